@@ -1,0 +1,1 @@
+"""Content: YAML with line numbers, pydantic schemas, discovery and lint."""

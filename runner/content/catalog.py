@@ -1,0 +1,124 @@
+"""Discovery and loading of question banks into one validated, read-only catalog."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+from runner.content.models import AnyQuestion, Bank, Lang
+from runner.content.validate import duplicate_key_problems, validate_file
+from runner.content.yaml_source import Locator, read_yaml
+from runner.errors import BadInput, ContentError, Problem
+from runner.paths import questions_dir
+
+
+@dataclass(frozen=True)
+class Origin:
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Catalog:
+    banks: tuple[Bank, ...]
+    origins: Mapping[str, Origin] = field(default_factory=lambda: MappingProxyType({}))
+
+    @property
+    def questions(self) -> tuple[AnyQuestion, ...]:
+        return tuple(q for b in self.banks for q in b.questions)
+
+    def by_id(self) -> dict[str, AnyQuestion]:
+        return {q.id: q for q in self.questions}
+
+    def topics(self) -> tuple[str, ...]:
+        return tuple(b.topic for b in self.banks)
+
+    def bank(self, topic: str) -> Bank:
+        for b in self.banks:
+            if b.topic == topic:
+                return b
+        raise BadInput(f"unknown topic {topic!r}; known topics: {', '.join(self.topics()) or '(none)'}")
+
+    def title(self, topic: str, lang: Lang) -> str:
+        return self.bank(topic).title.get(lang)
+
+    def question(self, qid: str) -> AnyQuestion:
+        q = self.by_id().get(qid)
+        if q is None:
+            raise BadInput(f"unknown question id {qid!r}")
+        return q
+
+
+def bank_files(paths: Iterable[Path] | None = None) -> list[Path]:
+    """The YAML files under the given files/folders (default: the bundled banks), sorted."""
+    roots = list(paths) if paths else [questions_dir()]
+    files: list[Path] = []
+    for root in roots:
+        if root.is_dir():
+            files.extend(sorted(p for p in root.iterdir() if p.suffix in {".yaml", ".yml"}))
+        elif root.exists():
+            files.append(root)
+        else:
+            raise BadInput(f"{root}: no such file or folder")
+    return files
+
+
+def check_banks(paths: Iterable[Path] | None = None, *, strict: bool = False) -> tuple[Catalog, list[Problem]]:
+    """Load every bank and collect every problem: per-file schema problems and cross-file ones.
+
+    `strict` adds the checks a linter makes that loading can skip (duplicate YAML keys).
+    """
+    problems: list[Problem] = []
+    banks: list[Bank] = []
+    origins: dict[str, Origin] = {}
+    for path in bank_files(paths):
+        try:
+            yf = read_yaml(path)
+        except ContentError as exc:
+            problems.extend(exc.problems)
+            continue
+        locator: Locator | None = Locator(yf.text) if strict else None
+        if locator is not None:
+            problems.extend(duplicate_key_problems(yf, locator))
+        if not isinstance(yf.data, dict):
+            problems.append(Problem(yf.name, 1, 1, "", "a bank is a mapping with topic, title and questions"))
+            continue
+        bank, found = validate_file(yf, Bank)
+        problems.extend(found)
+        if bank is None:
+            continue
+        locator = locator or Locator(yf.text)
+        for i, q in enumerate(bank.questions):
+            line, _ = locator.find(("questions", i))
+            if q.topic != bank.topic:
+                line_id, col_id = locator.find(("questions", i, "id"))
+                problems.append(
+                    Problem(yf.name, line_id, col_id, f"questions.{i}.id",
+                            f"id {q.id!r} must start with the bank's topic {bank.topic + '.'!r}")
+                )
+            if q.id in origins:
+                first = origins[q.id]
+                line_id, col_id = locator.find(("questions", i, "id"))
+                problems.append(
+                    Problem(yf.name, line_id, col_id, f"questions.{i}.id",
+                            f"duplicate id {q.id!r} (first at {first.file}:{first.line})")
+                )
+                continue
+            origins[q.id] = Origin(yf.name, line)
+        banks.append(bank)
+    topics = Counter(b.topic for b in banks)
+    for topic, n in topics.items():
+        if n > 1:
+            problems.append(Problem(str(questions_dir()), 1, 1, "topic", f"topic {topic!r} is defined by {n} files"))
+    return Catalog(tuple(banks), MappingProxyType(origins)), problems
+
+
+def load_catalog(paths: Iterable[Path] | None = None) -> Catalog:
+    """The validated catalog; any problem is a ContentError listing all of them."""
+    catalog, problems = check_banks(paths)
+    if problems:
+        raise ContentError(problems, "the question banks have problems:\n" + "\n".join(map(str, problems)))
+    return catalog

@@ -1,0 +1,213 @@
+"""The bank format: frozen, validated models of questions/*.yaml.
+
+Text fields are strict strings on purpose: PyYAML reads unquoted `no`/`on`/`yes` as
+booleans and `1.10` as the float 1.1, and a lax schema would silently turn them into
+"False" or "1.1". Strict fields make the linter point at the line instead.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, Strict, field_validator, model_validator
+
+Lang = Literal["en", "zh"]
+LANGS: tuple[Lang, ...] = ("en", "zh")
+KINDS = ("single", "multi", "truefalse", "output", "spot-the-bug", "open")
+LETTERS = "ABCDEFGH"
+
+SText = Annotated[str, Strict()]
+NonEmpty = Annotated[str, Strict(), Field(min_length=1)]
+SBool = Annotated[bool, Strict()]
+SInt = Annotated[int, Strict()]
+SFloat = Annotated[float, Strict()]
+Slug = Annotated[str, Strict(), Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+QuestionId = Annotated[str, Strict(), Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$")]
+GoVersion = Annotated[str, Strict(), Field(pattern=r"^1\.\d+$")]
+Difficulty = Annotated[int, Strict(), Field(ge=1, le=5)]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class LocalText(Frozen):
+    """A text in English and, where written, Chinese."""
+
+    en: NonEmpty
+    zh: NonEmpty | None = None
+
+    def get(self, lang: Lang) -> str:
+        """The text in `lang`, falling back to English where no translation exists."""
+        if lang == "zh" and self.zh:
+            return self.zh
+        return self.en
+
+
+class Choice(Frozen):
+    text: LocalText
+    correct: SBool = False
+    why: LocalText | None = None
+
+
+class _QuestionBase(Frozen):
+    id: QuestionId
+    difficulty: Difficulty
+    tags: tuple[Slug, ...] = ()
+    prompt: LocalText
+    code: SText | None = None
+    explanation: LocalText
+    go: GoVersion | None = None
+    sources: tuple[NonEmpty, ...] = ()
+
+    @property
+    def topic(self) -> str:
+        return self.id.split(".", 1)[0]
+
+
+class SingleQuestion(_QuestionBase):
+    kind: Literal["single"]
+    choices: tuple[Choice, ...] = Field(min_length=2, max_length=len(LETTERS))
+
+    @model_validator(mode="after")
+    def _one_correct(self) -> SingleQuestion:
+        n = sum(c.correct for c in self.choices)
+        if n != 1:
+            raise ValueError(f"choices: a single-choice question needs exactly one correct choice, found {n}")
+        return self
+
+    def correct_letters(self) -> tuple[str, ...]:
+        return tuple(LETTERS[i] for i, c in enumerate(self.choices) if c.correct)
+
+
+class MultiQuestion(_QuestionBase):
+    kind: Literal["multi"]
+    choices: tuple[Choice, ...] = Field(min_length=2, max_length=len(LETTERS))
+
+    @model_validator(mode="after")
+    def _some_correct(self) -> MultiQuestion:
+        if not any(c.correct for c in self.choices):
+            raise ValueError("choices: a multi-choice question needs at least one correct choice")
+        return self
+
+    def correct_letters(self) -> tuple[str, ...]:
+        return tuple(LETTERS[i] for i, c in enumerate(self.choices) if c.correct)
+
+
+class TrueFalseQuestion(_QuestionBase):
+    kind: Literal["truefalse"]
+    answer: SBool
+
+
+class OutputQuestion(_QuestionBase):
+    """Predict what `code` (a whole `package main` program) prints."""
+
+    kind: Literal["output"]
+    code: SText
+    expected_output: SText
+
+    @field_validator("code")
+    @classmethod
+    def _is_program(cls, v: str) -> str:
+        if not re.search(r"^package main\b", v, re.M) or "func main()" not in v:
+            raise ValueError("an output question's code must be a whole program: `package main` with `func main()`")
+        return v
+
+
+class SpotTheBugQuestion(_QuestionBase):
+    """Pick the faulty line number(s), 1-based, of `code`."""
+
+    kind: Literal["spot-the-bug"]
+    code: SText
+    bug_lines: tuple[SInt, ...] = Field(min_length=1)
+    fix: SText | None = None
+
+    @model_validator(mode="after")
+    def _lines_in_code(self) -> SpotTheBugQuestion:
+        n = len(self.code.rstrip("\n").splitlines())
+        bad = [ln for ln in self.bug_lines if not 1 <= ln <= n]
+        if bad:
+            raise ValueError(f"bug_lines: {bad} outside the code's lines 1..{n}")
+        if len(set(self.bug_lines)) != len(self.bug_lines):
+            raise ValueError("bug_lines: a line is listed twice")
+        return self
+
+
+Concept = tuple[NonEmpty, ...]
+
+
+class FrameworkPoint(Frozen):
+    """One point a strong answer covers. Each concept is a list of phrasings (any one counts,
+    English and Chinese alike); a point is fully covered when all its concepts are present."""
+
+    id: Slug
+    point: LocalText
+    weight: SFloat = Field(gt=0)
+    concepts: tuple[Concept, ...] = Field(min_length=1)
+    core: SBool = False
+    follow_up: LocalText | None = None
+
+    @field_validator("concepts")
+    @classmethod
+    def _concepts_not_empty(cls, v: tuple[Concept, ...]) -> tuple[Concept, ...]:
+        if any(len(c) == 0 for c in v):
+            raise ValueError("every concept needs at least one phrasing")
+        return v
+
+
+class Misconception(Frozen):
+    """A wrong belief an answer may reveal; `phrasings` are how it shows up in text."""
+
+    id: Slug
+    belief: LocalText
+    correction: LocalText
+    phrasings: tuple[NonEmpty, ...] = Field(min_length=1)
+    penalty: SFloat = Field(default=1.0, ge=0)
+
+
+class GradedExample(Frozen):
+    """A sample answer with the score a senior interviewer would give (for calibration)."""
+
+    answer: NonEmpty
+    score: SFloat = Field(ge=0, le=1)
+    label: Literal["strong", "partial", "wrong", "stuffed", "negated", "other"] = "other"
+    note: SText | None = None
+
+
+class OpenQuestion(_QuestionBase):
+    kind: Literal["open"]
+    framework: tuple[FrameworkPoint, ...] = Field(min_length=1)
+    model_answer: LocalText
+    misconceptions: tuple[Misconception, ...] = ()
+    examples: tuple[GradedExample, ...] = ()
+    follow_ups: tuple[LocalText, ...] = ()
+
+    @model_validator(mode="after")
+    def _unique_point_ids(self) -> OpenQuestion:
+        ids = [p.id for p in self.framework] + [m.id for m in self.misconceptions]
+        dup = sorted({i for i in ids if ids.count(i) > 1})
+        if dup:
+            raise ValueError(f"framework/misconceptions: ids used twice: {', '.join(dup)}")
+        return self
+
+    @property
+    def total_weight(self) -> float:
+        return sum(p.weight for p in self.framework)
+
+
+ChoiceQuestion = SingleQuestion | MultiQuestion
+Question = Annotated[
+    SingleQuestion | MultiQuestion | TrueFalseQuestion | OutputQuestion | SpotTheBugQuestion | OpenQuestion,
+    Field(discriminator="kind"),
+]
+AnyQuestion = SingleQuestion | MultiQuestion | TrueFalseQuestion | OutputQuestion | SpotTheBugQuestion | OpenQuestion
+
+
+class Bank(Frozen):
+    """One topic's questions: questions/<topic>.yaml."""
+
+    topic: Slug
+    title: LocalText
+    description: LocalText | None = None
+    questions: tuple[Question, ...] = ()

@@ -1,0 +1,76 @@
+"""The project's own exceptions.
+
+Engines raise these; the CLI boundary (runner.cli.boundary) turns each into one clear
+message on stderr and the exit code named here. Nothing else decides exit codes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+EXIT_OK = 0
+EXIT_NOT_ALL_PASSED = 1
+EXIT_BAD_INPUT = 2
+EXIT_TOOLCHAIN_MISSING = 3
+EXIT_INTERRUPTED = 130
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One located problem in a content file: rendered as `file:line:column: field.path: message`."""
+
+    file: str
+    line: int
+    column: int
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}"
+        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+
+
+class GokataError(Exception):
+    """Base of every expected failure. `exit_code` is what the process exits with."""
+
+    exit_code: int = EXIT_BAD_INPUT
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+class BadInput(GokataError):
+    """A flag value, answers file or argument that cannot be used."""
+
+    exit_code = EXIT_BAD_INPUT
+
+
+class ContentError(GokataError):
+    """Broken content (bank, kata, exam spec); carries every problem found, not only the first."""
+
+    exit_code = EXIT_BAD_INPUT
+
+    def __init__(self, problems: list[Problem], message: str | None = None) -> None:
+        self.problems = problems
+        text = message or "\n".join(str(p) for p in problems)
+        super().__init__(text)
+
+
+class ToolchainMissing(GokataError):
+    """Go is needed and not installed."""
+
+    exit_code = EXIT_TOOLCHAIN_MISSING
+
+    def __init__(self, what: str = "this command") -> None:
+        super().__init__(
+            f"Go is not installed (or not on PATH); {what} needs it.",
+            hint="Install Go 1.24 or later from https://go.dev/doc/install "
+            "(or your package manager, e.g. `apt install golang`), then try again. "
+            "Quiz commands work without Go.",
+        )
+
+
+class Interrupted(GokataError):
+    exit_code = EXIT_INTERRUPTED

@@ -1,0 +1,27 @@
+"""Where the bundled content lives, in a source checkout and after `pip install .`."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+_PKG = Path(__file__).resolve().parent
+
+
+def _bundled(name: str) -> Path:
+    # A wheel carries content under runner/_data (see pyproject force-include);
+    # a source checkout or editable install has it beside the package.
+    installed = _PKG / "_data" / name
+    if installed.is_dir():
+        return installed
+    return _PKG.parent / name
+
+
+def questions_dir() -> Path:
+    override = os.environ.get("GOKATA_QUESTIONS")
+    return Path(override) if override else _bundled("questions")
+
+
+def katas_dir() -> Path:
+    override = os.environ.get("GOKATA_KATAS")
+    return Path(override) if override else _bundled("katas")
