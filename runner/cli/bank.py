@@ -1,0 +1,78 @@
+"""`gokata bank ...`: maintainer commands over the question banks."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+app = typer.Typer(help="Lint, export and verify the question banks.", no_args_is_help=True)
+
+
+class ExportFormat(str, Enum):
+    json = "json"
+    markdown = "markdown"
+
+
+@app.command()
+def lint(
+    paths: list[Path] = typer.Argument(None, help="Bank files or folders (default: the bundled banks)."),
+) -> None:
+    """Validate banks; print every problem as file:line:column: field.path: message."""
+    from runner.content.lint import lint_banks
+    from runner.errors import ContentError
+    from runner.ui.bank import render_lint_ok
+
+    catalog, problems = lint_banks(paths or None)
+    if problems:
+        raise ContentError(problems, f"{len(problems)} problem(s) found")
+    render_lint_ok(catalog)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the bank format (for an editor's YAML language server)."""
+    from runner.content.export import bank_json_schema
+
+    typer.echo(bank_json_schema())
+
+
+@app.command()
+def export(
+    fmt: ExportFormat = typer.Option(ExportFormat.json, "--format", "-f", help="json (with answers) or markdown"),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Write here instead of stdout."),
+    paths: list[Path] = typer.Argument(None, help="Bank files or folders (default: the bundled banks)."),
+) -> None:
+    """Write the banks out: JSON with answers for tools, Markdown for reading and printing."""
+    from runner.content.catalog import load_catalog
+    from runner.content.export import export_json, export_markdown
+
+    catalog = load_catalog(paths or None)
+    text = export_json(catalog) if fmt is ExportFormat.json else export_markdown(catalog)
+    if out is None:
+        typer.echo(text, nl=False)
+    else:
+        from runner.errors import BadInput
+
+        try:
+            out.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise BadInput(f"{out}: cannot write: {exc.strerror}") from None
+
+
+@app.command("verify-snippets")
+def verify_snippets(
+    ids: list[str] = typer.Argument(None, help="Only these question ids."),
+    jobs: int = typer.Option(2, "--jobs", "-j", min=1, help="Programs run in parallel."),
+    json_out: bool = typer.Option(False, "--json", help="One JSON object on stdout."),
+) -> None:
+    """Run every `output` question's program with the local Go and compare its output."""
+    from runner.content.catalog import load_catalog
+    from runner.content.snippets import verify_output_questions
+    from runner.ui.bank import render_snippet_report
+
+    catalog = load_catalog()
+    report = verify_output_questions(catalog, only=set(ids or ()), jobs=jobs)
+    render_snippet_report(report, json_out=json_out)
+    raise typer.Exit(0 if report.ok else 1)

@@ -1,0 +1,1 @@
+"""Free-text grading of open questions against their answer framework."""

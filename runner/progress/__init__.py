@@ -1,0 +1,1 @@
+"""Progress: every attempt stored in SQLite, review scheduling, statistics."""

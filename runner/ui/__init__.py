@@ -1,0 +1,1 @@
+"""Presentation: the only package that imports rich."""

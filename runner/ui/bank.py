@@ -1,0 +1,36 @@
+"""Rendering for `gokata bank ...`."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from rich.markup import escape
+from rich.table import Table
+
+from runner.ui.console import err, out
+
+if TYPE_CHECKING:
+    from runner.content.catalog import Catalog
+    from runner.content.snippets import SnippetReport
+
+
+def render_lint_ok(catalog: Catalog) -> None:
+    out().print(f"[green]ok[/]: {len(catalog.banks)} bank(s), {len(catalog.questions)} question(s), no problems")
+
+
+def render_snippet_report(report: SnippetReport, *, json_out: bool) -> None:
+    if json_out:
+        out().print_json(json.dumps(report.to_json()))
+        return
+    table = Table(title=f"go {report.go_version}: {report.passed}/{len(report.results)} outputs match")
+    table.add_column("question")
+    table.add_column("go")
+    table.add_column("result")
+    for r in report.results:
+        table.add_row(r.question_id, r.go, "[green]ok[/]" if r.ok else "[red]DIFFERS[/]")
+    out().print(table)
+    for r in report.results:
+        if not r.ok:
+            err().print(f"[bold red]{r.question_id}[/] ({r.origin}): expected vs actual")
+            err().print(escape(r.diff), soft_wrap=True)
