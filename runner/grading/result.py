@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from runner.content.models import LocalText
 
 
-class PointVerdict(str, Enum):
+class PointVerdict(StrEnum):
     COVERED = "covered"
     PARTIAL = "partial"
     MISSED = "missed"
