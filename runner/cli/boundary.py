@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-import click
+import typer
 import typer.core
 
 from runner.errors import EXIT_INTERRUPTED, GokataError
@@ -15,7 +15,7 @@ class BoundaryGroup(typer.core.TyperGroup):
     """Root command group: every subcommand runs inside its invoke, so this is the boundary
     for the console script and for CliRunner tests alike."""
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: typer.Context) -> Any:
         try:
             return super().invoke(ctx)
         except GokataError as exc:
