@@ -76,3 +76,12 @@ def verify_snippets(
     report = verify_output_questions(catalog, only=set(ids or ()), jobs=jobs)
     render_snippet_report(report, json_out=json_out)
     raise typer.Exit(0 if report.ok else 1)
+
+
+def _register_extras() -> None:
+    from runner.cli import bank_calibrate
+
+    bank_calibrate.register(app)
+
+
+_register_extras()
