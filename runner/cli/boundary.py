@@ -15,7 +15,7 @@ class BoundaryGroup(typer.core.TyperGroup):
     """Root command group: every subcommand runs inside its invoke, so this is the boundary
     for the console script and for CliRunner tests alike."""
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:  # typer vendors click; its Context type is private
         try:
             return super().invoke(ctx)
         except GokataError as exc:

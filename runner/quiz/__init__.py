@@ -1,0 +1,1 @@
+"""The quiz engine: selection, answer parsing, exact grading, the session state machine."""

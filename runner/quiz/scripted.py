@@ -1,0 +1,57 @@
+"""Scripted grading: a file mapping question id -> answer, graded without any prompt.
+
+Answers are in the bank's own terms: choice letters in the order of the bank (as in
+`gokata bank export`), never the shuffled order of an interactive session.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from runner.content.catalog import Catalog
+from runner.content.models import OpenQuestion
+from runner.content.yaml_source import Locator, read_yaml
+from runner.errors import BadInput, ContentError, Problem
+from runner.quiz.answers import AnswerFormatError, TextAnswer, parse_answer
+from runner.quiz.grading import Verdict, grade
+from runner.quiz.session import SessionSummary, summarise
+
+
+def read_answers(path: Path) -> tuple[dict[str, object], Locator]:
+    yf = read_yaml(path)
+    if yf.data is None:
+        raise ContentError([Problem(str(path), 1, 1, "", "the answers file is empty")])
+    if not isinstance(yf.data, dict):
+        raise ContentError([Problem(str(path), 1, 1, "", "expected a mapping of question id to answer")])
+    return {str(k): v for k, v in yf.data.items()}, Locator(yf.text)
+
+
+def grade_answers(catalog: Catalog, path: Path) -> SessionSummary:
+    """Grade every answer in the file; all problems (unknown ids, malformed answers) at once."""
+    raw, locator = read_answers(path)
+    by_id = catalog.by_id()
+    unknown = [qid for qid in raw if qid not in by_id]
+    if unknown:
+        located = [Problem(str(path), *locator.find((qid,), key=True), qid, "unknown question id") for qid in unknown]
+        raise ContentError(located, f"unknown question id(s) in {path}: {', '.join(unknown)}")
+    verdicts: list[Verdict] = []
+    problems: list[Problem] = []
+    for qid, value in raw.items():
+        question = by_id[qid]
+        try:
+            answer = parse_answer(question, value)
+        except AnswerFormatError as exc:
+            problems.append(Problem(str(path), *locator.find((qid,)), qid, f"{question.kind} answer: {exc}"))
+            continue
+        if isinstance(question, OpenQuestion):
+            from runner.grading.framework import grade_open
+
+            text = answer.text if isinstance(answer, TextAnswer) else ""
+            verdicts.append(grade(question, answer, open_grade=grade_open(question, text)))
+        else:
+            verdicts.append(grade(question, answer))
+    if problems:
+        raise ContentError(problems, f"answers that do not fit their question in {path}")
+    if not verdicts:
+        raise BadInput(f"{path}: no answers to grade")
+    return summarise(verdicts, total=len(verdicts))
