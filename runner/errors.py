@@ -74,3 +74,9 @@ class ToolchainMissing(GokataError):
 
 class Interrupted(GokataError):
     exit_code = EXIT_INTERRUPTED
+
+
+class ProgressStoreError(GokataError):
+    """The progress store cannot be used (damaged, written by a newer gokata, or locked); never overwritten."""
+
+    exit_code = EXIT_BAD_INPUT
