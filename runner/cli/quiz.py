@@ -2,8 +2,95 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+from pathlib import Path
+
 import typer
 
 
+class LangOpt(StrEnum):
+    en = "en"
+    zh = "zh"
+
+
+class KindOpt(StrEnum):
+    single = "single"
+    multi = "multi"
+    truefalse = "truefalse"
+    output = "output"
+    spot_the_bug = "spot-the-bug"
+    open = "open"
+
+
+def quiz(
+    topic: list[str] = typer.Option(None, "--topic", "-t", help="Only this topic (repeatable)."),
+    tag: list[str] = typer.Option(None, "--tag", help="Only questions with this tag (repeatable)."),
+    difficulty: list[int] = typer.Option(None, "--difficulty", "-d", min=1, max=5, help="Only this difficulty, 1-5 "
+                                         "(repeatable)."),
+    kind: list[KindOpt] = typer.Option(None, "--kind", "-k", help="Only this kind (repeatable)."),
+    count: int | None = typer.Option(10, "--count", "-n", min=1, help="How many questions."),
+    seed: int | None = typer.Option(None, "--seed", help="Same seed, same questions and choice order."),
+    lang: LangOpt = typer.Option(LangOpt.en, "--lang", help="en or zh (falls back to English where untranslated)."),
+    exam: bool = typer.Option(False, "--exam", help="No feedback until the end."),
+    self_grade: bool = typer.Option(False, "--self-grade", help="Mark open answers yourself instead of the grader."),
+    weak: bool = typer.Option(False, "--weak", help="Draw from your weakest topics and tags."),
+    answers: Path | None = typer.Option(None, "--answers", help="Grade a YAML file of id: answer, no prompts."),
+    json_out: bool = typer.Option(False, "--json", help="With --answers: print one JSON object."),
+) -> None:
+    """Run a quiz in the terminal, or grade an answers file (--answers)."""
+    from runner.content.catalog import load_catalog
+
+    catalog = load_catalog()
+    if answers is not None:
+        from runner.quiz.scripted import grade_answers
+        from runner.ui.quiz import render_scripted
+
+        summary = grade_answers(catalog, answers)
+        render_scripted(summary, json_out=json_out, lang=lang.value)
+        raise typer.Exit(0 if not summary.missed else 1)
+    if json_out:
+        from runner.errors import BadInput
+
+        raise BadInput("--json goes with --answers (an interactive quiz prints for a person)")
+
+    from runner.progress.recorder import open_recorder
+    from runner.quiz.select import Filters, filter_questions, new_seed, present
+    from runner.ui.console import out
+    from runner.ui.session import run_session
+    from runner.ui.summary import render_summary
+
+    filters = Filters(tuple(topic or ()), tuple(tag or ()), tuple(difficulty or ()), tuple(k.value for k in kind or ()))
+    pool = filter_questions(catalog, filters)
+    recorder = open_recorder()
+    if weak:
+        from runner.quiz.weak import order_by_weakness
+
+        pool = order_by_weakness(catalog, pool, recorder)
+    if not pool:
+        from runner.errors import BadInput
+
+        raise BadInput("no questions match these filters; see `gokata topics` for what there is")
+    used_seed = seed if seed is not None else new_seed()
+    presented = present(pool, count=count, seed=used_seed, shuffle=not weak)
+    summary = run_session(presented, lang=lang.value, exam=exam, recorder=recorder,
+                          mode="exam" if exam else "practice", self_grade=self_grade, seed=used_seed)
+    render_summary(out(), summary, titles={t: catalog.title(t, lang.value) for t in catalog.topics()})
+    if summary.interrupted:
+        raise typer.Exit(130)
+
+
+def topics(
+    json_out: bool = typer.Option(False, "--json", help="Print one JSON object."),
+    lang: LangOpt = typer.Option(LangOpt.en, "--lang", help="en or zh."),
+) -> None:
+    """List the topics with question counts per kind and difficulty."""
+    from runner.content.catalog import load_catalog
+    from runner.quiz.counts import topic_counts
+    from runner.ui.quiz import render_topics
+
+    render_topics(topic_counts(load_catalog(), lang.value), json_out=json_out)
+
+
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the root app."""
+    app.command()(quiz)
+    app.command()(topics)

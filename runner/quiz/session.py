@@ -54,6 +54,7 @@ class QuizSession:
     durations: list[float] = field(default_factory=list)
     _position: int = 0
     _stopped: bool = False
+    _interrupted: bool = False
 
     @property
     def current(self) -> Presented | None:
@@ -77,12 +78,14 @@ class QuizSession:
         if self.current is not None:
             self._position += 1
 
-    def stop(self) -> None:
+    def stop(self, *, interrupted: bool = False) -> None:
+        """End early: `interrupted` for Ctrl-C, not for a learner who chose to quit."""
         self._stopped = True
+        self._interrupted = interrupted
 
     def summary(self) -> SessionSummary:
         return summarise(self.verdicts, total=len(self.presented), seed=self.seed,
-                         interrupted=self._stopped and self._position < len(self.presented))
+                         interrupted=self._interrupted)
 
 
 def summarise(verdicts: list[Verdict], *, total: int, seed: int | None = None,

@@ -1,0 +1,32 @@
+"""Question counts per topic, kind and difficulty (for `gokata topics`)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from runner.content.catalog import Catalog
+from runner.content.models import KINDS, Lang
+
+
+@dataclass(frozen=True)
+class TopicCount:
+    topic: str
+    title: str
+    total: int
+    by_kind: dict[str, int]
+    by_difficulty: dict[int, int]
+
+    def to_json(self) -> dict[str, object]:
+        return {"topic": self.topic, "title": self.title, "total": self.total, "by_kind": self.by_kind,
+                "by_difficulty": {str(k): v for k, v in self.by_difficulty.items()}}
+
+
+def topic_counts(catalog: Catalog, lang: Lang) -> list[TopicCount]:
+    result = []
+    for bank in catalog.banks:
+        kinds: Counter[str] = Counter(q.kind for q in bank.questions)
+        levels = Counter(q.difficulty for q in bank.questions)
+        result.append(TopicCount(bank.topic, bank.title.get(lang), len(bank.questions),
+                                 {k: kinds.get(k, 0) for k in KINDS}, {d: levels.get(d, 0) for d in range(1, 6)}))
+    return result

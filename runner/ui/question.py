@@ -1,0 +1,131 @@
+"""Rendering a question, its feedback, and an open question's framework result."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group, RenderableType
+from rich.markdown import Markdown
+from rich.markup import escape
+from rich.panel import Panel
+from rich.syntax import Syntax
+from rich.table import Table
+from rich.text import Text
+
+from runner.content.models import (
+    LETTERS,
+    Lang,
+    LocalText,
+    MultiQuestion,
+    OpenQuestion,
+    OutputQuestion,
+    SingleQuestion,
+    SpotTheBugQuestion,
+    TrueFalseQuestion,
+)
+from runner.grading.result import OpenGrade, PointVerdict
+from runner.quiz.grading import Verdict
+from runner.quiz.select import Presented
+
+_KIND_LABEL = {
+    "single": ("choose one", "单选"),
+    "multi": ("choose all that apply", "多选"),
+    "truefalse": ("true or false", "判断"),
+    "output": ("what does it print?", "写出输出"),
+    "spot-the-bug": ("which line(s) are wrong?", "找出有问题的行"),
+    "open": ("interview question: answer in your own words", "面试题：用自己的话回答"),
+}
+
+
+def t(text: LocalText | None, lang: Lang) -> str:
+    return text.get(lang) if text else ""
+
+
+def code_block(code: str, *, numbers: bool) -> Syntax:
+    return Syntax(code.rstrip("\n"), "go", line_numbers=numbers, theme="ansi_dark", word_wrap=True,
+                  background_color="default")
+
+
+def render_question(console: Console, p: Presented, *, index: int, total: int, lang: Lang) -> None:
+    q = p.question
+    label = _KIND_LABEL[q.kind][1 if lang == "zh" else 0]
+    parts: list[RenderableType] = [Markdown(q.prompt.get(lang))]
+    if q.code:
+        parts.append(code_block(q.code, numbers=isinstance(q, SpotTheBugQuestion | OutputQuestion)))
+    if isinstance(q, SingleQuestion | MultiQuestion):
+        table = Table.grid(padding=(0, 1))
+        for letter, bank_index in zip(LETTERS, p.order, strict=False):
+            table.add_row(Text(f"{letter}.", style="bold"), Markdown(q.choices[bank_index].text.get(lang)))
+        parts.append(table)
+    title = f"[bold]{index}/{total}[/]  {escape(q.id)}  [dim]{q.topic} · {label} · difficulty {q.difficulty}[/]"
+    console.print(Panel(Group(*parts), title=title, title_align="left", border_style="cyan"))
+
+
+def _mark(ok: bool) -> str:
+    return "[bold green]✔ right[/]" if ok else "[bold red]✘ wrong[/]"
+
+
+def render_feedback(console: Console, p: Presented, verdict: Verdict, *, lang: Lang) -> None:
+    """Practice-mode feedback: right/wrong, why each choice is right or wrong, explanation, sources."""
+    q = p.question
+    if isinstance(q, OpenQuestion) and verdict.open_grade is not None:
+        render_open_grade(console, q, verdict.open_grade, lang=lang)
+    else:
+        console.print(_mark(bool(verdict.correct)))
+    if isinstance(q, SingleQuestion | MultiQuestion):
+        table = Table(show_header=False, box=None, padding=(0, 1))
+        chosen = set(int(i) for i in _indices(verdict.given))
+        for letter, bank_index in zip(LETTERS, p.order, strict=False):
+            c = q.choices[bank_index]
+            flag = "[green]✔[/]" if c.correct else "[red]✘[/]"
+            picked = "[bold]◀ yours[/]" if bank_index in chosen else ""
+            table.add_row(f"{letter}.", flag, escape(c.text.get(lang)), escape(t(c.why, lang)), picked)
+        console.print(table)
+    elif isinstance(q, TrueFalseQuestion):
+        console.print(f"Answer: [bold]{'true' if q.answer else 'false'}[/]")
+    elif isinstance(q, OutputQuestion) and not verdict.correct:
+        console.print("Expected output:")
+        console.print(Panel(Text(q.expected_output.rstrip("\n")), border_style="green"))
+    elif isinstance(q, SpotTheBugQuestion):
+        console.print(f"Faulty line(s): [bold]{', '.join(map(str, q.bug_lines))}[/]")
+        if q.fix:
+            console.print(code_block(q.fix, numbers=False))
+    console.print(Markdown(q.explanation.get(lang)))
+    if q.go:
+        console.print(f"[dim]Go version: {q.go}[/]")
+    for src in q.sources:
+        console.print(f"[dim]↪ {escape(src)}[/]")
+
+
+def _indices(given: str) -> list[int]:
+    return [LETTERS.index(x) for x in given.split(",") if x in LETTERS and x]
+
+
+_VERDICT_STYLE = {
+    PointVerdict.COVERED: ("green", "covered", "已覆盖"),
+    PointVerdict.PARTIAL: ("yellow", "partly", "部分"),
+    PointVerdict.MISSED: ("red", "missed", "遗漏"),
+    PointVerdict.CONTRADICTED: ("magenta", "contradicted", "说反了"),
+}
+
+
+def render_open_grade(console: Console, q: OpenQuestion, grade: OpenGrade, *, lang: Lang) -> None:
+    table = Table(title=f"score {grade.score:.0%}" + (" (self-graded)" if grade.self_graded else ""),
+                  show_lines=False, expand=True)
+    table.add_column("point", ratio=3)
+    table.add_column("weight", justify="right")
+    table.add_column("verdict")
+    table.add_column("evidence", ratio=3)
+    for p in grade.points:
+        style, en, zh = _VERDICT_STYLE[p.verdict]
+        core = " [bold](core)[/]" if p.core else ""
+        table.add_row(escape(p.point.get(lang)) + core, f"{p.weight:g}", f"[{style}]{zh if lang == 'zh' else en}[/]",
+                      escape(p.evidence or ""))
+    console.print(table)
+    if grade.keyword_only:
+        console.print("[yellow]A list of keywords without sentences earns partial credit at most.[/]")
+    for m in grade.misconceptions:
+        console.print(f"[magenta]Misconception:[/] {escape(m.belief.get(lang))} → {escape(m.correction.get(lang))}")
+    if grade.follow_ups:
+        console.print("[bold]An interviewer would ask next:[/]")
+        for f in grade.follow_ups:
+            console.print(f"  • {escape(f.get(lang))}")
+    console.print(Panel(Markdown(q.model_answer.get(lang)), title="model answer", border_style="green"))

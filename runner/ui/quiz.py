@@ -1,0 +1,54 @@
+"""Rendering for `gokata topics` and scripted quiz grading."""
+
+from __future__ import annotations
+
+import json
+
+from rich.markup import escape
+from rich.table import Table
+
+from runner.content.models import KINDS, Lang
+from runner.quiz.counts import TopicCount
+from runner.quiz.session import SessionSummary
+from runner.ui.console import out
+
+
+def render_topics(counts: list[TopicCount], *, json_out: bool) -> None:
+    if json_out:
+        total = sum(c.total for c in counts)
+        print(json.dumps({"total": total, "topics": [c.to_json() for c in counts]}, ensure_ascii=False))
+        return
+    table = Table(title="Topics")
+    table.add_column("topic")
+    table.add_column("title")
+    table.add_column("total", justify="right")
+    for kind in KINDS:
+        table.add_column(kind, justify="right")
+    table.add_column("difficulty 1/2/3/4/5")
+    for c in counts:
+        table.add_row(c.topic, escape(c.title), str(c.total), *(str(c.by_kind[k]) for k in KINDS),
+                      "/".join(str(c.by_difficulty[d]) for d in range(1, 6)))
+    table.add_section()
+    table.add_row("all", "", str(sum(c.total for c in counts)),
+                  *(str(sum(c.by_kind[k] for c in counts)) for k in KINDS), "")
+    out().print(table)
+
+
+def render_scripted(summary: SessionSummary, *, json_out: bool, lang: Lang) -> None:
+    if json_out:
+        # plain print: one JSON object on stdout, never wrapped or highlighted
+        print(json.dumps(summary.to_json(), ensure_ascii=False))
+        return
+    table = Table(title=f"Score {summary.score:.0%} ({summary.answered} answered)")
+    table.add_column("question")
+    table.add_column("kind")
+    table.add_column("result")
+    table.add_column("expected")
+    for v in summary.verdicts:
+        if v.correct is None:
+            result = f"{v.score:.0%}"
+        else:
+            result = "[green]right[/]" if v.correct else "[red]wrong[/]"
+        expected = v.expected if v.kind != "open" else "(see model answer)"
+        table.add_row(v.question_id, v.kind, result, escape(expected.strip()[:60]))
+    out().print(table)

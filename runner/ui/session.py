@@ -1,0 +1,190 @@
+"""The interactive question loop shared by `gokata quiz` and `gokata review`.
+
+The loop is presentation: it reads, renders and hands each finished attempt to the
+recorder at once (so Ctrl-C loses at most the answer in flight). Grading and session
+state live in runner.quiz.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable, Sequence
+
+from rich.console import Console
+
+from runner.content.models import (
+    LETTERS,
+    AnyQuestion,
+    Lang,
+    MultiQuestion,
+    OpenQuestion,
+    OutputQuestion,
+    SingleQuestion,
+)
+from runner.grading.result import OpenGrade
+from runner.grading.self_grade import self_grade
+from runner.progress.recorder import QuestionAttempt, Recorder
+from runner.quiz.answers import (
+    Answer,
+    AnswerFormatError,
+    ChoiceAnswer,
+    TextAnswer,
+    parse_answer,
+    parse_letters,
+)
+from runner.quiz.grading import Verdict, grade
+from runner.quiz.select import Presented
+from runner.quiz.session import QuizSession, SessionSummary
+from runner.ui.console import out
+from runner.ui.prompts import QuitSession, prompt_for, read_line, read_multiline, read_yes_no
+from runner.ui.question import render_feedback, render_open_grade, render_question
+
+RATINGS = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
+SuggestRating = Callable[[QuestionAttempt], int]
+
+
+def _as_presented(items: Sequence[AnyQuestion | Presented], seed: int | None) -> list[Presented]:
+    rng = random.Random(seed)
+    result: list[Presented] = []
+    for item in items:
+        if isinstance(item, Presented):
+            result.append(item)
+            continue
+        order: tuple[int, ...] = ()
+        if isinstance(item, SingleQuestion | MultiQuestion):
+            idx = list(range(len(item.choices)))
+            rng.shuffle(idx)
+            order = tuple(idx)
+        result.append(Presented(item, order))
+    return result
+
+
+def _read_answer(console: Console, p: Presented) -> Answer:
+    q = p.question
+    if isinstance(q, OutputQuestion):
+        return TextAnswer(read_multiline(console, "The exact output:"))
+    if isinstance(q, OpenQuestion):
+        return TextAnswer(read_multiline(console, "Your answer:"))
+    while True:
+        raw = read_line(console, prompt_for(q)).strip()
+        if raw.lower() in {"q", "quit", "exit"}:
+            raise QuitSession
+        if not raw:
+            continue
+        try:
+            if isinstance(q, SingleQuestion | MultiQuestion):
+                shown = parse_letters(raw, len(q.choices), many=isinstance(q, MultiQuestion))
+                return ChoiceAnswer(p.display_to_bank(LETTERS[i] for i in shown))
+            return parse_answer(q, raw)
+        except AnswerFormatError as exc:
+            console.print(f"[yellow]{exc}[/]")
+
+
+def _grade_open(console: Console, q: OpenQuestion, text: str, *, lang: Lang, self_grading: bool) -> OpenGrade:
+    if not self_grading:
+        from runner.grading.framework import grade_open
+
+        return grade_open(q, text)
+    console.print("[bold]Mark each point of the answer framework you covered:[/]")
+    covered: dict[str, bool] = {}
+    for i, point in enumerate(q.framework, 1):
+        core = " (core)" if point.core else ""
+        covered[point.id] = read_yes_no(console, f"  {i}. {point.point.get(lang)}{core} (weight {point.weight:g})?")
+    return self_grade(q, covered)
+
+
+def _ask_rating(console: Console, suggested: int) -> int | None:
+    """None keeps the suggestion; a digit 1-4 overrides it."""
+    choices = ", ".join(f"{k} {v}" for k, v in RATINGS.items())
+    while True:
+        reply = read_line(console, f"Rating: {RATINGS[suggested]} — Enter to accept, or {choices}: ").strip()
+        if not reply:
+            return None
+        if reply in {"1", "2", "3", "4"}:
+            value = int(reply)
+            return None if value == suggested else value
+        if reply.lower() == "q":
+            raise QuitSession
+
+
+def _default_suggestion(attempt: QuestionAttempt) -> int:
+    if attempt.correct is False or attempt.missed_core or attempt.score < 0.5:
+        return 1
+    return 2 if attempt.score < 0.999 else 3
+
+
+def run_session(
+    questions: Sequence[AnyQuestion | Presented],
+    *,
+    lang: Lang,
+    exam: bool,
+    recorder: Recorder,
+    mode: str,
+    ask_rating: bool = False,
+    self_grade: bool = False,
+    seed: int | None = None,
+    suggest_rating: SuggestRating | None = None,
+    console: Console | None = None,
+) -> SessionSummary:
+    """Ask every question; stop cleanly on q, end of input or Ctrl-C, and summarise what was answered."""
+    console = console or out()
+    session = QuizSession(_as_presented(questions, seed), exam=exam, seed=seed)
+    total = len(session.presented)
+    try:
+        while (p := session.current) is not None:
+            render_question(console, p, index=session.position + 1, total=total, lang=lang)
+            started = time.monotonic()
+            answer = _read_answer(console, p)
+            q = p.question
+            open_grade = None
+            if isinstance(q, OpenQuestion):
+                text = answer.text if isinstance(answer, TextAnswer) else ""
+                open_grade = _grade_open(console, q, text, lang=lang, self_grading=self_grade)
+            verdict = grade(q, answer, open_grade=open_grade)
+            duration = time.monotonic() - started
+            if exam:
+                console.print("[dim]answer saved[/]")
+            else:
+                render_feedback(console, p, verdict, lang=lang)
+            attempt = _attempt(verdict, duration, mode)
+            if ask_rating and not exam:
+                suggested = (suggest_rating or _default_suggestion)(attempt)
+                override = _ask_rating(console, suggested)
+                if override is not None:
+                    attempt = QuestionAttempt(**{**attempt.__dict__, "rating_override": override})
+            recorder.record_question(attempt)
+            session.record(verdict, duration)
+            console.rule(style="dim")
+    except (QuitSession, KeyboardInterrupt) as stop:
+        session.stop(interrupted=isinstance(stop, KeyboardInterrupt))
+        console.print()
+        return session.summary()
+    if exam:
+        render_exam_review(console, session, lang=lang)
+    return session.summary()
+
+
+def _attempt(verdict: Verdict, duration: float, mode: str) -> QuestionAttempt:
+    return QuestionAttempt(
+        question_id=verdict.question_id,
+        topic=verdict.topic,
+        kind=verdict.kind,
+        answer=verdict.given,
+        correct=verdict.correct,
+        score=verdict.score,
+        duration_s=round(duration, 3),
+        mode=mode,
+        missed_core=bool(verdict.open_grade and verdict.open_grade.missed_core),
+    )
+
+
+def render_exam_review(console: Console, session: QuizSession, *, lang: Lang) -> None:
+    """Exam mode holds feedback back until the end; then every answer is explained."""
+    console.rule("[bold]Review[/]")
+    for p, verdict in zip(session.presented, session.verdicts, strict=False):
+        console.print(f"[bold]{p.question.id}[/]")
+        if isinstance(p.question, OpenQuestion) and verdict.open_grade is not None:
+            render_open_grade(console, p.question, verdict.open_grade, lang=lang)
+            continue
+        render_feedback(console, p, verdict, lang=lang)
