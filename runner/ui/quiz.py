@@ -13,6 +13,9 @@ from runner.quiz.session import SessionSummary
 from runner.ui.console import out
 
 
+_SHORT = {"truefalse": "t/f", "spot-the-bug": "bug"}
+
+
 def render_topics(counts: list[TopicCount], *, json_out: bool) -> None:
     if json_out:
         total = sum(c.total for c in counts)
@@ -20,11 +23,11 @@ def render_topics(counts: list[TopicCount], *, json_out: bool) -> None:
         return
     table = Table(title="Topics")
     table.add_column("topic")
-    table.add_column("title")
+    table.add_column("title", no_wrap=True)
     table.add_column("total", justify="right")
     for kind in KINDS:
-        table.add_column(kind, justify="right")
-    table.add_column("difficulty 1/2/3/4/5")
+        table.add_column(_SHORT.get(kind, kind), justify="right")
+    table.add_column("difficulty 1/2/3/4/5", no_wrap=True)
     for c in counts:
         table.add_row(c.topic, escape(c.title), str(c.total), *(str(c.by_kind[k]) for k in KINDS),
                       "/".join(str(c.by_difficulty[d]) for d in range(1, 6)))
