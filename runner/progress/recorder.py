@@ -6,6 +6,7 @@ The quiz and kata commands hand every finished attempt to a Recorder as it happe
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol
 
 
@@ -22,6 +23,7 @@ class QuestionAttempt:
     hints: int = 0
     missed_core: bool = False  # open questions: a core framework point missed
     rating_override: int | None = None  # 1..4 (Again..Easy) when the learner overrode the rating
+    at: datetime | None = None  # when it was answered (timezone-aware); None: the store's clock
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,7 @@ class KataAttempt:
     tests_passed: int
     tests_total: int
     duration_s: float
+    at: datetime | None = None  # when the run finished (timezone-aware); None: the store's clock
 
 
 class Recorder(Protocol):
@@ -69,5 +72,11 @@ class NullRecorder:
 
 
 def open_recorder() -> Recorder:
-    """The learner's progress store. Replaced by the SQLite store (runner.progress.store)."""
-    return NullRecorder()
+    """The learner's progress store (SQLite under GOKATA_HOME or the user data directory).
+
+    Raises ProgressStoreError when the store is damaged or written by a newer gokata: a quiz
+    refuses to start rather than silently dropping the learner's answers.
+    """
+    from runner.progress.store import open_store
+
+    return open_store()
