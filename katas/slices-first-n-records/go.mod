@@ -1,0 +1,3 @@
+module gokata.dev/katas/slices-first-n-records
+
+go 1.25
