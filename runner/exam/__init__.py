@@ -1,0 +1,1 @@
+"""Hiring exams: spec, candidate pack, candidate session, submission, grading, reports."""

@@ -1,0 +1,180 @@
+"""The candidate pack: questions without answers, katas without hidden material, a manifest
+with content hashes, and instructions. Building it twice from the same spec and banks gives
+the same pack hash, so `exam grade` can tell which pack a submission was taken from."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from runner import __version__
+from runner.content.catalog import Catalog
+from runner.content.models import (
+    AnyQuestion,
+    LocalText,
+    MultiQuestion,
+    SingleQuestion,
+)
+from runner.errors import BadInput
+from runner.exam.katas import KataFiles, kata_public_files
+from runner.exam.spec import ResolvedExam
+
+PACK_FORMAT = 1
+MANIFEST = "manifest.json"
+
+
+def _text(t: LocalText | None) -> dict[str, str] | None:
+    if t is None:
+        return None
+    return {"en": t.en, **({"zh": t.zh} if t.zh else {})}
+
+
+def public_question(q: AnyQuestion) -> dict[str, Any]:
+    """What a candidate may see: never correct flags, whys, explanations, frameworks or examples."""
+    data: dict[str, Any] = {"id": q.id, "kind": q.kind, "topic": q.topic, "difficulty": q.difficulty,
+                            "prompt": _text(q.prompt)}
+    if q.code:
+        data["code"] = q.code
+    if isinstance(q, SingleQuestion | MultiQuestion):
+        data["choices"] = [_text(c.text) for c in q.choices]
+    return data
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def pack_hash(files: dict[str, str]) -> str:
+    """Hash of the pack's content: every file's path and digest, the manifest excluded."""
+    return sha256("\n".join(f"{p} {files[p]}" for p in sorted(files)).encode())
+
+
+def _instructions(exam: ResolvedExam) -> str:
+    spec = exam.spec
+    lines = [f"# {spec.title}", "", f"Time limit: {spec.time_limit_minutes} minutes.", ""]
+    if spec.instructions:
+        lines += [spec.instructions.en, ""] + ([spec.instructions.zh, ""] if spec.instructions.zh else [])
+    lines += [
+        "## How to take this exam",
+        "",
+        "1. Install gokata (`pip install gokata` or from the source you were given) and Go 1.24 or later.",
+        "2. Run `gokata exam take <this pack>`: questions are asked in the terminal, the timer is shown,",
+        "   and every answer is saved as you go (if your machine crashes, run the same command to resume).",
+        "3. Coding tasks are copied into a workspace folder; edit the files named there and run",
+        "   `gokata exam test <kata>` to run the visible tests. The graders also run hidden tests.",
+        "4. Run `gokata exam submit` and send the one file it writes back to your interviewer.",
+        "",
+        "No network is needed. Please work on your own.",
+        "",
+        "## Sections",
+        "",
+    ]
+    for s in exam.sections:
+        what = f"{len(s.question_ids)} question(s)" if s.question_ids else f"{len(s.katas)} coding task(s)"
+        lines.append(f"- {s.title}: {what}, weight {s.weight:g}")
+    return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class BuiltPack:
+    files: dict[str, bytes]  # path -> content, the manifest included
+    pack_hash: str
+
+
+def build_pack(exam: ResolvedExam, catalog: Catalog, katas: dict[str, KataFiles]) -> BuiltPack:
+    by_id = catalog.by_id()
+    content: dict[str, bytes] = {}
+    questions = [public_question(by_id[qid]) for qid in exam.question_ids]
+    content["questions.json"] = (json.dumps(questions, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
+    content["INSTRUCTIONS.md"] = _instructions(exam).encode()
+    for slug in exam.katas:
+        for rel, data in kata_public_files(katas[slug]).items():
+            content[f"katas/{slug}/{rel}"] = data
+    digests = {path: sha256(data) for path, data in content.items()}
+    digest = pack_hash(digests)
+    manifest = {
+        "format": PACK_FORMAT,
+        "title": exam.spec.title,
+        "time_limit_minutes": exam.spec.time_limit_minutes,
+        "lang": exam.spec.lang,
+        "tool_version": __version__,
+        "sections": [
+            {"id": s.id, "title": s.title, "weight": s.weight, "questions": list(s.question_ids),
+             "katas": list(s.katas)}
+            for s in exam.sections
+        ],
+        "files": digests,
+        "pack_hash": digest,
+    }
+    content[MANIFEST] = (json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
+    return BuiltPack(content, digest)
+
+
+def write_pack(pack: BuiltPack, out: Path) -> Path:
+    """A folder, or a zip when `out` ends in .zip (fixed timestamps: same content, same bytes)."""
+    try:
+        if out.suffix == ".zip":
+            out.parent.mkdir(parents=True, exist_ok=True)
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+                for path in sorted(pack.files):
+                    info = zipfile.ZipInfo(path, date_time=(2020, 1, 1, 0, 0, 0))
+                    info.external_attr = 0o644 << 16
+                    zf.writestr(info, pack.files[path], zipfile.ZIP_DEFLATED)
+        else:
+            if out.exists() and any(out.iterdir()):
+                raise BadInput(f"{out}: folder exists and is not empty; choose a new folder or a .zip file")
+            for path, data in pack.files.items():
+                target = out / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+    except OSError as exc:
+        raise BadInput(f"{out}: cannot write the pack: {exc.strerror}") from None
+    return out
+
+
+@dataclass(frozen=True)
+class OpenedPack:
+    manifest: dict[str, Any]
+    files: dict[str, bytes]
+
+    @property
+    def pack_hash(self) -> str:
+        return str(self.manifest["pack_hash"])
+
+    def questions(self) -> list[dict[str, Any]]:
+        data: list[dict[str, Any]] = json.loads(self.files["questions.json"])
+        return data
+
+
+def read_pack(path: Path) -> OpenedPack:
+    """Read a pack folder or zip and check every file against the manifest."""
+    files: dict[str, bytes] = {}
+    try:
+        if path.is_file() and zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as zf:
+                for name in zf.namelist():
+                    if not name.endswith("/"):
+                        files[name] = zf.read(name)
+        elif path.is_dir():
+            for p in sorted(path.rglob("*")):
+                if p.is_file():
+                    files[p.relative_to(path).as_posix()] = p.read_bytes()
+        else:
+            raise BadInput(f"{path}: not a gokata exam pack (a folder or .zip from `gokata exam pack`)")
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise BadInput(f"{path}: cannot read the pack: {exc}") from None
+    if MANIFEST not in files:
+        raise BadInput(f"{path}: no {MANIFEST}; not a gokata exam pack")
+    try:
+        manifest = json.loads(files.pop(MANIFEST))
+    except json.JSONDecodeError as exc:
+        raise BadInput(f"{path}/{MANIFEST}:{exc.lineno}:{exc.colno}: {exc.msg}") from None
+    expected = manifest.get("files", {})
+    changed = sorted(p for p in expected if p not in files or sha256(files[p]) != expected[p])
+    if changed or pack_hash(expected) != manifest.get("pack_hash"):
+        raise BadInput(f"{path}: the pack was altered ({', '.join(changed) or 'manifest'}); ask for a fresh copy")
+    return OpenedPack(manifest, files)
