@@ -1,0 +1,3 @@
+module gokata.dev/katas/slices-batch-ids
+
+go 1.25
