@@ -1,9 +1,133 @@
-"""Commands of this group are registered by register(); see runner/cli/main.py."""
+"""`gokata review`, `gokata stats`, `gokata history` and `gokata progress export/import`."""
 
 from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
 
 import typer
 
 
+class LangOpt(StrEnum):
+    en = "en"
+    zh = "zh"
+
+
+class HistoryFormat(StrEnum):
+    csv = "csv"
+    json = "json"
+
+
+progress_app = typer.Typer(help="Move your progress between machines.", no_args_is_help=True)
+
+
+def review(
+    topic: list[str] = typer.Option(None, "--topic", "-t", help="Only this topic (repeatable)."),
+    limit: int = typer.Option(20, "--limit", "-n", min=1, help="At most this many questions."),
+    new: int = typer.Option(10, "--new", min=0, help="At most this many questions never seen before."),
+    cram: bool = typer.Option(False, "--cram", help="Ignore due dates: review seen questions, least recalled first."),
+    lang: LangOpt = typer.Option(LangOpt.en, "--lang", help="en or zh (falls back to English where untranslated)."),
+    self_grade: bool = typer.Option(False, "--self-grade", help="Mark open answers yourself instead of the grader."),
+) -> None:
+    """Spaced repetition: the questions due for review (FSRS), then a few new ones."""
+    from datetime import datetime
+
+    from runner.content.catalog import load_catalog
+    from runner.progress.due import due_questions, next_due
+    from runner.progress.rating import suggested_rating
+    from runner.progress.store import open_store
+    from runner.ui.console import out
+    from runner.ui.progress import render_nothing_due
+    from runner.ui.session import run_session
+    from runner.ui.summary import render_summary
+
+    catalog = load_catalog()
+    store = open_store()
+    topics = tuple(topic or ())
+    ids = due_questions(catalog, store, now=datetime.now().astimezone(), topics=topics, limit=limit, new=new,
+                        cram=cram)
+    if not ids:
+        render_nothing_due(next_due(catalog, store, topics=topics))
+        return
+    by_id = catalog.by_id()
+    summary = run_session([by_id[i] for i in ids], lang=lang.value, exam=False, recorder=store, mode="review",
+                          ask_rating=True, self_grade=self_grade, suggest_rating=suggested_rating)
+    render_summary(out(), summary, titles={t: catalog.title(t, lang.value) for t in catalog.topics()})
+    if summary.interrupted:
+        raise typer.Exit(130)
+
+
+def stats(
+    json_out: bool = typer.Option(False, "--json", help="Print one JSON object."),
+    lang: LangOpt = typer.Option(LangOpt.en, "--lang", help="Language of topic titles."),
+) -> None:
+    """Per topic: answered, accuracy, mastery, due today; katas passed, streak, recent days."""
+    from datetime import datetime
+
+    from runner.content.catalog import load_catalog
+    from runner.progress.stats import compute_stats
+    from runner.progress.store import open_store
+    from runner.ui.progress import render_stats
+
+    catalog = load_catalog()
+    with open_store() as store:
+        result = compute_stats(catalog, store, now=datetime.now().astimezone(), lang=lang.value)
+    render_stats(result, json_out=json_out)
+
+
+def history(
+    fmt: HistoryFormat = typer.Option(HistoryFormat.csv, "--format", "-f", help="csv or json"),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Write here instead of stdout."),
+) -> None:
+    """Export every recorded attempt (answers and kata runs), oldest first."""
+    import sys
+
+    from runner.errors import BadInput
+    from runner.progress.history import write_csv, write_json
+    from runner.progress.store import open_store
+
+    write = write_csv if fmt is HistoryFormat.csv else write_json
+    with open_store() as store:
+        if out is None:
+            write(store, sys.stdout)
+            return
+        try:
+            with out.open("w", encoding="utf-8", newline="") as f:
+                write(store, f)
+        except OSError as exc:
+            raise BadInput(f"{out}: cannot write: {exc.strerror}") from None
+
+
+@progress_app.command("export")
+def export_cmd(
+    file: Path = typer.Argument(..., help="The JSON file to write."),
+    force: bool = typer.Option(False, "--force", help="Replace FILE if it exists."),
+) -> None:
+    """Write all your progress to FILE (to import on another machine)."""
+    from runner.progress.store import open_store
+    from runner.progress.transfer import export_progress
+    from runner.ui.progress import render_export
+
+    with open_store() as store:
+        counts = export_progress(store, file, force=force)
+    render_export(counts)
+
+
+@progress_app.command("import")
+def import_cmd(file: Path = typer.Argument(..., help="A file written by `gokata progress export`.")) -> None:
+    """Merge progress from FILE into this machine's (attempts already here are skipped)."""
+    from runner.progress.store import open_store
+    from runner.progress.transfer import import_progress
+    from runner.ui.progress import render_import
+
+    with open_store() as store:
+        counts = import_progress(store, file)
+    render_import(str(file), counts)
+
+
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the root app."""
+    app.command()(review)
+    app.command()(stats)
+    app.command()(history)
+    app.add_typer(progress_app, name="progress")

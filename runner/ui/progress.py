@@ -1,0 +1,104 @@
+"""Rendering for `gokata review`, `stats`, `history` and `progress export/import`."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from runner.ui.console import out
+
+if TYPE_CHECKING:
+    from runner.progress.stats import Stats
+    from runner.progress.store import MergeCounts
+    from runner.progress.transfer import ExportCounts
+
+BAR_WIDTH = 12
+DAY_BAR_WIDTH = 30
+
+
+def bar(fraction: float | None, width: int = BAR_WIDTH) -> Text:
+    """A text bar (readable without colour too): filled blocks, then light shade."""
+    if fraction is None:
+        return Text("·" * width, style="dim")
+    filled = round(max(0.0, min(1.0, fraction)) * width)
+    return Text.assemble(("█" * filled, "green"), ("░" * (width - filled), "dim"))
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0%}"
+
+
+def render_stats(stats: Stats, *, json_out: bool, console: Console | None = None) -> None:
+    if json_out:
+        print(json.dumps(stats.to_json(), ensure_ascii=False))
+        return
+    console = console or out()
+    table = Table(title="Progress by topic", title_justify="left")
+    table.add_column("topic")
+    table.add_column("answered", justify="right")
+    table.add_column("accuracy", justify="right")
+    table.add_column("mastery", no_wrap=True)
+    table.add_column("due today", justify="right")
+    for t in stats.topics:
+        name = t.topic + (" [dim](removed)[/]" if t.questions == 0 else "")
+        mastery = Text.assemble(bar(t.mastery), f" {t.mastered}/{t.questions}") if t.questions else Text("")
+        table.add_row(name, str(t.answered), _pct(t.accuracy), mastery, str(t.due_today))
+    console.print(table)
+    console.print(
+        f"[bold]{stats.answered}[/] answered, accuracy [bold]{_pct(stats.accuracy)}[/], "
+        f"[bold]{stats.due_today}[/] due today"
+    )
+    console.print(
+        f"Katas passed [bold]{stats.katas_passed}[/] of {stats.katas_attempted} tried ({stats.kata_runs} runs); "
+        f"streak [bold]{stats.streak}[/] day{'s' if stats.streak != 1 else ''} (best {stats.best_streak})"
+    )
+    render_days(stats, console)
+
+
+def render_days(stats: Stats, console: Console) -> None:
+    """One line per recent day: a bar of answers (scaled to the busiest day) and that day's accuracy."""
+    most = max((d.answered for d in stats.days), default=0)
+    if not most:
+        console.print(f"\nNo answers in the last {len(stats.days)} days.")
+        return
+    console.print(f"\n[bold]Last {len(stats.days)} days[/] (answers, accuracy)")
+    for d in stats.days:
+        day = date.fromisoformat(d.date)
+        width = round(d.answered / most * DAY_BAR_WIDTH) if most else 0
+        if d.answered and not width:
+            width = 1
+        line = Text(f"{day:%a %m-%d} ")
+        line.append("▇" * width, style="cyan")
+        if d.answered:
+            line.append(f" {d.answered}  {d.right / d.answered:.0%}", style="dim")
+        console.print(line)
+
+
+def render_nothing_due(next_due: datetime | None, console: Console | None = None) -> None:
+    console = console or out()
+    if next_due is None:
+        console.print("Nothing to review yet: answer some questions first, or take new ones with --new N.")
+        return
+    when = next_due.astimezone().strftime("%Y-%m-%d %H:%M")
+    console.print(f"Nothing due now. Next review due {when}. (--cram reviews anyway; --new N adds new questions.)")
+
+
+def render_export(counts: ExportCounts) -> None:
+    out().print(
+        f"Exported {counts.questions} answers, {counts.katas} kata runs and {counts.hints} hints to "
+        f"{escape(counts.path)}"
+    )
+
+
+def render_import(path: str, counts: MergeCounts) -> None:
+    out().print(
+        f"Merged {escape(path)}: {counts.questions_added} new answers ({counts.questions_skipped} already here), "
+        f"{counts.katas_added} new kata runs ({counts.katas_skipped} already here), "
+        f"{counts.hints_added} new hints ({counts.hints_skipped} already here)."
+    )
