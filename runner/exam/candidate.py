@@ -63,15 +63,17 @@ class ExamState:
             "time_limit_minutes": self.time_limit_minutes, "answers": self.answers,
         }, ensure_ascii=False, indent=2))
 
-    def record(self, qid: str, answer: Any, *, duration_s: float, chars: int, now: float | None = None) -> None:
-        """Store one answer and save at once."""
+    def record(self, qid: str, answer: Any, *, duration_s: float | None, chars: int, now: float | None = None,
+               from_file: bool = False) -> None:
+        """Store one answer and save at once. Answers loaded from a file are marked so, never as typed."""
         now = time.time() if now is None else now
-        cps = chars / duration_s if duration_s > 0 else float("inf")
+        cps = chars / duration_s if duration_s else float("inf")
         self.answers[qid] = {
             "answer": answer,
-            "duration_s": round(duration_s, 2),
+            "duration_s": None if duration_s is None else round(duration_s, 2),
             "chars": chars,
-            "pasted": chars >= PASTE_MIN_CHARS and cps > PASTE_CPS,
+            "pasted": not from_file and chars >= PASTE_MIN_CHARS and cps > PASTE_CPS,
+            "from_file": from_file,
             "late": now > self.deadline,
         }
         self.save()

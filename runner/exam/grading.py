@@ -150,6 +150,10 @@ def grade_submission(path: Path, exam: ResolvedExam, catalog: Catalog, expected_
     if pasted:
         flags.append({"kind": "pasted", "message": f"Long answers typed faster than a person types (likely pasted): "
                       f"{', '.join(pasted)}."})
+    scripted = [qid for qid, a in answers.items() if isinstance(a, dict) and a.get("from_file")]
+    if scripted:
+        flags.append({"kind": "answers-from-file", "message": f"{len(scripted)} answer(s) were loaded from a file "
+                      "(`exam take --answers`), not typed in the session; timings are unknown for them."})
     late = [q["id"] for q in questions if q.get("late")]
     if sub.get("late") or late:
         flags.append({"kind": "late", "message": "Submitted after the time limit" +

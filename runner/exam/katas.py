@@ -39,3 +39,30 @@ def kata_public_files(kata: KataFiles) -> dict[str, bytes]:
     }
     files["kata.json"] = (json.dumps(info, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
     return files
+
+
+def available_katas() -> set[str]:
+    from runner.paths import katas_dir
+
+    root = katas_dir()
+    return {p.parent.name for p in root.glob("*/kata.yaml")} if root.is_dir() else set()
+
+
+def load_kata_files(slugs: tuple[str, ...]) -> dict[str, KataFiles]:
+    """The katas an exam names, validated (problems as file:line)."""
+    from runner.content.validate import validate_file
+    from runner.content.yaml_source import read_yaml
+    from runner.errors import ContentError, Problem
+    from runner.paths import katas_dir
+
+    result: dict[str, KataFiles] = {}
+    problems: list[Problem] = []
+    for slug in slugs:
+        root = katas_dir() / slug
+        spec, found = validate_file(read_yaml(root / "kata.yaml"), KataSpec)
+        problems.extend(found)
+        if spec is not None:
+            result[slug] = KataFiles(slug, root, spec)
+    if problems:
+        raise ContentError(problems, "kata definitions have problems")
+    return result

@@ -1,0 +1,119 @@
+"""The candidate's terminal session and the interviewer's views of exam results."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from rich.console import Console, Group, RenderableType
+from rich.markdown import Markdown
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from runner.content.models import LETTERS, Lang
+from runner.exam.candidate import ExamState
+from runner.exam.public import AnswerFormatError, parse_public_answer
+from runner.ui.console import out
+from runner.ui.prompts import QuitSession, read_line, read_multiline
+from runner.ui.question import code_block
+
+_PROMPTS = {
+    "single": "Your choice ({letters}): ",
+    "multi": "Your choices, e.g. A,C ({letters}): ",
+    "truefalse": "True or false (t/f): ",
+    "spot-the-bug": "Faulty line number(s), e.g. 4 or 4,7: ",
+}
+
+
+def _local(text: dict[str, str] | None, lang: Lang) -> str:
+    if not text:
+        return ""
+    return text.get(lang) or text["en"]
+
+
+def clock(remaining_s: float) -> str:
+    if remaining_s <= 0:
+        return "[bold red]time is up: answers now count as late[/]"
+    minutes, seconds = divmod(int(remaining_s), 60)
+    return f"⏱ {minutes:02d}:{seconds:02d} left"
+
+
+def render_public_question(console: Console, q: dict[str, Any], *, index: int, total: int, lang: Lang,
+                           remaining_s: float) -> None:
+    parts: list[RenderableType] = [Markdown(_local(q["prompt"], lang))]
+    if q.get("code"):
+        parts.append(code_block(q["code"], numbers=q["kind"] in ("spot-the-bug", "output")))
+    if q.get("choices"):
+        table = Table.grid(padding=(0, 1))
+        for letter, choice in zip(LETTERS, q["choices"], strict=False):
+            table.add_row(Text(f"{letter}.", style="bold"), Markdown(_local(choice, lang)))
+        parts.append(table)
+    title = f"[bold]{index}/{total}[/]  {escape(q['id'])}  [dim]{q['kind']}[/]  {clock(remaining_s)}"
+    console.print(Panel(Group(*parts), title=title, title_align="left", border_style="cyan"))
+
+
+def _read(console: Console, q: dict[str, Any]) -> tuple[Any, int]:
+    if q["kind"] in ("output", "open"):
+        text = read_multiline(console, "The exact output:" if q["kind"] == "output" else "Your answer:")
+        return text, len(text)
+    prompt = _PROMPTS[q["kind"]].format(letters="/".join(LETTERS[: len(q.get("choices", []))]))
+    while True:
+        raw = read_line(console, prompt + "(q to pause) ").strip()
+        if raw.lower() == "q":
+            raise QuitSession
+        if not raw:
+            continue
+        try:
+            return parse_public_answer(q, raw), len(raw)
+        except AnswerFormatError as exc:
+            console.print(f"[yellow]{exc}[/]")
+
+
+def run_take(state: ExamState, questions: list[dict[str, Any]], *, lang: Lang, console: Console | None = None) -> int:
+    """Ask every unanswered question, saving each answer at once. Returns how many remain."""
+    console = console or out()
+    todo = [q for q in questions if q["id"] not in state.answers]
+    done = len(questions) - len(todo)
+    try:
+        for i, q in enumerate(todo, done + 1):
+            render_public_question(console, q, index=i, total=len(questions), lang=lang,
+                                   remaining_s=state.remaining_s())
+            started = time.monotonic()
+            answer, chars = _read(console, q)
+            state.record(q["id"], answer, duration_s=time.monotonic() - started, chars=chars)
+            console.print(f"[dim]saved · {clock(state.remaining_s())}[/]")
+    except (QuitSession, KeyboardInterrupt):
+        console.print("\n[yellow]Paused. Your answers are saved; run the same command to continue.[/]")
+    return sum(1 for q in questions if q["id"] not in state.answers)
+
+
+def render_take_status(state: ExamState, remaining_questions: int, katas: list[tuple[str, str, list[str]]]) -> None:
+    console = out()
+    console.print(f"{clock(state.remaining_s())} · questions left: {remaining_questions}")
+    if katas:
+        console.print("[bold]Coding tasks[/] (edit the files, then run the visible tests):")
+        for slug, where, files in katas:
+            console.print(f"  • {slug}: edit {', '.join(files)} in {where}")
+            console.print(f"    test: gokata exam test {slug} --dir {state.workdir}")
+    console.print(f"When you are done: [bold]gokata exam submit --dir {state.workdir}[/]")
+
+
+def render_reports_table(reports: list[dict[str, Any]], written: list[str]) -> None:
+    console = out()
+    sections = list(dict.fromkeys(s["id"] for d in reports for s in d["sections"]))
+    table = Table(title="Candidates")
+    for col in ("rank", "candidate", "score", "result", *sections, "flags"):
+        table.add_column(col)
+    for d in sorted(reports, key=lambda r: r.get("rank", 0)):
+        by = {s["id"]: s["score"] for s in d["sections"]}
+        table.add_row(str(d.get("rank", "")), escape(d["candidate"]), f"{d['score']:.0%}",
+                      "[green]pass[/]" if d["passed"] else "[red]below[/]",
+                      *(f"{by[s]:.0%}" if s in by else "—" for s in sections),
+                      escape(", ".join(f["kind"] for f in d["flags"])) or "—")
+    console.print(table)
+    if any(d["flags"] for d in reports):
+        console.print("[yellow]Flags call for a human look, not automatic rejection.[/]")
+    for path in written:
+        console.print(f"[dim]wrote {escape(path)}[/]")
