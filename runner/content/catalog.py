@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
+from runner.content import cache
 from runner.content.models import AnyQuestion, Bank, Lang
 from runner.content.validate import duplicate_key_problems, validate_file
 from runner.content.yaml_source import Locator, read_yaml
@@ -75,6 +76,11 @@ def check_banks(paths: Iterable[Path] | None = None, *, strict: bool = False) ->
     banks: list[Bank] = []
     origins: dict[str, Origin] = {}
     for path in bank_files(paths):
+        cached = None if strict else cache.load(path)
+        if cached is not None:
+            bank, lines = cached
+            _add_bank(bank, str(path), lines, banks, origins, problems)
+            continue
         try:
             yf = read_yaml(path)
         except ContentError as exc:
@@ -91,29 +97,33 @@ def check_banks(paths: Iterable[Path] | None = None, *, strict: bool = False) ->
         if bank is None:
             continue
         locator = locator or Locator(yf.text)
-        for i, q in enumerate(bank.questions):
-            line, _ = locator.find(("questions", i))
-            if q.topic != bank.topic:
-                line_id, col_id = locator.find(("questions", i, "id"))
-                problems.append(
-                    Problem(yf.name, line_id, col_id, f"questions.{i}.id",
-                            f"id {q.id!r} must start with the bank's topic {bank.topic + '.'!r}")
-                )
-            if q.id in origins:
-                first = origins[q.id]
-                line_id, col_id = locator.find(("questions", i, "id"))
-                problems.append(
-                    Problem(yf.name, line_id, col_id, f"questions.{i}.id",
-                            f"duplicate id {q.id!r} (first at {first.file}:{first.line})")
-                )
-                continue
-            origins[q.id] = Origin(yf.name, line)
-        banks.append(bank)
+        lines = [locator.find(("questions", i, "id")) for i in range(len(bank.questions))]
+        before = len(problems)
+        _add_bank(bank, yf.name, lines, banks, origins, problems)
+        if not strict and len(problems) == before and not found:
+            cache.store(path, (bank, lines))
     topics = Counter(b.topic for b in banks)
     for topic, n in topics.items():
         if n > 1:
             problems.append(Problem(str(questions_dir()), 1, 1, "topic", f"topic {topic!r} is defined by {n} files"))
     return Catalog(tuple(banks), MappingProxyType(origins)), problems
+
+
+def _add_bank(bank: Bank, file: str, lines: list[tuple[int, int]], banks: list[Bank],
+              origins: dict[str, Origin], problems: list[Problem]) -> None:
+    """Cross-file checks (topic prefix, duplicate ids) for one validated bank."""
+    for i, q in enumerate(bank.questions):
+        line, col = lines[i]
+        if q.topic != bank.topic:
+            problems.append(Problem(file, line, col, f"questions.{i}.id",
+                                    f"id {q.id!r} must start with the bank's topic {bank.topic + '.'!r}"))
+        if q.id in origins:
+            first = origins[q.id]
+            problems.append(Problem(file, line, col, f"questions.{i}.id",
+                                    f"duplicate id {q.id!r} (first at {first.file}:{first.line})"))
+            continue
+        origins[q.id] = Origin(file, line)
+    banks.append(bank)
 
 
 def load_catalog(paths: Iterable[Path] | None = None) -> Catalog:

@@ -1,0 +1,64 @@
+"""A per-file cache of validated banks, so a quiz starts without re-parsing megabytes of YAML.
+
+PyYAML builds Python objects in Python even with the C parser (about 1 MB/s), and the
+full banks are well over a megabyte. A bank is cached after it validates, keyed by the
+file's absolute path, size, modification time and the gokata version (the schema lives in
+the code); any change to either misses. Only valid banks are cached, and the linter never
+reads the cache, so problems are always reported from the file itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from pathlib import Path
+from typing import Any
+
+from runner import __version__
+
+
+def _cache_dir() -> Path:
+    home = os.environ.get("GOKATA_HOME")
+    if home:
+        return Path(home) / "cache" / "banks"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("gokata")) / "banks"
+
+
+def _key(path: Path) -> tuple[str, str]:
+    st = path.stat()
+    ident = f"{path.resolve()}|{st.st_size}|{st.st_mtime_ns}|{__version__}"
+    return hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:32], ident
+
+
+def enabled() -> bool:
+    return os.environ.get("GOKATA_NO_CACHE", "") in ("", "0")
+
+
+def load(path: Path) -> Any | None:
+    if not enabled():
+        return None
+    try:
+        name, ident = _key(path)
+        with (_cache_dir() / f"{name}.pickle").open("rb") as fh:
+            stored_ident, value = pickle.load(fh)
+    except Exception:  # a missing, stale or unreadable cache is just a miss
+        return None
+    return value if stored_ident == ident else None
+
+
+def store(path: Path, value: Any) -> None:
+    if not enabled():
+        return
+    try:
+        name, ident = _key(path)
+        folder = _cache_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / f"{name}.{os.getpid()}.tmp"
+        with tmp.open("wb") as fh:
+            pickle.dump((ident, value), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, folder / f"{name}.pickle")
+    except OSError:
+        return  # a read-only cache folder costs speed, never correctness

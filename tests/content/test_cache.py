@@ -1,0 +1,61 @@
+"""The validated-bank cache: hits skip parsing, any change to the file misses, lint never uses it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from runner.content import cache
+from runner.content.catalog import load_catalog
+from runner.content.lint import lint_banks
+from tests.conftest import FIXTURES
+
+
+@pytest.fixture()
+def bank_dir(tmp_path: Path) -> Path:
+    target = tmp_path / "banks"
+    shutil.copytree(FIXTURES / "banks" / "valid", target)
+    return target
+
+
+def test_second_load_comes_from_the_cache(bank_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = load_catalog([bank_dir])
+    calls: list[Path] = []
+    import runner.content.catalog as catalog_mod
+
+    real = catalog_mod.read_yaml
+    monkeypatch.setattr(catalog_mod, "read_yaml", lambda p: calls.append(p) or real(p))
+    second = load_catalog([bank_dir])
+    assert calls == []
+    assert second.by_id().keys() == first.by_id().keys()
+    assert second.origins == first.origins
+
+
+def test_an_edited_file_is_read_again(bank_dir: Path) -> None:
+    load_catalog([bank_dir])
+    path = bank_dir / "defer.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Deferred calls run in LIFO order.",
+                                                             "Deferred calls run last-in first-out."),
+                    encoding="utf-8")
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+    q = load_catalog([bank_dir]).question("defer.lifo")
+    assert q.prompt.en == "Deferred calls run last-in first-out."
+
+
+def test_lint_reads_the_file_even_when_cached(bank_dir: Path) -> None:
+    load_catalog([bank_dir])
+    path = bank_dir / "defer.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    difficulty: 1\n", "    difficulty: 1\n    difficulty: 2\n", 1), encoding="utf-8")
+    _, problems = lint_banks([bank_dir])
+    assert any("key given twice" in p.message for p in problems)
+
+
+def test_cache_can_be_disabled(bank_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GOKATA_NO_CACHE", "1")
+    load_catalog([bank_dir])
+    assert cache.load(bank_dir / "defer.yaml") is None
