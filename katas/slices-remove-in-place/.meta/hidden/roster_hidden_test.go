@@ -1,0 +1,113 @@
+package roster
+
+import (
+	"math/rand/v2"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestHiddenTailIsClearedForEveryPattern(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	patterns := []string{"", "K", "W", "WW", "KW", "WK", "WWKK", "KKWW", "WKWKW", "KKKK", "WWWW"}
+	for range 200 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteByte("KW"[rng.IntN(2)])
+		}
+		patterns = append(patterns, b.String())
+	}
+	for _, pattern := range patterns {
+		roster := rosterOf(pattern)
+		got := RemoveWithdrawn(roster)
+		if ids(got) != keptIDs(pattern) {
+			t.Fatalf("pattern %q: RemoveWithdrawn = %s; want %s", pattern, ids(got), keptIDs(pattern))
+		}
+		for i := len(got); i < len(roster); i++ {
+			if roster[i] != nil {
+				t.Fatalf("pattern %q: slot %d of the array still points at %s after the removal (array: %s); "+
+					"every vacated slot, not just the last one, must be nil so removed records can be freed",
+					pattern, i, roster[i].PatientID, ids(roster))
+			}
+		}
+	}
+}
+
+func TestHiddenCallerSpareCapacityIsLeftAlone(t *testing.T) {
+	backing := rosterOf("KWKWKK")
+	roster := backing[:4] // the caller keeps backing[4:] for the next enrolment wave
+
+	got := RemoveWithdrawn(roster)
+
+	if ids(got) != "[P001 P003]" {
+		t.Fatalf("RemoveWithdrawn = %s; want [P001 P003]", ids(got))
+	}
+	if backing[4] == nil || backing[5] == nil {
+		t.Fatalf("the slots beyond len(roster) were changed (array: %s). Only the slots between the new end and "+
+			"len(roster) were vacated; what lies beyond len(roster) belongs to the caller.", ids(backing))
+	}
+}
+
+func TestHiddenRemovesWithoutAllocating(t *testing.T) {
+	template := rosterOf("KWKKWKWWKK")
+	work := make([]*PatientRecord, len(template))
+	allocs := testing.AllocsPerRun(100, func() {
+		copy(work, template)
+		_ = RemoveWithdrawn(work)
+	})
+	if allocs != 0 {
+		t.Fatalf("RemoveWithdrawn allocated %.0f times per call; want 0: with a million patients a second array "+
+			"doubles the roster's memory. Filter in place, reusing roster's array.", allocs)
+	}
+}
+
+func TestHiddenNothingToRemove(t *testing.T) {
+	roster := rosterOf("KKK")
+	got := RemoveWithdrawn(roster)
+	if ids(got) != ids(roster) || len(got) != 3 {
+		t.Fatalf("with no withdrawn patients, RemoveWithdrawn = %s; want %s unchanged", ids(got), ids(roster))
+	}
+	if got := RemoveWithdrawn(nil); len(got) != 0 {
+		t.Fatalf("RemoveWithdrawn(nil) = %s; want an empty roster", ids(got))
+	}
+}
+
+// buildRosterWatchingWithdrawn returns a roster whose withdrawn records signal on
+// freed once the garbage collector has freed them. The records are built here so
+// that no variable of the test itself points at them.
+func buildRosterWatchingWithdrawn(freed chan<- string) []*PatientRecord {
+	roster := rosterOf("KWWKW")
+	for _, p := range roster {
+		p.ECG = make([]byte, 1<<20)
+		if p.Withdrawn {
+			runtime.AddCleanup(p, func(id string) { freed <- id }, p.PatientID)
+		}
+	}
+	return roster
+}
+
+func TestHiddenWithdrawnRecordsAreFreed(t *testing.T) {
+	freed := make(chan string, 3)
+	roster := buildRosterWatchingWithdrawn(freed)
+
+	kept := RemoveWithdrawn(roster)
+
+	got := map[string]bool{}
+	deadline := time.Now().Add(time.Second)
+	for len(got) < 3 && time.Now().Before(deadline) {
+		runtime.GC()
+		select {
+		case id := <-freed:
+			got[id] = true
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+	if len(got) < 3 {
+		t.Fatalf("only %d of the 3 withdrawn records (1 MB of ECG each) were freed by the garbage collector while "+
+			"the roster's array was still in use (array: %s). A stale pointer in a vacated slot keeps a record "+
+			"alive as long as the array lives.", len(got), ids(roster))
+	}
+	runtime.KeepAlive(kept)
+	runtime.KeepAlive(roster)
+}

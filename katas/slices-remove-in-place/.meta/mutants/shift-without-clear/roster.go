@@ -1,0 +1,34 @@
+// Package roster maintains the in-memory roster of a trial's active patients.
+package roster
+
+// PatientRecord is one patient on the roster. ECG holds the patient's raw ECG
+// recordings, often several megabytes.
+type PatientRecord struct {
+	PatientID string
+	SiteID    string
+	Withdrawn bool
+	ECG       []byte
+}
+
+// RemoveWithdrawn removes the withdrawn patients from roster in place and
+// returns the shortened roster, keeping the order of the others.
+//
+// A roster can hold a million patients, so RemoveWithdrawn must not allocate:
+// the result reuses roster's array. The service keeps that array and appends
+// to it later, so the slots between the new end and len(roster) must not go
+// on pointing at records: a withdrawn patient's record (and ECG data) must
+// become garbage. Slots beyond len(roster) belong to the caller: leave them alone.
+//
+// roster never contains nil entries.
+func RemoveWithdrawn(roster []*PatientRecord) []*PatientRecord {
+	// Deletes one at a time by shifting the rest left; every shift leaves a
+	// duplicate of the last pointer behind in the tail.
+	for i := 0; i < len(roster); {
+		if roster[i].Withdrawn {
+			roster = append(roster[:i], roster[i+1:]...)
+		} else {
+			i++
+		}
+	}
+	return roster
+}

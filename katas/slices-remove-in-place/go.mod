@@ -1,0 +1,3 @@
+module gokata.dev/katas/slices-remove-in-place
+
+go 1.25
