@@ -14,6 +14,7 @@ from rich.text import Text
 
 from runner.content.models import LETTERS, Lang
 from runner.exam.candidate import ExamState
+from runner.exam.grading import KataOutcome
 from runner.exam.public import AnswerFormatError, parse_public_answer
 from runner.ui.console import out
 from runner.ui.prompts import QuitSession, read_line, read_multiline
@@ -117,3 +118,23 @@ def render_reports_table(reports: list[dict[str, Any]], written: list[str]) -> N
         console.print("[yellow]Flags call for a human look, not automatic rejection.[/]")
     for path in written:
         console.print(f"[dim]wrote {escape(path)}[/]")
+
+
+def render_kata_outcome(outcome: KataOutcome, *, json_out: bool) -> None:
+    if json_out:
+        import json
+
+        print(json.dumps({"kata": outcome.slug, "status": outcome.status, "score": round(outcome.score, 4),
+                          "tests": [{"name": t.name, "hidden": t.hidden, "status": t.status, "message": t.message}
+                                    for t in outcome.tests], "duration": round(outcome.duration_s, 2)}))
+        return
+    console = out()
+    for t in outcome.tests:
+        mark = "[green]PASS[/]" if t.status == "pass" else "[red]FAIL[/]"
+        console.print(f"{mark} {escape(t.name)}")
+        if t.status != "pass" and t.message:
+            console.print(f"     {escape(t.message.strip())}", soft_wrap=True)
+    if outcome.summary:
+        console.print(escape(outcome.summary))
+    passed = sum(t.status == "pass" for t in outcome.tests)
+    console.print(f"[bold]{outcome.status}[/]: {passed}/{len(outcome.tests)} visible tests pass")
