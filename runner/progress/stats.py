@@ -60,6 +60,8 @@ class Stats:
 
     def to_json(self) -> dict[str, object]:
         data = asdict(self)
+        data["topics"] = [asdict(t) for t in self.topics]
+        data["days"] = [asdict(d) for d in self.days]
         data["accuracy"] = self.accuracy
         return data
 

@@ -355,6 +355,10 @@ def open_store(path: Path | None = None, *, clock: Clock | None = None) -> Progr
     except (OSError, sqlite3.Error) as exc:
         raise ProgressStoreError(f"cannot open the progress store {path}: {exc}") from None
     store = ProgressStore(conn, path, clock or _utcnow)
-    with store._guard():
-        store._prepare()
+    try:
+        with store._guard():
+            store._prepare()
+    except BaseException:
+        store.close()
+        raise
     return store

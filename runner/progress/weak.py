@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from runner.content.catalog import Catalog
 from runner.progress.days import aware
+from runner.progress.recorder import Recorder
 from runner.progress.store import ProgressStore, QuestionTally
 
 WINDOW = timedelta(days=30)  # "recent": answers older than this no longer say what is weak now
@@ -47,9 +48,9 @@ def group_accuracies(catalog: Catalog, tallies: dict[str, QuestionTally]) -> lis
 
 def weak_question_ids(
     catalog: Catalog,
-    store: ProgressStore,
+    store: Recorder,
     *,
-    now: datetime,
+    now: datetime | None = None,
     topics: tuple[str, ...] = (),
 ) -> list[str]:
     """Question ids to drill, weakest first; [] when nothing was answered in the last 30 days.
@@ -58,8 +59,11 @@ def weak_question_ids(
     none is, the single worst one). Every question in a weak group is drilled, unseen ones
     included; a question is ordered by its weakest group, then by its own recent accuracy
     (unseen questions count as 50%), then by id. `topics` restricts the result to those topics.
+    A recorder that keeps nothing (NullRecorder) has no history: []. `now` defaults to the current time.
     """
-    since = (aware(now) - WINDOW).timestamp()
+    if not isinstance(store, ProgressStore):
+        return []
+    since = (aware(now or datetime.now(UTC)) - WINDOW).timestamp()
     tallies = store.question_tallies(since)
     groups = group_accuracies(catalog, tallies)
     if not groups:
