@@ -1,0 +1,3 @@
+module gokata.dev/katas/defer-close-error
+
+go 1.25
