@@ -42,16 +42,16 @@ def review(
     from runner.ui.summary import render_summary
 
     catalog = load_catalog()
-    store = open_store()
     topics = tuple(topic or ())
-    ids = due_questions(catalog, store, now=datetime.now().astimezone(), topics=topics, limit=limit, new=new,
-                        cram=cram)
-    if not ids:
-        render_nothing_due(next_due(catalog, store, topics=topics))
-        return
-    by_id = catalog.by_id()
-    summary = run_session([by_id[i] for i in ids], lang=lang.value, exam=False, recorder=store, mode="review",
-                          ask_rating=True, self_grade=self_grade, suggest_rating=suggested_rating)
+    with open_store() as store:
+        ids = due_questions(catalog, store, now=datetime.now().astimezone(), topics=topics, limit=limit, new=new,
+                            cram=cram)
+        if not ids:
+            render_nothing_due(next_due(catalog, store, topics=topics))
+            return
+        by_id = catalog.by_id()
+        summary = run_session([by_id[i] for i in ids], lang=lang.value, exam=False, recorder=store, mode="review",
+                              ask_rating=True, self_grade=self_grade, suggest_rating=suggested_rating)
     render_summary(out(), summary, titles={t: catalog.title(t, lang.value) for t in catalog.topics()})
     if summary.interrupted:
         raise typer.Exit(130)

@@ -19,6 +19,15 @@ if TYPE_CHECKING:
 LEARNING, REVIEW, RELEARNING = 1, 2, 3
 DAY = 86400.0
 
+# The FSRS-6 default weights, pinned here rather than taken from whatever fsrs release is
+# installed: a new default in a minor release would otherwise silently change every rebuilt
+# schedule. PARAMETERS[20] is the forgetting curve's decay (used without importing fsrs).
+PARAMETERS: tuple[float, ...] = (
+    0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
+    1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542,
+)
+DESIRED_RETENTION = 0.9
+
 
 @dataclass(frozen=True)
 class Card:
@@ -36,7 +45,7 @@ class Card:
 def _scheduler() -> fsrs.Scheduler:
     import fsrs
 
-    return fsrs.Scheduler(enable_fuzzing=False)
+    return fsrs.Scheduler(parameters=PARAMETERS, desired_retention=DESIRED_RETENTION, enable_fuzzing=False)
 
 
 def _dt(ts: float) -> datetime:
@@ -88,7 +97,7 @@ def retrievability(card: Card, now: float) -> float:
     """
     if card.stability is None or card.last_review is None or card.stability <= 0:
         return 0.0
-    decay = -float(_scheduler().parameters[20])
-    factor = 0.9 ** (1 / decay) - 1
+    decay = -PARAMETERS[20]
+    factor = 0.9 ** (1 / decay) - 1  # R = 90% when elapsed days equal the stability
     days = max(0.0, (now - card.last_review) / DAY)
     return float((1 + factor * days / card.stability) ** decay)

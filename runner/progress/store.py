@@ -11,10 +11,7 @@ deliberate: a quiz that silently dropped answers would cost the learner weeks of
 
 from __future__ import annotations
 
-import filecmp
-import shutil
 import sqlite3
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -66,6 +63,9 @@ class MergeCounts:
 
 def backup_copy(path: Path, reason: str) -> Path:
     """Copy the store (and its WAL) aside as `<name>.<reason>-<time>`; an identical earlier copy is reused."""
+    import filecmp
+    import shutil
+
     for earlier in sorted(path.parent.glob(f"{path.name}.{reason}-*")):
         if not earlier.name.endswith(("-wal", "-shm")) and filecmp.cmp(path, earlier, shallow=False):
             return earlier
@@ -204,6 +204,8 @@ class ProgressStore:
     def record_question(self, attempt: QuestionAttempt) -> None:
         if attempt.mode in UNRECORDED_MODES:
             return
+        import uuid
+
         at = self._ts(attempt.at)
         rating = rating_for(attempt)
         with self._write() as c:
@@ -221,6 +223,8 @@ class ProgressStore:
                 apply_review(c, attempt.question_id, rating, at)
 
     def record_kata(self, attempt: KataAttempt) -> None:
+        import uuid
+
         with self._write() as c:
             c.execute(
                 f"INSERT INTO kata_attempts ({', '.join(KATA_COLUMNS)}) VALUES ({', '.join('?' * len(KATA_COLUMNS))})",

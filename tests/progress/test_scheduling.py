@@ -70,3 +70,12 @@ def test_retrievability_is_ninety_percent_when_due() -> None:
 def test_retrievability_counts_hours_not_whole_days() -> None:
     card = review(None, AGAIN, NOW)
     assert retrievability(card, NOW + 12 * 3600) < 0.9
+
+
+def test_pinned_parameters_are_the_fsrs_defaults() -> None:
+    """Pinned so an fsrs upgrade cannot silently reschedule; this says when the defaults moved on."""
+    import fsrs
+
+    from runner.progress.scheduling import PARAMETERS
+
+    assert tuple(fsrs.Scheduler().parameters) == pytest.approx(PARAMETERS)
