@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from runner.content.models import LocalText
+
+# An open answer passes (exit 0 of `gokata answer`) when it covers every core point and scores at
+# least this: the same bar at which the progress store counts an open answer as right.
+PASS_SCORE = 0.8
+
+Span = tuple[int, int]  # character offsets [start, end) into the answer text
 
 
 class PointVerdict(StrEnum):
@@ -24,6 +31,19 @@ class PointResult:
     evidence: str | None  # the sentence of the answer that earned (or contradicted) it
     point: LocalText  # the model wording, shown for what was missed
     core: bool = False
+    spans: tuple[Span, ...] = ()  # where the evidence sits in the answer
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.point_id,
+            "verdict": self.verdict.value,
+            "credit": round(self.credit, 4),
+            "weight": self.weight,
+            "core": self.core,
+            "evidence": self.evidence,
+            "spans": [list(s) for s in self.spans],
+            "point": _text_json(self.point),
+        }
 
 
 @dataclass(frozen=True)
@@ -33,6 +53,17 @@ class MisconceptionHit:
     belief: LocalText
     correction: LocalText
     penalty: float
+    span: Span | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.misconception_id,
+            "evidence": self.evidence,
+            "span": list(self.span) if self.span else None,
+            "belief": _text_json(self.belief),
+            "correction": _text_json(self.correction),
+            "penalty": self.penalty,
+        }
 
 
 @dataclass(frozen=True)
@@ -48,3 +79,25 @@ class OpenGrade:
     @property
     def missed_core(self) -> bool:
         return any(p.core and p.verdict in (PointVerdict.MISSED, PointVerdict.CONTRADICTED) for p in self.points)
+
+    @property
+    def passed(self) -> bool:
+        """Every core point covered (or partly) and the score at PASS_SCORE or above."""
+        return not self.missed_core and self.score >= PASS_SCORE - 1e-9
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "question_id": self.question_id,
+            "score": round(self.score, 4),
+            "passed": self.passed,
+            "missed_core": self.missed_core,
+            "keyword_only": self.keyword_only,
+            "self_graded": self.self_graded,
+            "points": [p.to_json() for p in self.points],
+            "misconceptions": [m.to_json() for m in self.misconceptions],
+            "follow_ups": [_text_json(f) for f in self.follow_ups],
+        }
+
+
+def _text_json(text: LocalText) -> dict[str, str | None]:
+    return {"en": text.en, "zh": text.zh}

@@ -1,0 +1,240 @@
+"""The framework grader: a free-text answer against an open question's answer framework.
+
+For each point, each concept is present, contradicted or absent. Its expected polarity comes
+from the point's own wording: "Never copy a WaitGroup" expects `copy` denied, so "never copy it"
+earns the concept and "copying it is fine" contradicts it; most concepts are expected asserted.
+A concept is present when a phrasing matches with the expected polarity (or in a supposition:
+"if you don't call cancel, the timer leaks" shows the learner knows), contradicted when it
+matches only with the opposite one. Then:
+- all concepts present: covered, full credit;
+- some present: partly covered, credit = the share of concepts present;
+- a concept contradicted: contradicted, no credit;
+- none: missed.
+The score is the weighted mean of the credits. A bare keyword list gets at most KEYWORD_CAP
+per point; each misconception the answer asserts subtracts its penalty x MISCONCEPTION_UNIT.
+Repeating a term adds nothing: a concept is present or not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from enum import Enum
+from functools import lru_cache
+
+from runner.content.models import FrameworkPoint, LocalText, Misconception, OpenQuestion
+from runner.grading.fuzzy import FuzzyIndex
+from runner.grading.matcher import Phrasing, Resolved, compile_phrasing
+from runner.grading.normalize import Sentence
+from runner.grading.reading import Polarity, read_answer
+from runner.grading.result import MisconceptionHit, OpenGrade, PointResult, PointVerdict, Span
+
+KEYWORD_CAP = 0.35
+MISCONCEPTION_UNIT = 0.25
+MAX_FOLLOW_UPS = 3
+_EVIDENCE_SENTENCES = 2
+
+
+@dataclass(frozen=True)
+class Expect:
+    """The polarities a concept takes in its point's wording: {AFFIRMED} for most; {NEGATED} for
+    "Never copy a WaitGroup"; both when the wording says both ("the sender closes; receivers never close")."""
+
+    seen: frozenset[Polarity]
+
+    def judge(self, found: Polarity) -> bool | None:
+        """True: the match earns the concept; False: it contradicts it; None: neither."""
+        denials = {Polarity.NEGATED, Polarity.DISMISSED, Polarity.LACKING}
+        if found is Polarity.HYPOTHETICAL:
+            return True
+        if found is Polarity.AFFIRMED:
+            return Polarity.AFFIRMED in self.seen
+        if found is Polarity.LACKING:
+            return True if self.seen & denials else None
+        if found is Polarity.NEGATED:
+            return bool(self.seen & denials)
+        # Dismissing ("no need to ...") agrees only with a wording that never asserts the concept.
+        return Polarity.DISMISSED in self.seen or Polarity.AFFIRMED not in self.seen
+
+
+@dataclass(frozen=True)
+class CompiledPoint:
+    point: FrameworkPoint
+    concepts: tuple[tuple[Phrasing, ...], ...]
+    expect: tuple[Expect, ...] = ()  # per concept, read from the point's wording
+
+
+@dataclass(frozen=True)
+class CompiledMisconception:
+    misconception: Misconception
+    phrasings: tuple[Phrasing, ...]
+
+
+@dataclass(frozen=True)
+class CompiledQuestion:
+    points: tuple[CompiledPoint, ...]
+    misconceptions: tuple[CompiledMisconception, ...]
+    fuzzy: FuzzyIndex
+
+
+@lru_cache(maxsize=1024)
+def compile_question(question: OpenQuestion) -> CompiledQuestion:
+    """Compiled once per question (keyed by its value, so two banks sharing an id never mix)."""
+    points = tuple(
+        CompiledPoint(p, tuple(tuple(compile_phrasing(ph) for ph in concept) for concept in p.concepts))
+        for p in question.framework
+    )
+    misconceptions = tuple(
+        CompiledMisconception(m, tuple(compile_phrasing(ph) for ph in m.phrasings)) for m in question.misconceptions
+    )
+    phrasings = _all_phrasings(points, misconceptions)
+    vocabulary: set[str] = set()
+    for phrasing in phrasings:
+        for variant in phrasing.variants:
+            vocabulary.update(seg.chars[0] for seg in variant if not seg.han)
+    fuzzy = FuzzyIndex(vocabulary)
+    points = tuple(replace(cp, expect=_expectations(cp, fuzzy, phrasings)) for cp in points)
+    return CompiledQuestion(points, misconceptions, fuzzy)
+
+
+def _expectations(cp: CompiledPoint, fuzzy: FuzzyIndex, phrasings: list[Phrasing]) -> tuple[Expect, ...]:
+    """How the point's own wording (English and Chinese) states each concept."""
+    seen: list[set[Polarity]] = [set() for _ in cp.concepts]
+    for wording in (cp.point.point.en, cp.point.point.zh):
+        if not wording:
+            continue
+        resolved = Resolved(read_answer(wording), fuzzy, phrasings)
+        for i, concept in enumerate(cp.concepts):
+            for phrasing in concept:
+                seen[i].update(resolved.polarity(own) for own in resolved.find(phrasing))
+    out = []
+    for found in seen:
+        found.discard(Polarity.HYPOTHETICAL)
+        out.append(Expect(frozenset(found) or frozenset({Polarity.AFFIRMED})))
+    return tuple(out)
+
+
+def _all_phrasings(
+    points: tuple[CompiledPoint, ...], misconceptions: tuple[CompiledMisconception, ...]
+) -> list[Phrasing]:
+    out = [ph for p in points for concept in p.concepts for ph in concept]
+    out.extend(ph for m in misconceptions for ph in m.phrasings)
+    return out
+
+
+class _Status(Enum):
+    PRESENT = "present"
+    CONTRADICTED = "contradicted"
+    ABSENT = "absent"
+
+
+@dataclass(frozen=True)
+class _ConceptFinding:
+    status: _Status
+    sentence: int | None = None
+
+
+def grade_open(question: OpenQuestion, text: str) -> OpenGrade:
+    """Grade one free-text answer. Pure and deterministic."""
+    compiled = compile_question(question)
+    reading = read_answer(text)
+    resolved = Resolved(reading, compiled.fuzzy, _all_phrasings(compiled.points, compiled.misconceptions))
+    keyword_only = reading.keyword_only
+    points = tuple(_grade_point(cp, resolved, keyword_only=keyword_only) for cp in compiled.points)
+    total = sum(p.weight for p in points)
+    base = sum(p.weight * p.credit for p in points) / total if total else 0.0
+    hits = tuple(h for cm in compiled.misconceptions if (h := _misconception_hit(cm, resolved)) is not None)
+    score = min(1.0, max(0.0, base - sum(h.penalty for h in hits) * MISCONCEPTION_UNIT))
+    return OpenGrade(
+        question_id=question.id,
+        score=round(score, 4),
+        points=points,
+        misconceptions=hits,
+        follow_ups=_follow_ups(question, points, hits),
+        keyword_only=keyword_only,
+    )
+
+
+def _grade_point(cp: CompiledPoint, resolved: Resolved, *, keyword_only: bool) -> PointResult:
+    findings = [_find_concept(c, e, resolved) for c, e in zip(cp.concepts, cp.expect, strict=True)]
+    present = [f for f in findings if f.status is _Status.PRESENT]
+    contradicted = [f for f in findings if f.status is _Status.CONTRADICTED]
+    p = cp.point
+    if contradicted:
+        verdict, credit, used = PointVerdict.CONTRADICTED, 0.0, contradicted[:1]
+    elif len(present) == len(findings):
+        verdict, credit, used = PointVerdict.COVERED, 1.0, present
+    elif present:
+        verdict, credit, used = PointVerdict.PARTIAL, len(present) / len(findings), present
+    else:
+        verdict, credit, used = PointVerdict.MISSED, 0.0, []
+    if keyword_only and credit > KEYWORD_CAP:
+        verdict, credit = PointVerdict.PARTIAL, KEYWORD_CAP
+    sentences = _evidence(resolved.reading.sentences, used)
+    return PointResult(
+        point_id=p.id,
+        verdict=verdict,
+        credit=credit,
+        weight=p.weight,
+        evidence=" … ".join(s.text for s in sentences) or None,
+        point=p.point,
+        core=p.core,
+        spans=tuple((s.start, s.end) for s in sentences),
+    )
+
+
+def _find_concept(phrasings: tuple[Phrasing, ...], expect: Expect, resolved: Resolved) -> _ConceptFinding:
+    opposite: _ConceptFinding | None = None
+    for phrasing in phrasings:
+        for own in resolved.find(phrasing):
+            sentence = resolved.tokens[own[0]].sent
+            verdict = expect.judge(resolved.polarity(own))
+            if verdict:
+                return _ConceptFinding(_Status.PRESENT, sentence)
+            if verdict is False and opposite is None:
+                opposite = _ConceptFinding(_Status.CONTRADICTED, sentence)
+    return opposite or _ConceptFinding(_Status.ABSENT)
+
+
+def _evidence(sentences: tuple[Sentence, ...], findings: list[_ConceptFinding]) -> list[Sentence]:
+    indices = sorted({f.sentence for f in findings if f.sentence is not None})
+    # Prefer the sentences that carry the most concepts.
+    counts = {i: sum(1 for f in findings if f.sentence == i) for i in indices}
+    best = sorted(indices, key=lambda i: (-counts[i], i))[:_EVIDENCE_SENTENCES]
+    return [sentences[i] for i in sorted(best)]
+
+
+def _misconception_hit(cm: CompiledMisconception, resolved: Resolved) -> MisconceptionHit | None:
+    m = cm.misconception
+    for phrasing in cm.phrasings:
+        for own in resolved.find(phrasing):
+            if resolved.polarity(own) is not Polarity.AFFIRMED:
+                continue
+            s = resolved.reading.sentences[resolved.tokens[own[0]].sent]
+            span: Span = (s.start, s.end)
+            return MisconceptionHit(m.id, s.text, m.belief, m.correction, m.penalty, span)
+    return None
+
+
+def _follow_ups(
+    question: OpenQuestion, points: tuple[PointResult, ...], hits: tuple[MisconceptionHit, ...]
+) -> tuple[LocalText, ...]:
+    """What an interviewer asks next: probe a stated misconception, then the missed points (core
+    and heavy first), then the question's own follow-ups."""
+    out: list[LocalText] = []
+    for h in hits:
+        out.append(LocalText(
+            en=f"You said something that suggests: {h.belief.en}. Are you sure? What actually happens?",
+            zh=f"你的回答似乎认为：{h.belief.get('zh')}。确定吗？实际会发生什么？",
+        ))
+    by_point = {p.id: p for p in question.framework}
+    missing = sorted((p for p in points if p.verdict is not PointVerdict.COVERED),
+                     key=lambda p: (not p.core, -p.weight * (1 - p.credit)))
+    for r in missing:
+        fp = by_point[r.point_id]
+        if fp.follow_up is not None:
+            out.append(fp.follow_up)
+        elif r.verdict is not PointVerdict.PARTIAL:
+            out.append(LocalText(en=f"What would you add about this: {fp.point.en}?",
+                                 zh=f"关于这一点你还能补充什么：{fp.point.get('zh')}？"))
+    out.extend(question.follow_ups)
+    return tuple(dict.fromkeys(out))[:MAX_FOLLOW_UPS]

@@ -1,0 +1,119 @@
+"""Word lists the grader reads text with: function words, negation cues, clause breaks.
+
+Everything here is lower-case and NFKC-normalised, as the tokenizer produces it.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+# English function words: their share in an answer tells prose from a keyword list.
+# Negation words are deliberately absent: they change meaning.
+STOPWORDS = frozenset(_words(
+    """
+    a an the is are was were be been being am to of in on at by for with from as into onto about
+    and or it its it's this that these those there here you your we our us i my me he she they them
+    their his her do does did can could will would shall should may might must have has had so then
+    than also just only very which who whom what when where how why if because but while since up out
+    over under more most some any each all both such own same other too again further via per like
+    whose whether either let lets get gets got make makes made let's i.e e.g etc eg ie
+    """
+))
+
+# Words a phrasing may leave out or an answer may add: "the backing array" is "backing array".
+# Articles always; the rest only in phrasings of three content words or more, because in short
+# ones they carry the meaning ("by value", "for range").
+ARTICLES = frozenset({"a", "an", "the"})
+PHRASING_FILLER = frozenset(_words(
+    """
+    a an the is are was were be been being am to of in on at by for with from as into onto about
+    and or it its it's this that these those there here you your we our us i my me he she they them
+    their his her do does did
+    """
+))
+
+# Negators that mean plain "not": one key for matching, so a phrasing "not collected" finds
+# "can't be collected".
+NOT_FORMS = frozenset(_words(
+    """
+    not cannot cant dont doesnt didnt isnt arent wasnt werent wont wouldnt shouldnt couldnt mustnt
+    neednt hasnt havent hadnt
+    """
+))
+
+# Chinese function characters (particles, pronouns, copulas, common adverbs). Counted only for
+# the prose-or-keyword-list test; Chinese phrasings are matched as written.
+ZH_FUNCTION = frozenset(
+    "的了是在会就把被和与也都要可以因为所如果那么这个一它我你他们"
+    "时而但并对从到让给再还又很才只其之该等能吗呢吧着过得地将由于即则或及"
+)
+
+# Joining words that may sit inside a list item without making it a sentence ("length and capacity").
+LIST_JOINERS = frozenset({"and", "or", "和", "与", "或", "及"})
+
+# --- negation -------------------------------------------------------------------------------
+
+# A cue negates what follows it in its clause (within NEGATION_WINDOW word units).
+EN_NEGATORS = frozenset(_words(
+    """
+    not no never none nothing nobody neither nor without cannot cant dont doesnt didnt isnt arent wasnt
+    werent wont wouldnt shouldnt couldnt mustnt neednt hasnt havent hadnt nowhere hardly
+    """
+))
+# Negators of existence ("no race", "without a lock", "没有类型安全"): they deny that a thing is
+# there, which may be exactly the point ("no type safety"), so they never contradict a point.
+EN_LACK = frozenset({"no", "without", "none", "nothing", "nobody"})
+# "not only X but Y" affirms X.
+EN_NOT_NEGATING_NEXT = frozenset({"only", "just", "merely", "simply", "solely", "always"})
+# Words after a negator that make it a "need" negation, which covers its whole clause, before
+# and after: "calling cancel is not necessary" negates "calling cancel".
+EN_NEED_WORDS = frozenset({"need", "needed", "necessary", "required", "mandatory", "have", "needs", "require"})
+EN_NEED_NEGATORS = frozenset({"unnecessary", "needless", "neednt", "redundant", "obsolete", "pointless",
+                              "superfluous", "useless", "unneeded"})
+# Distancing words: "a common myth is that sync.Pool keeps objects forever" does not assert it.
+EN_MYTH = frozenset({"myth", "myths", "misconception", "misconceptions", "mistakenly", "wrongly",
+                     "erroneously", "misbelief", "fallacy"})
+# A negation inside a condition is hypothetical: "if you don't call cancel, it leaks" shows the
+# learner knows cancel must be called.
+EN_CONDITIONAL = frozenset({"if", "unless", "when", "whenever", "otherwise", "forget", "forgets", "forgot",
+                            "forgetting", "forgotten", "fail", "fails", "failed", "failing", "omit", "omitting",
+                            "skip", "skipping", "skipped", "neglect", "neglecting"})
+# Words that start a new clause: a negation does not reach past them.
+EN_CLAUSE_BREAK = frozenset({"but", "however", "although", "though", "whereas", "while", "instead", "rather",
+                             "so", "because", "since", "which", "then", "thus", "hence", "therefore",
+                             "unless", "otherwise"})
+
+# Chinese cues are found in the run of Han characters. Longest match wins, so the lists hold the
+# words that start with a negating character but do not negate ("不断", "非常", "无缓冲").
+ZH_NEED_NEGATORS = _words("""
+    不需要 不需 不用 不必 无需 无须 没必要 没有必要 不必要 用不着 毋需 毋须 多余 冗余 没用 无意义 没有意义
+""")
+ZH_NEGATORS = _words("""
+    并非 并不 不是 不会 不能 无法 不 未 别 勿 非 莫 毋
+""")
+ZH_LACK = _words("""
+    没有 没 无
+""")
+ZH_NOT_NEGATING = _words("""
+    不断 不同 不过 不少 不仅 不只 不光 不管 不论 不久 不但 不止 不得不 不然 不妨 不停 不外乎
+    无论 无缓冲 无锁 无序 无限 无界 无穷 非常
+    非缓冲 非阻塞 没错 别的 别人 别处 未来 未知 无数 不一样 毋庸置疑 不用担心 不必担心 无需担心
+""")
+# A negating character right after one of these is part of another word: 区别, 特别, 是否, 除非.
+ZH_NOT_NEGATING_AFTER = {"别": "区分特差类识告级个性辨", "非": "是除莫", "无": "有", "未": "尚"}
+ZH_MYTH = _words("""
+    误以为 误认为 误区 错误地认为 以为
+""")
+ZH_MYTH_NOT_AFTER = {"以为": "可所"}  # 可以为, 所以为了
+ZH_CONDITIONAL = _words("""
+    如果 假如 假设 要是 倘若 一旦 否则 忘记 忘了 除非 万一 要不然 不然 若
+""")
+ZH_CLAUSE_BREAK = _words("""
+    但是 但 然而 可是 不过 所以 因为 因此 而是 否则 于是 却 而
+""")
+
+# How far a plain negator reaches, in word units (a Han character counts half a word).
+NEGATION_WINDOW = 6.0

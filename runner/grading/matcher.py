@@ -1,0 +1,209 @@
+"""Phrasings compiled for matching, and finding them in a read answer.
+
+A phrasing is read with the same tokenizer as answers. English function words drop out, so
+"the backing array" and "backing array" are one phrasing. It becomes a sequence of segments:
+one per English word or Go identifier, one per run of Han characters written without spaces.
+A match takes the segments in order within one sentence, with at most MAX_GAP word units
+between neighbours ("keeps the whole array alive" matches "keeps alive"). Han characters inside
+a segment must be adjacent, allowing one skipped particle (的, 了) and, in runs of five or more,
+one wrong character inside (not the first or last).
+
+Code-like phrasings ("== nil", "[a:b:c]", "copy(", "struct{}", "-gcflags=-m") would lose their
+meaning as words ("== nil" would become "nil"), so they match verbatim, spaces ignored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from runner.grading import lexicon as lx
+from runner.grading.fuzzy import FuzzyIndex
+from runner.grading.normalize import normalize
+from runner.grading.reading import Polarity, Reading, Token, compact, read_answer, stem
+
+MAX_GAP = 3.0
+_SKIPPABLE_HAN = frozenset("的了地得")
+_HAN_TYPO_MIN = 5
+_CODE_CHARS = frozenset("[]{}=&*%~<>!+|^")
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    chars: tuple[str, ...]  # the key of an English word/identifier, or the characters of a Han run
+    han: bool
+    plain: bool = False  # matches a plain word only (a joined form must not match an identifier part)
+
+    @property
+    def lead(self) -> str:
+        return self.chars[0]
+
+
+Variant = tuple[Segment, ...]
+
+
+@dataclass(frozen=True)
+class Phrasing:
+    text: str
+    variants: tuple[Variant, ...]
+    code: str | None = None  # compact text of a code-like phrasing
+
+
+def is_code(text: str) -> bool:
+    t = text.replace("()", "")
+    if any(ch in _CODE_CHARS for ch in t) or "(" in t or ")" in t:
+        return True
+    return any(ch == ":" and (i + 1 == len(t) or not t[i + 1].isspace()) for i, ch in enumerate(t))
+
+
+def compile_phrasing(text: str) -> Phrasing:
+    if is_code(text):
+        return Phrasing(text, (), code=compact(normalize(text))[0])
+    tokens = [t for t in read_answer(text).tokens if not (t.kind == "word" and t.raw in lx.ARTICLES)]
+    content = [t for t in tokens if not (t.kind == "word" and t.raw in lx.PHRASING_FILLER)]
+    if len(content) >= 3:
+        tokens = content
+    if not tokens:
+        return Phrasing(text, ())
+    variants: list[Variant] = [_segments(tokens)]
+    joined = [t.alt[0] for t in tokens if t.kind == "word" and t.alt]
+    if joined:
+        # "re-slice" also as one word: "reslice".
+        variants.append(_segments(tokens, join_hyphens=True))
+    words = [t for t in tokens if t.kind == "word"]
+    if 2 <= len(tokens) <= 3 and len(words) == len(tokens):
+        # "wait group" also as "waitgroup", "back pressure" as "backpressure".
+        variants.append((Segment((stem("".join(t.raw for t in words)),), han=False, plain=True),))
+    unique = tuple(dict.fromkeys(variants))
+    return Phrasing(text, unique)
+
+
+def _segments(tokens: list[Token], *, join_hyphens: bool = False) -> Variant:
+    segs: list[Segment] = []
+    han_run: list[str] = []
+    run_frag = -1
+    skip_next_parts = 0
+    for t in tokens:
+        if t.kind == "han":
+            if han_run and t.frag != run_frag:
+                segs.append(Segment(tuple(han_run), han=True))
+                han_run = []
+            han_run.append(t.key)
+            run_frag = t.frag
+            continue
+        if han_run:
+            segs.append(Segment(tuple(han_run), han=True))
+            han_run = []
+        if skip_next_parts:
+            skip_next_parts -= 1
+            continue
+        if join_hyphens and t.kind == "word" and t.alt:
+            segs.append(Segment((t.alt[0],), han=False, plain=True))
+            skip_next_parts = t.parts - 1
+            continue
+        segs.append(Segment((t.key,), han=False))
+    if han_run:
+        segs.append(Segment(tuple(han_run), han=True))
+    return tuple(segs)
+
+
+class Resolved:
+    """An answer read against one question's vocabulary: each position's keys, and an index."""
+
+    def __init__(self, reading: Reading, fuzzy: FuzzyIndex, phrasings: Iterable[Phrasing]) -> None:
+        self.reading = reading
+        self.tokens = reading.tokens
+        self.keys: list[frozenset[str]] = []
+        self.index: dict[str, list[int]] = {}
+        typo_cache: dict[str, tuple[str, ...]] = {}
+        for pos, t in enumerate(reading.tokens):
+            keys = {t.key, *t.alt}
+            if t.kind == "word":
+                for k in (t.key, *t.alt):
+                    if k not in typo_cache:
+                        typo_cache[k] = fuzzy.lookup(k)
+                    keys.update(typo_cache[k])
+            frozen = frozenset(keys)
+            self.keys.append(frozen)
+            for k in frozen:
+                self.index.setdefault(k, []).append(pos)
+        # Every match of every phrasing, found once: matching a concept reads from here, and
+        # the union of their positions tells a negation which term it binds to.
+        self._matches: dict[int, tuple[tuple[int, ...], ...]] = {}
+        terms: set[int] = set()
+        for ph in phrasings:
+            found = self._matches[id(ph)] = self._find_all(ph)
+            for own in found:
+                terms.update(own)
+        self.terms = frozenset(terms)
+
+    def polarity(self, own: tuple[int, ...]) -> Polarity:
+        return self.reading.polarity(own, self.terms)
+
+    def find(self, phrasing: Phrasing) -> Iterator[tuple[int, ...]]:
+        """Every match of the phrasing, as the token positions it covers."""
+        cached = self._matches.get(id(phrasing))
+        if cached is None:
+            cached = self._matches[id(phrasing)] = self._find_all(phrasing)
+        yield from cached
+
+    def _find_all(self, phrasing: Phrasing) -> tuple[tuple[int, ...], ...]:
+        if phrasing.code is not None:
+            return tuple(self.reading.code_matches(phrasing.code)) if phrasing.code else ()
+        return tuple(m for v in phrasing.variants for m in self._find_variant(v))
+
+    def _find_variant(self, variant: Variant) -> Iterator[tuple[int, ...]]:
+        toks = self.tokens
+        n = len(toks)
+        for start in self.index.get(variant[0].lead, ()):
+            first = self._match_segment(variant[0], start)
+            if first is None:
+                continue
+            own = list(first)
+            sent = toks[start].sent
+            for seg in variant[1:]:
+                q = own[-1] + 1
+                gap = 0.0
+                found = None
+                while q < n and toks[q].sent == sent and gap <= MAX_GAP:
+                    found = self._match_segment(seg, q)
+                    if found is not None:
+                        break
+                    gap += toks[q].units
+                    q += 1
+                if found is None:
+                    break
+                own.extend(found)
+            else:
+                yield tuple(own)
+
+    def _match_segment(self, seg: Segment, pos: int) -> tuple[int, ...] | None:
+        if not seg.han:
+            if seg.plain and self.tokens[pos].kind != "word":
+                return None
+            return (pos,) if seg.chars[0] in self.keys[pos] else None
+        toks = self.tokens
+        n = len(toks)
+        own: list[int] = []
+        typos = 0
+        skipped = 0
+        q = pos
+        sent = toks[pos].sent
+        for i, ch in enumerate(seg.chars):
+            while True:
+                if q >= n or toks[q].kind != "han" or toks[q].sent != sent:
+                    return None
+                actual = toks[q].key
+                if actual == ch:
+                    break
+                if actual in _SKIPPABLE_HAN and not skipped and i > 0:
+                    skipped += 1
+                    q += 1
+                    continue
+                if 0 < i < len(seg.chars) - 1 and len(seg.chars) >= _HAN_TYPO_MIN and not typos:
+                    typos += 1
+                    break
+                return None
+            own.append(q)
+            q += 1
+        return tuple(own)

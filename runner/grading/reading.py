@@ -1,0 +1,398 @@
+"""Reading an answer: tokens, clauses, negation cues and whether it is prose or a keyword list.
+
+Tokens:
+- Go identifiers stay whole: `sync.Once`, `wg.Add`, `ctx.Done()` are one token each (empty
+  call parentheses dropped), and their parts are extra keys, so a phrasing "WaitGroup" finds
+  `sync.WaitGroup`.
+- English words are lower-cased and lightly stemmed ("shares", "shared", "sharing" -> "shar").
+- Every Han character is its own token. Chinese phrasings then match as contiguous runs of
+  characters, with or without spaces around them: no segmenter, no dictionary to ship.
+
+Nothing here depends on a question; `read_answer` is cached by text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from enum import Enum
+from functools import lru_cache
+
+from runner.grading import lexicon as lx
+from runner.grading.normalize import Sentence, split_sentences
+
+
+class Polarity(Enum):
+    AFFIRMED = "affirmed"
+    NEGATED = "negated"  # "does not share", "不共享"
+    DISMISSED = "dismissed"  # "no need to call cancel", "cancel is unnecessary", "a myth that ..."
+    LACKING = "lacking"  # "no race", "without a lock", "没有类型安全"
+    HYPOTHETICAL = "hypothetical"  # "if you don't call cancel, ...": neither asserted nor denied
+
+
+# Cue flags on a token.
+NEG = 1  # negates what follows in its clause, within NEGATION_WINDOW
+NEED = 2  # "not needed": negates its whole clause
+MYTH = 4  # "a common myth is that ...": negates what follows in its sentence
+COND = 8  # "if", "如果": negations after it in its clause are hypothetical
+BREAK = 16  # starts a new clause
+LACK = 32  # like NEG, for negators of existence ("no", "without", "没有")
+
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_TOKEN = re.compile(
+    rf"""
+     (?P<ident>[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+(?:\(\))?)
+    |(?P<hyph>[a-z0-9]+(?:-[a-z0-9]+)+)
+    |(?P<word>[a-z0-9_]+(?:'[a-z]+)*(?:\(\))?)
+    |(?P<han>[{_HAN}])
+    |(?P<brk>,|:(?=\s|$)|\s-+\s|[—–]+)
+    |(?P<sep>[、/|•·*]|\s+)
+    """,
+    re.X,
+)
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper: enough to equate the inflections answers use, nothing clever."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("sses"):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    for suffix, min_len in (("ing", 6), ("ed", 5)):
+        if word.endswith(suffix) and len(word) >= min_len:
+            word = word[: -len(suffix)]
+            if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
+                word = word[:-1]
+            break
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
+    return word
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    key: str  # stem, identifier without "()", the Han character, or the number
+    kind: str  # word | ident | han
+    raw: str  # normalised surface form, apostrophes removed
+    sent: int
+    clause: int
+    frag: int
+    alt: tuple[str, ...] = ()  # identifier selector, the joined form of a hyphenated word
+    parts: int = 1  # on a hyphenated word's first token: how many tokens the word became
+    start: int = 0  # offsets into its sentence's normalised text
+    end: int = 0
+
+    @property
+    def units(self) -> float:
+        """Length in words: a Han character is about half a Chinese word."""
+        return 0.5 if self.kind == "han" else 1.0
+
+    @property
+    def is_function(self) -> bool:
+        return self.raw in lx.STOPWORDS if self.kind != "han" else self.raw in lx.ZH_FUNCTION
+
+
+@dataclass(frozen=True)
+class Reading:
+    text: str
+    sentences: tuple[Sentence, ...]
+    tokens: tuple[Token, ...]
+    cues: tuple[int, ...]  # flags per token
+    cue_positions: tuple[tuple[int, ...], ...]  # per sentence: token positions carrying NEG/NEED/MYTH
+    keyword_only: bool
+    sentence_tokens: tuple[range, ...] = field(default=())  # the token positions of each sentence
+    compact: tuple[tuple[str, tuple[int, ...]], ...] = field(default=())  # per sentence, see _compact
+
+    def code_matches(self, code: str) -> list[tuple[int, ...]]:
+        """Where a code-like phrasing ("== nil", "[a:b:c]", "copy(") occurs, as the token
+        positions it overlaps. Code is compared verbatim, spaces ignored."""
+        found: list[tuple[int, ...]] = []
+        for si, (flat, to_norm) in enumerate(self.compact):
+            at = flat.find(code)
+            while at >= 0:
+                lo, hi = to_norm[at], to_norm[at + len(code) - 1] + 1
+                span = self.sentence_tokens[si]
+                own = tuple(i for i in span if self.tokens[i].start < hi and self.tokens[i].end > lo)
+                if not own:
+                    # Pure punctuation: anchor on the next token of the sentence, else the previous.
+                    after = [i for i in span if self.tokens[i].start >= hi]
+                    before = [i for i in span if self.tokens[i].end <= lo]
+                    own = (after[0],) if after else (before[-1],) if before else ()
+                if own:
+                    found.append(own)
+                at = flat.find(code, at + 1)
+        return found
+
+    def polarity(self, own: tuple[int, ...], terms: frozenset[int] = frozenset()) -> Polarity:
+        """Whether a match made of the token positions `own` (ascending) is asserted, denied, or
+        only supposed ("if you don't call cancel, ...": the learner knows what happens either way).
+
+        Cues that are part of the match itself do not count: a phrasing may carry its own
+        negation ("no need to call cancel"), and matching it asserts it. A plain negator binds
+        to the nearest term after it: in "does not share the backing array" it denies sharing,
+        not the array; `terms` are the positions where any of the question's phrasings matched.
+        """
+        first, last = own[0], own[-1]
+        toks = self.tokens
+        mine = set(own)
+        clauses = {toks[q].clause for q in own}
+        supposed = False
+        for p in self.cue_positions[toks[first].sent]:
+            if p in mine:
+                continue
+            flags = self.cues[p]
+            if flags & MYTH and p < first:
+                return Polarity.DISMISSED
+            found: Polarity | None = None
+            if flags & NEED and toks[p].clause in clauses:
+                found = Polarity.DISMISSED
+            elif flags & (NEG | LACK) and p < last:
+                target = next(q for q in own if q > p)
+                between = range(p + 1, target)
+                if (
+                    toks[target].clause == toks[p].clause
+                    and not any(i in terms and i not in mine for i in between)
+                    and sum(toks[i].units for i in between if i not in mine) <= lx.NEGATION_WINDOW
+                ):
+                    found = Polarity.NEGATED if flags & NEG else Polarity.LACKING
+            if found is not None:
+                if not self._hypothetical(p):
+                    return found
+                supposed = True
+        if supposed or self._hypothetical(first):
+            return Polarity.HYPOTHETICAL
+        return Polarity.AFFIRMED
+
+    def _hypothetical(self, p: int) -> bool:
+        """A conditional word earlier in the cue's clause ("if you don't ...")."""
+        toks = self.tokens
+        clause = toks[p].clause
+        i = p - 1
+        while i >= 0 and toks[i].clause == clause:
+            if self.cues[i] & COND:
+                return True
+            i -= 1
+        return bool(self.cues[p] & COND)
+
+
+@lru_cache(maxsize=512)
+def read_answer(text: str) -> Reading:
+    sentences = split_sentences(text)
+    tokens: list[Token] = []
+    breaks: list[bool] = []  # a punctuation clause break right before this token
+    frag = 0
+    for si, sentence in enumerate(sentences):
+        frag += 1
+        pending_break = True
+        prev_han = False
+        spaced = False
+        for m in _TOKEN.finditer(sentence.norm):
+            kind = m.lastgroup or ""
+            s = m.group()
+            if kind == "brk":
+                pending_break = True
+                frag += 1
+                continue
+            if kind == "sep":
+                if s.isspace():
+                    spaced = True
+                else:
+                    frag += 1
+                continue
+            is_han = kind == "han"
+            # Chinese prose has no spaces between characters: a space there separates list items.
+            if is_han and prev_han and spaced:
+                frag += 1
+            prev_han, spaced = is_han, False
+            for tok in _make_tokens(kind, s, si, frag, m.start()):
+                tokens.append(tok)
+                breaks.append(pending_break)
+                pending_break = False
+    cues = _cue_flags(tokens)
+    clause = 0
+    final: list[Token] = []
+    for i, tok in enumerate(tokens):
+        if breaks[i] or cues[i] & BREAK:
+            clause += 1
+        final.append(replace(tok, clause=clause))
+    per_sentence: list[list[int]] = [[] for _ in sentences]
+    for i, tok in enumerate(final):
+        if cues[i] & (NEG | NEED | MYTH | LACK):
+            per_sentence[tok.sent].append(i)
+    spans: list[range] = []
+    at = 0
+    for si in range(len(sentences)):
+        end = at
+        while end < len(final) and final[end].sent == si:
+            end += 1
+        spans.append(range(at, end))
+        at = end
+    return Reading(
+        text=text,
+        sentences=sentences,
+        tokens=tuple(final),
+        cues=tuple(cues),
+        cue_positions=tuple(tuple(p) for p in per_sentence),
+        keyword_only=_keyword_only(final),
+        sentence_tokens=tuple(spans),
+        compact=tuple(compact(s.norm) for s in sentences),
+    )
+
+
+_NOT_CODE = frozenset(" \t\r\n`'\"")
+
+
+def compact(norm: str) -> tuple[str, tuple[int, ...]]:
+    """The text without spaces and quotes, and for each of its characters the offset it came from."""
+    keep = [i for i, ch in enumerate(norm) if ch not in _NOT_CODE]
+    return "".join(norm[i] for i in keep), tuple(keep)
+
+
+def _make_tokens(kind: str, s: str, sent: int, frag: int, at: int) -> list[Token]:
+    end = at + len(s)
+    if kind == "ident":
+        name = s.removesuffix("()")
+        # The selector is an extra key ("WaitGroup" finds `sync.WaitGroup`, "Done" finds
+        # `ctx.Done()`); the receiver is not, or "wg" would find every `wg.X`.
+        return [Token(name, "ident", name, sent, 0, frag, (stem(name.rsplit(".", 1)[1]),), start=at, end=end)]
+    if kind == "hyph":
+        pieces = s.split("-")
+        out = []
+        pos = at
+        for piece in pieces:
+            out.append(Token(_word_key(piece), "word", piece, sent, 0, frag, start=pos, end=pos + len(piece)))
+            pos += len(piece) + 1
+        out[0] = replace(out[0], alt=(stem("".join(pieces)),), parts=len(pieces))
+        return out
+    if kind == "word":
+        raw = s.removesuffix("()").replace("'", "")
+        return [Token(_word_key(raw), "word", raw, sent, 0, frag, start=at, end=end)]
+    return [Token(s, "han", s, sent, 0, frag, start=at, end=end)]
+
+
+def _word_key(raw: str) -> str:
+    return "not" if raw in lx.NOT_FORMS else stem(raw)
+
+
+def _cue_flags(tokens: list[Token]) -> list[int]:
+    flags = [0] * len(tokens)
+    _english_cues(tokens, flags)
+    _chinese_cues(tokens, flags)
+    return flags
+
+
+def _english_cues(tokens: list[Token], flags: list[int]) -> None:
+    for i, tok in enumerate(tokens):
+        if tok.kind != "word":
+            continue
+        w = tok.raw
+        after = [t.raw for t in tokens[i + 1 : i + 3] if t.sent == tok.sent and t.kind == "word"]
+        if w in lx.EN_NEGATORS:
+            if after and after[0] in lx.EN_NOT_NEGATING_NEXT:
+                continue
+            need = any(a in lx.EN_NEED_WORDS and a != "have" for a in after) or after[:2] == ["have", "to"]
+            if need or (w == "no" and after[:1] == ["need"]):
+                flags[i] |= NEED
+            elif w in lx.EN_LACK and after[:1] != ["longer"]:
+                flags[i] |= LACK
+            else:
+                flags[i] |= NEG
+        elif w in lx.EN_NEED_NEGATORS:
+            flags[i] |= NEED
+        elif w in lx.EN_MYTH:
+            flags[i] |= MYTH
+        if w in lx.EN_CONDITIONAL:
+            flags[i] |= COND
+        if w in lx.EN_CLAUSE_BREAK:
+            flags[i] |= BREAK
+
+
+def _zh_table() -> list[tuple[str, int]]:
+    table: dict[str, int] = {}
+
+    def add(words: tuple[str, ...], flag: int) -> None:
+        for w in words:
+            table[w] = table.get(w, 0) | flag
+
+    add(lx.ZH_NOT_NEGATING, 0)
+    add(lx.ZH_NEED_NEGATORS, NEED)
+    add(lx.ZH_NEGATORS, NEG)
+    add(lx.ZH_LACK, LACK)
+    add(lx.ZH_MYTH, MYTH)
+    add(lx.ZH_CONDITIONAL, COND)
+    add(lx.ZH_CLAUSE_BREAK, BREAK)
+    return sorted(table.items(), key=lambda kv: -len(kv[0]))
+
+
+_ZH_TABLE = _zh_table()
+_ZH_FIRST = frozenset(w[0] for w, _ in _ZH_TABLE)
+
+
+def _chinese_cues(tokens: list[Token], flags: list[int]) -> None:
+    i = 0
+    n = len(tokens)
+    while i < n:
+        if tokens[i].kind != "han":
+            i += 1
+            continue
+        j = i
+        while j < n and tokens[j].kind == "han" and tokens[j].sent == tokens[i].sent:
+            j += 1
+        run = "".join(t.raw for t in tokens[i:j])
+        _scan_run(run, i, flags)
+        i = j
+
+
+def _scan_run(run: str, offset: int, flags: list[int]) -> None:
+    k = 0
+    while k < len(run):
+        if run[k] not in _ZH_FIRST:
+            k += 1
+            continue
+        for word, flag in _ZH_TABLE:
+            if run.startswith(word, k):
+                before = lx.ZH_NOT_NEGATING_AFTER.get(word, "") or lx.ZH_MYTH_NOT_AFTER.get(word, "")
+                if k > 0 and run[k - 1] in before:
+                    flag = 0
+                flags[offset + k] |= flag
+                k += len(word)
+                break
+        else:
+            k += 1
+
+
+def _keyword_only(tokens: tuple[Token, ...] | list[Token]) -> bool:
+    """A bare list of terms, not sentences: most of its length sits in short fragments without
+    function words ("header, backing array, share, pin", "切片头、底层数组、共享")."""
+    frags: dict[int, list[Token]] = {}
+    for t in tokens:
+        frags.setdefault(t.frag, []).append(t)
+    total = sum(t.units for t in tokens)
+    function = sum(t.units for t in tokens if t.is_function)
+    content = total - function
+    if content < 3 or not frags:
+        return False
+    if function / total >= 0.2:
+        return False
+    sentence_units = 0.0
+    for frag in frags.values():
+        units = sum(t.units for t in frag)
+        fn = sum(1 for t in frag if t.is_function and t.raw not in lx.LIST_JOINERS)
+        han = _longest_han_run(frag)
+        # Chinese needs no particles to make a sentence ("切片共享底层数组"), but its terms are
+        # short: a run of seven characters or more is a sentence, not a keyword.
+        if (units >= 4 and fn >= 1) or han >= 7:
+            sentence_units += units
+    return sentence_units / total < 0.3
+
+
+def _longest_han_run(frag: list[Token]) -> int:
+    best = run = 0
+    for t in frag:
+        run = run + 1 if t.kind == "han" else 0
+        best = max(best, run)
+    return best
