@@ -26,7 +26,7 @@ ATTEMPTS = 100_000
 TOPICS = 10
 PER_TOPIC = 40
 DAYS = 180
-RUNS = 7
+RUNS = 11
 
 
 def write_banks(folder: Path) -> list[str]:

@@ -147,3 +147,25 @@ def test_two_stores_on_one_file_see_each_others_answers(tmp_path: Path) -> None:
     assert len(list(a.question_rows())) == 2
     a.close()
     b.close()
+
+
+def test_a_store_locked_beyond_the_busy_timeout_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from runner.errors import ProgressStoreError
+    from runner.progress import store as store_module
+
+    path = tmp_path / "p.db"
+    open_store(path).close()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another process mid-write, never finishing
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_S", 0.05)
+    with open_store(path) as store, pytest.raises(ProgressStoreError, match="stayed locked") as info:
+        store.record_question(attempt("alpha.one"))
+    assert info.value.hint and "holds a write lock" in info.value.hint
+    holder.execute("ROLLBACK")
+    holder.close()
+    with open_store(path) as store:
+        store.record_question(attempt("alpha.one"))
+        assert len(list(store.question_rows())) == 1
+    assert not list(tmp_path.glob("p.db.corrupt-*"))
