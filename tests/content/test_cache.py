@@ -25,9 +25,13 @@ def test_second_load_comes_from_the_cache(bank_dir: Path, monkeypatch: pytest.Mo
     first = load_catalog([bank_dir])
     calls: list[Path] = []
     import runner.content.catalog as catalog_mod
+    from runner.content.yaml_source import YamlFile, read_yaml
 
-    real = catalog_mod.read_yaml
-    monkeypatch.setattr(catalog_mod, "read_yaml", lambda p: calls.append(p) or real(p))
+    def spy(path: Path) -> YamlFile:
+        calls.append(path)
+        return read_yaml(path)
+
+    monkeypatch.setattr(catalog_mod, "read_yaml", spy)
     second = load_catalog([bank_dir])
     assert calls == []
     assert second.by_id().keys() == first.by_id().keys()

@@ -6,6 +6,7 @@ import pytest
 
 from runner.content.catalog import Catalog, load_catalog
 from runner.content.models import OpenQuestion
+from runner.errors import BadInput
 from runner.grading.self_grade import self_grade
 from runner.quiz.answers import (
     AnswerFormatError,
@@ -18,7 +19,6 @@ from runner.quiz.answers import (
 from runner.quiz.grading import grade, normalise_output
 from runner.quiz.select import Filters, filter_questions, present
 from runner.quiz.session import QuizSession
-from runner.errors import BadInput
 from tests.conftest import FIXTURES
 
 
