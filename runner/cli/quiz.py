@@ -34,6 +34,7 @@ def quiz(
     exam: bool = typer.Option(False, "--exam", help="No feedback until the end."),
     self_grade: bool = typer.Option(False, "--self-grade", help="Mark open answers yourself instead of the grader."),
     weak: bool = typer.Option(False, "--weak", help="Draw from your weakest topics and tags."),
+    rate: bool = typer.Option(False, "--rate", help="After each answer, confirm or override the review rating."),
     answers: Path | None = typer.Option(None, "--answers", help="Grade a YAML file of id: answer, no prompts."),
     json_out: bool = typer.Option(False, "--json", help="With --answers: print one JSON object."),
 ) -> None:
@@ -72,8 +73,11 @@ def quiz(
         raise BadInput("no questions match these filters; see `gokata topics` for what there is")
     used_seed = seed if seed is not None else new_seed()
     presented = present(pool, count=count, seed=used_seed, shuffle=not weak)
+    from runner.progress.rating import suggested_rating
+
     summary = run_session(presented, lang=lang.value, exam=exam, recorder=recorder,
-                          mode="exam" if exam else "practice", self_grade=self_grade, seed=used_seed)
+                          mode="exam" if exam else "practice", self_grade=self_grade, seed=used_seed,
+                          ask_rating=rate and not exam, suggest_rating=suggested_rating)
     render_summary(out(), summary, titles={t: catalog.title(t, lang.value) for t in catalog.topics()})
     if summary.interrupted:
         raise typer.Exit(130)

@@ -108,12 +108,6 @@ def _ask_rating(console: Console, suggested: int) -> int | None:
             raise QuitSession
 
 
-def _default_suggestion(attempt: QuestionAttempt) -> int:
-    if attempt.correct is False or attempt.missed_core or attempt.score < 0.5:
-        return 1
-    return 2 if attempt.score < 0.999 else 3
-
-
 def run_session(
     questions: Sequence[AnyQuestion | Presented],
     *,
@@ -148,8 +142,8 @@ def run_session(
             else:
                 render_feedback(console, p, verdict, lang=lang)
             attempt = _attempt(verdict, duration, mode)
-            if ask_rating and not exam:
-                suggested = (suggest_rating or _default_suggestion)(attempt)
+            if ask_rating and not exam and suggest_rating is not None:
+                suggested = suggest_rating(attempt)
                 override = _ask_rating(console, suggested)
                 if override is not None:
                     attempt = QuestionAttempt(**{**attempt.__dict__, "rating_override": override})

@@ -180,3 +180,14 @@ def test_quiz_works_without_go(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
     assert "go" not in os.listdir(tmp_path)
     result = run_cli("quiz", "--topic", "defer", "--kind", "truefalse", input="t\n")
     assert result.exit_code == 0
+
+
+def test_rate_override_is_stored() -> None:
+    from runner.progress.store import open_store
+
+    result = run_cli("quiz", "--topic", "defer", "--kind", "truefalse", "--rate", input="t\n1\n")
+    assert result.exit_code == 0, result.output
+    assert "Rating: " in result.stdout
+    with open_store() as store:
+        rows = list(store.question_rows())
+    assert [(r["question_id"], r["rating_override"]) for r in rows] == [("defer.lifo", 1)]
