@@ -48,7 +48,7 @@ NOT_FORMS = frozenset(_words(
 # the prose-or-keyword-list test; Chinese phrasings are matched as written.
 ZH_FUNCTION = frozenset(
     "的了是在会就把被和与也都要可以因为所如果那么这个一它我你他们"
-    "时而但并对从到让给再还又很才只其之该等能吗呢吧着过得地将由于即则或及"
+    "时而但并对从到让给再还又很才只其之该等能吗呢吧着过得地将由于即则或及须应需"
 )
 
 # Joining words that may sit inside a list item without making it a sentence ("length and capacity").

@@ -115,15 +115,15 @@ class Resolved:
         self.tokens = reading.tokens
         self.keys: list[frozenset[str]] = []
         self.index: dict[str, list[int]] = {}
-        typo_cache: dict[str, tuple[str, ...]] = {}
+        known: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {}
         for pos, t in enumerate(reading.tokens):
-            keys = {t.key, *t.alt}
-            if t.kind == "word":
-                for k in (t.key, *t.alt):
-                    if k not in typo_cache:
-                        typo_cache[k] = fuzzy.lookup(k)
-                    keys.update(typo_cache[k])
-            frozen = frozenset(keys)
+            frozen = known.get((t.key, t.alt))
+            if frozen is None:
+                keys = {t.key, *t.alt}
+                if t.kind == "word":
+                    for k in (t.key, *t.alt):
+                        keys.update(fuzzy.lookup(k))
+                frozen = known[(t.key, t.alt)] = frozenset(keys)
             self.keys.append(frozen)
             for k in frozen:
                 self.index.setdefault(k, []).append(pos)

@@ -14,9 +14,9 @@ Nothing here depends on a question; `read_answer` is cached by text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import Enum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from runner.grading import lexicon as lx
 from runner.grading.normalize import Sentence, split_sentences
@@ -73,8 +73,8 @@ def stem(word: str) -> str:
     return word
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+@dataclass(slots=True)
+class Token:  # built once by read_answer, then only read (not frozen: building it is the hot path)
     key: str  # stem, identifier without "()", the Han character, or the number
     kind: str  # word | ident | han
     raw: str  # normalised surface form, apostrophes removed
@@ -105,7 +105,11 @@ class Reading:
     cue_positions: tuple[tuple[int, ...], ...]  # per sentence: token positions carrying NEG/NEED/MYTH
     keyword_only: bool
     sentence_tokens: tuple[range, ...] = field(default=())  # the token positions of each sentence
-    compact: tuple[tuple[str, tuple[int, ...]], ...] = field(default=())  # per sentence, see _compact
+
+    @cached_property
+    def compact(self) -> tuple[tuple[str, tuple[int, ...]], ...]:
+        """Per sentence, the text without spaces and quotes (see `compact`): made on first use."""
+        return tuple(compact(s.norm) for s in self.sentences)
 
     def code_matches(self, code: str) -> list[tuple[int, ...]]:
         """Where a code-like phrasing ("== nil", "[a:b:c]", "copy(") occurs, as the token
@@ -185,12 +189,13 @@ def read_answer(text: str) -> Reading:
     tokens: list[Token] = []
     breaks: list[bool] = []  # a punctuation clause break right before this token
     frag = 0
-    for si, sentence in enumerate(sentences):
+    norms = [s.norm for s in sentences]
+    for si in range(len(sentences)):
         frag += 1
         pending_break = True
         prev_han = False
         spaced = False
-        for m in _TOKEN.finditer(sentence.norm):
+        for m in _TOKEN.finditer(norms[si]):
             kind = m.lastgroup or ""
             s = m.group()
             if kind == "brk":
@@ -218,7 +223,8 @@ def read_answer(text: str) -> Reading:
     for i, tok in enumerate(tokens):
         if breaks[i] or cues[i] & BREAK:
             clause += 1
-        final.append(replace(tok, clause=clause))
+        tok.clause = clause
+        final.append(tok)
     per_sentence: list[list[int]] = [[] for _ in sentences]
     for i, tok in enumerate(final):
         if cues[i] & (NEG | NEED | MYTH | LACK):
@@ -237,9 +243,8 @@ def read_answer(text: str) -> Reading:
         tokens=tuple(final),
         cues=tuple(cues),
         cue_positions=tuple(tuple(p) for p in per_sentence),
-        keyword_only=_keyword_only(final),
+        keyword_only=_keyword_only(final, cues),
         sentence_tokens=tuple(spans),
-        compact=tuple(compact(s.norm) for s in sentences),
     )
 
 
@@ -266,7 +271,8 @@ def _make_tokens(kind: str, s: str, sent: int, frag: int, at: int) -> list[Token
         for piece in pieces:
             out.append(Token(_word_key(piece), "word", piece, sent, 0, frag, start=pos, end=pos + len(piece)))
             pos += len(piece) + 1
-        out[0] = replace(out[0], alt=(stem("".join(pieces)),), parts=len(pieces))
+        out[0].alt = (stem("".join(pieces)),)
+        out[0].parts = len(pieces)
         return out
     if kind == "word":
         raw = s.removesuffix("()").replace("'", "")
@@ -274,6 +280,7 @@ def _make_tokens(kind: str, s: str, sent: int, frag: int, at: int) -> list[Token
     return [Token(s, "han", s, sent, 0, frag, start=at, end=end)]
 
 
+@lru_cache(maxsize=8192)
 def _word_key(raw: str) -> str:
     return "not" if raw in lx.NOT_FORMS else stem(raw)
 
@@ -328,8 +335,14 @@ def _zh_table() -> list[tuple[str, int]]:
     return sorted(table.items(), key=lambda kv: -len(kv[0]))
 
 
-_ZH_TABLE = _zh_table()
-_ZH_FIRST = frozenset(w[0] for w, _ in _ZH_TABLE)
+def _by_first_char() -> dict[str, list[tuple[str, int]]]:
+    table: dict[str, list[tuple[str, int]]] = {}
+    for word, flag in _zh_table():  # longest first, kept per first character
+        table.setdefault(word[0], []).append((word, flag))
+    return table
+
+
+_ZH_TABLE = _by_first_char()
 
 
 def _chinese_cues(tokens: list[Token], flags: list[int]) -> None:
@@ -350,10 +363,11 @@ def _chinese_cues(tokens: list[Token], flags: list[int]) -> None:
 def _scan_run(run: str, offset: int, flags: list[int]) -> None:
     k = 0
     while k < len(run):
-        if run[k] not in _ZH_FIRST:
+        candidates = _ZH_TABLE.get(run[k])
+        if candidates is None:
             k += 1
             continue
-        for word, flag in _ZH_TABLE:
+        for word, flag in candidates:
             if run.startswith(word, k):
                 before = lx.ZH_NOT_NEGATING_AFTER.get(word, "") or lx.ZH_MYTH_NOT_AFTER.get(word, "")
                 if k > 0 and run[k - 1] in before:
@@ -365,27 +379,26 @@ def _scan_run(run: str, offset: int, flags: list[int]) -> None:
             k += 1
 
 
-def _keyword_only(tokens: tuple[Token, ...] | list[Token]) -> bool:
-    """A bare list of terms, not sentences: most of its length sits in short fragments without
-    function words ("header, backing array, share, pin", "切片头、底层数组、共享")."""
-    frags: dict[int, list[Token]] = {}
-    for t in tokens:
-        frags.setdefault(t.frag, []).append(t)
+def _keyword_only(tokens: list[Token], cues: list[int]) -> bool:
+    """A bare list of terms, not sentences: most of its length sits in fragments (pieces between
+    commas, 、, slashes, line breaks, or spaces between Chinese words) that read as terms, not
+    clauses ("header, backing array, share, pin", "切片头、底层数组、共享")."""
+    frags: dict[int, list[int]] = {}
+    for i, t in enumerate(tokens):
+        frags.setdefault(t.frag, []).append(i)
     total = sum(t.units for t in tokens)
     function = sum(t.units for t in tokens if t.is_function)
-    content = total - function
-    if content < 3 or not frags:
-        return False
-    if function / total >= 0.2:
+    if total - function < 3 or function / total >= 0.2:
         return False
     sentence_units = 0.0
-    for frag in frags.values():
+    for members in frags.values():
+        frag = [tokens[i] for i in members]
         units = sum(t.units for t in frag)
         fn = sum(1 for t in frag if t.is_function and t.raw not in lx.LIST_JOINERS)
-        han = _longest_han_run(frag)
+        connective = any(cues[i] & (COND | BREAK | NEG | NEED) for i in members)
         # Chinese needs no particles to make a sentence ("切片共享底层数组"), but its terms are
         # short: a run of seven characters or more is a sentence, not a keyword.
-        if (units >= 4 and fn >= 1) or han >= 7:
+        if (units >= 3 and fn >= 1) or fn >= 2 or (connective and units >= 2) or _longest_han_run(frag) >= 7:
             sentence_units += units
     return sentence_units / total < 0.3
 

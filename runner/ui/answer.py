@@ -1,0 +1,110 @@
+"""Rendering and input for `gokata answer` and `gokata bank calibrate`."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from rich.console import Console, Group, RenderableType
+from rich.markdown import Markdown
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+
+from runner.content.models import Lang, OpenQuestion
+from runner.ui.console import out
+
+if TYPE_CHECKING:
+    from runner.grading.calibrate import CalibrationReport
+    from runner.grading.result import OpenGrade
+
+
+def show_question(console: Console, q: OpenQuestion, *, lang: Lang) -> None:
+    from runner.ui.question import code_block
+
+    parts: list[RenderableType] = [Markdown(q.prompt.get(lang))]
+    if q.code:
+        parts.append(code_block(q.code, numbers=False))
+    title = f"{escape(q.id)}  [dim]{q.topic} · interview question · difficulty {q.difficulty}[/]"
+    console.print(Panel(Group(*parts), title=title, title_align="left", border_style="cyan"))
+
+
+def read_answer_text(console: Console, *, lang: Lang) -> str:
+    """Several lines; ends with two empty lines in a row, a line with only '.', or Ctrl-D (EOF)."""
+    hint = ("用中文、英文或混合作答。连续两个空行、单独一行 '.' 或 Ctrl-D 结束。" if lang == "zh"
+            else "Answer in English, Chinese or both. Finish with an empty line twice, a line with only '.', "
+                 "or Ctrl-D.")
+    console.print(f"[bold]>[/] [dim]{hint}[/]")
+    lines: list[str] = []
+    while True:
+        try:
+            line = input()
+        except EOFError:
+            break
+        if line.strip() == ".":
+            break
+        if line == "" and lines and lines[-1] == "":
+            lines.pop()
+            break
+        lines.append(line)
+    return "\n".join(lines).strip("\n")
+
+
+def render_grade(q: OpenQuestion, grade: OpenGrade, *, lang: Lang, json_out: bool) -> None:
+    if json_out:
+        print(json.dumps(grade.to_json(), ensure_ascii=False, indent=2))
+        return
+    from runner.ui.question import render_open_grade
+
+    console = out()
+    render_open_grade(console, q, grade, lang=lang)
+    missed = [p for p in grade.points if p.core and p.verdict.value in ("missed", "contradicted")]
+    if grade.passed:
+        console.print(f"[bold green]passed[/]: score {grade.score:.2f}, every core point covered")
+    elif missed:
+        names = ", ".join(escape(p.point.get(lang)) for p in missed)
+        console.print(f"[bold red]not passed[/]: a core point is missing: {names}")
+    else:
+        console.print(f"[bold red]not passed[/]: score {grade.score:.2f} is under {_pass_score():.2f}")
+
+
+def _pass_score() -> float:
+    from runner.grading.result import PASS_SCORE
+
+    return PASS_SCORE
+
+
+def render_calibration(report: CalibrationReport, *, json_out: bool, show: int) -> None:
+    if json_out:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        return
+    console = out()
+    table = Table(title="grader agreement with the banks' example scores (within = |error| <= 0.15)")
+    table.add_column("question")
+    table.add_column("examples", justify="right")
+    table.add_column("MAE", justify="right")
+    table.add_column("within", justify="right")
+    for q in report.questions:
+        style = "green" if q.within >= 0.8 else "yellow" if q.within >= 0.5 else "red"
+        table.add_row(escape(q.question_id), str(q.n), f"{q.mae:.3f}", f"[{style}]{q.within:.0%}[/]")
+    console.print(table)
+    labels = Table(title="by label")
+    for col in ("label", "examples", "MAE", "within"):
+        labels.add_column(col, justify="left" if col == "label" else "right")
+    for label, (n, mae, within) in report.by_label().items():
+        labels.add_row(label, str(n), f"{mae:.3f}", f"{within:.0%}")
+    console.print(labels)
+    worst = sorted((e.error, q.question_id, e) for q in report.questions for e in q.examples if not e.within)
+    for _, qid, e in list(reversed(worst))[:show]:
+        console.print(f"[yellow]{escape(qid)}[/] example {e.index} ({e.label}): expected {e.expected:.2f}, "
+                      f"graded {e.got:.2f}\n  [dim]{escape(_clip(e.answer))}[/]")
+    without = report.open_questions - len(report.questions)
+    console.print(
+        f"[bold]overall[/]: {report.n} examples on {len(report.questions)} open questions "
+        f"({without} without examples): MAE {report.mae:.3f}, within 0.15: {report.within:.1%}"
+    )
+
+
+def _clip(text: str, limit: int = 160) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

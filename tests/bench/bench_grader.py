@@ -1,0 +1,75 @@
+"""Benchmark: time to grade one open answer once the banks are loaded (budget: 50 ms).
+
+    python -m tests.bench.bench_grader [N]
+
+Grades every example answer in the bundled banks (or the grader's fixture bank when the banks
+carry none), plus a long answer of about 2,000 words, N times each round, and prints the mean
+and 95th percentile per answer and their ratio to the budget. The first grade of a question
+includes compiling its matchers; that cold cost is reported separately.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from runner.content.catalog import load_catalog
+from runner.content.models import OpenQuestion
+from runner.grading.framework import compile_question, grade_open
+from runner.grading.reading import read_answer
+
+BUDGET_MS = 50.0
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "grading" / "bank"
+
+
+def _questions() -> list[OpenQuestion]:
+    qs = [q for q in load_catalog().questions if isinstance(q, OpenQuestion) and q.examples]
+    return qs or [q for q in load_catalog([FIXTURE]).questions if isinstance(q, OpenQuestion)]
+
+
+def _long_answer(q: OpenQuestion) -> str:
+    base = " ".join(ex.answer for ex in q.examples) or q.model_answer.en
+    words = base.split()
+    return " ".join((words * (2000 // max(1, len(words)) + 1))[:2000]) + " " + (q.model_answer.zh or "")
+
+
+def _time(q: OpenQuestion, text: str) -> float:
+    # Answers are cached by text; clear it so each timing reads the answer afresh.
+    read_answer.cache_clear()
+    t0 = time.perf_counter()
+    grade_open(q, text)
+    return (time.perf_counter() - t0) * 1000
+
+
+def main() -> None:
+    rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+    questions = _questions()
+    cold = []
+    for q in questions:
+        compile_question.cache_clear()
+        cold.append(_time(q, q.model_answer.en))
+    samples: list[float] = []
+    long_samples: list[float] = []
+    for _ in range(rounds):
+        for q in questions:
+            for ex in q.examples:
+                samples.append(_time(q, ex.answer))
+            samples.append(_time(q, q.model_answer.en))
+            if q.model_answer.zh:
+                samples.append(_time(q, q.model_answer.zh))
+            long_samples.append(_time(q, _long_answer(q)))
+    everything = samples + long_samples
+    p95 = statistics.quantiles(everything, n=20)[-1]
+    mean = statistics.fmean(everything)
+    print(f"{len(questions)} questions, {len(samples)} answers + {len(long_samples)} long ones (~2,000 words)")
+    print(f"mean {mean:.2f} ms  p95 {p95:.2f} ms  max {max(everything):.2f} ms per answer")
+    print(f"typical answers: mean {statistics.fmean(samples):.2f} ms; long: mean {statistics.fmean(long_samples):.2f} ms")
+    print(f"first grade of a question (compiling its matchers): mean {statistics.fmean(cold):.2f} ms")
+    print(f"ratio to the {BUDGET_MS:.0f} ms budget: mean {mean / BUDGET_MS:.3f}, p95 {p95 / BUDGET_MS:.3f}, "
+          f"long {max(long_samples) / BUDGET_MS:.3f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,171 @@
+from __future__ import annotations
+
+import pytest
+
+from runner.content.models import OpenQuestion
+from runner.grading.framework import KEYWORD_CAP, MISCONCEPTION_UNIT, compile_question, grade_open
+from runner.grading.result import PointVerdict
+
+
+def verdicts(q: OpenQuestion, text: str) -> dict[str, PointVerdict]:
+    return {p.point_id: p.verdict for p in grade_open(q, text).points}
+
+
+STRONG_EN = (
+    "You always defer cancel() right after WithTimeout, otherwise the timer leaks until the deadline; "
+    "go vet's lostcancel check flags it. Cancellation is cooperative: only code that watches ctx.Done() stops. "
+    "Cancelling the parent also cancels every child derived from it."
+)
+STRONG_ZH = (
+    "创建之后要立刻 defer cancel()，否则定时器会一直泄漏到超时，go vet 的 lostcancel 也会报。"
+    "取消是协作式的：只有监听 ctx.Done() 的代码才会退出。取消父上下文时，所有派生的子上下文也会被取消。"
+)
+
+
+def test_a_strong_answer_covers_every_point(ctx_q: OpenQuestion) -> None:
+    grade = grade_open(ctx_q, STRONG_EN)
+    assert grade.score == 1.0
+    assert all(p.verdict is PointVerdict.COVERED for p in grade.points)
+    assert grade.passed and not grade.missed_core and not grade.keyword_only
+
+
+def test_the_same_answer_in_chinese_scores_the_same(ctx_q: OpenQuestion) -> None:
+    assert grade_open(ctx_q, STRONG_ZH).score == 1.0
+
+
+def test_mixed_language_answer(ctx_q: OpenQuestion) -> None:
+    text = "WithTimeout 之后一定要 defer cancel()，不然 timer 会 leak。cancellation is cooperative，要 select on ctx.Done()。"
+    v = verdicts(ctx_q, text)
+    assert v["call-cancel"] is PointVerdict.COVERED and v["cooperative"] is PointVerdict.COVERED
+    assert v["children"] is PointVerdict.MISSED
+
+
+def test_full_width_characters_match(ctx_q: OpenQuestion) -> None:
+    text = "必须 defer ｃａｎｃｅｌ（），不然 timer 会泄漏。取消是协作式的，要监听 ｃｔｘ．Ｄｏｎｅ（）。"
+    v = verdicts(ctx_q, text)
+    assert v["call-cancel"] is PointVerdict.COVERED and v["cooperative"] is PointVerdict.COVERED
+
+
+def test_small_typos_are_tolerated(ctx_q: OpenQuestion) -> None:
+    text = "Cancellation is cooperatve: goroutines check ctx.Done(). Cancelling a parnet cancels its childern."
+    v = verdicts(ctx_q, text)
+    assert v["cooperative"] is PointVerdict.COVERED and v["children"] is PointVerdict.COVERED
+
+
+def test_one_concept_of_two_is_partial_credit(ctx_q: OpenQuestion) -> None:
+    point = next(p for p in grade_open(ctx_q, "Cancelling the parent context is how you stop work.").points
+                 if p.point_id == "children")
+    assert point.verdict is PointVerdict.PARTIAL and point.credit == pytest.approx(0.5)
+
+
+def test_score_is_weighted_by_points(ctx_q: OpenQuestion) -> None:
+    # call-cancel (weight 2 of 6) only
+    grade = grade_open(ctx_q, "I always defer cancel() so the timer does not leak.")
+    assert grade.score == pytest.approx(2 / 6, abs=1e-3)
+    assert grade.missed_core and not grade.passed
+
+
+def test_negated_concepts_do_not_count_and_contradict(ctx_q: OpenQuestion) -> None:
+    for text in ("Cancellation is not cooperative, ctx.Done() is never needed.",
+                 "取消并不是协作式的，不需要监听 ctx.Done()。"):
+        assert verdicts(ctx_q, text)["cooperative"] is PointVerdict.CONTRADICTED
+
+
+def test_a_stated_misconception_subtracts(ctx_q: OpenQuestion) -> None:
+    base = grade_open(ctx_q, "Cancellation is cooperative: code must watch ctx.Done().")
+    text = "Cancellation is cooperative: code must watch ctx.Done(). With a timeout you don't need to call cancel."
+    wrong = grade_open(ctx_q, text)
+    assert [m.misconception_id for m in wrong.misconceptions] == ["no-cancel-needed"]
+    assert wrong.score == pytest.approx(base.score - MISCONCEPTION_UNIT, abs=1e-3)
+    assert "don't need to call cancel" in wrong.misconceptions[0].evidence
+
+
+def test_a_misconception_in_chinese_is_flagged(ctx_q: OpenQuestion) -> None:
+    grade = grade_open(ctx_q, "设置了超时就不需要调用 cancel，取消上下文会强制停止协程。")
+    assert {m.misconception_id for m in grade.misconceptions} == {"no-cancel-needed", "kills-goroutine"}
+    assert grade.score == 0.0
+
+
+def test_a_denied_misconception_is_not_flagged(pool_q: OpenQuestion) -> None:
+    for text in ("sync.Pool does not keep objects forever.", "It's a myth that the pool keeps objects forever.",
+                 "sync.Pool 并不会永久保存对象。"):
+        assert grade_open(pool_q, text).misconceptions == (), text
+
+
+def test_a_keyword_list_scores_at_most_partial(ctx_q: OpenQuestion) -> None:
+    grade = grade_open(ctx_q, "defer cancel, leak, timer, cooperative, ctx.Done(), parent, children, go vet, lostcancel")
+    assert grade.keyword_only
+    assert all(p.verdict is PointVerdict.PARTIAL and p.credit <= KEYWORD_CAP for p in grade.points)
+    assert grade.score <= KEYWORD_CAP
+
+
+def test_repeating_a_term_adds_nothing(ctx_q: OpenQuestion) -> None:
+    once = grade_open(ctx_q, "You must defer cancel() or the timer leaks.")
+    many = grade_open(ctx_q, "You must defer cancel() or the timer leaks. " * 3 + "Really, defer cancel() or it leaks.")
+    assert many.score == once.score
+
+
+def test_long_answers_are_never_truncated(ctx_q: OpenQuestion) -> None:
+    filler = "We looked at the dashboards and the traces for a long while before we understood it. " * 200
+    grade = grade_open(ctx_q, filler + "Finally, go vet has a lostcancel check.")
+    vet = next(p for p in grade.points if p.point_id == "vet")
+    assert vet.verdict is PointVerdict.COVERED
+    assert vet.evidence == "Finally, go vet has a lostcancel check."
+
+
+def test_evidence_is_the_learners_own_sentence_with_offsets(ctx_q: OpenQuestion) -> None:
+    text = "Hello.  Cancellation is ｃｏｏｐｅｒａｔｉｖｅ: watch ctx.Done()!  Bye."
+    point = next(p for p in grade_open(ctx_q, text).points if p.point_id == "cooperative")
+    assert point.evidence == "Cancellation is ｃｏｏｐｅｒａｔｉｖｅ: watch ctx.Done()!"
+    (start, end), = point.spans
+    assert text[start:end] == point.evidence
+
+
+def test_a_prohibition_point_is_earned_by_denying_and_contradicted_by_asserting(wg_q: OpenQuestion) -> None:
+    assert verdicts(wg_q, "Never copy a WaitGroup; pass a pointer.")["no-copy"] is PointVerdict.COVERED
+    assert verdicts(wg_q, "WaitGroup 不能复制，要传指针。")["no-copy"] is PointVerdict.COVERED
+    assert verdicts(wg_q, "Copying a WaitGroup is fine, or pass a pointer.")["no-copy"] is PointVerdict.CONTRADICTED
+
+
+def test_a_supposition_shows_knowledge(ctx_q: OpenQuestion) -> None:
+    v = verdicts(ctx_q, "If you don't call cancel, the timer leaks until the deadline.")
+    assert v["call-cancel"] is PointVerdict.COVERED
+
+
+def test_follow_ups_probe_misconceptions_then_missed_points(ctx_q: OpenQuestion) -> None:
+    grade = grade_open(ctx_q, "With a timeout you don't need to call cancel.")
+    assert 1 <= len(grade.follow_ups) <= 3
+    assert "Are you sure" in grade.follow_ups[0].en
+    cooperative = next(p for p in ctx_q.framework if p.id == "cooperative")
+    assert cooperative.follow_up in grade.follow_ups
+
+
+def test_empty_answer_scores_zero(ctx_q: OpenQuestion) -> None:
+    grade = grade_open(ctx_q, "   ")
+    assert grade.score == 0.0 and all(p.verdict is PointVerdict.MISSED for p in grade.points)
+
+
+def test_grading_is_deterministic_and_compiles_once(ctx_q: OpenQuestion) -> None:
+    assert grade_open(ctx_q, STRONG_EN) == grade_open(ctx_q, STRONG_EN)
+    assert compile_question(ctx_q) is compile_question(ctx_q)
+
+
+def test_code_like_phrasings_match_verbatim() -> None:
+    q = OpenQuestion.model_validate({
+        "id": "t.code", "kind": "open", "difficulty": 1, "prompt": {"en": "?"}, "explanation": {"en": "."},
+        "model_answer": {"en": "."},
+        "framework": [{"id": "nil", "point": {"en": "Compare with == nil"}, "weight": 1, "concepts": [["== nil"]]},
+                      {"id": "fse", "point": {"en": "s[a:b:c] limits capacity"}, "weight": 1,
+                       "concepts": [["[a:b:c]"]]}],
+    })
+    assert verdicts(q, "The slice is nil here.")["nil"] is PointVerdict.MISSED
+    assert verdicts(q, "Check if err==nil first.")["nil"] is PointVerdict.COVERED
+    assert verdicts(q, "Use s[a:b:c] to cap it.")["fse"] is PointVerdict.COVERED
+    assert verdicts(q, "Use a, b and c.")["fse"] is PointVerdict.MISSED
+
+
+def test_json_carries_every_point(ctx_q: OpenQuestion) -> None:
+    data = grade_open(ctx_q, STRONG_EN).to_json()
+    assert data["score"] == 1.0 and data["passed"] is True
+    assert [p["id"] for p in data["points"]] == [p.id for p in ctx_q.framework]
+    assert {"verdict", "credit", "weight", "core", "evidence", "spans", "point"} <= set(data["points"][0])
