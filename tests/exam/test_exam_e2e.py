@@ -1,0 +1,163 @@
+"""new -> pack -> take (scripted) -> submit -> grade, for a strong and a weak candidate,
+then the reports: Markdown, HTML (rendered in headless Chromium), JSON (signed), JUnit."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+
+from runner.exam.candidate import ExamState
+from tests.cli_helpers import run_cli
+from tests.conftest import FIXTURES
+
+KATA = FIXTURES / "exam" / "katas" / "sum-positive"
+
+STRONG = {
+    "slices.reslice-shares-array": "B",
+    "slices.interview-reslicing": (
+        "A slice is a small header: a pointer, a length and a capacity over a backing array. "
+        "Re-slicing shares that backing array, so an append into spare capacity overwrites the original, "
+        "and a small slice of a huge array pins the whole array in memory, which is a memory leak. "
+        "Copy with slices.Clone when the result must be independent."),
+}
+WEAK = {
+    "slices.reslice-shares-array": "C",
+    "slices.interview-reslicing": "Slices are like arrays in Java. I would just use them.",
+}
+RIGHT = {"slices.copy-ways": "A,C", "slices.three-index-frees": False,
+         "slices.append-output": "[1 2 99] [1 2 99]\n", "slices.spot-pinning": 5,
+         "defer.args-evaluated": "now 2\ndeferred 1\n", "defer.lifo": True}
+WRONG = {"slices.copy-ways": "B", "slices.three-index-frees": True, "slices.append-output": "[1 2 3] [1 2 99]\n",
+         "slices.spot-pinning": 2, "defer.args-evaluated": "now 2\ndeferred 2\n", "defer.lifo": False}
+
+
+def take_exam(tmp_path: Path, pack: Path, name: str, answers: dict[str, object], code: Path | None) -> Path:
+    workdir = tmp_path / f"work-{name}"
+    questions = json.loads((pack / "questions.json").read_text(encoding="utf-8"))
+    chosen = {q["id"]: answers.get(q["id"], (RIGHT if answers is STRONG else WRONG).get(q["id"]))
+              for q in questions}
+    answers_file = tmp_path / f"{name}.yaml"
+    answers_file.write_text(json.dumps(chosen), encoding="utf-8")  # JSON is YAML
+    result = run_cli("exam", "take", str(pack), "--dir", str(workdir), "--name", name, "--answers", str(answers_file))
+    assert result.exit_code == 0, result.output
+    assert "gokata exam test sum-positive" in result.stdout
+    if code is not None:
+        shutil.copy(code, workdir / "katas" / "sum-positive" / "sum.go")
+    out = tmp_path / f"{name}.json"
+    result = run_cli("exam", "submit", "--dir", str(workdir), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.mark.go
+def test_strong_and_weak_candidates_end_to_end(tmp_path: Path, spec: Path) -> None:
+    pack = tmp_path / "pack"
+    assert run_cli("exam", "pack", str(spec), "--out", str(pack)).exit_code == 0
+    strong = take_exam(tmp_path, pack, "Ada Strong", STRONG, KATA / ".meta" / "solution" / "sum.go")
+    weak = take_exam(tmp_path, pack, "Bob Weak", WEAK, None)  # leaves the starter as it was
+    out = tmp_path / "reports"
+    result = run_cli("exam", "grade", str(spec), str(strong), str(weak), "--out", str(out), "--jobs", "2",
+                     "--key", "s3cret")
+    assert result.exit_code == 0, result.output
+    assert "Ada Strong" in result.stdout and "Bob Weak" in result.stdout
+
+    a = json.loads((out / "ada-strong" / "report.json").read_text(encoding="utf-8"))
+    b = json.loads((out / "bob-weak" / "report.json").read_text(encoding="utf-8"))
+    assert a["passed"] and not b["passed"]
+    assert a["score"] >= 0.9 and b["score"] <= 0.2
+    assert a["rank"] == 1 and b["rank"] == 2
+    assert a["pack_hash_ok"] and a["digest_ok"]
+    sections = {s["id"]: s["score"] for s in a["sections"]}
+    assert sections["pitfalls"] == 1.0 and sections["coding"] == 1.0
+    kata = a["katas"][0]
+    assert kata["status"] == "pass" and kata["passed"] == kata["total"] == 4
+    weak_kata = b["katas"][0]
+    assert weak_kata["status"] == "fail"
+    assert any(t["hidden"] and t["status"] == "fail" for t in weak_kata["tests"])
+    open_q = next(q for q in b["questions"] if q["id"] == "slices.interview-reslicing")
+    assert {p["verdict"] for p in open_q["points"]} == {"missed"}
+    assert open_q["follow_ups"]  # questions for the live interview
+    assert any(f["kind"] == "answers-from-file" for f in a["flags"])
+
+    md = (out / "ada-strong" / "report.md").read_text(encoding="utf-8")
+    assert "# Go screen: Ada Strong" in md and "Flags call for a human look, not automatic rejection" in md
+    junit = ET.parse(out / "bob-weak" / "junit.xml").getroot()
+    assert int(junit.find("testsuite").get("failures", "0")) > 0  # type: ignore[union-attr]
+    summary = (out / "summary.md").read_text(encoding="utf-8")
+    assert summary.index("Ada Strong") < summary.index("Bob Weak")
+
+    ok = run_cli("exam", "verify", str(out / "ada-strong" / "report.json"), "--key", "s3cret")
+    assert ok.exit_code == 0 and "valid" in ok.stdout
+    assert run_cli("exam", "verify", str(out / "ada-strong" / "report.json"), "--key", "wrong").exit_code == 1
+    a["score"] = 1.0
+    forged = tmp_path / "forged.json"
+    forged.write_text(json.dumps(a), encoding="utf-8")
+    assert run_cli("exam", "verify", str(forged), "--key", "s3cret").exit_code == 1
+
+    html = out / "ada-strong" / "report.html"
+    text = html.read_text(encoding="utf-8")
+    assert "http://" not in text and "https://" not in text  # self-contained: no network assets
+    render_in_chromium(html, tmp_path)
+
+
+def render_in_chromium(html: Path, tmp_path: Path) -> None:
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is required under CI (.ci/run installs it)")
+        pytest.skip("chromium not installed (CI installs it)")
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={tmp_path / 'chromium-profile'}"]
+    dom = subprocess.run([chromium, *flags, "--dump-dom", html.as_uri()], capture_output=True, text=True,
+                         timeout=120, check=True).stdout
+    assert 'id="candidate">Ada Strong<' in dom
+    assert 'id="score"' in dom and "100%" in dom or "9" in dom
+    assert "Go pitfalls" in dom and "Interview" in dom and "Coding" in dom
+    shot = Path(os.environ.get("GOKATA_ARTIFACTS", tmp_path)) / "exam-report.png"
+    shot.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run([chromium, *flags, f"--screenshot={shot}", "--window-size=1200,1600", html.as_uri()],
+                   capture_output=True, timeout=120, check=True)
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.go
+def test_tampering_and_copying_are_flagged(tmp_path: Path, spec: Path) -> None:
+    pack = tmp_path / "pack"
+    run_cli("exam", "pack", str(spec), "--out", str(pack))
+    solution = KATA / ".meta" / "solution" / "sum.go"
+    one = take_exam(tmp_path, pack, "One", STRONG, solution)
+    two = take_exam(tmp_path, pack, "Two", STRONG, solution)
+    data = json.loads(two.read_text(encoding="utf-8"))
+    data["answers"]["slices.reslice-shares-array"]["answer"] = "A"
+    two.write_text(json.dumps(data), encoding="utf-8")
+    other_spec = tmp_path / "other.yaml"
+    other_spec.write_text(spec.read_text(encoding="utf-8").replace("seed: 3", "seed: 4"), encoding="utf-8")
+    out = tmp_path / "reports"
+    result = run_cli("exam", "grade", str(other_spec), str(one), str(two), "--out", str(out), "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    r1 = json.loads((out / "one" / "report.json").read_text(encoding="utf-8"))
+    r2 = json.loads((out / "two" / "report.json").read_text(encoding="utf-8"))
+    kinds1 = {f["kind"] for f in r1["flags"]}
+    kinds2 = {f["kind"] for f in r2["flags"]}
+    assert "pack-mismatch" in kinds1 and "similar-code" in kinds1
+    assert {"pack-mismatch", "altered", "similar-code"} <= kinds2
+
+
+def test_fast_long_answers_are_flagged_as_pasted(tmp_path: Path) -> None:
+    state = ExamState(tmp_path, "h", "c", started_at=1000.0, time_limit_minutes=60)
+    state.record("q1", "x" * 400, duration_s=3.0, chars=400, now=1010.0)
+    state.record("q2", "x" * 400, duration_s=120.0, chars=400, now=1200.0)
+    state.record("q3", "x" * 400, duration_s=None, chars=400, now=1300.0, from_file=True)
+    state.record("q4", "B", duration_s=1.0, chars=1, now=5000.0)
+    assert state.answers["q1"]["pasted"] and not state.answers["q2"]["pasted"]
+    assert not state.answers["q3"]["pasted"] and state.answers["q3"]["from_file"]
+    assert state.answers["q4"]["late"] and not state.answers["q1"]["late"]
+    saved = json.loads((tmp_path / "exam-state.json").read_text(encoding="utf-8"))
+    assert set(saved["answers"]) == {"q1", "q2", "q3", "q4"}  # saved as it goes

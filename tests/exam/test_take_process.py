@@ -1,0 +1,60 @@
+"""`exam take` as a real process: the timer is shown, answers survive a killed process, resume works."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sys
+from pathlib import Path
+
+import pexpect
+
+from tests.cli_helpers import run_cli
+from tests.conftest import FIXTURES
+
+
+def spawn(*args: str) -> pexpect.spawn:
+    env = dict(os.environ)
+    env.update({"GOKATA_QUESTIONS": str(FIXTURES / "banks" / "valid"),
+                "GOKATA_KATAS": str(FIXTURES / "exam" / "katas"), "COLUMNS": "120", "NO_COLOR": "1",
+                "TERM": "dumb"})
+    return pexpect.spawn(sys.executable, ["-m", "runner", *args], env=env, encoding="utf-8", timeout=30,
+                         dimensions=(40, 120))
+
+
+def answer_current(child: pexpect.spawn) -> None:
+    idx = child.expect([r"Your choices?.*\(q to pause\) ", r"True or false.*\(q to pause\) ",
+                        r"Faulty line.*\(q to pause\) ",
+                        r"finish with an empty line twice"])
+    if idx == 3:
+        child.sendline("some text")
+        child.sendline(".")
+    else:
+        child.sendline(["A", "t", "1"][idx])
+    child.expect(r"saved · ⏱ \d\d:\d\d left")
+
+
+def test_answers_survive_a_killed_process_and_the_exam_resumes(tmp_path: Path, spec: Path) -> None:
+    pack = tmp_path / "pack.zip"
+    assert run_cli("exam", "pack", str(spec), "--out", str(pack)).exit_code == 0
+    workdir = tmp_path / "work"
+    child = spawn("exam", "take", str(pack), "--dir", str(workdir), "--name", "Cleo")
+    child.expect(r"1/6 .* ⏱ 60:00 left|1/6 .* ⏱ 59:5\d left")
+    answer_current(child)
+    answer_current(child)
+    child.kill(signal.SIGKILL)
+    child.close()
+    saved = json.loads((workdir / "exam-state.json").read_text(encoding="utf-8"))
+    assert len(saved["answers"]) == 2
+
+    child = spawn("exam", "take", str(pack), "--dir", str(workdir))
+    child.expect(r"3/6")
+    for _ in range(4):
+        answer_current(child)
+    child.expect(r"questions left: 0")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    saved = json.loads((workdir / "exam-state.json").read_text(encoding="utf-8"))
+    assert len(saved["answers"]) == 6 and saved["candidate"] == "Cleo"
