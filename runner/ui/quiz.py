@@ -12,7 +12,6 @@ from runner.quiz.counts import TopicCount
 from runner.quiz.session import SessionSummary
 from runner.ui.console import out
 
-
 _SHORT = {"truefalse": "t/f", "spot-the-bug": "bug"}
 
 
@@ -21,18 +20,19 @@ def render_topics(counts: list[TopicCount], *, json_out: bool) -> None:
         total = sum(c.total for c in counts)
         print(json.dumps({"total": total, "topics": [c.to_json() for c in counts]}, ensure_ascii=False))
         return
-    table = Table(title="Topics")
-    table.add_column("topic")
-    table.add_column("title", no_wrap=True)
-    table.add_column("total", justify="right")
+    table = Table(title="Topics: questions per kind and per difficulty (1/2/3/4/5)")
+    # topic ids, not titles: the table must fit an 80-column terminal
+    table.add_column("topic", no_wrap=True, min_width=10)
+    table.add_column("total", justify="right", min_width=5, no_wrap=True)
     for kind in KINDS:
-        table.add_column(_SHORT.get(kind, kind), justify="right")
-    table.add_column("difficulty 1/2/3/4/5", no_wrap=True)
+        header = _SHORT.get(kind, kind)
+        table.add_column(header, justify="right", min_width=len(header), no_wrap=True)
+    table.add_column("1/2/3/4/5", no_wrap=True, min_width=9)
     for c in counts:
-        table.add_row(c.topic, escape(c.title), str(c.total), *(str(c.by_kind[k]) for k in KINDS),
+        table.add_row(c.topic, str(c.total), *(str(c.by_kind[k]) for k in KINDS),
                       "/".join(str(c.by_difficulty[d]) for d in range(1, 6)))
     table.add_section()
-    table.add_row("all", "", str(sum(c.total for c in counts)),
+    table.add_row("all", str(sum(c.total for c in counts)),
                   *(str(sum(c.by_kind[k] for c in counts)) for k in KINDS), "")
     out().print(table)
 
