@@ -1,0 +1,105 @@
+package patientdb
+
+import (
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+func TestHiddenEveryCallerSeesAFullyBuiltClient(t *testing.T) {
+	for round := range 20 {
+		var builds atomic.Int32
+		reg := NewRegistry(countingBuilder(&builds, "postgres://patients-us"))
+
+		got := getConcurrently(reg, 200)
+
+		if n := builds.Load(); n != 1 {
+			t.Fatalf("round %d: build ran %d times for 200 concurrent callers; want once", round, n)
+		}
+		for i, c := range got {
+			if c == nil || c != got[0] || c.PoolSize != 20 {
+				t.Fatalf("round %d: caller %d got %+v; want the one fully built client (PoolSize 20). A caller "+
+					"that reads the pointer without synchronisation may see it before the fields are written.",
+					round, i, c)
+			}
+		}
+	}
+}
+
+func TestHiddenCallersWaitForTheBuildInProgress(t *testing.T) {
+	var builds atomic.Int32
+	building := make(chan struct{})
+	release := make(chan struct{})
+	reg := NewRegistry(func() *Client {
+		if builds.Add(1) == 1 {
+			close(building)
+		}
+		<-release
+		return &Client{DSN: "postgres://patients-eu", PoolSize: 20}
+	})
+
+	first := make(chan *Client, 1)
+	go func() { first <- reg.Get() }()
+	select {
+	case <-building:
+	case c := <-first:
+		t.Fatalf("the first Get on a new registry returned %+v without calling its build function", c)
+	}
+
+	second := make(chan *Client, 1)
+	go func() { second <- reg.Get() }()
+	select {
+	case c := <-second:
+		close(release)
+		<-first
+		t.Fatalf("Get returned %+v while another caller was still building the client; want it to wait until "+
+			"the client is ready (a handler that gets nil crashes, one that builds its own opens a second pool)", c)
+	case <-time.After(50 * time.Millisecond):
+		// Still waiting, as it should.
+	}
+
+	close(release)
+	a, b := <-first, <-second
+	if a == nil || a != b {
+		t.Fatalf("the two callers got %p and %p; want the same client", a, b)
+	}
+	if n := builds.Load(); n != 1 {
+		t.Fatalf("build ran %d times; want once", n)
+	}
+}
+
+func TestHiddenRegistriesAreIndependent(t *testing.T) {
+	var buildsEU, buildsUS atomic.Int32
+	eu := NewRegistry(countingBuilder(&buildsEU, "postgres://patients-eu"))
+	us := NewRegistry(countingBuilder(&buildsUS, "postgres://patients-us"))
+
+	gotEU := getConcurrently(eu, 100)
+	gotUS := getConcurrently(us, 100)
+
+	if gotEU[0] == nil || gotEU[0].DSN != "postgres://patients-eu" {
+		t.Fatalf("the EU registry returned %+v; want its own client for postgres://patients-eu", gotEU[0])
+	}
+	if gotUS[0] == nil || gotUS[0].DSN != "postgres://patients-us" {
+		t.Fatalf("the US registry returned %+v; want its own client for postgres://patients-us. The "+
+			"\"only once\" must belong to each Registry, not to the whole package.", gotUS[0])
+	}
+	if buildsEU.Load() != 1 || buildsUS.Load() != 1 {
+		t.Fatalf("builds: EU %d, US %d; want 1 each", buildsEU.Load(), buildsUS.Load())
+	}
+}
+
+func TestHiddenLaterCallsDoNotBuildAgain(t *testing.T) {
+	var builds atomic.Int32
+	reg := NewRegistry(countingBuilder(&builds, "postgres://patients-eu"))
+
+	first := reg.Get()
+	for range 100 {
+		if c := reg.Get(); c != first {
+			t.Fatalf("a later Get returned %p; want the first client %p", c, first)
+		}
+	}
+	getConcurrently(reg, 100)
+	if n := builds.Load(); n != 1 {
+		t.Fatalf("build ran %d times over 201 calls; want once", n)
+	}
+}

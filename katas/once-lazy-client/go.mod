@@ -1,0 +1,3 @@
+module gokata.dev/katas/once-lazy-client
+
+go 1.25
