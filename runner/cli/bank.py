@@ -66,13 +66,14 @@ def verify_snippets(
     ids: list[str] = typer.Argument(None, help="Only these question ids."),
     jobs: int = typer.Option(2, "--jobs", "-j", min=1, help="Programs run in parallel."),
     json_out: bool = typer.Option(False, "--json", help="One JSON object on stdout."),
+    banks: list[Path] = typer.Option(None, "--bank", help="Only these bank files or folders (repeatable)."),
 ) -> None:
     """Run every `output` question's program with the local Go and compare its output."""
     from runner.content.catalog import load_catalog
     from runner.content.snippets import verify_output_questions
     from runner.ui.bank import render_snippet_report
 
-    catalog = load_catalog()
+    catalog = load_catalog(banks or None)
     report = verify_output_questions(catalog, only=set(ids or ()), jobs=jobs)
     render_snippet_report(report, json_out=json_out)
     raise typer.Exit(0 if report.ok else 1)
