@@ -25,7 +25,7 @@ from runner.content.models import FrameworkPoint, LocalText, Misconception, Open
 from runner.grading.fuzzy import FuzzyIndex
 from runner.grading.matcher import Phrasing, Resolved, compile_phrasing
 from runner.grading.normalize import Sentence
-from runner.grading.reading import Polarity, read_answer
+from runner.grading.reading import Polarity, keyword_list, read_answer
 from runner.grading.result import MisconceptionHit, OpenGrade, PointResult, PointVerdict, Span
 
 KEYWORD_CAP = 0.35
@@ -42,12 +42,18 @@ class Expect:
     seen: frozenset[Polarity]
 
     def judge(self, found: Polarity) -> bool | None:
-        """True: the match earns the concept; False: it contradicts it; None: neither."""
+        """True: the match earns the concept; False: it contradicts it; None: neither.
+
+        Only a denial of what the wording asserts contradicts. Asserting what the wording denies
+        is left undecided: "that smooths the spike" and "no spike" say the same thing, and
+        words alone cannot tell that from "copying a WaitGroup is fine"."""
         denials = {Polarity.NEGATED, Polarity.DISMISSED, Polarity.LACKING}
         if found is Polarity.HYPOTHETICAL:
             return True
+        if found is Polarity.QUALIFIED:
+            return None
         if found is Polarity.AFFIRMED:
-            return Polarity.AFFIRMED in self.seen
+            return True if Polarity.AFFIRMED in self.seen else None
         if found is Polarity.LACKING:
             return True if self.seen & denials else None
         if found is Polarity.NEGATED:
@@ -108,7 +114,7 @@ def _expectations(cp: CompiledPoint, fuzzy: FuzzyIndex, phrasings: list[Phrasing
                 seen[i].update(resolved.polarity(own) for own in resolved.find(phrasing))
     out = []
     for found in seen:
-        found.discard(Polarity.HYPOTHETICAL)
+        found -= {Polarity.HYPOTHETICAL, Polarity.QUALIFIED}
         out.append(Expect(frozenset(found) or frozenset({Polarity.AFFIRMED})))
     return tuple(out)
 
@@ -138,7 +144,7 @@ def grade_open(question: OpenQuestion, text: str) -> OpenGrade:
     compiled = compile_question(question)
     reading = read_answer(text)
     resolved = Resolved(reading, compiled.fuzzy, _all_phrasings(compiled.points, compiled.misconceptions))
-    keyword_only = reading.keyword_only
+    keyword_only = keyword_list(reading, resolved.terms)
     points = tuple(_grade_point(cp, resolved, keyword_only=keyword_only) for cp in compiled.points)
     total = sum(p.weight for p in points)
     base = sum(p.weight * p.credit for p in points) / total if total else 0.0
@@ -187,7 +193,9 @@ def _find_concept(phrasings: tuple[Phrasing, ...], expect: Expect, resolved: Res
     for phrasing in phrasings:
         for own in resolved.find(phrasing):
             sentence = resolved.tokens[own[0]].sent
-            verdict = expect.judge(resolved.polarity(own))
+            polarity = resolved.polarity(own)
+            # A phrasing that carries its own negation ("not for", "不能") asserts it when matched.
+            verdict = True if phrasing.negative and polarity is Polarity.AFFIRMED else expect.judge(polarity)
             if verdict:
                 return _ConceptFinding(_Status.PRESENT, sentence)
             if verdict is False and opposite is None:

@@ -44,12 +44,15 @@ NOT_FORMS = frozenset(_words(
     """
 ))
 
-# Chinese function characters (particles, pronouns, copulas, common adverbs). Counted only for
-# the prose-or-keyword-list test; Chinese phrasings are matched as written.
-ZH_FUNCTION = frozenset(
-    "的了是在会就把被和与也都要可以因为所如果那么这个一它我你他们"
-    "时而但并对从到让给再还又很才只其之该等能吗呢吧着过得地将由于即则或及须应需"
-)
+# Chinese function words, for the prose-or-keyword-list test only. Chinese has no spaces, so a
+# character is a function word only where the scan finds it: the words below first (longest
+# match), then single particles that rarely sit inside technical terms. Characters such as 并, 为,
+# 能 or 对 are left out because they live in terms (并发, 行为, 性能, 对象).
+ZH_FUNCTION_WORDS = _words("""
+    可以 因为 所以 如果 但是 而且 然后 并且 还是 或者 一个 一些 这个 那个 什么 怎么 需要 应该 必须
+    只是 不过 就是 已经 还有 比如 例如 然而 因此 如何 时候 之后 之前 之间 的话
+""")
+ZH_PARTICLES = frozenset("的了是吗呢吧啊就也都很把被着我你他它们这那会在要")
 
 # Joining words that may sit inside a list item without making it a sentence ("length and capacity").
 LIST_JOINERS = frozenset({"and", "or", "和", "与", "或", "及"})

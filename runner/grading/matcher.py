@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from runner.grading import lexicon as lx
 from runner.grading.fuzzy import FuzzyIndex
 from runner.grading.normalize import normalize
-from runner.grading.reading import Polarity, Reading, Token, compact, read_answer, stem
+from runner.grading.reading import LACK, MYTH, NEED, NEG, Polarity, Reading, Token, compact, read_answer, stem
 
 MAX_GAP = 3.0
 _SKIPPABLE_HAN = frozenset("的了地得")
@@ -47,6 +47,7 @@ class Phrasing:
     text: str
     variants: tuple[Variant, ...]
     code: str | None = None  # compact text of a code-like phrasing
+    negative: bool = False  # carries its own negation ("not for", "never", "不能")
 
 
 def is_code(text: str) -> bool:
@@ -59,7 +60,9 @@ def is_code(text: str) -> bool:
 def compile_phrasing(text: str) -> Phrasing:
     if is_code(text):
         return Phrasing(text, (), code=compact(normalize(text))[0])
-    tokens = [t for t in read_answer(text).tokens if not (t.kind == "word" and t.raw in lx.ARTICLES)]
+    reading = read_answer(text)
+    negative = any(c & (NEG | NEED | LACK | MYTH) for c in reading.cues)
+    tokens = [t for t in reading.tokens if not (t.kind == "word" and t.raw in lx.ARTICLES)]
     content = [t for t in tokens if not (t.kind == "word" and t.raw in lx.PHRASING_FILLER)]
     if len(content) >= 3:
         tokens = content
@@ -75,7 +78,7 @@ def compile_phrasing(text: str) -> Phrasing:
         # "wait group" also as "waitgroup", "back pressure" as "backpressure".
         variants.append((Segment((stem("".join(t.raw for t in words)),), han=False, plain=True),))
     unique = tuple(dict.fromkeys(variants))
-    return Phrasing(text, unique)
+    return Phrasing(text, unique, negative=negative)
 
 
 def _segments(tokens: list[Token], *, join_hyphens: bool = False) -> Variant:

@@ -27,6 +27,7 @@ class Polarity(Enum):
     NEGATED = "negated"  # "does not share", "不共享"
     DISMISSED = "dismissed"  # "no need to call cancel", "cancel is unnecessary", "a myth that ..."
     LACKING = "lacking"  # "no race", "without a lock", "没有类型安全"
+    QUALIFIED = "qualified"  # a "not needed" after the term: "switching doesn't need the kernel"
     HYPOTHETICAL = "hypothetical"  # "if you don't call cancel, ...": neither asserted nor denied
 
 
@@ -53,22 +54,23 @@ _TOKEN = re.compile(
 
 
 def stem(word: str) -> str:
-    """A light suffix stripper: enough to equate the inflections answers use, nothing clever."""
-    if len(word) <= 3 or not word.isalpha():
+    """A light suffix stripper: enough to equate the inflections answers use, nothing clever.
+    Only consistency matters: "name", "named", "names" and "naming" all become "nam"."""
+    if len(word) <= 2 or not word.isalpha():
         return word
     if word.endswith("ies") and len(word) > 4:
         word = word[:-3] + "y"
     elif word.endswith("sses"):
         word = word[:-2]
-    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is", "as", "os", "ys")):
         word = word[:-1]
-    for suffix, min_len in (("ing", 6), ("ed", 5)):
+    for suffix, min_len in (("ing", 6), ("ed", 4)):
         if word.endswith(suffix) and len(word) >= min_len:
             word = word[: -len(suffix)]
             if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
                 word = word[:-1]
             break
-    if word.endswith("e") and len(word) > 4:
+    if word.endswith("e") and len(word) > 2:
         word = word[:-1]
     return word
 
@@ -85,15 +87,12 @@ class Token:  # built once by read_answer, then only read (not frozen: building 
     parts: int = 1  # on a hyphenated word's first token: how many tokens the word became
     start: int = 0  # offsets into its sentence's normalised text
     end: int = 0
+    function: bool = False  # a function word (see lexicon): prose rather than a list of terms
 
     @property
     def units(self) -> float:
         """Length in words: a Han character is about half a Chinese word."""
         return 0.5 if self.kind == "han" else 1.0
-
-    @property
-    def is_function(self) -> bool:
-        return self.raw in lx.STOPWORDS if self.kind != "han" else self.raw in lx.ZH_FUNCTION
 
 
 @dataclass(frozen=True)
@@ -103,8 +102,22 @@ class Reading:
     tokens: tuple[Token, ...]
     cues: tuple[int, ...]  # flags per token
     cue_positions: tuple[tuple[int, ...], ...]  # per sentence: token positions carrying NEG/NEED/MYTH
-    keyword_only: bool
+    spaced_frags: frozenset[int]
     sentence_tokens: tuple[range, ...] = field(default=())  # the token positions of each sentence
+
+    @cached_property
+    def fragments(self) -> tuple[Fragment, ...]:
+        return _fragments(self.tokens, self.cues, self.spaced_frags)
+
+    @cached_property
+    def function_share(self) -> float:
+        total = sum(t.units for t in self.tokens)
+        return sum(t.units for t in self.tokens if t.function) / total if total else 0.0
+
+    @property
+    def keyword_only(self) -> bool:
+        """Structure alone: see keyword_list, which a grade also feeds the question's terms."""
+        return keyword_list(self)
 
     @cached_property
     def compact(self) -> tuple[tuple[str, tuple[int, ...]], ...]:
@@ -153,7 +166,10 @@ class Reading:
                 return Polarity.DISMISSED
             found: Polarity | None = None
             if flags & NEED and toks[p].clause in clauses:
-                found = Polarity.DISMISSED
+                # "no need to call cancel" dismisses cancel; in "switching doesn't need the kernel"
+                # the term before the cue is the subject, and "calling cancel is unnecessary" the
+                # topic: a cue after the term leaves it undecided.
+                found = Polarity.QUALIFIED if p > last else Polarity.DISMISSED
             elif flags & (NEG | LACK) and p < last:
                 target = next(q for q in own if q > p)
                 between = range(p + 1, target)
@@ -190,6 +206,7 @@ def read_answer(text: str) -> Reading:
     breaks: list[bool] = []  # a punctuation clause break right before this token
     frag = 0
     norms = [s.norm for s in sentences]
+    spaced_frags: set[int] = set()  # fragments cut from their neighbour by a space between Han characters
     for si in range(len(sentences)):
         frag += 1
         pending_break = True
@@ -211,6 +228,7 @@ def read_answer(text: str) -> Reading:
             is_han = kind == "han"
             # Chinese prose has no spaces between characters: a space there separates list items.
             if is_han and prev_han and spaced:
+                spaced_frags.update((frag, frag + 1))
                 frag += 1
             prev_han, spaced = is_han, False
             for tok in _make_tokens(kind, s, si, frag, m.start()):
@@ -218,6 +236,7 @@ def read_answer(text: str) -> Reading:
                 breaks.append(pending_break)
                 pending_break = False
     cues = _cue_flags(tokens)
+    _mark_function_words(tokens)
     clause = 0
     final: list[Token] = []
     for i, tok in enumerate(tokens):
@@ -243,7 +262,7 @@ def read_answer(text: str) -> Reading:
         tokens=tuple(final),
         cues=tuple(cues),
         cue_positions=tuple(tuple(p) for p in per_sentence),
-        keyword_only=_keyword_only(final, cues),
+        spaced_frags=frozenset(spaced_frags),
         sentence_tokens=tuple(spans),
     )
 
@@ -283,6 +302,37 @@ def _make_tokens(kind: str, s: str, sent: int, frag: int, at: int) -> list[Token
 @lru_cache(maxsize=8192)
 def _word_key(raw: str) -> str:
     return "not" if raw in lx.NOT_FORMS else stem(raw)
+
+
+def _mark_function_words(tokens: list[Token]) -> None:
+    for t in tokens:
+        if t.kind == "word":
+            t.function = t.raw in lx.STOPWORDS
+    i, n = 0, len(tokens)
+    while i < n:
+        if tokens[i].kind != "han":
+            i += 1
+            continue
+        j = i
+        while j < n and tokens[j].kind == "han" and tokens[j].sent == tokens[i].sent:
+            j += 1
+        run = "".join(t.raw for t in tokens[i:j])
+        k = 0
+        while k < len(run):
+            word = next((w for w in _ZH_FUNCTION_BY_FIRST.get(run[k], ()) if run.startswith(w, k)), None)
+            if word is not None:
+                for m in range(k, k + len(word)):
+                    tokens[i + m].function = True
+                k += len(word)
+                continue
+            tokens[i + k].function = run[k] in lx.ZH_PARTICLES
+            k += 1
+        i = j
+
+
+_ZH_FUNCTION_BY_FIRST: dict[str, list[str]] = {}
+for _w in sorted(lx.ZH_FUNCTION_WORDS, key=len, reverse=True):
+    _ZH_FUNCTION_BY_FIRST.setdefault(_w[0], []).append(_w)
 
 
 def _cue_flags(tokens: list[Token]) -> list[int]:
@@ -379,27 +429,64 @@ def _scan_run(run: str, offset: int, flags: list[int]) -> None:
             k += 1
 
 
-def _keyword_only(tokens: list[Token], cues: list[int]) -> bool:
-    """A bare list of terms, not sentences: most of its length sits in fragments (pieces between
-    commas, 、, slashes, line breaks, or spaces between Chinese words) that read as terms, not
-    clauses ("header, backing array, share, pin", "切片头、底层数组、共享")."""
-    frags: dict[int, list[int]] = {}
+@dataclass(frozen=True, slots=True)
+class Fragment:
+    """A piece between commas, 、, slashes, line breaks, or spaces between Chinese words."""
+
+    members: tuple[int, ...]  # token positions
+    units: float
+    function: int  # function words, list joiners ("and", "和") not counted
+    connective: bool  # a condition, negation or clause-break word: prose
+    han_run: int  # longest run of Han characters
+    han_units: float  # Chinese share of the length
+    spaced: bool  # cut from a neighbour by a space between Chinese words
+
+
+def _fragments(tokens: tuple[Token, ...], cues: tuple[int, ...], spaced: frozenset[int]) -> tuple[Fragment, ...]:
+    groups: dict[int, list[int]] = {}
     for i, t in enumerate(tokens):
-        frags.setdefault(t.frag, []).append(i)
+        groups.setdefault(t.frag, []).append(i)
+    out = []
+    for frag_id, members in groups.items():
+        frag = [tokens[i] for i in members]
+        out.append(Fragment(
+            members=tuple(members),
+            units=sum(t.units for t in frag),
+            function=sum(1 for t in frag if t.function and t.raw not in lx.LIST_JOINERS),
+            connective=any(cues[i] & (COND | BREAK | NEG | NEED) for i in members),
+            han_run=_longest_han_run(frag),
+            han_units=sum(t.units for t in frag if t.kind == "han"),
+            spaced=frag_id in spaced,
+        ))
+    return tuple(out)
+
+
+def keyword_list(reading: Reading, terms: frozenset[int] = frozenset()) -> bool:
+    """A bare list of terms, not sentences: most of its length sits in fragments that read as
+    terms, not clauses ("header, backing array, share, pin", "切片头、底层数组、共享").
+
+    `terms` (positions where the question's phrasings matched) catch lists without commas: a
+    fragment made almost only of the question's terms, with no function word, is a list however
+    long it is ("wg.Add wg.Done wg.Wait defer errgroup 竞态").
+    """
+    tokens = reading.tokens
+    if reading.function_share >= 0.2:  # prose: most answers stop here
+        return False
     total = sum(t.units for t in tokens)
-    function = sum(t.units for t in tokens if t.is_function)
-    if total - function < 3 or function / total >= 0.2:
+    if total * (1 - reading.function_share) < 3:
         return False
     sentence_units = 0.0
-    for members in frags.values():
-        frag = [tokens[i] for i in members]
-        units = sum(t.units for t in frag)
-        fn = sum(1 for t in frag if t.is_function and t.raw not in lx.LIST_JOINERS)
-        connective = any(cues[i] & (COND | BREAK | NEG | NEED) for i in members)
+    for f in reading.fragments:
+        term_units = sum(tokens[i].units for i in f.members if i in terms)
+        if f.function == 0 and not f.connective and term_units >= 0.7 * f.units:
+            continue
         # Chinese needs no particles to make a sentence ("切片共享底层数组"), but its terms are
-        # short: a run of seven characters or more is a sentence, not a keyword.
-        if (units >= 3 and fn >= 1) or fn >= 2 or (connective and units >= 2) or _longest_han_run(frag) >= 7:
-            sentence_units += units
+        # short: a run of seven characters, or a clause of four words between commas, is a
+        # sentence. Spaces between Chinese words only separate list items.
+        clause = f.han_units >= 0.4 * f.units and f.units >= 4 and not f.spaced
+        if (f.units >= 3 and f.function >= 1) or f.function >= 2 or (f.connective and f.units >= 2) \
+                or f.han_run >= 7 or clause:
+            sentence_units += f.units
     return sentence_units / total < 0.3
 
 

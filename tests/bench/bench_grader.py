@@ -10,6 +10,7 @@ includes compiling its matchers; that cold cost is reported separately.
 
 from __future__ import annotations
 
+import os
 import statistics
 import sys
 import time
@@ -63,6 +64,7 @@ def main() -> None:
     everything = samples + long_samples
     p95 = statistics.quantiles(everything, n=20)[-1]
     mean = statistics.fmean(everything)
+    print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs (timings are wall clock)")
     print(f"{len(questions)} questions, {len(samples)} answers + {len(long_samples)} long ones (~2,000 words)")
     print(f"mean {mean:.2f} ms  p95 {p95:.2f} ms  max {max(everything):.2f} ms per answer")
     print(f"typical answers: mean {statistics.fmean(samples):.2f} ms; long: mean {statistics.fmean(long_samples):.2f} ms")

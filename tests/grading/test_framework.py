@@ -121,10 +121,17 @@ def test_evidence_is_the_learners_own_sentence_with_offsets(ctx_q: OpenQuestion)
     assert text[start:end] == point.evidence
 
 
-def test_a_prohibition_point_is_earned_by_denying_and_contradicted_by_asserting(wg_q: OpenQuestion) -> None:
+def test_a_prohibition_point_is_earned_by_denying_it(wg_q: OpenQuestion) -> None:
+    # "Never copy a WaitGroup: pass a pointer": the wording denies `copy`, so denying earns it.
     assert verdicts(wg_q, "Never copy a WaitGroup; pass a pointer.")["no-copy"] is PointVerdict.COVERED
     assert verdicts(wg_q, "WaitGroup 不能复制，要传指针。")["no-copy"] is PointVerdict.COVERED
-    assert verdicts(wg_q, "Copying a WaitGroup is fine, or pass a pointer.")["no-copy"] is PointVerdict.CONTRADICTED
+    # Asserting it earns nothing (words cannot tell "copying is fine" from "copying breaks it").
+    point = next(p for p in grade_open(wg_q, "Copying a WaitGroup is fine.").points if p.point_id == "no-copy")
+    assert point.credit == 0.0
+
+
+def test_a_denial_of_an_asserted_point_contradicts_it(chan_q: OpenQuestion) -> None:
+    assert verdicts(chan_q, "Closing a channel twice does not panic.")["panics"] is PointVerdict.CONTRADICTED
 
 
 def test_a_supposition_shows_knowledge(ctx_q: OpenQuestion) -> None:

@@ -24,7 +24,7 @@ def polarity(text: str, term: str) -> Polarity:
 def test_go_identifiers_are_one_token_each() -> None:
     toks = read_answer("Call wg.Add(1), then <-ctx.Done() and sync.Once.").tokens
     assert [t.key for t in toks if t.kind == "ident"] == ["wg.add", "ctx.done", "sync.once"]
-    assert "done" in next(t for t in toks if t.key == "ctx.done").alt
+    assert stem("done") in next(t for t in toks if t.key == "ctx.done").alt
 
 
 def test_full_width_identifiers_read_like_ascii() -> None:
@@ -40,6 +40,8 @@ def test_chinese_needs_no_spaces_every_han_character_is_a_token() -> None:
 def test_inflections_share_a_stem() -> None:
     assert stem("shares") == stem("shared") == stem("sharing") == stem("share")
     assert stem("leaks") == stem("leaked") == stem("leaking") == stem("leak")
+    assert stem("name") == stem("named") == stem("names") == stem("naming")
+    assert stem("gcs") == stem("gc") and stem("uses") == stem("used") == stem("use")
     assert stem("blocked") == stem("blocking") == "block"
 
 
@@ -50,7 +52,10 @@ def test_inflections_share_a_stem() -> None:
         ("A re-slice does not share the backing array.", "share", Polarity.NEGATED),
         ("Closing it twice never panics.", "panics", Polarity.NEGATED),
         ("You don't need to call cancel.", "cancel", Polarity.DISMISSED),
-        ("Calling cancel is unnecessary with a timeout.", "cancel", Polarity.DISMISSED),
+        ("It is unnecessary to call cancel with a timeout.", "cancel", Polarity.DISMISSED),
+        # A "not needed" after the term leaves it undecided: here the subject is not dismissed.
+        ("Switching doesn't need a trip into the kernel.", "switching", Polarity.QUALIFIED),
+        ("Calling cancel is unnecessary with a timeout.", "cancel", Polarity.QUALIFIED),
         ("It is a common myth that sync.Pool keeps objects forever.", "forever", Polarity.DISMISSED),
         ("If you don't call cancel, the timer leaks.", "cancel", Polarity.HYPOTHETICAL),
         ("Forgetting to call cancel leaks the timer.", "cancel", Polarity.HYPOTHETICAL),
@@ -61,7 +66,8 @@ def test_inflections_share_a_stem() -> None:
         ("The receiver must not close it, but the sender closes it.", "sender", Polarity.AFFIRMED),
         # ... and binds to the nearest term only (here both are terms of the test: "share" comes first).
         ("不需要调用 cancel", "cancel", Polarity.DISMISSED),
-        ("cancel 不用调用", "cancel", Polarity.DISMISSED),
+        ("cancel 不用调用", "cancel", Polarity.QUALIFIED),
+        ("切换不需要陷入内核", "切换", Polarity.QUALIFIED),
         ("切片不共享底层数组", "共享", Polarity.NEGATED),
         ("如果不调用 cancel，定时器会泄漏", "cancel", Polarity.HYPOTHETICAL),
         ("普通 map 没有类型安全", "类型安全", Polarity.LACKING),
