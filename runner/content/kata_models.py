@@ -17,7 +17,7 @@ from typing import Annotated
 
 from pydantic import Field, field_validator
 
-from runner.content.models import Difficulty, Frozen, LocalText, NonEmpty, QuestionId, SFloat, Slug
+from runner.content.models import Difficulty, Frozen, LocalText, NonEmpty, QuestionId, SFloat, SInt, Slug
 
 ImportPath = Annotated[str, Field(pattern=r"^[a-z0-9_./]+$")]
 
@@ -34,6 +34,9 @@ class KataSpec(Frozen):
     # unless listed here on purpose.
     allowed_imports: tuple[ImportPath, ...] = ()
     time_limit: SFloat = Field(default=60.0, gt=0, le=600)
+    # Resident memory any one process of a run may use (the race detector needs several times
+    # what the program itself allocates); the run is stopped beyond it.
+    memory_limit_mb: SInt = Field(default=1024, ge=128, le=16384)
     hints: tuple[LocalText, ...] = Field(min_length=3)
     related_questions: tuple[QuestionId, ...] = ()
 

@@ -1,0 +1,219 @@
+"""Grading a submission: the engine behind `kata test`, `kata watch`, `kata verify` and exams.
+
+    kata = load_kata("slices-first-n-records")
+    result = grade_submission(kata, Path("my-code"))   # -> KataResult, never prints
+
+Steps: collect the learner files (and note what else the submission holds), build the sandbox,
+refuse forbidden imports, add the kata's tests behind the result harness, run
+`go test -race -json -count=1` under limits, and decide the verdict (verdict.py).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from runner.errors import BadInput
+from runner.kata.catalog import Kata
+from runner.kata.diagnostics import PathMap
+from runner.kata.events import EventCollector
+from runner.kata.harness import NONCE_ENV, RESULTS_ENV, Harness, other_test_functions, read_records
+from runner.kata.policy import MAX_LEARNER_FILE, check_files, check_imports
+from runner.kata.process import Limits, run_limited
+from runner.kata.result import KataResult, TestOutcome
+from runner.kata.sandbox import Sandbox, add_kata_files, add_learner_files, open_sandbox
+from runner.kata.toolchain import find_go, sandbox_env
+from runner.kata.verdict import RunFacts, decide
+
+ProgressFn = Callable[[str], None]
+
+BUILD_BUDGET_S = 300.0  # compile and link; a cold race runtime takes ~10 s on a laptop, far more on a slow one
+GRACE_S = 5.0  # after the kata's limit: time for go test's own time-out to print its goroutine dump
+MAX_PROCESSES = 64
+MAX_OUTPUT = 64 * 1024 * 1024
+SLOW_BUILD_NOTE = ("building with the race detector... (the first run on a machine also compiles "
+                   "the Go race runtime: about 10 s)")
+
+
+@dataclass(frozen=True)
+class Submission:
+    sources: dict[str, Path]  # learner file -> where it is read from
+    display: dict[str, str]  # learner file -> how its path is shown
+    ignored: tuple[str, ...]
+    refused: tuple[str, ...]
+
+
+def grade_submission(kata: Kata, code_dir: Path, *, visible_only: bool = False, progress: ProgressFn | None = None,
+                     cancel: threading.Event | None = None, shuffle: bool = False) -> KataResult:
+    """Grade the learner files found in `code_dir` (a workspace, or any folder holding them)."""
+    submission = collect_submission(kata, code_dir)
+    return grade_sources(kata, submission, visible_only=visible_only, progress=progress, cancel=cancel,
+                         shuffle=shuffle)
+
+
+def collect_submission(kata: Kata, code_dir: Path) -> Submission:
+    if not code_dir.is_dir():
+        raise BadInput(f"{code_dir}: no such folder")
+    sources: dict[str, Path] = {}
+    display: dict[str, str] = {}
+    refused: list[str] = []
+    missing: list[str] = []
+    for name in kata.learner_files:
+        path = code_dir / name
+        if path.is_symlink():
+            refused.append(f"{name} is a symbolic link; submit the file itself")
+        elif not path.is_file():
+            missing.append(name)
+        elif path.stat().st_size > MAX_LEARNER_FILE:
+            refused.append(f"{name} is larger than {MAX_LEARNER_FILE // 1024} KiB")
+        else:
+            sources[name] = path
+            display[name] = _shown(path)
+    if len(missing) == len(kata.learner_files):
+        raise BadInput(f"{code_dir} holds none of this kata's files ({', '.join(kata.learner_files)})",
+                       hint="Point --code at the folder with your solution, or use `gokata kata start` first.")
+    refused.extend(f"{name} is missing" for name in missing)
+    return Submission(sources, display, tuple(_ignored(kata, code_dir)), tuple(refused))
+
+
+def solution_submission(kata: Kata, mutant: str | None = None) -> Submission:
+    """The reference solution, or the solution with one mutant's files put over it (for verify)."""
+    sources: dict[str, Path] = {}
+    for name in kata.learner_files:
+        path = kata.solution_dir / name
+        if mutant is not None and (kata.mutant_dir(mutant) / name).is_file():
+            path = kata.mutant_dir(mutant) / name
+        sources[name] = path
+    refused = tuple(f"{p} is missing" for p in sources.values() if not p.is_file())
+    return Submission({k: v for k, v in sources.items() if v.is_file()}, {k: k for k in sources}, (), refused)
+
+
+def grade_sources(kata: Kata, submission: Submission, *, visible_only: bool = False,
+                  progress: ProgressFn | None = None, cancel: threading.Event | None = None,
+                  shuffle: bool = False) -> KataResult:
+    go = find_go()
+    started = time.monotonic()
+    if submission.refused:
+        return _refused(kata, submission, list(submission.refused), visible_only, started)
+    harness = Harness.new()
+    spec = kata.spec
+    with open_sandbox() as box:
+        add_learner_files(box, kata, submission.sources)
+        env = sandbox_env(go, home=box.home, tmp=box.tmp, memory_limit_mb=spec.memory_limit_mb,
+                          extra={RESULTS_ENV: str(box.results), NONCE_ENV: harness.nonce})
+        reasons = check_files(box.pkg, kata.learner_files)
+        reasons += check_imports(go.exe, box.pkg, env, kata.learner_files, spec.allowed_imports)
+        if reasons:
+            return _refused(kata, submission, reasons, visible_only, started, box)
+        add_kata_files(box, kata, include_hidden=not visible_only)
+        unscored = _unscored(box)
+        harness.write_into(box.pkg, box.test_files)
+        argv = [go.exe, "test", "-race", "-json", "-count=1", "-trimpath", f"-timeout={spec.time_limit:g}s"]
+        if shuffle:
+            argv.append("-shuffle=on")
+        argv.append(".")
+        limits = Limits(build_s=BUILD_BUDGET_S, run_s=spec.time_limit + GRACE_S,
+                        memory_bytes=spec.memory_limit_mb * 1024 * 1024, max_processes=MAX_PROCESSES,
+                        max_output_bytes=MAX_OUTPUT)
+        collector = EventCollector()
+        outcome = run_limited(argv, cwd=box.pkg, env=env, limits=limits, sink=collector, cancel=cancel,
+                              on_slow_start=(lambda: progress(SLOW_BUILD_NOTE)) if progress else None)
+        collector.close()
+        records = read_records(box.results, harness.nonce)
+        paths = PathMap(module=kata.module, sandbox_dir=str(box.pkg), learner=submission.display,
+                        tests=frozenset((*kata.visible_tests, *kata.support_files)),
+                        hidden=frozenset(box.hidden_files), harness_token=harness.token)
+        return decide(RunFacts(
+            kata=kata.slug, expected=dict(box.expected), unscored=unscored, events=collector, records=records,
+            process=outcome, paths=paths, time_limit_s=spec.time_limit, memory_limit_mb=spec.memory_limit_mb,
+            limits=limits, visible_only=visible_only, ignored=submission.ignored,
+            duration_s=time.monotonic() - started,
+        ))
+
+
+def _unscored(box: Sandbox) -> frozenset[str]:
+    names: set[str] = set()
+    for name in box.test_files:
+        names.update(other_test_functions((box.pkg / name).read_text(encoding="utf-8", errors="replace")))
+    return frozenset(names)
+
+
+def _refused(kata: Kata, submission: Submission, reasons: list[str], visible_only: bool, started: float,
+             box: Sandbox | None = None) -> KataResult:
+    tests = _planned_tests(kata, visible_only)
+    return KataResult(
+        kata=kata.slug, status="rejected", score=0.0,
+        tests=tuple(TestOutcome(name, hidden, "fail", "not run: the submission was refused") for name, hidden in tests),
+        duration_s=time.monotonic() - started, summary=f"Refused: {reasons[0]}.", visible_only=visible_only,
+        ignored=submission.ignored, details="\n".join(reasons),
+    )
+
+
+def _planned_tests(kata: Kata, visible_only: bool) -> list[tuple[str, bool]]:
+    from runner.kata.harness import test_functions
+
+    out: list[tuple[str, bool]] = []
+    files = [(kata.root / n, False) for n in kata.visible_tests]
+    if not visible_only:
+        files += [(kata.hidden_dir / n, True) for n in kata.hidden_tests]
+    for path, hidden in files:
+        out += [(t, hidden) for t in test_functions(path.read_text(encoding="utf-8", errors="replace"))]
+    return out
+
+
+def _shown(path: Path) -> str:
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return rel if not rel.startswith("..") else str(path.resolve())
+
+
+def _ignored(kata: Kata, code_dir: Path) -> list[str]:
+    """What the submission holds besides the learner files, and why it is not used."""
+    notes: list[str] = []
+    learner = set(kata.learner_files)
+    for path in sorted(code_dir.iterdir()):
+        name = path.name
+        if name in learner or not path.is_file():
+            continue
+        if name in ("go.mod", "go.sum"):
+            if not _same(path, kata.root / name):
+                notes.append(f"{name}: changed; the kata's own {name} is used")
+        elif name.endswith("_test.go"):
+            if name in kata.visible_tests:
+                if not _same(path, kata.root / name):
+                    notes.append(f"{name}: changed; the kata's own copy of its tests is used")
+            else:
+                extra = " (it declares TestMain)" if "func TestMain(" in _text(path) else ""
+                notes.append(f"{name}: an extra test file{extra}; only the kata's tests are run")
+        elif name.endswith(".go"):
+            if name in kata.support_files:
+                if not _same(path, kata.root / name):
+                    notes.append(f"{name}: changed; the kata's own copy is used")
+            else:
+                notes.append(f"{name}: not one of the kata's files ({', '.join(kata.learner_files)}); not used")
+        elif name.endswith((".s", ".c", ".h", ".syso")) or name == "go.work":
+            notes.append(f"{name}: not used")
+    return notes
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return b.is_file() and a.read_bytes().replace(b"\r\n", b"\n").strip() == b.read_bytes().replace(
+            b"\r\n", b"\n").strip()
+    except OSError:
+        return False
+
+
+def _text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+
+

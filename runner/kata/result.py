@@ -1,0 +1,124 @@
+"""What grading a kata submission produces: plain frozen values, no I/O, no presentation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+Status = Literal["pass", "fail", "compile_error", "timeout", "race", "rejected"]
+TestStatus = Literal["pass", "fail", "skip"]
+STATUSES: tuple[Status, ...] = ("pass", "fail", "compile_error", "timeout", "race", "rejected")
+
+
+@dataclass(frozen=True)
+class TestOutcome:
+    name: str
+    hidden: bool
+    status: TestStatus
+    message: str = ""  # the failure text, paths mapped to the learner's files; never test source
+    elapsed_s: float | None = None
+
+    @property
+    def passed(self) -> bool:
+        return self.status == "pass"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "hidden": self.hidden, "status": self.status, "message": self.message,
+                "elapsed": self.elapsed_s}
+
+
+@dataclass(frozen=True)
+class CompileError:
+    file: str  # as shown to the learner: their file's path, or a test file's name
+    line: int
+    column: int
+    message: str
+    in_hidden_test: bool = False
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
+        return f"{where}: {self.message}" if where else self.message
+
+    def to_json(self) -> dict[str, Any]:
+        return {"file": self.file, "line": self.line, "column": self.column, "message": self.message,
+                "hidden": self.in_hidden_test}
+
+
+@dataclass(frozen=True)
+class RaceAccess:
+    kind: str  # "read", "write", "atomic write", ...
+    goroutine: str
+    location: str  # file:line, mapped
+    function: str
+
+    def __str__(self) -> str:
+        return f"{self.kind} at {self.location} in {self.function} (goroutine {self.goroutine})"
+
+
+@dataclass(frozen=True)
+class DataRace:
+    accesses: tuple[RaceAccess, ...]  # the two racing accesses: the current one first
+    test: str | None  # the test that was running, when known
+
+    def to_json(self) -> dict[str, Any]:
+        return {"test": self.test, "accesses": [
+            {"kind": a.kind, "goroutine": a.goroutine, "location": a.location, "function": a.function}
+            for a in self.accesses]}
+
+
+@dataclass(frozen=True)
+class TimeoutInfo:
+    limit_s: float
+    running: tuple[str, ...]  # tests still running when the limit hit
+    blocked: tuple[str, ...]  # a few lines: where goroutines were stuck, from the goroutine dump
+
+    def to_json(self) -> dict[str, Any]:
+        return {"limit": self.limit_s, "running": list(self.running), "blocked": list(self.blocked)}
+
+
+@dataclass(frozen=True)
+class KataResult:
+    kata: str
+    status: Status
+    score: float  # 0..1: share of the graded tests that passed
+    tests: tuple[TestOutcome, ...]
+    duration_s: float
+    summary: str  # one plain-language sentence on the verdict
+    visible_only: bool = False
+    compile_errors: tuple[CompileError, ...] = ()
+    races: tuple[DataRace, ...] = ()
+    timeout: TimeoutInfo | None = None
+    ignored: tuple[str, ...] = ()  # files of the submission that were not used, each with why
+    notes: tuple[str, ...] = ()  # e.g. output truncated
+    details: str = ""  # package-level output worth showing (a crash outside any test), capped
+
+    @property
+    def passed(self) -> int:
+        return sum(t.passed for t in self.tests)
+
+    @property
+    def total(self) -> int:
+        return len(self.tests)
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "pass"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kata": self.kata,
+            "status": self.status,
+            "score": round(self.score, 4),
+            "passed": self.passed,
+            "total": self.total,
+            "tests": [t.to_json() for t in self.tests],
+            "duration": round(self.duration_s, 3),
+            "summary": self.summary,
+            "visible_only": self.visible_only,
+            "compile_errors": [e.to_json() for e in self.compile_errors],
+            "races": [r.to_json() for r in self.races],
+            "timeout": self.timeout.to_json() if self.timeout else None,
+            "ignored": list(self.ignored),
+            "notes": list(self.notes),
+            "details": self.details,
+        }

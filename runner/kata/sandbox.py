@@ -1,0 +1,94 @@
+"""The one place that builds the directory a submission is graded in.
+
+A fresh temporary directory per run, removed afterwards whatever happens (Ctrl-C, time-out,
+an exception): the kata's own go.mod and test files, the submission's learner files and
+nothing else of the submission.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import stat
+import tempfile
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from runner.kata.catalog import Kata
+from runner.kata.harness import package_name, test_functions
+
+MODULE_FILES = ("go.mod", "go.sum")
+
+
+@dataclass
+class Sandbox:
+    root: Path  # removed on exit
+    pkg: Path  # the module being tested
+    home: Path  # HOME, GOPATH for the go command
+    tmp: Path  # TMPDIR / GOTMPDIR: go's own work files
+    results: Path  # the harness's result records
+    test_files: list[str] = field(default_factory=list)
+    expected: dict[str, bool] = field(default_factory=dict)  # graded test -> hidden
+    hidden_files: set[str] = field(default_factory=set)
+
+
+@contextmanager
+def open_sandbox() -> Iterator[Sandbox]:
+    root = Path(tempfile.mkdtemp(prefix="gokata-run-"))
+    box = Sandbox(root=root, pkg=root / "src", home=root / "home", tmp=root / "tmp", results=root / "results")
+    try:
+        for d in (box.pkg, box.home, box.tmp):
+            d.mkdir()
+        box.results.write_bytes(b"")
+        yield box
+    finally:
+        remove_tree(root)
+
+
+def add_learner_files(box: Sandbox, kata: Kata, sources: Mapping[str, Path]) -> None:
+    """Stage one: the kata's go.mod and the learner files only (their imports are checked next)."""
+    for name in MODULE_FILES:
+        if (kata.root / name).is_file():
+            shutil.copyfile(kata.root / name, box.pkg / name)
+    for name in kata.learner_files:
+        shutil.copyfile(sources[name], box.pkg / name)
+
+
+def add_kata_files(box: Sandbox, kata: Kata, *, include_hidden: bool) -> None:
+    """Stage two: support files, visible tests, testdata and (unless visible-only) hidden tests,
+    all from the kata. A hidden file with a visible file's name replaces it."""
+    for name in kata.support_files:
+        shutil.copyfile(kata.root / name, box.pkg / name)
+    for name in kata.visible_tests:
+        shutil.copyfile(kata.root / name, box.pkg / name)
+        box.test_files.append(name)
+    if (kata.root / "testdata").is_dir():
+        shutil.copytree(kata.root / "testdata", box.pkg / "testdata", symlinks=False)
+    if include_hidden:
+        for name in kata.hidden_tests:
+            shutil.copyfile(kata.hidden_dir / name, box.pkg / name)
+            box.hidden_files.add(name)
+            if name not in box.test_files:
+                box.test_files.append(name)
+        if (kata.hidden_dir / "testdata").is_dir():
+            shutil.copytree(kata.hidden_dir / "testdata", box.pkg / "testdata", symlinks=False, dirs_exist_ok=True)
+    for name in box.test_files:
+        source = (box.pkg / name).read_text(encoding="utf-8", errors="replace")
+        if package_name(source) is None:
+            continue
+        for test in test_functions(source):
+            box.expected[test] = name in box.hidden_files
+
+
+def remove_tree(path: Path) -> None:
+    shutil.rmtree(path, ignore_errors=True)
+    if path.exists():
+        # go marks module-cache files read-only; make everything writable and try once more.
+        for dirpath, dirnames, filenames in os.walk(path):
+            for name in dirnames + filenames:
+                with contextlib.suppress(OSError):
+                    os.chmod(os.path.join(dirpath, name), stat.S_IRWXU)
+        shutil.rmtree(path, ignore_errors=True)
