@@ -29,6 +29,7 @@ from runner.grading.reading import Polarity, keyword_list, read_answer
 from runner.grading.result import MisconceptionHit, OpenGrade, PointResult, PointVerdict, Span
 
 KEYWORD_CAP = 0.35
+PARTIAL_EXPONENT = 1.0  # credit for k of n concepts: (k/n) ** PARTIAL_EXPONENT
 MISCONCEPTION_UNIT = 0.25
 MAX_FOLLOW_UPS = 3
 _EVIDENCE_SENTENCES = 2
@@ -37,29 +38,36 @@ _EVIDENCE_SENTENCES = 2
 @dataclass(frozen=True)
 class Expect:
     """The polarities a concept takes in its point's wording: {AFFIRMED} for most; {NEGATED} for
-    "Never copy a WaitGroup"; both when the wording says both ("the sender closes; receivers never close")."""
+    "Never copy a WaitGroup"; both when the wording says both ("the sender closes; receivers never
+    close"); nothing when no phrasing of the concept occurs in the wording."""
 
-    seen: frozenset[Polarity]
+    per_phrasing: tuple[frozenset[Polarity], ...]
 
-    def judge(self, found: Polarity) -> bool | None:
+    def judge(self, index: int, found: Polarity) -> bool | None:
         """True: the match earns the concept; False: it contradicts it; None: neither.
 
         Only a denial of what the wording asserts contradicts. Asserting what the wording denies
         is left undecided: "that smooths the spike" and "no spike" say the same thing, and
-        words alone cannot tell that from "copying a WaitGroup is fine"."""
+        words alone cannot tell that from "copying a WaitGroup is fine". A concept the wording
+        does not mention may be a topic rather than a claim ("类型安全" for "没有类型安全"), so
+        denying it is undecided too."""
+        seen = self.per_phrasing[index]
         denials = {Polarity.NEGATED, Polarity.DISMISSED, Polarity.LACKING}
+        asserted = Polarity.AFFIRMED in seen
         if found is Polarity.HYPOTHETICAL:
             return True
         if found is Polarity.QUALIFIED:
             return None
         if found is Polarity.AFFIRMED:
-            return True if Polarity.AFFIRMED in self.seen else None
-        if found is Polarity.LACKING:
-            return True if self.seen & denials else None
-        if found is Polarity.NEGATED:
-            return bool(self.seen & denials)
-        # Dismissing ("no need to ...") agrees only with a wording that never asserts the concept.
-        return Polarity.DISMISSED in self.seen or Polarity.AFFIRMED not in self.seen
+            return True if asserted or not seen else None
+        if found is Polarity.DISMISSED and Polarity.DISMISSED in seen:
+            return True
+        if found is not Polarity.DISMISSED and seen & denials:
+            return True
+        if asserted:
+            return False
+        # The wording only denies it: dismissing agrees ("no need to copy it" for "never copy").
+        return True if seen and found is Polarity.DISMISSED else None
 
 
 @dataclass(frozen=True)
@@ -103,19 +111,27 @@ def compile_question(question: OpenQuestion) -> CompiledQuestion:
 
 
 def _expectations(cp: CompiledPoint, fuzzy: FuzzyIndex, phrasings: list[Phrasing]) -> tuple[Expect, ...]:
-    """How the point's own wording (English and Chinese) states each concept."""
-    seen: list[set[Polarity]] = [set() for _ in cp.concepts]
+    """How the point's own wording (English and Chinese) states each phrasing of each concept.
+
+    Per phrasing, because an author's synonyms can play different roles: in "type errors move
+    from compile time to run time", "compile time" is a claim while the synonym "type safety"
+    is only a topic."""
+    seen: dict[int, set[Polarity]] = {}
     for wording in (cp.point.point.en, cp.point.point.zh):
         if not wording:
             continue
         resolved = Resolved(read_answer(wording), fuzzy, phrasings)
-        for i, concept in enumerate(cp.concepts):
+        for concept in cp.concepts:
             for phrasing in concept:
-                seen[i].update(resolved.polarity(own) for own in resolved.find(phrasing))
+                found = seen.setdefault(id(phrasing), set())
+                found.update(resolved.polarity(own) for own in resolved.find(phrasing))
     out = []
-    for found in seen:
-        found -= {Polarity.HYPOTHETICAL, Polarity.QUALIFIED}
-        out.append(Expect(frozenset(found) or frozenset({Polarity.AFFIRMED})))
+    for concept in cp.concepts:
+        per = []
+        for phrasing in concept:
+            found = seen.get(id(phrasing), set()) - {Polarity.HYPOTHETICAL, Polarity.QUALIFIED}
+            per.append(frozenset(found))
+        out.append(Expect(tuple(per)))
     return tuple(out)
 
 
@@ -170,7 +186,7 @@ def _grade_point(cp: CompiledPoint, resolved: Resolved, *, keyword_only: bool) -
     elif len(present) == len(findings):
         verdict, credit, used = PointVerdict.COVERED, 1.0, present
     elif present:
-        verdict, credit, used = PointVerdict.PARTIAL, len(present) / len(findings), present
+        verdict, credit, used = PointVerdict.PARTIAL, (len(present) / len(findings)) ** PARTIAL_EXPONENT, present
     else:
         verdict, credit, used = PointVerdict.MISSED, 0.0, []
     if keyword_only and credit > KEYWORD_CAP:
@@ -190,12 +206,12 @@ def _grade_point(cp: CompiledPoint, resolved: Resolved, *, keyword_only: bool) -
 
 def _find_concept(phrasings: tuple[Phrasing, ...], expect: Expect, resolved: Resolved) -> _ConceptFinding:
     opposite: _ConceptFinding | None = None
-    for phrasing in phrasings:
+    for index, phrasing in enumerate(phrasings):
         for own in resolved.find(phrasing):
             sentence = resolved.tokens[own[0]].sent
             polarity = resolved.polarity(own)
             # A phrasing that carries its own negation ("not for", "不能") asserts it when matched.
-            verdict = True if phrasing.negative and polarity is Polarity.AFFIRMED else expect.judge(polarity)
+            verdict = True if phrasing.negative and polarity is Polarity.AFFIRMED else expect.judge(index, polarity)
             if verdict:
                 return _ConceptFinding(_Status.PRESENT, sentence)
             if verdict is False and opposite is None:

@@ -59,7 +59,7 @@ LIST_JOINERS = frozenset({"and", "or", "和", "与", "或", "及"})
 
 # --- negation -------------------------------------------------------------------------------
 
-# A cue negates what follows it in its clause (within NEGATION_WINDOW word units).
+# A cue negates what follows it in its clause (see NEGATION_REACH).
 EN_NEGATORS = frozenset(_words(
     """
     not no never none nothing nobody neither nor without cannot cant dont doesnt didnt isnt arent wasnt
@@ -114,9 +114,19 @@ ZH_MYTH_NOT_AFTER = {"以为": "可所"}  # 可以为, 所以为了
 ZH_CONDITIONAL = _words("""
     如果 假如 假设 要是 倘若 一旦 否则 忘记 忘了 除非 万一 要不然 不然 若
 """)
+# "没任务时，…", "不需要的时候…", "…的话": a subordinate clause that ends at the marker.
+ZH_CLAUSE_END = _words("""
+    时 时候 的话
+""")
+# Words with 时 that are not "when": longest match keeps them whole.
+ZH_NOT_CLAUSE_END = _words("""
+    超时 定时 时间 同时 及时 实时 临时 时序 时钟 时刻 时长 时延 计时 准时 按时 暂时 随时 时常 时机 时区 耗时 适时
+""")
 ZH_CLAUSE_BREAK = _words("""
     但是 但 然而 可是 不过 所以 因为 因此 而是 否则 于是 却 而
 """)
 
-# How far a plain negator reaches, in word units (a Han character counts half a word).
-NEGATION_WINDOW = 6.0
+# How far a plain negator reaches: the term it denies must start within this many content word
+# units after it (function words not counted; a Han character counts half a word). "cannot be
+# garbage collected" denies "collected"; "we can't lose them, so they go to Kafka" keeps Kafka.
+NEGATION_REACH = 1.5

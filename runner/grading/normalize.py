@@ -26,8 +26,11 @@ _TERMINATOR = re.compile(r"[。！？；!?;\n\r]|[.．｡](?![A-Za-z0-9_Ａ-Ｚ�
 
 
 def normalize(text: str) -> str:
-    """NFKC (full width to half width), look-alike quotes and dashes to ASCII, lower case."""
-    return unicodedata.normalize("NFKC", text).translate(_LOOKALIKES).lower()
+    """NFKC (full width to half width), look-alike quotes and dashes to ASCII, lower case.
+
+    A full-width colon gets a space after it: in Chinese it ends a clause ("原因：数据竞争"),
+    while an ASCII colon with no space is code ("s[a:b:c]", "M:N")."""
+    return unicodedata.normalize("NFKC", text.replace("\uff1a", ": ")).translate(_LOOKALIKES).lower()
 
 
 @dataclass(frozen=True, slots=True)

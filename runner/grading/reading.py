@@ -32,11 +32,13 @@ class Polarity(Enum):
 
 
 # Cue flags on a token.
-NEG = 1  # negates what follows in its clause, within NEGATION_WINDOW
+NEG = 1  # negates the term right after it in its clause (see lexicon.NEGATION_REACH)
 NEED = 2  # "not needed": negates its whole clause
 MYTH = 4  # "a common myth is that ...": negates what follows in its sentence
 COND = 8  # "if", "如果": negations after it in its clause are hypothetical
 BREAK = 16  # starts a new clause
+BREAK_AFTER = 64  # ends its clause: the next token starts a new one ("没任务时|会偷")
+CUE_TAIL = 128  # the rest of a negation word (能 in 不能): not a word the negation has to reach over
 LACK = 32  # like NEG, for negators of existence ("no", "without", "没有")
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -176,7 +178,8 @@ class Reading:
                 if (
                     toks[target].clause == toks[p].clause
                     and not any(i in terms and i not in mine for i in between)
-                    and sum(toks[i].units for i in between if i not in mine) <= lx.NEGATION_WINDOW
+                    and sum(toks[i].units for i in between
+                            if not toks[i].function and not self.cues[i] & CUE_TAIL) <= lx.NEGATION_REACH
                 ):
                     found = Polarity.NEGATED if flags & NEG else Polarity.LACKING
             if found is not None:
@@ -240,7 +243,7 @@ def read_answer(text: str) -> Reading:
     clause = 0
     final: list[Token] = []
     for i, tok in enumerate(tokens):
-        if breaks[i] or cues[i] & BREAK:
+        if breaks[i] or cues[i] & BREAK or (i > 0 and cues[i - 1] & BREAK_AFTER):
             clause += 1
         tok.clause = clause
         final.append(tok)
@@ -382,6 +385,8 @@ def _zh_table() -> list[tuple[str, int]]:
     add(lx.ZH_MYTH, MYTH)
     add(lx.ZH_CONDITIONAL, COND)
     add(lx.ZH_CLAUSE_BREAK, BREAK)
+    add(lx.ZH_NOT_CLAUSE_END, 0)
+    add(lx.ZH_CLAUSE_END, BREAK_AFTER)
     return sorted(table.items(), key=lambda kv: -len(kv[0]))
 
 
@@ -422,7 +427,11 @@ def _scan_run(run: str, offset: int, flags: list[int]) -> None:
                 before = lx.ZH_NOT_NEGATING_AFTER.get(word, "") or lx.ZH_MYTH_NOT_AFTER.get(word, "")
                 if k > 0 and run[k - 1] in before:
                     flag = 0
-                flags[offset + k] |= flag
+                flags[offset + k] |= flag & ~BREAK_AFTER
+                flags[offset + k + len(word) - 1] |= flag & BREAK_AFTER
+                if flag & (NEG | LACK | NEED):
+                    for m in range(k + 1, k + len(word)):
+                        flags[offset + m] |= CUE_TAIL
                 k += len(word)
                 break
         else:

@@ -94,8 +94,9 @@ def render_calibration(report: CalibrationReport, *, json_out: bool, show: int) 
     for label, (n, mae, within) in report.by_label().items():
         labels.add_row(label, str(n), f"{mae:.3f}", f"{within:.0%}")
     console.print(labels)
-    worst = sorted((e.error, q.question_id, e) for q in report.questions for e in q.examples if not e.within)
-    for _, qid, e in list(reversed(worst))[:show]:
+    worst = sorted(((q.question_id, e) for q in report.questions for e in q.examples if not e.within),
+                   key=lambda pair: -pair[1].error)
+    for qid, e in worst[:show]:
         console.print(f"[yellow]{escape(qid)}[/] example {e.index} ({e.label}): expected {e.expected:.2f}, "
                       f"graded {e.got:.2f}\n  [dim]{escape(_clip(e.answer))}[/]")
     without = report.open_questions - len(report.questions)

@@ -87,8 +87,18 @@ def test_a_negator_binds_to_the_nearest_term() -> None:
     terms = frozenset(share + array)
     assert r.polarity(share, terms) is Polarity.NEGATED
     assert r.polarity(array, terms) is Polarity.AFFIRMED
-    # Without knowing that "share" is a term, the negation reaches the array too.
-    assert r.polarity(array) is Polarity.NEGATED
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "expected"),
+    [
+        ("It cannot be garbage collected.", "collected", Polarity.NEGATED),  # "be" is a function word
+        ("Reports we can't lose go to Kafka first.", "kafka", Polarity.AFFIRMED),  # "lose go": too far
+        ("不能拿它当连接池", "连接池", Polarity.NEGATED),
+    ],
+)
+def test_a_negator_reaches_about_one_content_word(text: str, term: str, expected: Polarity) -> None:
+    assert polarity(text, term) is expected
 
 
 def test_a_phrasing_that_carries_its_own_negation_is_asserted_when_matched() -> None:
