@@ -1,0 +1,181 @@
+package hl7json
+
+import (
+	"bytes"
+	"fmt"
+	"sync"
+	"testing"
+)
+
+func TestHiddenReusedBufferIsResetBeforeUse(t *testing.T) {
+	e := &Encoder{pool: newRecordingPool(cleanBuffer)}
+	first, second := record(10, 50), record(11, 5)
+
+	mustEncode(t, e, first)
+	got := string(mustEncode(t, e, second))
+
+	if want := wantJSON(t, second); got != want {
+		t.Fatalf("second Encode = %s\nwant %s\nThe buffer the first call put back still held the first "+
+			"message. Reset a buffer you take from a pool before writing to it.", short(got), short(want))
+	}
+}
+
+func TestHiddenReturnedBytesAreNotPutBackIntoThePool(t *testing.T) {
+	pool := newRecordingPool(cleanBuffer)
+	e := &Encoder{pool: pool}
+
+	for i := range 5 {
+		before := pool.putCount()
+		out := mustEncode(t, e, record(i, 20+10*i))
+		for _, p := range pool.putsSince(before) {
+			if sharesMemory(out, p.buf) {
+				t.Fatalf("Encode returned bytes that live inside the buffer it put back into the pool. The next " +
+					"user of that buffer (another goroutine, any moment now) writes over the caller's message. " +
+					"Return a copy, e.g. bytes.Clone(buf.Bytes()), or do not pool that buffer.")
+			}
+		}
+	}
+}
+
+func TestHiddenEarlierOutputUnchangedByLaterEncodes(t *testing.T) {
+	e := &Encoder{pool: newRecordingPool(cleanBuffer)}
+	first := record(20, 80)
+	want := wantJSON(t, first)
+
+	out := mustEncode(t, e, first)
+	for i := range 10 {
+		mustEncode(t, e, record(21+i, 80))
+	}
+
+	if string(out) != want {
+		t.Fatalf("the output of the first Encode became %s after 10 more calls; want it unchanged: %s",
+			short(string(out)), short(want))
+	}
+}
+
+func TestHiddenCallerMayModifyItsOutput(t *testing.T) {
+	e := &Encoder{pool: newRecordingPool(cleanBuffer)}
+	a, b := record(30, 30), record(31, 30)
+
+	out := mustEncode(t, e, a)
+	for i := range out {
+		out[i] = '#' // the caller redacts its copy in place
+	}
+	if got, want := string(mustEncode(t, e, b)), wantJSON(t, b); got != want {
+		t.Fatalf("after the caller overwrote the bytes of one result, the next Encode gave %s; want %s",
+			short(got), short(want))
+	}
+}
+
+func TestHiddenHugeBuffersAreNotPooled(t *testing.T) {
+	pool := newRecordingPool(cleanBuffer)
+	e := &Encoder{pool: pool}
+	huge := record(40, 300<<10) // a radiology report
+
+	before := pool.putCount()
+	out := mustEncode(t, e, huge)
+	if string(out) != wantJSON(t, huge) {
+		t.Fatalf("Encode of a 300 KiB report gave the wrong JSON (%d bytes)", len(out))
+	}
+	for _, p := range pool.putsSince(before) {
+		if p.cap > MaxPooledBufferCap {
+			t.Fatalf("Encode put a buffer of capacity %d back into the pool; the limit is MaxPooledBufferCap = %d. "+
+				"A pooled buffer keeps its capacity forever, so one huge report pins that memory for every small "+
+				"message after it. Check the capacity (not the length, which Reset makes 0) before Put and drop "+
+				"big ones.", p.cap, MaxPooledBufferCap)
+		}
+	}
+	small := record(41, 10)
+	if got, want := string(mustEncode(t, e, small)), wantJSON(t, small); got != want {
+		t.Fatalf("after a huge report, Encode = %s; want %s", short(got), short(want))
+	}
+}
+
+func TestHiddenBufferAtTheLimitIsStillPooled(t *testing.T) {
+	atLimit := func() *bytes.Buffer { return bytes.NewBuffer(make([]byte, 0, MaxPooledBufferCap)) }
+	pool := newRecordingPool(atLimit)
+	e := &Encoder{pool: pool}
+
+	mustEncode(t, e, record(50, 10))
+
+	puts := pool.putsSince(0)
+	if len(puts) != 1 || puts[0].cap != MaxPooledBufferCap {
+		t.Fatalf("a buffer of capacity exactly MaxPooledBufferCap (%d) was not put back (puts: %d); only buffers "+
+			"whose capacity exceeds the limit are dropped", MaxPooledBufferCap, len(puts))
+	}
+}
+
+func TestHiddenSmallBuffersGoBackToThePool(t *testing.T) {
+	pool := newRecordingPool(cleanBuffer)
+	e := &Encoder{pool: pool}
+
+	for i := range 20 {
+		mustEncode(t, e, record(60+i, 100))
+	}
+
+	pool.mu.Lock()
+	defer pool.mu.Unlock()
+	if len(pool.others) > 0 {
+		t.Fatalf("Put received %v; want *bytes.Buffer. Put pointers: storing a non-pointer value in an "+
+			"interface allocates, which defeats the pool (staticcheck SA6002)", pool.others)
+	}
+	if pool.gets != 20 || len(pool.puts) != 20 {
+		t.Fatalf("20 small encodes made %d Gets and %d Puts; want 20 of each: every small buffer taken from the "+
+			"pool goes back to it, or the pool saves nothing", pool.gets, len(pool.puts))
+	}
+	if pool.news != 1 {
+		t.Fatalf("the pool had to create %d buffers for 20 sequential encodes; want 1 (each call reuses the one "+
+			"the previous call put back)", pool.news)
+	}
+}
+
+func TestHiddenConcurrentEncodesWithTheRealPool(t *testing.T) {
+	e := NewEncoder()
+	const workers, each = 8, 150
+	outs := make([][][]byte, workers)
+
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := range each {
+				n := w*each + i
+				size := 20 + n%200
+				if n%97 == 0 {
+					size = 100 << 10
+				}
+				out, err := e.Encode(record(n, size))
+				if err != nil {
+					t.Errorf("Encode: %v", err)
+					return
+				}
+				outs[w] = append(outs[w], out)
+			}
+		})
+	}
+	wg.Wait()
+
+	for w := range workers {
+		for i, out := range outs[w] {
+			n := w*each + i
+			size := 20 + n%200
+			if n%97 == 0 {
+				size = 100 << 10
+			}
+			if want := wantJSON(t, record(n, size)); string(out) != want {
+				t.Fatalf("after concurrent use, the output for message %d is %s; want %s. Outputs must not share "+
+					"memory with pooled buffers that other goroutines reuse.", n, short(string(out)), short(want))
+			}
+		}
+	}
+}
+
+func TestHiddenNewEncoderPoolsBufferPointers(t *testing.T) {
+	e := NewEncoder()
+	if e.pool == nil {
+		t.Fatal("NewEncoder left pool nil")
+	}
+	x := e.pool.Get()
+	if _, ok := x.(*bytes.Buffer); !ok {
+		t.Fatalf("NewEncoder's pool gives %s; want *bytes.Buffer", fmt.Sprintf("%T", x))
+	}
+}

@@ -1,0 +1,3 @@
+module gokata.dev/katas/pools-buffer-encoder
+
+go 1.25
