@@ -130,3 +130,5 @@ ZH_CLAUSE_BREAK = _words("""
 # units after it (function words not counted; a Han character counts half a word). "cannot be
 # garbage collected" denies "collected"; "we can't lose them, so they go to Kafka" keeps Kafka.
 NEGATION_REACH = 1.5
+# "no need to (explicitly) call cancel": a need-negation reaches a little further.
+NEED_REACH = 2.5

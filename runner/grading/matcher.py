@@ -20,7 +20,19 @@ from dataclasses import dataclass
 from runner.grading import lexicon as lx
 from runner.grading.fuzzy import FuzzyIndex
 from runner.grading.normalize import normalize
-from runner.grading.reading import LACK, MYTH, NEED, NEG, Polarity, Reading, Token, compact, read_answer, stem
+from runner.grading.reading import (
+    LACK,
+    MYTH,
+    NEED,
+    NEG,
+    Match,
+    Polarity,
+    Reading,
+    Token,
+    compact,
+    read_answer,
+    stem,
+)
 
 MAX_GAP = 3.0
 _SKIPPABLE_HAN = frozenset("的了地得")
@@ -133,12 +145,14 @@ class Resolved:
         # Every match of every phrasing, found once: matching a concept reads from here, and
         # the union of their positions tells a negation which term it binds to.
         self._matches: dict[int, tuple[tuple[int, ...], ...]] = {}
-        terms: set[int] = set()
+        terms: dict[int, list[Match]] = {}
         for ph in phrasings:
             found = self._matches[id(ph)] = self._find_all(ph)
             for own in found:
-                terms.update(own)
-        self.terms = frozenset(terms)
+                match = frozenset(own)
+                for pos in own:
+                    terms.setdefault(pos, []).append(match)
+        self.terms: dict[int, tuple[Match, ...]] = {pos: tuple(ms) for pos, ms in terms.items()}
 
     def polarity(self, own: tuple[int, ...]) -> Polarity:
         return self.reading.polarity(own, self.terms)

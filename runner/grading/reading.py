@@ -14,12 +14,23 @@ Nothing here depends on a question; `read_answer` is cached by text.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property, lru_cache
+from types import MappingProxyType
 
 from runner.grading import lexicon as lx
 from runner.grading.normalize import Sentence, split_sentences
+
+Match = frozenset[int]  # the token positions a phrasing matched
+_NO_TERMS: Mapping[int, tuple[Match, ...]] = MappingProxyType({})
+
+
+def _blocks(terms: Mapping[int, tuple[Match, ...]], i: int, target: int) -> bool:
+    """A matched term at i stands between a negator and `target`, unless one match holds both."""
+    matches = terms.get(i)
+    return matches is not None and not any(target in m for m in matches)
 
 
 class Polarity(Enum):
@@ -67,7 +78,7 @@ def stem(word: str) -> str:
     elif word.endswith("s") and not word.endswith(("ss", "us", "is", "as", "os", "ys")):
         word = word[:-1]
     for suffix, min_len in (("ing", 6), ("ed", 4)):
-        if word.endswith(suffix) and len(word) >= min_len:
+        if word.endswith(suffix) and len(word) >= min_len and not word.endswith("eed"):
             word = word[: -len(suffix)]
             if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
                 word = word[:-1]
@@ -146,14 +157,16 @@ class Reading:
                 at = flat.find(code, at + 1)
         return found
 
-    def polarity(self, own: tuple[int, ...], terms: frozenset[int] = frozenset()) -> Polarity:
+    def polarity(self, own: tuple[int, ...], terms: Mapping[int, tuple[Match, ...]] = _NO_TERMS) -> Polarity:
         """Whether a match made of the token positions `own` (ascending) is asserted, denied, or
         only supposed ("if you don't call cancel, ...": the learner knows what happens either way).
 
         Cues that are part of the match itself do not count: a phrasing may carry its own
         negation ("no need to call cancel"), and matching it asserts it. A plain negator binds
         to the nearest term after it: in "does not share the backing array" it denies sharing,
-        not the array; `terms` are the positions where any of the question's phrasings matched.
+        not the array. `terms` maps each position where any of the question's phrasings matched
+        to those matches; a term inside the same match as the target (依赖 in
+        依赖注入, "need" in "don't need to call cancel") does not block.
         """
         first, last = own[0], own[-1]
         toks = self.tokens
@@ -167,21 +180,24 @@ class Reading:
             if flags & MYTH and p < first:
                 return Polarity.DISMISSED
             found: Polarity | None = None
-            if flags & NEED and toks[p].clause in clauses:
-                # "no need to call cancel" dismisses cancel; in "switching doesn't need the kernel"
-                # the term before the cue is the subject, and "calling cancel is unnecessary" the
-                # topic: a cue after the term leaves it undecided.
-                found = Polarity.QUALIFIED if p > last else Polarity.DISMISSED
-            elif flags & (NEG | LACK) and p < last:
+            if flags & NEED and p > last:
+                # In "switching doesn't need the kernel" the term before the cue is the subject,
+                # in "calling cancel is unnecessary" the topic: a cue after the term leaves it
+                # undecided.
+                if toks[p].clause in clauses:
+                    found = Polarity.QUALIFIED
+            elif flags & (NEG | LACK | NEED) and p < last:
                 target = next(q for q in own if q > p)
                 between = range(p + 1, target)
+                reach = lx.NEED_REACH if flags & NEED else lx.NEGATION_REACH
                 if (
                     toks[target].clause == toks[p].clause
-                    and not any(i in terms and i not in mine for i in between)
+                    and not any(_blocks(terms, i, target) for i in between if i not in mine)
                     and sum(toks[i].units for i in between
-                            if not toks[i].function and not self.cues[i] & CUE_TAIL) <= lx.NEGATION_REACH
+                            if not toks[i].function and not self.cues[i] & CUE_TAIL) <= reach
                 ):
-                    found = Polarity.NEGATED if flags & NEG else Polarity.LACKING
+                    found = (Polarity.DISMISSED if flags & NEED else Polarity.NEGATED if flags & NEG
+                             else Polarity.LACKING)
             if found is not None:
                 if not self._hypothetical(p):
                     return found
@@ -354,9 +370,14 @@ def _english_cues(tokens: list[Token], flags: list[int]) -> None:
         if w in lx.EN_NEGATORS:
             if after and after[0] in lx.EN_NOT_NEGATING_NEXT:
                 continue
-            need = any(a in lx.EN_NEED_WORDS and a != "have" for a in after) or after[:2] == ["have", "to"]
-            if need or (w == "no" and after[:1] == ["need"]):
+            need_at = [j for j in range(i + 1, min(i + 3, len(tokens)))
+                       if tokens[j].sent == tok.sent and tokens[j].raw in lx.EN_NEED_WORDS
+                       and (tokens[j].raw != "have" or (j + 1 < len(tokens) and tokens[j + 1].raw == "to"))]
+            if need_at:
                 flags[i] |= NEED
+                # "need" belongs to the negation: it is not a word the negation reaches over.
+                for j in range(i + 1, need_at[0] + 1):
+                    flags[j] |= CUE_TAIL
             elif w in lx.EN_LACK and after[:1] != ["longer"]:
                 flags[i] |= LACK
             else:
@@ -470,7 +491,7 @@ def _fragments(tokens: tuple[Token, ...], cues: tuple[int, ...], spaced: frozens
     return tuple(out)
 
 
-def keyword_list(reading: Reading, terms: frozenset[int] = frozenset()) -> bool:
+def keyword_list(reading: Reading, terms: Collection[int] = ()) -> bool:
     """A bare list of terms, not sentences: most of its length sits in fragments that read as
     terms, not clauses ("header, backing array, share, pin", "切片头、底层数组、共享").
 

@@ -84,9 +84,17 @@ def test_a_negator_binds_to_the_nearest_term() -> None:
     text = "A slice does not share the backing array."
     r = read_answer(text)
     share, array = _own(text, "share"), _own(text, "array")
-    terms = frozenset(share + array)
+    terms = {share[0]: (frozenset(share),), array[0]: (frozenset(array),)}
     assert r.polarity(share, terms) is Polarity.NEGATED
     assert r.polarity(array, terms) is Polarity.AFFIRMED
+
+
+def test_a_term_inside_the_same_match_does_not_block() -> None:
+    text = "也不用依赖注入"
+    r = read_answer(text)
+    whole, inner = _own(text, "依赖注入"), _own(text, "注入")
+    terms = {i: (frozenset(whole),) for i in whole}
+    assert r.polarity(inner, terms) is Polarity.DISMISSED
 
 
 @pytest.mark.parametrize(
