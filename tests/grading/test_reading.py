@@ -74,6 +74,12 @@ def test_inflections_share_a_stem() -> None:
         ("它们的区别是容量", "容量", Polarity.AFFIRMED),  # 区别 is not 别
         ("无缓冲 channel 会阻塞", "阻塞", Polarity.AFFIRMED),  # 无缓冲 is a word, not a negation
         ("误以为 sync.Pool 会永久保存对象", "永久保存", Polarity.DISMISSED),
+        # 时 closes a Chinese subordinate clause: the negation stays inside it.
+        ("本地没任务时会从别的 P 偷一半", "偷", Polarity.AFFIRMED),
+        # A full-width colon ends a clause even without a space after it.
+        ("无同步地读取：数据竞争", "竞争", Polarity.AFFIRMED),
+        # A need-negation dismisses the term it reaches, not everything after it.
+        ("You don't need to explicitly call cancel.", "cancel", Polarity.DISMISSED),
     ],
 )
 def test_polarity(text: str, term: str, expected: Polarity) -> None:
@@ -87,6 +93,15 @@ def test_a_negator_binds_to_the_nearest_term() -> None:
     terms = {share[0]: (frozenset(share),), array[0]: (frozenset(array),)}
     assert r.polarity(share, terms) is Polarity.NEGATED
     assert r.polarity(array, terms) is Polarity.AFFIRMED
+
+
+def test_a_need_negation_dismisses_the_term_it_reaches_not_the_rest() -> None:
+    text = "You don't need to call cancel with WithTimeout."
+    r = read_answer(text)
+    cancel, wt = _own(text, "cancel"), _own(text, "withtimeout")
+    terms = {cancel[0]: (frozenset(cancel),), wt[0]: (frozenset(wt),)}
+    assert r.polarity(cancel, terms) is Polarity.DISMISSED
+    assert r.polarity(wt, terms) is Polarity.AFFIRMED
 
 
 def test_a_term_inside_the_same_match_does_not_block() -> None:
