@@ -47,6 +47,10 @@ def _share_within(results: tuple[ExampleResult, ...]) -> float:
 class QuestionCalibration:
     question_id: str
     examples: tuple[ExampleResult, ...]
+    # The model answers graded too (en, zh): an author's check that the framework's phrasings
+    # credit the answer the question itself calls strong. Not part of the agreement figures.
+    model_en: float | None = None
+    model_zh: float | None = None
 
     @property
     def n(self) -> int:
@@ -62,13 +66,31 @@ class QuestionCalibration:
 
     def to_json(self) -> dict[str, Any]:
         return {"question_id": self.question_id, "n": self.n, "mae": round(self.mae, 4),
-                "within": round(self.within, 4), "examples": [e.to_json() for e in self.examples]}
+                "within": round(self.within, 4), "examples": [e.to_json() for e in self.examples],
+                "model_answer": {"en": _round(self.model_en), "zh": _round(self.model_zh)}}
+
+
+def _round(x: float | None) -> float | None:
+    return None if x is None else round(x, 4)
 
 
 @dataclass(frozen=True)
 class CalibrationReport:
-    questions: tuple[QuestionCalibration, ...]
-    open_questions: int  # open questions in the catalog, with or without examples
+    questions: tuple[QuestionCalibration, ...]  # every open question, with or without examples
+    open_questions: int
+
+    @property
+    def with_examples(self) -> tuple[QuestionCalibration, ...]:
+        return tuple(q for q in self.questions if q.examples)
+
+    def weak_model_answers(self, below: float = 0.9) -> list[tuple[str, str, float]]:
+        """(question id, language, score) of model answers the grader scores under `below`."""
+        out = []
+        for q in self.questions:
+            for lang, score in (("en", q.model_en), ("zh", q.model_zh)):
+                if score is not None and score < below:
+                    out.append((q.question_id, lang, score))
+        return out
 
     @property
     def all_examples(self) -> tuple[ExampleResult, ...]:
@@ -98,13 +120,15 @@ class CalibrationReport:
         return {
             "tolerance": TOLERANCE,
             "open_questions": self.open_questions,
-            "questions_with_examples": len(self.questions),
+            "questions_with_examples": len(self.with_examples),
+            "weak_model_answers": [{"question_id": q, "lang": lang, "score": round(x, 4)}
+                                   for q, lang, x in self.weak_model_answers()],
             "examples": self.n,
             "mae": round(self.mae, 4),
             "within": round(self.within, 4),
             "by_label": {k: {"n": n, "mae": round(m, 4), "within": round(w, 4)}
                          for k, (n, m, w) in self.by_label().items()},
-            "questions": [q.to_json() for q in self.questions],
+            "questions": [q.to_json() for q in self.with_examples],
         }
 
 
@@ -112,11 +136,10 @@ def calibrate(catalog: Catalog) -> CalibrationReport:
     opens = [q for q in catalog.questions if isinstance(q, OpenQuestion)]
     questions = []
     for q in opens:
-        if not q.examples:
-            continue
         results = tuple(
             ExampleResult(i, ex.label, ex.score, grade_open(q, ex.answer).score, ex.answer)
             for i, ex in enumerate(q.examples)
         )
-        questions.append(QuestionCalibration(q.id, results))
+        zh = grade_open(q, q.model_answer.zh).score if q.model_answer.zh else None
+        questions.append(QuestionCalibration(q.id, results, grade_open(q, q.model_answer.en).score, zh))
     return CalibrationReport(tuple(questions), len(opens))

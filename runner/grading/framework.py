@@ -231,7 +231,7 @@ def _misconception_hit(cm: CompiledMisconception, resolved: Resolved) -> Misconc
     m = cm.misconception
     for phrasing in cm.phrasings:
         for own in resolved.find(phrasing):
-            if resolved.polarity(own) is not Polarity.AFFIRMED:
+            if resolved.polarity(own) is not Polarity.AFFIRMED or resolved.reading.described_as_mistake(own):
                 continue
             s = resolved.reading.sentences[resolved.tokens[own[0]].sent]
             span: Span = (s.start, s.end)

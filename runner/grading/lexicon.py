@@ -126,6 +126,21 @@ ZH_CLAUSE_BREAK = _words("""
     但是 但 然而 可是 不过 所以 因为 因此 而是 否则 于是 却 而
 """)
 
+# Words that name a bad outcome. A wrong practice followed by one ("Add inside the goroutine
+# races with Wait", "在协程里 Add 会和 Wait 竞争") is described as a mistake, not believed.
+EN_CONSEQUENCE = frozenset(_words(
+    """
+    race races racing racy panic panics panicking leak leaks leaking deadlock deadlocks deadlocking
+    break breaks breaking broken crash crashes crashing fail fails failing corrupt corrupts bug buggy
+    wrong unsafe incorrect dangerous
+    """
+))
+ZH_CONSEQUENCE = _words("""
+    竞争 竞态 数据竞争 panic 崩溃 泄漏 泄露 死锁 出错 错误 有问题 不安全 bug 导致
+""")
+# Between a practice and its outcome these mean "or else": "close it or it leaks" is the belief.
+EN_OR_ELSE = frozenset({"or", "otherwise", "else"})
+
 # How far a plain negator reaches: the term it denies must start within this many content word
 # units after it (function words not counted; a Han character counts half a word). "cannot be
 # garbage collected" denies "collected"; "we can't lose them, so they go to Kafka" keeps Kafka.

@@ -206,6 +206,35 @@ class Reading:
             return Polarity.HYPOTHETICAL
         return Polarity.AFFIRMED
 
+    def described_as_mistake(self, own: tuple[int, ...]) -> bool:
+        """The match opens its clause and a bad outcome follows at once: "Add inside the
+        goroutine races with Wait", "在协程里调用 Add 会和 Wait 竞争"."""
+        toks = self.tokens
+        first, last = own[0], own[-1]
+        clause = toks[first].clause
+        i = first - 1
+        while i >= 0 and toks[i].clause == clause:
+            if not toks[i].function:
+                return False
+            i -= 1
+        gap = 0.0
+        han = ""
+        i = last + 1
+        while i < len(toks) and toks[i].clause == clause and gap <= 3.0:
+            t = toks[i]
+            if t.raw in lx.EN_OR_ELSE or t.raw in ("否则", "不然"):
+                return False
+            if t.kind == "han":
+                han += t.raw
+                if any(w in han for w in lx.ZH_CONSEQUENCE):
+                    return True
+            elif t.raw in lx.EN_CONSEQUENCE:
+                return True
+            if not t.function:
+                gap += t.units
+            i += 1
+        return False
+
     def _hypothetical(self, p: int) -> bool:
         """A conditional word earlier in the cue's clause ("if you don't ...")."""
         toks = self.tokens
@@ -299,9 +328,10 @@ def _make_tokens(kind: str, s: str, sent: int, frag: int, at: int) -> list[Token
     end = at + len(s)
     if kind == "ident":
         name = s.removesuffix("()")
-        # The selector is an extra key ("WaitGroup" finds `sync.WaitGroup`, "Done" finds
-        # `ctx.Done()`); the receiver is not, or "wg" would find every `wg.X`.
-        return [Token(name, "ident", name, sent, 0, frag, (stem(name.rsplit(".", 1)[1]),), start=at, end=end)]
+        # Each part is an extra key: "WaitGroup" finds `sync.WaitGroup`, "Done" finds `ctx.Done()`,
+        # "goleak" finds `goleak.VerifyNone(t)`.
+        parts = tuple(dict.fromkeys(stem(part) for part in name.split(".")))
+        return [Token(name, "ident", name, sent, 0, frag, parts, start=at, end=end)]
     if kind == "hyph":
         pieces = s.split("-")
         out = []

@@ -84,9 +84,11 @@ def render_calibration(report: CalibrationReport, *, json_out: bool, show: int) 
     table.add_column("examples", justify="right")
     table.add_column("MAE", justify="right")
     table.add_column("within", justify="right")
-    for q in report.questions:
+    table.add_column("model answer en/zh", justify="right")
+    for q in report.with_examples:
         style = "green" if q.within >= 0.8 else "yellow" if q.within >= 0.5 else "red"
-        table.add_row(escape(q.question_id), str(q.n), f"{q.mae:.3f}", f"[{style}]{q.within:.0%}[/]")
+        model = "/".join("-" if x is None else f"{x:.2f}" for x in (q.model_en, q.model_zh))
+        table.add_row(escape(q.question_id), str(q.n), f"{q.mae:.3f}", f"[{style}]{q.within:.0%}[/]", model)
     console.print(table)
     labels = Table(title="by label")
     for col in ("label", "examples", "MAE", "within"):
@@ -99,9 +101,12 @@ def render_calibration(report: CalibrationReport, *, json_out: bool, show: int) 
     for qid, e in worst[:show]:
         console.print(f"[yellow]{escape(qid)}[/] example {e.index} ({e.label}): expected {e.expected:.2f}, "
                       f"graded {e.got:.2f}\n  [dim]{escape(_clip(e.answer))}[/]")
-    without = report.open_questions - len(report.questions)
+    for qid, lang, score in report.weak_model_answers():
+        console.print(f"[yellow]model answer[/] {escape(qid)} ({lang}) grades only {score:.2f}: "
+                      "its framework's phrasings miss it")
+    without = report.open_questions - len(report.with_examples)
     console.print(
-        f"[bold]overall[/]: {report.n} examples on {len(report.questions)} open questions "
+        f"[bold]overall[/]: {report.n} examples on {len(report.with_examples)} open questions "
         f"({without} without examples): MAE {report.mae:.3f}, within 0.15: {report.within:.1%}"
     )
 

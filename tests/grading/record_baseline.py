@@ -18,7 +18,7 @@ def main() -> None:
         "within": round(report.within, 4),
         "mae": round(report.mae, 4),
         "examples": report.n,
-        "questions_with_examples": len(report.questions),
+        "questions_with_examples": len(report.with_examples),
         "open_questions": report.open_questions,
     }
     BASELINE.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")

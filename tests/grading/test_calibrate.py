@@ -8,7 +8,7 @@ from runner.grading.calibrate import TOLERANCE, CalibrationReport, calibrate
 
 def test_fixture_bank_calibration(grading_catalog: Catalog) -> None:
     report = calibrate(grading_catalog)
-    assert report.open_questions == 4 and len(report.questions) == 4
+    assert report.open_questions == 4 and len(report.with_examples) == 4
     assert report.n == sum(len(q.examples) for q in grading_catalog.questions if hasattr(q, "examples"))
     # The fixture set exercises every behaviour (languages, negation, stuffing, typos, full width):
     # the grader must agree with nearly all of it.
@@ -22,6 +22,15 @@ def test_per_example_errors_are_absolute_and_within_uses_the_tolerance(grading_c
     for e in report.all_examples:
         assert e.error == abs(e.got - e.expected)
         assert e.within == (e.error <= TOLERANCE + 1e-9)
+
+
+def test_model_answers_are_graded_and_weak_ones_listed(grading_catalog: Catalog) -> None:
+    report = calibrate(grading_catalog)
+    for q in report.questions:
+        assert q.model_en is not None and q.model_en >= 0.9, q.question_id
+        assert q.model_zh is not None and q.model_zh >= 0.9, q.question_id
+    assert report.weak_model_answers() == []
+    assert report.weak_model_answers(below=1.01) != []
 
 
 def test_empty_catalog_reports_nothing() -> None:
