@@ -30,7 +30,7 @@ from runner.grading.result import MisconceptionHit, OpenGrade, PointResult, Poin
 
 KEYWORD_CAP = 0.35
 PARTIAL_EXPONENT = 1.0  # credit for k of n concepts: (k/n) ** PARTIAL_EXPONENT
-MISCONCEPTION_UNIT = 0.25
+MISCONCEPTION_UNIT = 0.2
 MAX_FOLLOW_UPS = 3
 _EVIDENCE_SENTENCES = 2
 
@@ -161,10 +161,14 @@ def grade_open(question: OpenQuestion, text: str) -> OpenGrade:
     reading = read_answer(text)
     resolved = Resolved(reading, compiled.fuzzy, _all_phrasings(compiled.points, compiled.misconceptions))
     keyword_only = keyword_list(reading, resolved.terms)
-    points = tuple(_grade_point(cp, resolved, keyword_only=keyword_only) for cp in compiled.points)
+    stated = [(cm, _stated(cm, resolved)) for cm in compiled.misconceptions]
+    hits = tuple(_hit(cm, matches[0], resolved) for cm, matches in stated if matches)
+    # A clause that states a wrong belief earns nothing: "there's no difference between nil and
+    # empty slices" names both kinds of slice, and shows it does not know them.
+    tainted = frozenset(resolved.tokens[i].clause for _, matches in stated for own in matches for i in own)
+    points = tuple(_grade_point(cp, resolved, tainted, keyword_only=keyword_only) for cp in compiled.points)
     total = sum(p.weight for p in points)
     base = sum(p.weight * p.credit for p in points) / total if total else 0.0
-    hits = tuple(h for cm in compiled.misconceptions if (h := _misconception_hit(cm, resolved)) is not None)
     score = min(1.0, max(0.0, base - sum(h.penalty for h in hits) * MISCONCEPTION_UNIT))
     return OpenGrade(
         question_id=question.id,
@@ -176,8 +180,8 @@ def grade_open(question: OpenQuestion, text: str) -> OpenGrade:
     )
 
 
-def _grade_point(cp: CompiledPoint, resolved: Resolved, *, keyword_only: bool) -> PointResult:
-    findings = [_find_concept(c, e, resolved) for c, e in zip(cp.concepts, cp.expect, strict=True)]
+def _grade_point(cp: CompiledPoint, resolved: Resolved, tainted: frozenset[int], *, keyword_only: bool) -> PointResult:
+    findings = [_find_concept(c, e, resolved, tainted) for c, e in zip(cp.concepts, cp.expect, strict=True)]
     present = [f for f in findings if f.status is _Status.PRESENT]
     contradicted = [f for f in findings if f.status is _Status.CONTRADICTED]
     p = cp.point
@@ -204,10 +208,14 @@ def _grade_point(cp: CompiledPoint, resolved: Resolved, *, keyword_only: bool) -
     )
 
 
-def _find_concept(phrasings: tuple[Phrasing, ...], expect: Expect, resolved: Resolved) -> _ConceptFinding:
+def _find_concept(
+    phrasings: tuple[Phrasing, ...], expect: Expect, resolved: Resolved, tainted: frozenset[int]
+) -> _ConceptFinding:
     opposite: _ConceptFinding | None = None
     for index, phrasing in enumerate(phrasings):
         for own in resolved.find(phrasing):
+            if tainted and any(resolved.tokens[i].clause in tainted for i in own):
+                continue
             sentence = resolved.tokens[own[0]].sent
             polarity = resolved.polarity(own)
             # A phrasing that carries its own negation ("not for", "不能") asserts it when matched.
@@ -227,16 +235,21 @@ def _evidence(sentences: tuple[Sentence, ...], findings: list[_ConceptFinding]) 
     return [sentences[i] for i in sorted(best)]
 
 
-def _misconception_hit(cm: CompiledMisconception, resolved: Resolved) -> MisconceptionHit | None:
+def _stated(cm: CompiledMisconception, resolved: Resolved) -> list[tuple[int, ...]]:
+    """Every match that asserts the misconception: not denied, supposed, or described as a mistake."""
+    return [
+        own
+        for phrasing in cm.phrasings
+        for own in resolved.find(phrasing)
+        if resolved.polarity(own) is Polarity.AFFIRMED and not resolved.reading.described_as_mistake(own)
+    ]
+
+
+def _hit(cm: CompiledMisconception, own: tuple[int, ...], resolved: Resolved) -> MisconceptionHit:
     m = cm.misconception
-    for phrasing in cm.phrasings:
-        for own in resolved.find(phrasing):
-            if resolved.polarity(own) is not Polarity.AFFIRMED or resolved.reading.described_as_mistake(own):
-                continue
-            s = resolved.reading.sentences[resolved.tokens[own[0]].sent]
-            span: Span = (s.start, s.end)
-            return MisconceptionHit(m.id, s.text, m.belief, m.correction, m.penalty, span)
-    return None
+    s = resolved.reading.sentences[resolved.tokens[own[0]].sent]
+    span: Span = (s.start, s.end)
+    return MisconceptionHit(m.id, s.text, m.belief, m.correction, m.penalty, span)
 
 
 def _follow_ups(

@@ -176,3 +176,21 @@ def test_json_carries_every_point(ctx_q: OpenQuestion) -> None:
     assert data["score"] == 1.0 and data["passed"] is True
     assert [p["id"] for p in data["points"]] == [p.id for p in ctx_q.framework]
     assert {"verdict", "credit", "weight", "core", "evidence", "spans", "point"} <= set(data["points"][0])
+
+
+def test_a_clause_stating_a_misconception_earns_nothing(pool_q: OpenQuestion) -> None:
+    # "keeps objects forever" is the misconception; the GC named in the same clause earns nothing.
+    grade = grade_open(pool_q, "Pooled objects stay forever and the GC leaves them alone.")
+    assert [m.misconception_id for m in grade.misconceptions] == ["keeps-forever"]
+    assert next(p for p in grade.points if p.point_id == "gc-drops").credit == 0.0
+    # The same GC in a clause of its own counts.
+    other = grade_open(pool_q, "Pooled objects stay forever. The GC drops pooled objects.")
+    assert next(p for p in other.points if p.point_id == "gc-drops").credit == 1.0
+
+
+def test_a_wrong_practice_named_with_its_outcome_is_not_a_belief(wg_q: OpenQuestion) -> None:
+    for text in ("Add inside the goroutine races with Wait, which may return early.",
+                 "在协程内部调用 Add 会和 Wait 竞争。"):
+        assert grade_open(wg_q, text).misconceptions == (), text
+    stated = grade_open(wg_q, "You can call Add inside the goroutine, it is fine.")
+    assert [m.misconception_id for m in stated.misconceptions] == ["add-inside"]
