@@ -1,0 +1,221 @@
+package edcbatch
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+func TestHiddenNeverMoreThanWorkersAtOnce(t *testing.T) {
+	for _, workers := range []int{1, 3, 8} {
+		forms := makeForms(60)
+		var inFlight, peak atomic.Int32
+		validate := func(ctx context.Context, f Form) (Report, error) {
+			n := inFlight.Add(1)
+			defer inFlight.Add(-1)
+			for {
+				p := peak.Load()
+				if n <= p || peak.CompareAndSwap(p, n) {
+					break
+				}
+			}
+			for range 50 {
+				runtime.Gosched()
+			}
+			return reportFor(f), nil
+		}
+
+		reports, err := validateAllWithin(t, context.Background(), forms, workers, validate, "")
+
+		if err != nil {
+			t.Fatalf("workers=%d: error %v", workers, err)
+		}
+		checkReports(t, forms, reports)
+		if p := peak.Load(); p > int32(workers) {
+			t.Fatalf("workers=%d: %d validations ran at the same time; the validation service admits at most "+
+				"workers concurrent requests. Start a fixed number of workers (or use a semaphore), not a "+
+				"goroutine per form.", workers, p)
+		}
+	}
+}
+
+func TestHiddenUsesAllItsWorkers(t *testing.T) {
+	const workers = 4
+	forms := makeForms(12)
+	var arrived atomic.Int32
+	allIn := make(chan struct{})
+	validate := func(ctx context.Context, f Form) (Report, error) {
+		if arrived.Add(1) == workers {
+			close(allIn)
+		}
+		select {
+		case <-allIn:
+			return reportFor(f), nil
+		case <-time.After(2 * time.Second):
+			return Report{}, fmt.Errorf("only %d validations ever ran at once with workers=%d", arrived.Load(), workers)
+		}
+	}
+
+	reports, err := validateAllWithin(t, context.Background(), forms, workers, validate, "")
+
+	if err != nil {
+		t.Fatalf("%v: the batch must use its workers in parallel, or the nightly run takes %d times longer",
+			err, workers)
+	}
+	checkReports(t, forms, reports)
+}
+
+func TestHiddenReturnsTheCauseNotTheCancellation(t *testing.T) {
+	for round := range 20 {
+		forms := makeForms(30)
+		bad := forms[round%5].ID // among the first 5, which the 5 workers start at once
+		cause := fmt.Errorf("%s: visit date before consent date", bad)
+		validate := func(ctx context.Context, f Form) (Report, error) {
+			if f.ID == bad {
+				return Report{}, cause
+			}
+			<-ctx.Done()
+			return Report{}, fmt.Errorf("%s: %w", f.ID, ctx.Err())
+		}
+
+		reports, err := validateAllWithin(t, context.Background(), forms, 5, validate,
+			"The other validations only stop when their ctx is cancelled.")
+
+		if !errors.Is(err, cause) {
+			t.Fatalf("round %d: ValidateAll returned %v; want the failure of %s. The validations that stop "+
+				"because of it fail with context.Canceled, but they are consequences: report the first error, "+
+				"the cause.", round, err, bad)
+		}
+		if reports != nil {
+			t.Fatalf("round %d: got %d reports with the error; want nil", round, len(reports))
+		}
+	}
+}
+
+func TestHiddenNoValidationStartsAfterTheFirstError(t *testing.T) {
+	const workers = 4
+	baseline := runtime.NumGoroutine()
+	forms := makeForms(100)
+	var calls atomic.Int32
+	validate := func(ctx context.Context, f Form) (Report, error) {
+		calls.Add(1)
+		if f.ID == "CRF-0000" {
+			return Report{}, errBadForm
+		}
+		<-ctx.Done()
+		return Report{}, ctx.Err()
+	}
+
+	_, err := validateAllWithin(t, context.Background(), forms, workers, validate,
+		"After CRF-0000 failed, the other validations wait for their ctx to be cancelled.")
+
+	if !errors.Is(err, errBadForm) {
+		t.Fatalf("ValidateAll returned %v; want the error of CRF-0000", err)
+	}
+	if n := calls.Load(); n > workers {
+		t.Fatalf("validate was called %d times; want at most %d (the forms already in progress when CRF-0000 "+
+			"failed). After the first error, no new validation may start: check ctx before taking the next form.",
+			n, workers)
+	}
+	expectNoLeak(t, baseline, "after ValidateAll returned the first error")
+}
+
+func TestHiddenReturnsOnlyAfterRunningValidationsReturned(t *testing.T) {
+	for round := range 20 {
+		forms := makeForms(16)
+		var inFlight atomic.Int32
+		validate := func(ctx context.Context, f Form) (Report, error) {
+			inFlight.Add(1)
+			defer inFlight.Add(-1)
+			if f.ID == "CRF-0005" {
+				return Report{}, errBadForm
+			}
+			<-ctx.Done()
+			for range 20 {
+				runtime.Gosched() // cleaning up takes a moment
+			}
+			return Report{}, ctx.Err()
+		}
+
+		_, err := validateAllWithin(t, context.Background(), forms, 6, validate, "")
+
+		if n := inFlight.Load(); n != 0 {
+			t.Fatalf("round %d: ValidateAll returned (%v) while %d validations were still running. It must wait "+
+				"for them: they still use the batch's resources, and the caller may start the next batch.",
+				round, err, n)
+		}
+	}
+}
+
+func TestHiddenCallerCancellationStopsTheBatch(t *testing.T) {
+	baseline := runtime.NumGoroutine()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	forms := makeForms(50)
+	var started atomic.Int32
+	validate := func(vctx context.Context, f Form) (Report, error) {
+		if started.Add(1) == 3 {
+			cancel() // the operator aborts the nightly run
+		}
+		<-vctx.Done()
+		return Report{}, vctx.Err()
+	}
+
+	reports, err := validateAllWithin(t, ctx, forms, 3, validate,
+		"The caller cancelled ctx; the validations wait for theirs to be cancelled too.")
+
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("after the caller cancelled ctx, ValidateAll returned %v; want an error wrapping context.Canceled", err)
+	}
+	if reports != nil {
+		t.Fatalf("got %d reports after cancellation; want nil", len(reports))
+	}
+	if n := started.Load(); n > 3 {
+		t.Fatalf("%d validations started; want no new ones after the caller cancelled (3 were running)", n)
+	}
+	expectNoLeak(t, baseline, "after a cancelled batch")
+}
+
+func TestHiddenNoGoroutineLeftAfterSuccess(t *testing.T) {
+	baseline := runtime.NumGoroutine()
+	forms := makeForms(200)
+	validate := func(ctx context.Context, f Form) (Report, error) { return reportFor(f), nil }
+
+	reports, err := validateAllWithin(t, context.Background(), forms, 8, validate, "")
+
+	if err != nil {
+		t.Fatalf("error %v", err)
+	}
+	checkReports(t, forms, reports)
+	expectNoLeak(t, baseline, "after a successful batch")
+}
+
+func TestHiddenEdgeCases(t *testing.T) {
+	validate := func(ctx context.Context, f Form) (Report, error) { return reportFor(f), nil }
+
+	reports, err := validateAllWithin(t, context.Background(), nil, 4, validate, "with no forms at all")
+	if err != nil || len(reports) != 0 {
+		t.Fatalf("ValidateAll(no forms) = %d reports, %v; want 0 reports and no error", len(reports), err)
+	}
+
+	for _, workers := range []int{0, -2} {
+		forms := makeForms(5)
+		reports, err := validateAllWithin(t, context.Background(), forms, workers, validate,
+			"A workers value below 1 means 1 worker.")
+		if err != nil {
+			t.Fatalf("workers=%d: error %v", workers, err)
+		}
+		checkReports(t, forms, reports)
+	}
+
+	forms := makeForms(3)
+	reports, err = validateAllWithin(t, context.Background(), forms, 50, validate, "with more workers than forms")
+	if err != nil {
+		t.Fatalf("workers=50, 3 forms: error %v", err)
+	}
+	checkReports(t, forms, reports)
+}

@@ -1,0 +1,3 @@
+module gokata.dev/katas/pools-ordered-workers
+
+go 1.25
