@@ -100,7 +100,7 @@ _GOROUTINE_HEADER = re.compile(r"^goroutine (\d+) \[([^\]]*)\]:?\s*$")
 _RACE_BLOCK = re.compile(r"==================\nWARNING: DATA RACE\n.*?(?:==================\n|\Z)", re.S)
 
 
-def test_message(own: str, subtests: list[tuple[str, str]], paths: PathMap) -> str:
+def failure_message(own: str, subtests: list[tuple[str, str]], paths: PathMap) -> str:
     """The text a failing test left: its log lines and its failing subtests', without framing
     lines, race reports (shown separately) or goroutine traces (reduced to the learner's frame)."""
     parts = _clean_lines(own, paths)
@@ -125,7 +125,7 @@ def _clean_lines(text: str, paths: PathMap) -> list[str]:
         if line.startswith("panic: test timed out"):
             break  # the time-out is reported on its own, with the dump summarised
         if line.startswith(("panic: ", "fatal error: ")):
-            kept.append(paths.clean(panic_summary(lines[i:], paths)))
+            kept.extend(paths.clean(panic_summary(lines[i:], paths)).splitlines())
             break
         cleaned = paths.clean(_dedent(line))
         cleaned = _TESTING_LOCATION.sub("", cleaned)

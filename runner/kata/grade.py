@@ -154,14 +154,14 @@ def _refused(kata: Kata, submission: Submission, reasons: list[str], visible_onl
 
 
 def _planned_tests(kata: Kata, visible_only: bool) -> list[tuple[str, bool]]:
-    from runner.kata.harness import test_functions
+    from runner.kata.harness import declared_tests
 
     out: list[tuple[str, bool]] = []
     files = [(kata.root / n, False) for n in kata.visible_tests]
     if not visible_only:
         files += [(kata.hidden_dir / n, True) for n in kata.hidden_tests]
     for path, hidden in files:
-        out += [(t, hidden) for t in test_functions(path.read_text(encoding="utf-8", errors="replace"))]
+        out += [(t, hidden) for t in declared_tests(path.read_text(encoding="utf-8", errors="replace"))]
     return out
 
 

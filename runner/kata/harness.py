@@ -73,7 +73,7 @@ def _code_only(source: str) -> str:
     return "".join(out)
 
 
-def test_functions(source: str) -> list[str]:
+def declared_tests(source: str) -> list[str]:
     return [m.group(1) for m in _TEST_FUNC.finditer(_code_only(source))]
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from runner.kata.catalog import Kata
-from runner.kata.harness import package_name, test_functions
+from runner.kata.harness import declared_tests, package_name
 
 MODULE_FILES = ("go.mod", "go.sum")
 
@@ -79,7 +79,7 @@ def add_kata_files(box: Sandbox, kata: Kata, *, include_hidden: bool) -> None:
         source = (box.pkg / name).read_text(encoding="utf-8", errors="replace")
         if package_name(source) is None:
             continue
-        for test in test_functions(source):
+        for test in declared_tests(source):
             box.expected[test] = name in box.hidden_files
 
 

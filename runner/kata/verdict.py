@@ -19,11 +19,11 @@ from runner.kata.diagnostics import (
     PathMap,
     blocked_summary,
     compile_errors,
+    failure_message,
     panic_head,
     panic_summary,
     parse_race,
     running_tests_from_dump,
-    test_message,
 )
 from runner.kata.events import EventCollector
 from runner.kata.harness import Records
@@ -177,7 +177,7 @@ def _message_for(f: RunFacts, name: str) -> str:
     own = trace.text if trace else ""
     subtests = [(sub, t.text) for sub, t in ev.tests.items()
                 if sub.startswith(name + "/") and ("fail" in t.verdicts or not t.verdicts)]
-    message = test_message(own, subtests, f.paths)
+    message = failure_message(own, subtests, f.paths)
     crash = ev.crash
     if crash and crash.test and crash.test.split("/", 1)[0] == name and "panic" not in message:
         message = (message + "\n" if message else "") + f.paths.clean(panic_summary(crash.text.splitlines(), f.paths))

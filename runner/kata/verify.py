@@ -24,7 +24,7 @@ from pathlib import Path
 from runner.errors import BadInput, Problem
 from runner.kata.catalog import Kata, scan_katas
 from runner.kata.grade import Submission, grade_sources, solution_submission
-from runner.kata.harness import other_test_functions, test_functions
+from runner.kata.harness import declared_tests, other_test_functions
 from runner.kata.result import KataResult
 from runner.kata.sandbox import remove_tree
 from runner.kata.toolchain import GoToolchain, find_go, sandbox_env
@@ -229,7 +229,7 @@ def static_problems(kata: Kata, go: GoToolchain, std: frozenset[str]) -> list[st
 def _names(folder: Path, files: Sequence[str]) -> list[str]:
     names: list[str] = []
     for file in files:
-        names.extend(test_functions((folder / file).read_text(encoding="utf-8", errors="replace")))
+        names.extend(declared_tests((folder / file).read_text(encoding="utf-8", errors="replace")))
     return names
 
 

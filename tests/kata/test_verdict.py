@@ -1,0 +1,146 @@
+"""The trust rules, on made-up observations (the real-process cases are in test_grade_go.py)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from runner.errors import Interrupted
+from runner.kata.diagnostics import PathMap
+from runner.kata.events import EventCollector
+from runner.kata.harness import Records
+from runner.kata.process import KillReason, Limits, ProcessOutcome
+from runner.kata.result import KataResult
+from runner.kata.toolchain import RaceToolchainMissing, ToolchainTooOld
+from runner.kata.verdict import RunFacts, decide
+
+EXPECTED = {"TestA": False, "TestB": True}
+PATHS = PathMap("example.com/k", "/sandbox/src", {"k.go": "k.go"}, frozenset({"k_test.go"}), frozenset(), "tok")
+LIMITS = Limits(build_s=10, run_s=10, memory_bytes=1 << 30, max_processes=64, max_output_bytes=1 << 20)
+
+
+def events(*items: dict[str, object]) -> EventCollector:
+    collector = EventCollector()
+    collector.feed(json.dumps({"Action": "start"}).encode() + b"\n")
+    for item in items:
+        collector.feed(json.dumps(item).encode() + b"\n")
+    collector.close()
+    return collector
+
+
+def ran(name: str, verdict: str, output: str = "") -> list[dict[str, object]]:
+    out: list[dict[str, object]] = [{"Action": "run", "Test": name}]
+    if output:
+        out.append({"Action": "output", "Test": name, "Output": output})
+    out.append({"Action": verdict, "Test": name})
+    return out
+
+
+def judge(stream: list[dict[str, object]], records: dict[str, list[str]], *, returncode: int = 0,
+          package: str = "pass", killed: KillReason | None = None, forged: list[str] | None = None,
+          stderr: str = "") -> KataResult:
+    collector = events(*stream, {"Action": package})
+    facts = RunFacts(kata="k", expected=EXPECTED, unscored=frozenset(), events=collector,
+                     records=Records(records, forged or []),
+                     process=ProcessOutcome(returncode=returncode, killed=killed, stderr=stderr, duration_s=1),
+                     paths=PATHS, time_limit_s=5, memory_limit_mb=256, limits=LIMITS, visible_only=False,
+                     ignored=(), duration_s=1.0)
+    return decide(facts)
+
+
+BOTH_PASS = ran("TestA", "pass") + ran("TestB", "pass")
+
+
+def test_agreeing_sources_pass() -> None:
+    result = judge(BOTH_PASS, {"TestA": ["pass"], "TestB": ["pass"]})
+    assert (result.status, result.score) == ("pass", 1.0)
+
+
+def test_a_pass_in_the_output_that_the_harness_did_not_record_is_tampering() -> None:
+    result = judge(BOTH_PASS, {"TestA": ["pass"], "TestB": ["fail"]}, returncode=1, package="fail")
+    assert result.status == "rejected"
+    assert "TestB passed, but it did not" in result.summary
+    assert result.score == 0
+
+
+def test_two_verdicts_for_one_test_is_tampering() -> None:
+    second: list[dict[str, object]] = [{"Action": "fail", "Test": "TestA"}]
+    stream = ran("TestA", "pass") + second + ran("TestB", "pass")
+    result = judge(stream, {"TestA": ["pass"], "TestB": ["pass"]})
+    assert result.status == "rejected"
+
+
+def test_a_verdict_for_a_test_the_kata_does_not_have_is_tampering() -> None:
+    result = judge(BOTH_PASS + ran("TestInvented", "pass"), {"TestA": ["pass"], "TestB": ["pass"]})
+    assert result.status == "rejected" and "TestInvented" in result.summary
+
+
+def test_a_record_without_the_nonce_is_tampering() -> None:
+    result = judge(BOTH_PASS, {"TestA": ["pass"], "TestB": ["pass"]}, forged=["deadbeef pass TestB"])
+    assert result.status == "rejected"
+
+
+def test_a_test_that_never_reported_fails() -> None:
+    result = judge(ran("TestA", "pass"), {"TestA": ["pass"]}, returncode=1, package="fail")
+    assert result.status == "fail"
+    assert [t.status for t in result.tests] == ["pass", "fail"]
+    assert result.tests[1].message.startswith("never reported")
+    assert result.score == 0.5
+
+
+def test_a_clean_exit_with_no_test_run_is_a_failure_not_a_pass() -> None:
+    result = judge([], {}, returncode=0, package="pass")
+    assert result.status == "fail" and result.score == 0
+    assert "exited before running the tests" in result.summary
+
+
+def test_passes_are_not_counted_when_the_run_then_fails() -> None:
+    result = judge(BOTH_PASS, {"TestA": ["pass"], "TestB": ["pass"]}, returncode=2, package="fail")
+    assert result.status == "fail" and result.score == 0
+    assert all("not counted" in t.message for t in result.tests)
+
+
+def test_the_pessimistic_source_wins_when_a_late_race_fails_a_recorded_pass() -> None:
+    stream = ran("TestA", "fail", "    testing.go:1712: race detected during execution of test\n") + ran("TestB", "pass")
+    result = judge(stream, {"TestA": ["pass"], "TestB": ["pass"]}, returncode=1, package="fail")
+    assert result.status == "fail"
+    assert result.tests[0].status == "fail"
+    assert result.tests[0].message == "race detected during execution of test"
+
+
+def test_a_lost_result_line_is_explained() -> None:
+    started: list[dict[str, object]] = [{"Action": "run", "Test": "TestA"}]
+    stream = started + ran("TestB", "pass")
+    result = judge(stream, {"TestA": ["pass"], "TestB": ["pass"]})
+    assert result.tests[0].status == "fail"
+    assert "result line was lost" in result.tests[0].message
+
+
+def test_a_stopped_run_says_why() -> None:
+    result = judge(ran("TestA", "pass"), {"TestA": ["pass"]}, returncode=-9, package="fail", killed="memory")
+    assert result.status == "fail"
+    assert "more than 256 MiB" in result.summary
+    assert "did not finish" in result.tests[1].message
+
+
+def test_a_killed_time_out_is_a_timeout_verdict() -> None:
+    running: list[dict[str, object]] = [{"Action": "run", "Test": "TestB"}]
+    stream = ran("TestA", "pass") + running
+    result = judge(stream, {"TestA": ["pass"]}, returncode=-9, package="fail", killed="timeout")
+    assert result.status == "timeout"
+    assert result.timeout is not None and result.timeout.running == ("TestB",)
+    assert result.score == 0.5
+
+
+def test_a_cancelled_run_is_an_interruption() -> None:
+    with pytest.raises(Interrupted):
+        judge([], {}, returncode=-9, killed="cancelled")
+
+
+def test_toolchain_problems_are_not_verdicts() -> None:
+    with pytest.raises(RaceToolchainMissing):
+        judge([], {}, returncode=2, stderr="go: -race requires cgo; enable cgo by setting CGO_ENABLED=1\n")
+    with pytest.raises(ToolchainTooOld) as caught:
+        judge([], {}, returncode=1, stderr="go: go.mod requires go >= 1.99 (running go 1.26.8; GOTOOLCHAIN=local)\n")
+    assert caught.value.exit_code == 3 and "1.99" in caught.value.message
