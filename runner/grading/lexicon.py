@@ -81,9 +81,11 @@ EN_MYTH = frozenset({"myth", "myths", "misconception", "misconceptions", "mistak
                      "erroneously", "misbelief", "fallacy"})
 # A negation inside a condition is hypothetical: "if you don't call cancel, it leaks" shows the
 # learner knows cancel must be called.
+# The same holds for the past: "before Go 1.22, Delete didn't zero the tail" teaches what 1.22 does.
 EN_CONDITIONAL = frozenset({"if", "unless", "when", "whenever", "otherwise", "forget", "forgets", "forgot",
                             "forgetting", "forgotten", "fail", "fails", "failed", "failing", "omit", "omitting",
-                            "skip", "skipping", "skipped", "neglect", "neglecting"})
+                            "skip", "skipping", "skipped", "neglect", "neglecting",
+                            "before", "until", "till", "prior", "previously", "formerly", "older", "earlier"})
 # Words that start a new clause: a negation does not reach past them.
 EN_CLAUSE_BREAK = frozenset({"but", "however", "although", "though", "whereas", "while", "instead", "rather",
                              "so", "because", "since", "which", "then", "thus", "hence", "therefore",
@@ -112,7 +114,7 @@ ZH_MYTH = _words("""
 """)
 ZH_MYTH_NOT_AFTER = {"以为": "可所"}  # 可以为, 所以为了
 ZH_CONDITIONAL = _words("""
-    如果 假如 假设 要是 倘若 一旦 否则 忘记 忘了 除非 万一 要不然 不然 若
+    如果 假如 假设 要是 倘若 一旦 否则 忘记 忘了 除非 万一 要不然 不然 若 之前 以前 早期 旧版 老版本 过去
 """)
 # "没任务时，…", "不需要的时候…", "…的话": a subordinate clause that ends at the marker.
 ZH_CLAUSE_END = _words("""

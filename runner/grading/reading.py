@@ -101,6 +101,7 @@ class Token:  # built once by read_answer, then only read (not frozen: building 
     start: int = 0  # offsets into its sentence's normalised text
     end: int = 0
     function: bool = False  # a function word (see lexicon): prose rather than a list of terms
+    joined: bool = False  # a later part of a hyphenated word ("before" in "happens-before"): never a cue
 
     @property
     def units(self) -> float:
@@ -336,8 +337,9 @@ def _make_tokens(kind: str, s: str, sent: int, frag: int, at: int) -> list[Token
         pieces = s.split("-")
         out = []
         pos = at
-        for piece in pieces:
-            out.append(Token(_word_key(piece), "word", piece, sent, 0, frag, start=pos, end=pos + len(piece)))
+        for n, piece in enumerate(pieces):
+            out.append(Token(_word_key(piece), "word", piece, sent, 0, frag, start=pos, end=pos + len(piece),
+                             joined=n > 0))
             pos += len(piece) + 1
         out[0].alt = (stem("".join(pieces)),)
         out[0].parts = len(pieces)
@@ -393,7 +395,7 @@ def _cue_flags(tokens: list[Token]) -> list[int]:
 
 def _english_cues(tokens: list[Token], flags: list[int]) -> None:
     for i, tok in enumerate(tokens):
-        if tok.kind != "word":
+        if tok.kind != "word" or tok.joined:
             continue
         w = tok.raw
         after = [t.raw for t in tokens[i + 1 : i + 3] if t.sent == tok.sent and t.kind == "word"]

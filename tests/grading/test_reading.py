@@ -74,6 +74,9 @@ def test_inflections_share_a_stem() -> None:
         ("它们的区别是容量", "容量", Polarity.AFFIRMED),  # 区别 is not 别
         ("无缓冲 channel 会阻塞", "阻塞", Polarity.AFFIRMED),  # 无缓冲 is a word, not a negation
         ("误以为 sync.Pool 会永久保存对象", "永久保存", Polarity.DISMISSED),
+        # The past is a supposition too: it teaches what the later version does.
+        ("Before Go 1.22 Delete didn't zero the tail.", "zero", Polarity.HYPOTHETICAL),
+        ("Go 1.22 之前 Delete 不会清零尾部", "清零", Polarity.HYPOTHETICAL),
         # 时 closes a Chinese subordinate clause: the negation stays inside it.
         ("本地没任务时会从别的 P 偷一半", "偷", Polarity.AFFIRMED),
         # A full-width colon ends a clause even without a space after it.
@@ -143,6 +146,11 @@ def test_a_phrasing_that_carries_its_own_negation_is_asserted_when_matched() -> 
 )
 def test_keyword_lists_are_recognised(text: str) -> None:
     assert read_answer(text).keyword_only
+
+
+def test_a_hyphenated_term_is_not_a_cue() -> None:
+    r = read_answer("data race happens-before channel")
+    assert not any(r.cues)
 
 
 @pytest.mark.parametrize(
