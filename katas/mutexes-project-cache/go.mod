@@ -1,0 +1,3 @@
+module gokata.dev/katas/mutexes-project-cache
+
+go 1.25
