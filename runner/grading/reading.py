@@ -125,8 +125,13 @@ class Reading:
 
     @cached_property
     def function_share(self) -> float:
-        total = sum(t.units for t in self.tokens)
-        return sum(t.units for t in self.tokens if t.function) / total if total else 0.0
+        total = function = 0.0
+        for t in self.tokens:
+            u = 0.5 if t.kind == "han" else 1.0
+            total += u
+            if t.function:
+                function += u
+        return function / total if total else 0.0
 
     @property
     def keyword_only(self) -> bool:
@@ -393,13 +398,18 @@ def _cue_flags(tokens: list[Token]) -> list[int]:
     return flags
 
 
+_EN_CUE_WORDS = (lx.EN_NEGATORS | lx.EN_NEED_NEGATORS | lx.EN_MYTH | lx.EN_CONDITIONAL | lx.EN_CLAUSE_BREAK)
+
+
 def _english_cues(tokens: list[Token], flags: list[int]) -> None:
     for i, tok in enumerate(tokens):
         if tok.kind != "word" or tok.joined:
             continue
         w = tok.raw
-        after = [t.raw for t in tokens[i + 1 : i + 3] if t.sent == tok.sent and t.kind == "word"]
+        if w not in _EN_CUE_WORDS:
+            continue
         if w in lx.EN_NEGATORS:
+            after = [t.raw for t in tokens[i + 1 : i + 3] if t.sent == tok.sent and t.kind == "word"]
             if after and after[0] in lx.EN_NOT_NEGATING_NEXT:
                 continue
             need_at = [j for j in range(i + 1, min(i + 3, len(tokens)))
