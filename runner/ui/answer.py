@@ -25,7 +25,8 @@ def show_question(console: Console, q: OpenQuestion, *, lang: Lang) -> None:
     parts: list[RenderableType] = [Markdown(q.prompt.get(lang))]
     if q.code:
         parts.append(code_block(q.code, numbers=False))
-    title = f"{escape(q.id)}  [dim]{q.topic} · interview question · difficulty {q.difficulty}[/]"
+    kind, level = ("面试题", "难度") if lang == "zh" else ("interview question", "difficulty")
+    title = f"{escape(q.id)}  [dim]{q.topic} · {kind} · {level} {q.difficulty}[/]"
     console.print(Panel(Group(*parts), title=title, title_align="left", border_style="cyan"))
 
 
@@ -59,13 +60,20 @@ def render_grade(q: OpenQuestion, grade: OpenGrade, *, lang: Lang, json_out: boo
     console = out()
     render_open_grade(console, q, grade, lang=lang)
     missed = [p for p in grade.points if p.core and p.verdict.value in ("missed", "contradicted")]
+    zh = lang == "zh"
     if grade.passed:
-        console.print(f"[bold green]passed[/]: score {grade.score:.2f}, every core point covered")
+        console.print(f"[bold green]{'通过' if zh else 'passed'}[/]: "
+                      + (f"得分 {grade.score:.2f}，核心要点全部覆盖" if zh
+                         else f"score {grade.score:.2f}, every core point covered"))
     elif missed:
-        names = ", ".join(escape(p.point.get(lang)) for p in missed)
-        console.print(f"[bold red]not passed[/]: a core point is missing: {names}")
+        names = "；".join(escape(p.point.get(lang)) for p in missed) if zh else \
+            ", ".join(escape(p.point.get(lang)) for p in missed)
+        console.print(f"[bold red]{'未通过' if zh else 'not passed'}[/]: "
+                      + (f"缺少核心要点：{names}" if zh else f"a core point is missing: {names}"))
     else:
-        console.print(f"[bold red]not passed[/]: score {grade.score:.2f} is under {_pass_score():.2f}")
+        console.print(f"[bold red]{'未通过' if zh else 'not passed'}[/]: "
+                      + (f"得分 {grade.score:.2f} 低于 {_pass_score():.2f}" if zh
+                         else f"score {grade.score:.2f} is under {_pass_score():.2f}"))
 
 
 def _pass_score() -> float:
