@@ -26,7 +26,7 @@ def answer(
 ) -> None:
     """Grade an answer point by point against the question's answer framework.
 
-    Exit code 0 when every core point is covered and the score is at least 0.8, 1 otherwise.
+    Exit code 0 when no core point is missed or contradicted and the score is at least 0.8, 1 otherwise.
     """
     import time
 

@@ -63,8 +63,8 @@ def render_grade(q: OpenQuestion, grade: OpenGrade, *, lang: Lang, json_out: boo
     zh = lang == "zh"
     if grade.passed:
         console.print(f"[bold green]{'通过' if zh else 'passed'}[/]: "
-                      + (f"得分 {grade.score:.2f}，核心要点全部覆盖" if zh
-                         else f"score {grade.score:.2f}, every core point covered"))
+                      + (f"得分 {grade.score:.2f}，没有遗漏核心要点" if zh
+                         else f"score {grade.score:.2f}, no core point missed"))
     elif missed:
         names = "；".join(escape(p.point.get(lang)) for p in missed) if zh else \
             ", ".join(escape(p.point.get(lang)) for p in missed)
