@@ -11,6 +11,7 @@ refuse forbidden imports, add the kata's tests behind the result harness, run
 from __future__ import annotations
 
 import os
+import secrets
 import threading
 import time
 from collections.abc import Callable
@@ -99,18 +100,19 @@ def grade_sources(kata: Kata, submission: Submission, *, visible_only: bool = Fa
     started = time.monotonic()
     if submission.refused:
         return _refused(kata, submission, list(submission.refused), visible_only, started)
-    harness = Harness.new()
+    nonce = secrets.token_hex(16)
     spec = kata.spec
     with open_sandbox() as box:
         add_learner_files(box, kata, submission.sources)
         env = sandbox_env(go, home=box.home, tmp=box.tmp, memory_limit_mb=spec.memory_limit_mb,
-                          extra={RESULTS_ENV: str(box.results), NONCE_ENV: harness.nonce})
+                          extra={RESULTS_ENV: str(box.results), NONCE_ENV: nonce})
         reasons = check_files(box.pkg, kata.learner_files)
         reasons += check_imports(go.exe, box.pkg, env, kata.learner_files, spec.allowed_imports)
         if reasons:
             return _refused(kata, submission, reasons, visible_only, started, box)
         add_kata_files(box, kata, include_hidden=not visible_only)
         unscored = _unscored(box)
+        harness = Harness.for_files([box.pkg / n for n in (*kata.learner_files, *box.test_files)], nonce)
         harness.write_into(box.pkg, box.test_files)
         argv = [go.exe, "test", "-race", "-json", "-count=1", "-trimpath", f"-timeout={spec.time_limit:g}s"]
         if shuffle:

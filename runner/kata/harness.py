@@ -10,10 +10,13 @@ can swallow a real verdict. So each run also collects verdicts through a second 
   subtests, and after the test's own cleanups) that appends `<nonce> <pass|fail|skip> TestX`
   to a results file, then calls the renamed test with the same *testing.T, so names,
   output and file:line positions are unchanged.
-* The file's path and the nonce travel in the environment. Learner code can reach neither
-  without `os` or `syscall` (refused unless a kata allows them), and cannot name the
-  wrapper's identifiers because they are random per run (reaching them needs reflect,
-  unsafe or //go:linkname, also refused).
+* The file's path and the nonce (random per run) travel in the environment. Learner code can
+  reach neither without `os` or `syscall` (refused unless a kata allows them), and cannot name
+  the wrapper's identifiers (reaching them without naming them needs reflect, unsafe or
+  //go:linkname, also refused). Those identifiers carry a token that is a hash of the learner
+  files and the tests: code that named them would have to contain its own hash. Being a
+  function of the content rather than random, the token lets `go test` reuse its build cache
+  when the same code is graded again.
 
 The verdict then requires the record and the test2json events to agree (see verdict.py).
 A kata that allows `os` weakens this: such code could read the environment and write the file.
@@ -21,6 +24,7 @@ A kata that allows `os` weakens this: such code could read the environment and w
 
 from __future__ import annotations
 
+import hashlib
 import re
 import secrets
 from dataclasses import dataclass
@@ -95,6 +99,14 @@ class Harness:
     @staticmethod
     def new() -> Harness:
         return Harness(token=secrets.token_hex(8), nonce=secrets.token_hex(16))
+
+    @staticmethod
+    def for_files(files: list[Path], nonce: str) -> Harness:
+        """The token from the content of `files` (learner files and tests), a fresh nonce."""
+        digest = hashlib.sha256(b"gokata-harness-v1\0")
+        for path in files:
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        return Harness(token=digest.hexdigest()[:16], nonce=nonce)
 
     def hidden_name(self, test: str) -> str:
         return f"gokata{self.token}_{test}"

@@ -85,18 +85,20 @@ def verify_katas(slugs: Sequence[str] = (), *, root: Path | None = None, jobs: i
     for tally in tallies.values():
         tally.problems.extend(static_problems(tally.kata, go, std))
 
+    # Starters and mutants first: they are the runs that may sit out a whole time limit, and a
+    # long run started last would leave the other workers idle at the end.
     units: list[tuple[str, Kata, str, Callable[[KataResult], list[str]], Submission]] = []
-    for kata in katas:
-        if not kata.solution_dir.is_dir():
-            continue
-        for i in range(SOLUTION_RUNS):
-            units.append((kata.slug, kata, f"solution run {i + 1}", _solution_problems, solution_submission(kata)))
     for kata in katas:
         units.append((kata.slug, kata, "starter", _starter_problems, _starter_submission(kata)))
         if kata.solution_dir.is_dir():
             for mutant in kata.mutants:
                 units.append((kata.slug, kata, f"mutant {mutant}", _mutant_problems,
                               solution_submission(kata, mutant)))
+    for kata in katas:
+        if kata.solution_dir.is_dir():
+            for i in range(SOLUTION_RUNS):
+                units.append((kata.slug, kata, f"solution run {i + 1}", _solution_problems,
+                              solution_submission(kata)))
 
     cancel = cancel or threading.Event()
     lock = threading.Lock()
@@ -115,9 +117,12 @@ def verify_katas(slugs: Sequence[str] = (), *, root: Path | None = None, jobs: i
             progress(f"{slug}: {what}: {'ok' if not found else 'PROBLEM'} ({result.status}, {result.duration_s:.1f} s)")
 
     if units:
-        run(units[0])  # alone: a cold cache builds the race runtime once
+        # One quick run alone first: on a cold cache it builds the race runtime once, not once per worker.
+        first = next((u for u in units if u[2].startswith("solution")), units[0])
+        run(first)
+        rest = [u for u in units if u is not first]
         with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-            futures: list[Future[None]] = [pool.submit(run, u) for u in units[1:]]
+            futures: list[Future[None]] = [pool.submit(run, u) for u in rest]
             try:
                 for future in futures:
                     future.result()

@@ -1,0 +1,113 @@
+"""How much the kata runner costs over running the same tests by hand.
+
+    python -m tests.bench.bench_kata [--rounds N] [--kata SLUG]
+
+Grades a passing submission of a kata (default: the `stats` fixture) and compares, on a warm
+build cache, the median wall time of:
+  hand        `go test -race -json -count=1 .` in a folder holding the same files, your environment
+  hand-gorace the same with GORACE=atexit_sleep_ms=100, the race setting the sandbox uses
+  cli         `gokata kata test SLUG --code DIR --json` (a whole process: Python start-up included)
+  engine      grade_submission() called in-process (the exam grader's path)
+Runs are interleaved so machine load affects all alike. The target: cli / hand <= 1.25.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+FIXTURE_KATAS = REPO / "tests" / "fixtures" / "katas"
+SUBMISSIONS = REPO / "tests" / "kata" / "submissions"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rounds", type=int, default=15)
+    parser.add_argument("--kata", default="stats", help="a fixture kata, or a bundled one (uses its solution)")
+    args = parser.parse_args()
+    if shutil.which("go") is None:
+        sys.exit("Go is not installed")
+
+    bundled = not (FIXTURE_KATAS / args.kata).is_dir()
+    katas_root = REPO / "katas" if bundled else FIXTURE_KATAS
+    os.environ["GOKATA_KATAS"] = str(katas_root)
+    from runner.kata.catalog import load_kata
+    from runner.kata.grade import grade_submission
+
+    kata = load_kata(args.kata)
+    work = Path(tempfile.mkdtemp(prefix="gokata-bench-"))
+    try:
+        code = work / "code"
+        code.mkdir()
+        source = kata.solution_dir if bundled else SUBMISSIONS / args.kata / "passing"
+        for name in kata.learner_files:
+            shutil.copyfile(source / name, code / name)
+        by_hand = work / "by-hand"
+        by_hand.mkdir()
+        for name in ("go.mod", *kata.support_files, *kata.visible_tests):
+            shutil.copyfile(kata.root / name, by_hand / name)
+        for name in kata.hidden_tests:
+            shutil.copyfile(kata.hidden_dir / name, by_hand / name)
+        for name in kata.learner_files:
+            shutil.copyfile(code / name, by_hand / name)
+
+        go = ["go", "test", "-race", "-json", "-count=1", "."]
+        cli = [sys.executable, "-m", "runner", "kata", "test", args.kata, "--code", str(code), "--json"]
+        gorace_env = dict(os.environ, GORACE="atexit_sleep_ms=100")
+
+        def hand() -> None:
+            _run(go, by_hand, os.environ)
+
+        def hand_gorace() -> None:
+            _run(go, by_hand, gorace_env)
+
+        def gokata_cli() -> None:
+            _run(cli, REPO, os.environ)
+
+        def engine() -> None:
+            result = grade_submission(kata, code)
+            if not result.ok:
+                raise SystemExit(f"the submission did not pass: {result.summary}")
+
+        contenders: dict[str, Callable[[], None]] = {
+            "hand": hand, "hand-gorace": hand_gorace, "cli": gokata_cli, "engine": engine}
+        for fn in contenders.values():  # warm the build cache for every flavour
+            fn()
+            fn()
+        times: dict[str, list[float]] = {name: [] for name in contenders}
+        for _ in range(args.rounds):
+            for name, fn in contenders.items():
+                began = time.perf_counter()
+                fn()
+                times[name].append(time.perf_counter() - began)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    med = {name: statistics.median(values) for name, values in times.items()}
+    print(f"kata {args.kata}, {args.rounds} interleaved rounds, warm cache, load average {os.getloadavg()[0]:.1f}")
+    for name, value in med.items():
+        spread = f"{min(times[name]):.3f}..{max(times[name]):.3f}"
+        print(f"  {name:12} median {value:.3f} s  ({spread})")
+    print(f"ratio cli / hand           {med['cli'] / med['hand']:.2f}   (target <= 1.25)")
+    print(f"ratio engine / hand        {med['engine'] / med['hand']:.2f}")
+    print(f"ratio cli / hand-gorace    {med['cli'] / med['hand-gorace']:.2f}   (same race settings)")
+    print(f"ratio engine / hand-gorace {med['engine'] / med['hand-gorace']:.2f}   (same race settings)")
+
+
+def _run(argv: list[str], cwd: Path, env: dict[str, str] | os._Environ[str]) -> None:
+    proc = subprocess.run(argv, cwd=cwd, env=env, capture_output=True, check=False)
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(argv)} failed:\n{proc.stdout.decode()[-2000:]}{proc.stderr.decode()[-2000:]}")
+
+
+if __name__ == "__main__":
+    main()
