@@ -10,6 +10,7 @@ from runner.errors import BadInput
 from runner.exam import reports as R
 from runner.exam.grading import CandidateReport, grade_batch, grade_submission
 from runner.exam.kata_bridge import hidden_grader
+from runner.exam.katas import load_kata_files
 from runner.exam.signing import sign
 from runner.exam.workflow import pack_for
 
@@ -25,8 +26,10 @@ def grade_all(spec: Path, submissions: Sequence[Path], *, jobs: int, out_dir: Pa
     if missing:
         raise BadInput(f"no such submission file(s): {', '.join(missing)}")
     grader = hidden_grader(exam)
+    starters = {slug: {name: (kata.root / name).read_text(encoding="utf-8") for name in kata.learner_files}
+                for slug, kata in load_kata_files(exam.katas).items()}
     reports = grade_batch(list(submissions), lambda p: grade_submission(p, exam, catalog, built.pack_hash, grader),
-                          jobs=jobs)
+                          jobs=jobs, starters=starters)
     written: list[str] = []
     try:
         out_dir.mkdir(parents=True, exist_ok=True)

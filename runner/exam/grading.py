@@ -195,14 +195,15 @@ def _kata_entry(o: KataOutcome, section: str) -> dict[str, Any]:
 
 
 def grade_batch(
-    paths: Sequence[Path], grade_one: Callable[[Path], CandidateReport], *, jobs: int
+    paths: Sequence[Path], grade_one: Callable[[Path], CandidateReport], *, jobs: int,
+    starters: dict[str, dict[str, str]],
 ) -> list[CandidateReport]:
     """Grade submissions in parallel (threads: the work is in `go test` subprocesses), in input order."""
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         reports = list(pool.map(grade_one, paths))
     from runner.exam.similarity import flag_similar_code
 
-    flag_similar_code(reports)
+    flag_similar_code(reports, starters)
     ranked = sorted(reports, key=lambda r: -r.score)
     for rank, r in enumerate(ranked, 1):
         r.data["rank"] = rank

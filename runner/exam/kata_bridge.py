@@ -8,12 +8,10 @@ from pathlib import Path
 from runner.exam.grading import KataGrader, KataOutcome, KataTest
 from runner.exam.pack import OpenedPack
 from runner.exam.spec import ResolvedExam
+from runner.kata.result import KataResult
 
 
-def _outcome_from(result: object, slug: str, title: str, topic: str) -> KataOutcome:
-    from runner.kata.result import KataResult
-
-    assert isinstance(result, KataResult)
+def _outcome_from(result: KataResult, slug: str, title: str, topic: str) -> KataOutcome:
     tests = tuple(KataTest(t.name, t.hidden, t.status, t.message) for t in result.tests)
     return KataOutcome(slug, title, topic, result.status, result.score, tests, result.duration_s, result.summary)
 

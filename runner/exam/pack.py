@@ -20,8 +20,9 @@ from runner.content.models import (
     SingleQuestion,
 )
 from runner.errors import BadInput
-from runner.exam.katas import KataFiles, kata_public_files
+from runner.exam.katas import kata_public_files
 from runner.exam.spec import ResolvedExam
+from runner.kata.catalog import Kata
 
 PACK_FORMAT = 1
 MANIFEST = "manifest.json"
@@ -85,7 +86,7 @@ class BuiltPack:
     pack_hash: str
 
 
-def build_pack(exam: ResolvedExam, catalog: Catalog, katas: dict[str, KataFiles]) -> BuiltPack:
+def build_pack(exam: ResolvedExam, catalog: Catalog, katas: dict[str, Kata]) -> BuiltPack:
     by_id = catalog.by_id()
     content: dict[str, bytes] = {}
     questions = [public_question(by_id[qid]) for qid in exam.question_ids]

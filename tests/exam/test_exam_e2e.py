@@ -95,7 +95,7 @@ def test_strong_and_weak_candidates_end_to_end(tmp_path: Path, spec: Path) -> No
     ok = run_cli("exam", "verify", str(out / "ada-strong" / "report.json"), "--key", "s3cret")
     assert ok.exit_code == 0 and "valid" in ok.stdout
     assert run_cli("exam", "verify", str(out / "ada-strong" / "report.json"), "--key", "wrong").exit_code == 1
-    a["score"] = 1.0
+    a["passed"] = not a["passed"]
     forged = tmp_path / "forged.json"
     forged.write_text(json.dumps(a), encoding="utf-8")
     assert run_cli("exam", "verify", str(forged), "--key", "s3cret").exit_code == 1
@@ -131,9 +131,10 @@ def render_in_chromium(html: Path, tmp_path: Path) -> None:
 def test_tampering_and_copying_are_flagged(tmp_path: Path, spec: Path) -> None:
     pack = tmp_path / "pack"
     run_cli("exam", "pack", str(spec), "--out", str(pack))
-    solution = KATA / ".meta" / "solution" / "sum.go"
-    one = take_exam(tmp_path, pack, "One", STRONG, solution)
-    two = take_exam(tmp_path, pack, "Two", STRONG, solution)
+    shared = tmp_path / "shared.go"  # the same twenty lines handed around between two candidates
+    shared.write_text(SHARED_SOLUTION, encoding="utf-8")
+    one = take_exam(tmp_path, pack, "One", STRONG, shared)
+    two = take_exam(tmp_path, pack, "Two", STRONG, shared)
     data = json.loads(two.read_text(encoding="utf-8"))
     data["answers"]["slices.reslice-shares-array"]["answer"] = "A"
     two.write_text(json.dumps(data), encoding="utf-8")
@@ -148,6 +149,44 @@ def test_tampering_and_copying_are_flagged(tmp_path: Path, spec: Path) -> None:
     kinds2 = {f["kind"] for f in r2["flags"]}
     assert "pack-mismatch" in kinds1 and "similar-code" in kinds1
     assert {"pack-mismatch", "altered", "similar-code"} <= kinds2
+
+
+SHARED_SOLUTION = """package dose
+
+// SumPositive returns the sum of the positive values in doses.
+func SumPositive(doses []int) int {
+	total := 0
+	for _, d := range doses {
+		if isValidDose(d) {
+			total = addDose(total, d)
+		}
+	}
+	return total
+}
+
+// isValidDose rejects data-entry errors.
+func isValidDose(d int) bool {
+	if d <= 0 {
+		return false
+	}
+	return true
+}
+
+func addDose(total, d int) int {
+	return total + d
+}
+"""
+
+
+def test_similarity_compares_own_work_not_the_starter() -> None:
+    from runner.exam.similarity import own_work, similarity
+
+    starter = (KATA / "sum.go").read_text(encoding="utf-8")
+    solution = (KATA / ".meta" / "solution" / "sum.go").read_text(encoding="utf-8")
+    assert own_work(starter, starter) == ""
+    assert len(own_work(solution, starter)) < 40  # the obvious fix is too small to call a copy
+    recommented = SHARED_SOLUTION.replace("// isValidDose rejects data-entry errors.", "// my own comment")
+    assert similarity(own_work(SHARED_SOLUTION, starter), own_work(recommented, starter)) == 1.0
 
 
 def test_fast_long_answers_are_flagged_as_pasted(tmp_path: Path) -> None:
