@@ -9,7 +9,7 @@ func TestGetBuildsOneClientForAThousandCallers(t *testing.T) {
 	var builds atomic.Int32
 	reg := NewRegistry(countingBuilder(&builds, "postgres://patients-eu"))
 
-	got := getConcurrently(reg, 1000)
+	got := getConcurrently(t, reg, 1000)
 
 	if n := builds.Load(); n != 1 {
 		t.Fatalf("1,000 concurrent callers made build run %d times; want exactly once. Between one caller "+

@@ -1,9 +1,12 @@
 package patientdb
 
 import (
+	"fmt"
 	"runtime"
 	"sync"
 	"sync/atomic"
+	"testing"
+	"time"
 )
 
 // countingBuilder returns a build function that counts its calls and takes a
@@ -22,7 +25,8 @@ func countingBuilder(builds *atomic.Int32, dsn string) func() *Client {
 
 // getConcurrently calls reg.Get from n goroutines released at the same moment
 // and returns what each of them got.
-func getConcurrently(reg *Registry, n int) []*Client {
+func getConcurrently(t *testing.T, reg *Registry, n int) []*Client {
+	t.Helper()
 	got := make([]*Client, n)
 	start := make(chan struct{})
 	var wg sync.WaitGroup
@@ -33,6 +37,15 @@ func getConcurrently(reg *Registry, n int) []*Client {
 		})
 	}
 	close(start)
-	wg.Wait()
+	done := make(chan struct{})
+	go func() { wg.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		// A guard against deadlocks, not a timer the test relies on: correct code takes milliseconds.
+		buf := make([]byte, 1<<16)
+		t.Fatalf("%s did not return within 5s: Get is stuck (deadlocked?)\n%s",
+			fmt.Sprintf("%d concurrent calls to Get", n), buf[:runtime.Stack(buf, true)])
+	}
 	return got
 }

@@ -11,7 +11,7 @@ func TestHiddenEveryCallerSeesAFullyBuiltClient(t *testing.T) {
 		var builds atomic.Int32
 		reg := NewRegistry(countingBuilder(&builds, "postgres://patients-us"))
 
-		got := getConcurrently(reg, 200)
+		got := getConcurrently(t, reg, 200)
 
 		if n := builds.Load(); n != 1 {
 			t.Fatalf("round %d: build ran %d times for 200 concurrent callers; want once", round, n)
@@ -73,8 +73,8 @@ func TestHiddenRegistriesAreIndependent(t *testing.T) {
 	eu := NewRegistry(countingBuilder(&buildsEU, "postgres://patients-eu"))
 	us := NewRegistry(countingBuilder(&buildsUS, "postgres://patients-us"))
 
-	gotEU := getConcurrently(eu, 100)
-	gotUS := getConcurrently(us, 100)
+	gotEU := getConcurrently(t, eu, 100)
+	gotUS := getConcurrently(t, us, 100)
 
 	if gotEU[0] == nil || gotEU[0].DSN != "postgres://patients-eu" {
 		t.Fatalf("the EU registry returned %+v; want its own client for postgres://patients-eu", gotEU[0])
@@ -98,7 +98,7 @@ func TestHiddenLaterCallsDoNotBuildAgain(t *testing.T) {
 			t.Fatalf("a later Get returned %p; want the first client %p", c, first)
 		}
 	}
-	getConcurrently(reg, 100)
+	getConcurrently(t, reg, 100)
 	if n := builds.Load(); n != 1 {
 		t.Fatalf("build ran %d times over 201 calls; want once", n)
 	}
