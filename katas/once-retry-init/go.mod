@@ -1,0 +1,3 @@
+module gokata.dev/katas/once-retry-init
+
+go 1.25
