@@ -36,6 +36,7 @@ class PathMap:
         for prefix in (self.sandbox_dir + "/", self.module + "/" if self.module else None):
             if prefix:
                 text = text.replace(prefix, "")
+        text = text.replace(self.sandbox_dir, "the graded package")
         if self.harness_token:
             text = text.replace(f"gokata{self.harness_token}_", "")
             text = re.sub(rf"zz_gokata_{self.harness_token}_\d+_test\.go", "(gokata harness)", text)
@@ -267,4 +268,6 @@ def compile_errors(build_output: str, paths: PathMap) -> list[CompileError]:
             errors[-1] = CompileError(last.file, last.line, last.column, message, last.in_hidden_test)
         else:
             errors.append(CompileError("", 0, 0, paths.clean(line.strip())))
+    # The learner's own errors first: a broken learner file also breaks every test that uses it.
+    errors.sort(key=lambda e: (e.in_hidden_test, e.file not in paths.learner.values()))
     return errors[:50]

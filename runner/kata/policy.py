@@ -76,11 +76,13 @@ def check_imports(go_exe: str, pkg_dir: Path, env: dict[str, str], learner_files
         # Without a listing nothing is known about the imports, so nothing runs.
         detail = proc.stderr.strip().splitlines()[:3]
         return ["the imports could not be listed" + (f": {' '.join(detail)}" if detail else "")]
+    reasons: list[str] = [
+        f"{name} is left out of the build by its build constraints (a //go:build line); remove them"
+        for name in info.get("IgnoredGoFiles") or [] if name in learner_files]
     imports: list[str] = list(info.get("Imports") or [])
     if info.get("CgoFiles") and "C" not in imports:
         imports.append("C")
     allowed_set = set(allowed)
-    reasons: list[str] = []
     for path in sorted(set(imports)):
         if path in allowed_set:
             continue

@@ -256,3 +256,18 @@ def test_the_environment_is_trimmed(monkeypatch: pytest.MonkeyPatch, tmp_path: P
     result = grade_sources(kata, solution_submission(kata))
     assert result.status == "pass", result.to_json()
     assert result.total == 4
+
+
+@pytest.mark.parametrize(("source", "status", "summary"), [
+    ("//go:build ignore\n\npackage stats\n", "rejected", "left out of the build by its build constraints"),
+    ("//go:build race\n\npackage stats\n\nimport \"os\"\n\nvar _ = os.Args\n", "rejected", 'import "os"'),
+    ("package main\n\nfunc Sum(xs []int) int { return 0 }\n", "compile_error",
+     "found packages stats (helpers_test.go) and main (stats.go) in the graded package"),
+    ("package stats\n\nfunc Sum(xs []int) int { return 0 \n", "compile_error", "syntax error"),
+])
+def test_odd_sources(tmp_path: Path, source: str, status: str, summary: str) -> None:
+    (tmp_path / "stats.go").write_text(source)
+    result = grade_submission(load_kata("stats"), tmp_path)
+    assert result.status == status
+    assert summary in result.summary
+    assert "gokata-run-" not in json.dumps(result.to_json())  # no sandbox paths leak into what is shown
