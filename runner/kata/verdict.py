@@ -143,7 +143,8 @@ def _tampering(f: RunFacts) -> list[str]:
                 found.append(f"the output shows {name}, which is not one of the kata's tests")
             continue
         if len(trace.verdicts) > 1:
-            found.append(f"the output shows {len(trace.verdicts)} verdicts for {name} ({', '.join(trace.verdicts)})")
+            counts = ", ".join(f"{trace.verdicts.count(v)} {v}" for v in dict.fromkeys(trace.verdicts))
+            found.append(f"the output shows {len(trace.verdicts)} verdicts for {name} ({counts})")
         elif trace.runs > 1:
             found.append(f"the output starts {name} {trace.runs} times")
         elif name in f.expected and trace.verdicts == ["pass"] and records.verdicts.get(name) != ["pass"]:

@@ -121,7 +121,7 @@ def render_result(result: KataResult, *, kata: Kata, code: str) -> None:
         mark, style = TEST_MARK[test.status]
         tag = " [dim](hidden)[/]" if test.hidden else ""
         console.print(f" [{style}]{mark}[/]  {escape(test.name.ljust(width))}{tag}")
-        if test.message and test.status != "pass":
+        if test.message and test.status != "pass" and result.status not in ("compile_error", "rejected"):
             for line in test.message.splitlines():
                 console.print(f"       {escape(line)}", soft_wrap=True, highlight=False)
     if result.compile_errors:
@@ -140,7 +140,9 @@ def render_result(result: KataResult, *, kata: Kata, code: str) -> None:
         console.print(f"[bold]time limit {result.timeout.limit_s:g} s reached[/]; still running: {escape(running)}")
         for line in result.timeout.blocked:
             console.print(f"  {escape(line)}", soft_wrap=True)
-    if result.details and result.status in ("rejected", "fail", "race"):
+    if result.status in ("compile_error", "rejected") and result.tests:
+        console.print(f"[dim]every test: {escape(result.tests[0].message)}[/]")
+    if result.details and result.status in ("rejected", "fail", "race") and result.details not in result.summary:
         console.print("[bold]details[/]")
         for line in result.details.splitlines()[:20]:
             console.print(f"  {escape(line)}", soft_wrap=True)
