@@ -55,8 +55,13 @@ def test_interrupt_kills_the_run_and_removes_the_sandbox(tmp_path: Path, sig: si
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         def test_binary_running() -> bool:
-            return any(Path(f"/proc/{pid}/exe").resolve().name.endswith(".test")
-                       for pid in processes_in(scratch) if Path(f"/proc/{pid}").exists())
+            for pid in processes_in(scratch):
+                try:
+                    if os.readlink(f"/proc/{pid}/exe").endswith(".test"):
+                        return True
+                except OSError:
+                    continue  # it ended meanwhile
+            return False
 
         wait_for(test_binary_running)
         proc.send_signal(sig)
