@@ -1,0 +1,3 @@
+module gokata.dev/katas/context-downstream-timeout
+
+go 1.25
