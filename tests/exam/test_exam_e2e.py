@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import subprocess
+from collections.abc import Mapping
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -37,7 +38,7 @@ WRONG = {"slices.copy-ways": "B", "slices.three-index-frees": True, "slices.appe
          "slices.spot-pinning": 2, "defer.args-evaluated": "now 2\ndeferred 2\n", "defer.lifo": False}
 
 
-def take_exam(tmp_path: Path, pack: Path, name: str, answers: dict[str, object], code: Path | None) -> Path:
+def take_exam(tmp_path: Path, pack: Path, name: str, answers: Mapping[str, object], code: Path | None) -> Path:
     workdir = tmp_path / f"work-{name}"
     questions = json.loads((pack / "questions.json").read_text(encoding="utf-8"))
     chosen = {q["id"]: answers.get(q["id"], (RIGHT if answers is STRONG else WRONG).get(q["id"]))
@@ -118,7 +119,7 @@ def render_in_chromium(html: Path, tmp_path: Path) -> None:
     dom = subprocess.run([chromium, *flags, "--dump-dom", html.as_uri()], capture_output=True, text=True,
                          timeout=120, check=True).stdout
     assert 'id="candidate">Ada Strong<' in dom
-    assert 'id="score"' in dom and "100%" in dom or "9" in dom
+    assert ('id="score"' in dom and "100%" in dom) or "9" in dom
     assert "Go pitfalls" in dom and "Interview" in dom and "Coding" in dom
     shot = Path(os.environ.get("GOKATA_ARTIFACTS", tmp_path)) / "exam-report.png"
     shot.parent.mkdir(parents=True, exist_ok=True)
