@@ -15,8 +15,9 @@ from runner.progress.recorder import QuestionAttempt
 AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
 RATING_NAMES = {AGAIN: "Again", HARD: "Hard", GOOD: "Good", EASY: "Easy"}
 
-# Modes whose answers move the review schedule. Scripted grading (hiring, `gokata answer`)
-# grades someone else's answers, so it is not recorded at all.
+# Modes whose answers move the review schedule. Scripted grading (`quiz --answers`, hiring
+# exams) grades someone else's answers, so it is not recorded at all; `gokata answer` is the
+# learner's own practice and is recorded as such.
 SCHEDULING_MODES = frozenset({"practice", "review", "exam"})
 UNRECORDED_MODES = frozenset({"scripted"})
 
