@@ -62,10 +62,12 @@ def _as_presented(items: Sequence[AnyQuestion | Presented], seed: int | None) ->
 
 def _read_answer(console: Console, p: Presented) -> Answer:
     q = p.question
-    if isinstance(q, OutputQuestion):
-        return TextAnswer(read_multiline(console, "The exact output:"))
-    if isinstance(q, OpenQuestion):
-        return TextAnswer(read_multiline(console, "Your answer:"))
+    if isinstance(q, OutputQuestion | OpenQuestion):
+        label = "The exact output:" if isinstance(q, OutputQuestion) else "Your answer:"
+        text = read_multiline(console, f"{label} [dim](a lone q quits)[/]")
+        if text.strip().lower() in {"q", "quit"}:
+            raise QuitSession
+        return TextAnswer(text)
     while True:
         raw = read_line(console, prompt_for(q)).strip()
         if raw.lower() in {"q", "quit", "exit"}:
