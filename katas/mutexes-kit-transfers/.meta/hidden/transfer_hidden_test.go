@@ -1,0 +1,170 @@
+package ipsupply
+
+import (
+	"errors"
+	"sync"
+	"testing"
+)
+
+func TestHiddenSelfTransferIsRefused(t *testing.T) {
+	d := NewDepot("SITE-SH-07", 12)
+	var err error
+
+	if !finishes(func() { err = Transfer(d, d, 3) }) {
+		t.Fatalf("Transfer(d, d, 3) never returned: it locked d.mu twice, and a sync.Mutex is not reentrant, so "+
+			"the second Lock waits forever for the first. Check for the same depot before locking.\n%s",
+			blockedStacks())
+	}
+	if !errors.Is(err, ErrSameDepot) {
+		t.Fatalf("Transfer(d, d, 3) = %v; want ErrSameDepot", err)
+	}
+	if d.Kits() != 12 {
+		t.Fatalf("a refused self-transfer changed the stock to %d; want 12", d.Kits())
+	}
+}
+
+func TestHiddenTransfersAroundACycle(t *testing.T) {
+	depots := []*Depot{
+		NewDepot("DEPOT-C", 500), NewDepot("SITE-A", 500), NewDepot("DEPOT-E", 500),
+		NewDepot("SITE-B", 500), NewDepot("DEPOT-D", 500),
+	}
+	var pairs [][2]int
+	for i := range depots {
+		pairs = append(pairs, [2]int{i, (i + 1) % len(depots)}, [2]int{(i + 2) % len(depots), i})
+	}
+
+	if !finishes(func() { transferMany(t, depots, pairs, 1500) }) {
+		t.Fatalf("transfers among 5 depots (each pair in both directions, and around the cycle) deadlocked. "+
+			"Any order of locking works only if every Transfer uses the same one: sort the two depots by a key "+
+			"that never changes, such as the ID.\n%s", blockedStacks())
+	}
+	if total := totalKits(depots); total != 2500 {
+		t.Fatalf("the 5 depots hold %d kits in total; want 2500", total)
+	}
+	for _, d := range depots {
+		if d.Kits() < 0 {
+			t.Fatalf("%s holds %d kits", d.ID, d.Kits())
+		}
+	}
+}
+
+func TestHiddenRefusedTransfersChangeNothing(t *testing.T) {
+	a, b := NewDepot("DEPOT-A", 5), NewDepot("DEPOT-B", 7)
+	cases := []struct {
+		from, to *Depot
+		n        int
+		want     error
+	}{
+		{a, b, 6, ErrInsufficientStock},
+		{b, a, 8, ErrInsufficientStock},
+		{a, b, 0, ErrBadAmount},
+		{b, a, -3, ErrBadAmount},
+	}
+	for _, c := range cases {
+		var err error
+		if !finishes(func() { err = Transfer(c.from, c.to, c.n) }) {
+			t.Fatalf("Transfer(%s -> %s, %d) never returned", c.from.ID, c.to.ID, c.n)
+		}
+		if !errors.Is(err, c.want) {
+			t.Fatalf("Transfer(%s -> %s, %d) = %v; want %v", c.from.ID, c.to.ID, c.n, err, c.want)
+		}
+		if a.Kits() != 5 || b.Kits() != 7 {
+			t.Fatalf("after the refused Transfer(%s -> %s, %d): A %d, B %d; want 5 and 7 unchanged",
+				c.from.ID, c.to.ID, c.n, a.Kits(), b.Kits())
+		}
+	}
+	if err := Transfer(a, b, 5); err != nil || a.Kits() != 0 || b.Kits() != 12 {
+		t.Fatalf("moving all 5 kits: %v, A %d, B %d; want nil, 0, 12", err, a.Kits(), b.Kits())
+	}
+}
+
+func TestHiddenUnrelatedTransfersAreNotHeldUp(t *testing.T) {
+	a, b := NewDepot("DEPOT-A", 10), NewDepot("DEPOT-B", 10)
+	c, d := NewDepot("SITE-C", 10), NewDepot("SITE-D", 10)
+
+	// A stock count holds DEPOT-A for a long time; a transfer involving A waits.
+	base := blockedInTransfer()
+	a.mu.Lock()
+	stuck := make(chan error, 1)
+	go func() { stuck <- Transfer(b, a, 1) }()
+	waitUntilBlockedInTransfer(base, 1)
+
+	var err error
+	ok := finishes(func() { err = Transfer(c, d, 2) })
+	a.mu.Unlock()
+	<-stuck
+
+	if !ok {
+		t.Fatalf("Transfer(SITE-C -> SITE-D) waited for a transfer between DEPOT-A and DEPOT-B. A single lock " +
+			"around every Transfer avoids deadlock by serialising all depots of the trial; lock only the two " +
+			"depots involved, in a fixed order.")
+	}
+	if err != nil || c.Kits() != 8 || d.Kits() != 12 {
+		t.Fatalf("Transfer(C -> D, 2): %v, C %d, D %d; want nil, 8, 12", err, c.Kits(), d.Kits())
+	}
+}
+
+func TestHiddenStockReadsDuringTransfers(t *testing.T) {
+	a, b, c := NewDepot("DEPOT-A", 300), NewDepot("DEPOT-B", 300), NewDepot("DEPOT-C", 300)
+	depots := []*Depot{a, b, c}
+	var wg sync.WaitGroup
+	wg.Go(func() { transferMany(t, depots, [][2]int{{0, 1}, {1, 2}, {2, 0}, {1, 0}}, 400) })
+	wg.Go(func() {
+		for range 400 {
+			for _, d := range depots {
+				if k := d.Kits(); k < 0 || k > 900 {
+					t.Errorf("%s.Kits() = %d during transfers; want 0..900", d.ID, k)
+					return
+				}
+			}
+		}
+	})
+
+	if !finishes(wg.Wait) {
+		t.Fatalf("transfers with concurrent stock reads deadlocked\n%s", blockedStacks())
+	}
+	if total := totalKits(depots); total != 900 {
+		t.Fatalf("the depots hold %d kits; want 900", total)
+	}
+}
+
+func TestHiddenOppositeTransfersUnderLoad(t *testing.T) {
+	a, b := NewDepot("DEPOT-EU", 1000), NewDepot("DEPOT-US", 1000)
+	depots := []*Depot{a, b}
+
+	ok := finishes(func() {
+		transferMany(t, depots, [][2]int{{0, 1}, {1, 0}, {0, 1}, {1, 0}}, 2000)
+	})
+
+	if !ok {
+		t.Fatalf("8,000 transfers between two depots, half in each direction, deadlocked. Lock the two depots "+
+			"in the same order in every Transfer.\n%s", blockedStacks())
+	}
+	if total := totalKits(depots); total != 2000 {
+		t.Fatalf("the two depots hold %d kits after the transfers; want 2000 (kits are moved, never made or lost)", total)
+	}
+}
+
+func TestHiddenOppositeTransfersWhileTheOtherDepotIsBusy(t *testing.T) {
+	eu, us := NewDepot("DEPOT-EU", 500), NewDepot("DEPOT-US", 500)
+
+	// This time the stock count holds DEPOT-EU while the two jobs start.
+	base := blockedInTransfer()
+	eu.mu.Lock()
+	toUS := make(chan error, 1)
+	go func() { toUS <- Transfer(eu, us, 5) }()
+	waitUntilBlockedInTransfer(base, 1)
+	toEU := make(chan error, 1)
+	go func() { toEU <- Transfer(us, eu, 7) }()
+	waitUntilBlockedInTransfer(base, 2)
+	eu.mu.Unlock()
+
+	var err1, err2 error
+	if !finishes(func() { err1, err2 = <-toUS, <-toEU }) {
+		t.Fatalf("two opposite transfers started while DEPOT-EU was busy deadlocked: each holds one depot and "+
+			"waits for the other. Lock in one global order, whatever the direction.\n%s", blockedStacks())
+	}
+	if err1 != nil || err2 != nil || eu.Kits() != 502 || us.Kits() != 498 {
+		t.Fatalf("EU->US 5: %v, US->EU 7: %v, EU %d, US %d; want nil, nil, 502, 498", err1, err2, eu.Kits(), us.Kits())
+	}
+}

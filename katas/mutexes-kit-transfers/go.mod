@@ -1,0 +1,3 @@
+module gokata.dev/katas/mutexes-kit-transfers
+
+go 1.25
