@@ -91,8 +91,8 @@ func TestHiddenServiceContextEndsWithTheCall(t *testing.T) {
 				"started (%v)", dl, ok, start.Add(500*time.Millisecond))
 		}
 		if seen.Err() == nil {
-			t.Fatalf("the context handed to the service is still alive after EnrolledCount returned; want it "+
-				"cancelled. Its timer and its place in the parent's list of children are held until the "+
+			t.Fatalf("the context handed to the service is still alive after EnrolledCount returned; want it " +
+				"cancelled. Its timer and its place in the parent's list of children are held until the " +
 				"deadline, and anything the service started on it keeps running. Always call cancel.")
 		}
 	})
