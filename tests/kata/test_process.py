@@ -86,10 +86,11 @@ def test_memory_hog_is_stopped() -> None:
     assert outcome.peak_rss_bytes > 200 << 20
 
 
-def test_process_count_is_limited() -> None:
-    code = ("import subprocess, sys, time\nps = [subprocess.Popen([sys.executable, '-c', 'import time; "
-            "time.sleep(30)']) for _ in range(8)]\ntime.sleep(30)")
-    outcome, _ = run(code, limits(max_processes=4))
+def test_process_count_is_limited_once_the_tests_run() -> None:
+    code = ("import subprocess, sys, time\nprint('started', flush=True)\n"
+            "ps = [subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(30)']) for _ in range(8)]\n"
+            "time.sleep(30)")
+    outcome, _ = run(code, limits(max_processes=4), Sink(start_marker=b"started"))
     assert outcome.killed == "processes"
 
 
