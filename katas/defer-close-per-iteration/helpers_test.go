@@ -13,7 +13,7 @@ var errTooManyOpenFiles = errors.New("too many open files")
 // fakeSite stands in for the file system: it hands out report files and keeps
 // count of what is open, what was opened and what was closed.
 type fakeSite struct {
-	limit      int             // opening more than limit files at once fails; 0 means no limit
+	limit      int              // opening more than limit files at once fails; 0 means no limit
 	failOpenOf map[string]error // open of these names fails with the given error
 
 	open      map[string]bool
