@@ -34,7 +34,7 @@ func inBubble(t *testing.T, f func(t *testing.T)) {
 			return
 		}
 		tagged, _ := tag.Load().(string)
-		stacks := strings.Join(goroutinesIn(tagged, ""), "\n\n")
+		stacks := summarize(goroutinesIn(tagged, ""))
 		if strings.Contains(msg, "all goroutines") {
 			t.Errorf("deadlock: the test and every goroutine the code under test started are blocked for good, "+
 				"with no timer left to wake any of them:\n\n%s", stacks)
@@ -54,7 +54,7 @@ func inBubble(t *testing.T, f func(t *testing.T)) {
 				reported.Store(true)
 				t.Errorf("%d goroutine(s) were still blocked a (simulated) day after the test's calls "+
 					"returned; each one leaks, with everything it references:\n\n%s",
-					len(gs), strings.Join(gs, "\n\n"))
+					len(gs), summarize(gs))
 			}
 		})
 		f(t)
@@ -92,4 +92,40 @@ func goroutinesIn(tag, skip string) []string {
 		out = append(out, g)
 	}
 	return out
+}
+
+var (
+	argsRE    = regexp.MustCompile(`\([^()]*\)$`)
+	offsetRE  = regexp.MustCompile(` \+0x[0-9a-f]+$`)
+	creatorRE = regexp.MustCompile(` in goroutine \d+$`)
+	stateRE   = regexp.MustCompile(`^goroutine \d+ \[([^,\]]*)`)
+)
+
+// summarize groups goroutines with the same stack, so that a leak of a
+// hundred identical workers reads as one stack with a count.
+func summarize(stacks []string) string {
+	var order []string
+	count := map[string]int{}
+	for _, g := range stacks {
+		lines := strings.Split(g, "\n")
+		state := "blocked"
+		if m := stateRE.FindStringSubmatch(lines[0]); m != nil {
+			state = m[1]
+		}
+		key := []string{state + ":"}
+		for _, l := range lines[1:] {
+			l = creatorRE.ReplaceAllString(offsetRE.ReplaceAllString(argsRE.ReplaceAllString(l, "()"), ""), "")
+			key = append(key, "  "+strings.TrimSpace(l))
+		}
+		k := strings.Join(key, "\n")
+		if count[k] == 0 {
+			order = append(order, k)
+		}
+		count[k]++
+	}
+	var b strings.Builder
+	for _, k := range order {
+		fmt.Fprintf(&b, "%d goroutine(s) in %s\n\n", count[k], k)
+	}
+	return b.String()
 }
