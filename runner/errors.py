@@ -66,7 +66,7 @@ class ToolchainMissing(GokataError):
     def __init__(self, what: str = "this command") -> None:
         super().__init__(
             f"Go is not installed (or not on PATH); {what} needs it.",
-            hint="Install Go 1.24 or later from https://go.dev/doc/install "
+            hint="Install Go 1.25 or later from https://go.dev/doc/install "
             "(or your package manager, e.g. `apt install golang`), then try again. "
             "Quiz commands work without Go.",
         )
