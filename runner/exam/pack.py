@@ -62,7 +62,7 @@ def _instructions(exam: ResolvedExam) -> str:
     lines += [
         "## How to take this exam",
         "",
-        "1. Install gokata (`pip install gokata` or from the source you were given) and Go 1.24 or later.",
+        "1. Install gokata (`pip install gokata` or from the source you were given) and Go 1.25 or later.",
         "2. Run `gokata exam take <this pack>`: questions are asked in the terminal, the timer is shown,",
         "   and every answer is saved as you go (if your machine crashes, run the same command to resume).",
         "3. Coding tasks are copied into a workspace folder; edit the files named there and run",
