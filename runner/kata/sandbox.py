@@ -19,6 +19,7 @@ from pathlib import Path
 
 from runner.kata.catalog import Kata
 from runner.kata.harness import declared_tests, package_name
+from runner.kata.toolchain import prepare_home
 
 MODULE_FILES = ("go.mod", "go.sum")
 
@@ -42,6 +43,7 @@ def open_sandbox() -> Iterator[Sandbox]:
     try:
         for d in (box.pkg, box.home, box.tmp):
             d.mkdir()
+        prepare_home(box.home)
         box.results.write_bytes(b"")
         yield box
     finally:

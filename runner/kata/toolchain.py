@@ -77,13 +77,25 @@ def _own_cache_dir() -> Path:
 _KEEP = ("PATH", "GOROOT", "CC", "CXX", "SDKROOT", "DEVELOPER_DIR", "SYSTEMROOT", "LANG")
 
 
+def prepare_home(home: Path) -> None:
+    """Turn Go telemetry off in the sandbox's HOME. Otherwise every go command counts into
+    HOME/.config/go/telemetry and may leave an uploader process writing there while the
+    sandbox is being removed."""
+    for config in (home / ".config", home / "Library" / "Application Support"):
+        mode = config / "go" / "telemetry" / "mode"
+        mode.parent.mkdir(parents=True, exist_ok=True)
+        mode.write_text("off\n", encoding="utf-8")
+
+
 def sandbox_env(go: GoToolchain, *, home: Path, tmp: Path, memory_limit_mb: int,
                 extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The whole environment of a sandboxed go command (call prepare_home on `home` first)."""
     env = {k: os.environ[k] for k in _KEEP if k in os.environ}
     env.setdefault("PATH", os.defpath)
     env.update({
         "HOME": str(home),
         "USERPROFILE": str(home),
+        "XDG_CONFIG_HOME": str(home / ".config"),
         "GOCACHE": go.cache_dir,
         "GOPATH": str(home / "go"),
         "GOMODCACHE": str(home / "go" / "pkg" / "mod"),

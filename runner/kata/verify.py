@@ -27,7 +27,7 @@ from runner.kata.grade import Submission, grade_sources, solution_submission
 from runner.kata.harness import declared_tests, other_test_functions
 from runner.kata.result import KataResult
 from runner.kata.sandbox import remove_tree
-from runner.kata.toolchain import GoToolchain, find_go, sandbox_env
+from runner.kata.toolchain import GoToolchain, find_go, prepare_home, sandbox_env
 
 SOLUTION_RUNS = 3
 ProgressFn = Callable[[str], None]
@@ -254,6 +254,7 @@ def std_packages(go: GoToolchain) -> frozenset[str]:
         if go.exe in _std_cache:
             return _std_cache[go.exe]
     with tempfile.TemporaryDirectory(prefix="gokata-std-") as tmp:
+        prepare_home(Path(tmp))
         env = sandbox_env(go, home=Path(tmp), tmp=Path(tmp), memory_limit_mb=1024)
         proc = subprocess.run([go.exe, "list", "std"], capture_output=True, text=True, env=env, cwd=tmp,
                               timeout=120, check=False, stdin=subprocess.DEVNULL)
@@ -277,6 +278,7 @@ def _nonstandard_imports(kata: Kata, go: GoToolchain, std: frozenset[str]) -> li
         for name in kata.learner_files:
             source = kata.solution_dir / name if (kata.solution_dir / name).is_file() else kata.root / name
             (pkg / name).write_bytes(source.read_bytes())
+        prepare_home(tmp)
         env = sandbox_env(go, home=tmp, tmp=tmp, memory_limit_mb=1024)
         proc = subprocess.run([go.exe, "list", "-e", "-json", "-race", "."], capture_output=True, text=True,
                               env=env, cwd=pkg, timeout=120, check=False, stdin=subprocess.DEVNULL)
