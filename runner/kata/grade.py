@@ -109,7 +109,7 @@ def grade_sources(kata: Kata, submission: Submission, *, visible_only: bool = Fa
         reasons = check_files(box.pkg, kata.learner_files)
         reasons += check_imports(go.exe, box.pkg, env, kata.learner_files, spec.allowed_imports)
         if reasons:
-            return _refused(kata, submission, reasons, visible_only, started, box)
+            return _refused(kata, submission, reasons, visible_only, started)
         add_kata_files(box, kata, include_hidden=not visible_only)
         unscored = _unscored(box)
         harness = Harness.for_files([box.pkg / n for n in (*kata.learner_files, *box.test_files)], nonce)
@@ -144,8 +144,8 @@ def _unscored(box: Sandbox) -> frozenset[str]:
     return frozenset(names)
 
 
-def _refused(kata: Kata, submission: Submission, reasons: list[str], visible_only: bool, started: float,
-             box: Sandbox | None = None) -> KataResult:
+def _refused(kata: Kata, submission: Submission, reasons: list[str], visible_only: bool,
+             started: float) -> KataResult:
     tests = _planned_tests(kata, visible_only)
     return KataResult(
         kata=kata.slug, status="rejected", score=0.0,

@@ -28,7 +28,7 @@ from runner.kata.diagnostics import (
 from runner.kata.events import EventCollector
 from runner.kata.harness import Records
 from runner.kata.process import Limits, ProcessOutcome
-from runner.kata.result import DataRace, KataResult, Status, TestOutcome, TestStatus, TimeoutInfo
+from runner.kata.result import CompileError, DataRace, KataResult, Status, TestOutcome, TestStatus, TimeoutInfo
 from runner.kata.toolchain import RaceToolchainMissing, ToolchainTooOld
 
 _NO_CGO = re.compile(r"(-race requires cgo[^\n]*|cgo: C compiler \S+ not found[^\n]*|"
@@ -254,15 +254,13 @@ def _all(f: RunFacts, status: TestStatus, message: str) -> tuple[TestOutcome, ..
 
 
 def _result(f: RunFacts, status: Status, summary: str, tests: tuple[TestOutcome, ...], *,
-            compile_errors: tuple[object, ...] = (), races: tuple[DataRace, ...] = (),
+            compile_errors: tuple[CompileError, ...] = (), races: tuple[DataRace, ...] = (),
             timeout: TimeoutInfo | None = None, notes: list[str] | None = None, details: str = "") -> KataResult:
-    from runner.kata.result import CompileError
-
     total = len(tests)
     score = sum(t.passed for t in tests) / total if total else 0.0
     return KataResult(
         kata=f.kata, status=status, score=score, tests=tests, duration_s=f.duration_s, summary=summary,
         visible_only=f.visible_only,
-        compile_errors=tuple(e for e in compile_errors if isinstance(e, CompileError)),
+        compile_errors=compile_errors,
         races=races, timeout=timeout, ignored=f.ignored, notes=tuple(notes or ()), details=details,
     )
