@@ -163,6 +163,9 @@ def _starter_submission(kata: Kata) -> Submission:
 def _solution_problems(result: KataResult) -> list[str]:
     if result.status == "pass":
         return []
+    if result.status == "rejected" and "which is not one of the kata's tests" in result.details:
+        return [f"a test ran that gokata did not find declared ({result.details.splitlines()[0]}): declare each "
+                "test as `func TestName(t *testing.T)` at the start of a line in a *_test.go file"]
     failing = [t for t in result.tests if not t.passed]
     detail = "; ".join(f"{t.name}: {t.message.splitlines()[0] if t.message else t.status}" for t in failing[:3])
     return [f"the reference solution does not pass ({result.summary})" + (f" {detail}" if detail else "")]
