@@ -13,6 +13,7 @@ from rich.table import Table
 
 from runner.content.models import Lang, OpenQuestion
 from runner.ui.console import out
+from runner.ui.prompts import read_lines
 
 if TYPE_CHECKING:
     from runner.grading.calibrate import CalibrationReport
@@ -36,19 +37,7 @@ def read_answer_text(console: Console, *, lang: Lang) -> str:
             else "Answer in English, Chinese or both. Finish with an empty line twice, a line with only '.', "
                  "or Ctrl-D.")
     console.print(f"[bold]>[/] [dim]{hint}[/]")
-    lines: list[str] = []
-    while True:
-        try:
-            line = input()
-        except EOFError:
-            break
-        if line.strip() == ".":
-            break
-        if line == "" and lines and lines[-1] == "":
-            lines.pop()
-            break
-        lines.append(line)
-    return "\n".join(lines).strip("\n")
+    return read_lines()
 
 
 def render_grade(q: OpenQuestion, grade: OpenGrade, *, lang: Lang, json_out: bool) -> None:

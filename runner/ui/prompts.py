@@ -28,6 +28,11 @@ def read_line(console: Console, prompt: str) -> str:
 def read_multiline(console: Console, prompt: str) -> str:
     """Several lines; ends with two empty lines in a row, a line with only '.', or Ctrl-D."""
     console.print(f"{prompt} [dim](finish with an empty line twice, or a line with only '.')[/]")
+    return read_lines()
+
+
+def read_lines() -> str:
+    """Lines up to two empty lines in a row, a line with only '.', or end of input."""
     lines: list[str] = []
     while True:
         try:
