@@ -1,0 +1,3 @@
+module gokata.dev/katas/mutexes-copied-counter
+
+go 1.25
