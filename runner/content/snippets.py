@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import os
-import shutil
 import subprocess
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
@@ -18,8 +17,9 @@ from pathlib import Path
 
 from runner.content.catalog import Catalog
 from runner.content.models import OutputQuestion
-from runner.errors import BadInput, ToolchainMissing
+from runner.errors import BadInput
 from runner.quiz.grading import normalise_output
+from runner.toolchain import find_go
 
 DEFAULT_GO = "1.24"
 TIMEOUT_S = 60.0
@@ -61,23 +61,11 @@ class SnippetReport:
         }
 
 
-def find_go() -> str:
-    go = shutil.which("go")
-    if go is None:
-        raise ToolchainMissing("`gokata bank verify-snippets`")
-    return go
-
-
 def go_env() -> dict[str, str]:
     """A build environment that never reaches the network or switches toolchains."""
     env = dict(os.environ)
     env.update({"GOTOOLCHAIN": "local", "GOPROXY": "off", "GOFLAGS": "-mod=mod", "CGO_ENABLED": "0"})
     return env
-
-
-def toolchain_version(go: str) -> str:
-    proc = subprocess.run([go, "env", "GOVERSION"], capture_output=True, text=True, env=go_env(), check=False)
-    return proc.stdout.strip() or "unknown"
 
 
 def run_program(go: str, code: str, version: str) -> str:
@@ -121,8 +109,8 @@ def verify_output_questions(catalog: Catalog, *, only: set[str] | None = None, j
         if unknown:
             raise BadInput(f"not output questions (or unknown ids): {', '.join(unknown)}")
         questions = [q for q in questions if q.id in only]
-    go = find_go()
-    version = toolchain_version(go)
+    toolchain = find_go("`gokata bank verify-snippets`")
+    go, version = toolchain.exe, toolchain.version
 
     def origin(q: OutputQuestion) -> str:
         o = catalog.origins.get(q.id)

@@ -27,8 +27,8 @@ from runner.kata.policy import MAX_LEARNER_FILE, check_files, check_imports
 from runner.kata.process import Limits, run_limited
 from runner.kata.result import KataResult, TestOutcome
 from runner.kata.sandbox import Sandbox, add_kata_files, add_learner_files, open_sandbox
-from runner.kata.toolchain import find_go, sandbox_env
 from runner.kata.verdict import RunFacts, decide
+from runner.toolchain import find_go, sandbox_env
 
 ProgressFn = Callable[[str], None]
 

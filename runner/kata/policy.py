@@ -65,7 +65,7 @@ def check_imports(go_exe: str, pkg_dir: Path, env: dict[str, str], learner_files
         return ["the imports could not be checked in time"]
     too_old = _TOO_OLD.search(proc.stderr)
     if too_old:
-        from runner.kata.toolchain import ToolchainTooOld
+        from runner.toolchain import ToolchainTooOld
 
         raise ToolchainTooOld(too_old.group(1), too_old.group(2))
     try:

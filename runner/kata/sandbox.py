@@ -19,7 +19,7 @@ from pathlib import Path
 
 from runner.kata.catalog import Kata
 from runner.kata.harness import declared_tests, package_name
-from runner.kata.toolchain import prepare_home
+from runner.toolchain import prepare_home
 
 MODULE_FILES = ("go.mod", "go.sum")
 

@@ -29,7 +29,7 @@ from runner.kata.events import EventCollector
 from runner.kata.harness import Records
 from runner.kata.process import Limits, ProcessOutcome
 from runner.kata.result import CompileError, DataRace, KataResult, Status, TestOutcome, TestStatus, TimeoutInfo
-from runner.kata.toolchain import RaceToolchainMissing, ToolchainTooOld
+from runner.toolchain import RaceToolchainMissing, ToolchainTooOld
 
 _NO_CGO = re.compile(r"(-race requires cgo[^\n]*|cgo: C compiler \S+ not found[^\n]*|"
                      r"exec: \"?(gcc|clang|cc)\"?: executable file not found[^\n]*)")

@@ -27,7 +27,7 @@ from runner.kata.grade import Submission, grade_sources, solution_submission
 from runner.kata.harness import declared_tests, other_test_functions
 from runner.kata.result import KataResult
 from runner.kata.sandbox import remove_tree
-from runner.kata.toolchain import GoToolchain, find_go, prepare_home, sandbox_env
+from runner.toolchain import GoToolchain, find_go, prepare_home, sandbox_env
 
 SOLUTION_RUNS = 3
 ProgressFn = Callable[[str], None]

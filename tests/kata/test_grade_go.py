@@ -18,7 +18,7 @@ from runner.errors import BadInput
 from runner.kata.catalog import load_kata
 from runner.kata.grade import grade_sources, grade_submission, solution_submission
 from runner.kata.result import KataResult
-from runner.kata.toolchain import ToolchainTooOld
+from runner.toolchain import ToolchainTooOld
 from tests.conftest import REPO
 from tests.kata.conftest import KATAS, submission
 

@@ -12,8 +12,8 @@ from runner.kata.events import EventCollector
 from runner.kata.harness import Records
 from runner.kata.process import KillReason, Limits, ProcessOutcome
 from runner.kata.result import KataResult
-from runner.kata.toolchain import RaceToolchainMissing, ToolchainTooOld
 from runner.kata.verdict import RunFacts, decide
+from runner.toolchain import RaceToolchainMissing, ToolchainTooOld
 
 EXPECTED = {"TestA": False, "TestB": True}
 PATHS = PathMap("example.com/k", "/sandbox/src", {"k.go": "k.go"}, frozenset({"k_test.go"}), frozenset(), "tok")
