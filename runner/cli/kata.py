@@ -60,8 +60,8 @@ def start(
 ) -> None:
     """Copy the task, the starter files and the visible tests into your workspace."""
     from runner.kata.catalog import load_kata
-    from runner.kata.toolchain import find_go
     from runner.kata.workspace import start as start_kata
+    from runner.toolchain import find_go
     from runner.ui.kata import render_start
 
     kata = load_kata(slug)
@@ -84,8 +84,8 @@ def test(
     from runner.errors import BadInput
     from runner.kata.catalog import load_kata
     from runner.kata.grade import grade_submission
-    from runner.kata.toolchain import find_go
     from runner.kata.workspace import kata_workspace
+    from runner.toolchain import find_go
     from runner.ui.kata import print_json, render_progress, render_result
 
     if workspace is not None and code is not None:
@@ -151,9 +151,9 @@ def watch(
     from runner.errors import BadInput
     from runner.kata.catalog import load_kata
     from runner.kata.grade import grade_submission
-    from runner.kata.toolchain import find_go
     from runner.kata.watch import watch_and_grade
     from runner.kata.workspace import kata_workspace
+    from runner.toolchain import find_go
     from runner.ui.kata import (
         quit_key,
         render_progress,
