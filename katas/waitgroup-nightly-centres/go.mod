@@ -1,0 +1,3 @@
+module gokata.dev/katas/waitgroup-nightly-centres
+
+go 1.25

@@ -1,0 +1,47 @@
+// Package nightly runs the EDC system's nightly clean-up of the case report
+// forms (CRFs) submitted by each research centre.
+package nightly
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+)
+
+// ErrPanicked marks the error of a centre whose processing panicked.
+var ErrPanicked = errors.New("centre processing panicked")
+
+// CentreError is the failure of one research centre's processing.
+type CentreError struct {
+	Centre int
+	Err    error
+}
+
+func (e *CentreError) Error() string { return fmt.Sprintf("centre %d: %v", e.Centre, e.Err) }
+func (e *CentreError) Unwrap() error { return e.Err }
+
+// ProcessAll runs process for every centre, all of them concurrently, and
+// returns only when every one of them has finished.
+//
+// It returns nil if every centre succeeded. Otherwise it returns errors.Join
+// of one *CentreError per failed centre, in the order of centres. A panic in
+// process(c) is that centre's failure: its CentreError wraps ErrPanicked and
+// its message includes the panic value. One centre's failure or panic never
+// stops the others.
+func ProcessAll(centres []int, process func(centre int) error) error {
+	var wg sync.WaitGroup
+	var errs []error
+
+	for _, c := range centres {
+		go func() {
+			wg.Add(1)
+			defer wg.Done()
+			if err := process(c); err != nil {
+				errs = append(errs, &CentreError{Centre: c, Err: err})
+			}
+		}()
+	}
+
+	wg.Wait()
+	return errors.Join(errs...)
+}
