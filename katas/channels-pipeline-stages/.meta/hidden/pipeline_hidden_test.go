@@ -1,0 +1,167 @@
+package hl7pipe
+
+import (
+	"context"
+	"runtime"
+	"slices"
+	"strconv"
+	"testing"
+	"testing/synctest"
+)
+
+func TestHiddenStageClosesItsOutputWhenItsInputCloses(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		in := make(chan int)
+		double := func(n int) (int, bool) { return 2 * n, n%3 != 0 }
+		out := Stage(t.Context(), in, double)
+
+		go func() {
+			for i := range 10 {
+				in <- i
+			}
+			close(in)
+		}()
+
+		got := collect(t, out, "the stage's output, after its input was closed,")
+		if want := []int{2, 4, 8, 10, 14, 16}; !slices.Equal(got, want) {
+			t.Fatalf("Stage(double, dropping multiples of 3) over 0..9 gave %v; want %v (in order)", got, want)
+		}
+	})
+}
+
+func TestHiddenEmitClosesAfterTheLastLine(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		got := collect(t, Emit(t.Context(), feed), "Emit's output")
+		if !slices.Equal(got, feed) {
+			t.Fatalf("Emit(feed) gave %q; want %q", got, feed)
+		}
+		if got := collect(t, Emit(t.Context(), nil), "Emit's output for no lines"); len(got) != 0 {
+			t.Fatalf("Emit(nil) gave %q; want nothing", got)
+		}
+	})
+}
+
+func TestHiddenCancelledStageDrainsAnUpstreamThatIgnoresCtx(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		ctx, cancel := context.WithCancel(t.Context())
+		// A legacy feed reader: plain sends, no ctx. It can only finish if
+		// someone keeps receiving until it closes the channel.
+		in := make(chan string)
+		legacyDone := make(chan struct{})
+		go func() {
+			defer close(legacyDone)
+			for _, l := range manyLines(200) {
+				in <- l
+			}
+			close(in)
+		}()
+
+		out := Stage(ctx, in, ParseSegment)
+		<-out
+		<-out
+		cancel()
+
+		expectClosed(t, out, "the stage's output")
+		synctest.Wait()
+		select {
+		case <-legacyDone:
+		default:
+			t.Fatalf("after the stage was cancelled, the upstream goroutine stayed blocked sending on the stage's " +
+				"input. A cancelled stage stops sending, closes its output, and then keeps receiving (and " +
+				"discarding) from its input until the input is closed.")
+		}
+	})
+}
+
+func TestHiddenCancelledStageClosesWhileItsInputIsIdle(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		ctx, cancel := context.WithCancel(t.Context())
+		in := make(chan string) // the hospital feed is quiet tonight
+		out := Stage(ctx, in, ParseSegment)
+
+		cancel()
+
+		expectClosed(t, out, "the output of a stage whose input is idle")
+		close(in) // the feed shuts down later; the stage's goroutine can now finish
+	})
+}
+
+func TestHiddenEveryStageExitsWhenCancelledMidway(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		baseline := runtime.NumGoroutine()
+		ctx, cancel := context.WithCancel(t.Context())
+
+		lines := Emit(ctx, manyLines(1000))
+		segs := Stage(ctx, lines, ParseSegment)
+		values := Stage(ctx, segs, func(s Segment) (float64, bool) {
+			v, err := strconv.ParseFloat(s.Fields[1], 64)
+			return v, err == nil
+		})
+		total := 0.0
+		for range 40 {
+			total += <-values
+		}
+		cancel()
+
+		expectAllExited(t, baseline, "after cancelling a three-stage pipeline midway")
+		if total == 0 {
+			t.Fatalf("the first 40 values summed to 0")
+		}
+	})
+}
+
+func TestHiddenEmitStopsWhenCancelled(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		baseline := runtime.NumGoroutine()
+		ctx, cancel := context.WithCancel(t.Context())
+
+		lines := Emit(ctx, manyLines(300))
+		<-lines
+		cancel()
+
+		expectAllExited(t, baseline, "after cancelling Emit while nobody reads its output")
+		expectClosed(t, lines, "Emit's output")
+	})
+}
+
+func TestHiddenManyConversionsAtOnce(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		baseline := runtime.NumGoroutine()
+		results := make(chan []Record, 20)
+		for range 20 {
+			go func() { results <- collect(t, Convert(t.Context(), feed), "Convert's output") }()
+		}
+		for range 20 {
+			if got := <-results; !slices.Equal(got, feedRecords) {
+				t.Fatalf("a concurrent Convert gave %v; want %v", got, feedRecords)
+			}
+		}
+		expectAllExited(t, baseline, "after 20 complete conversions")
+	})
+}
+
+func TestHiddenStageBlockedOnSendExitsWhenCancelled(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		baseline := runtime.NumGoroutine()
+		ctx, cancel := context.WithCancel(t.Context())
+		in := make(chan int)
+		go func() {
+			defer close(in)
+			for i := 0; ; i++ {
+				select {
+				case in <- i:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+		out := Stage(ctx, in, func(n int) (string, bool) { return strconv.Itoa(n), true })
+
+		<-out
+		synctest.Wait() // the stage now waits to send its second value to a consumer that has gone
+		cancel()
+
+		expectAllExited(t, baseline, "after cancelling a stage that was blocked sending to a consumer that "+
+			"stopped reading (every send needs a select with a <-ctx.Done() case)")
+	})
+}

@@ -1,0 +1,3 @@
+module gokata.dev/katas/channels-pipeline-stages
+
+go 1.25
