@@ -65,46 +65,49 @@ func expectClosed[T any](t *testing.T, ch <-chan T, what string) {
 	}
 }
 
-// expectAllExited waits until every other goroutine in the bubble has exited
-// or is blocked for good, then reports any that started after baseline was
-// taken and are still there.
-func expectAllExited(t *testing.T, baseline int, when string) {
+// expectAllExited waits until every other goroutine in the test's bubble has
+// exited or is blocked for good, and reports those still there.
+func expectAllExited(t *testing.T, when string) {
 	t.Helper()
 	synctest.Wait()
-	if n := runtime.NumGoroutine(); n > baseline {
-		t.Errorf("%s, %d goroutines of the pipeline were still blocked, with nothing left that could unblock "+
-			"them: a leak on every cancelled conversion.\n%s", when, n-baseline, bubbleStacks())
+	if left := bubbleGoroutines(); len(left) > 0 {
+		t.Errorf("%s, %d goroutines were still blocked, with nothing left that could ever unblock them: "+
+			"a leak.\n  %s", when, len(left), strings.Join(left, "\n  "))
 	}
 }
 
-// bubbleStacks describes the blocked goroutines of this package in bubbles.
-func bubbleStacks() string {
+// bubbleGoroutines describes the goroutines of the caller's bubble other than
+// the caller and synctest's own: header and the line of pipeline.go they are at.
+func bubbleGoroutines() []string {
 	self := make([]byte, 1<<10)
 	self = self[:runtime.Stack(self, false)]
 	header, _, _ := strings.Cut(string(self), "\n")
 	_, bubble, _ := strings.Cut(header, ", ")
-	bubble = strings.TrimSuffix(bubble, "]:") // "synctest bubble N", this test's bubble
+	bubble = strings.TrimSuffix(bubble, "]:") // "synctest bubble N"
+	if bubble == "" {
+		return nil
+	}
+	selfID, _, _ := strings.Cut(header, " [")
 	buf := make([]byte, 1<<20)
 	buf = buf[:runtime.Stack(buf, true)]
-	var keep []string
+	var left []string
 	for _, g := range strings.Split(string(buf), "\n\n") {
 		lines := strings.Split(g, "\n")
-		if bubble == "" || !strings.Contains(lines[0], bubble+"]") {
+		if !strings.Contains(lines[0], bubble+"]") || strings.HasPrefix(lines[0], selfID+" [") ||
+			strings.Contains(g, "synctest.testingSynctestTest") || strings.Contains(g, "synctest.Run(") {
 			continue
 		}
-		where := ""
+		where := "in test code"
 		for _, l := range lines {
 			if strings.Contains(l, "/pipeline.go:") {
 				where = strings.TrimSpace(strings.Split(l, " +")[0])
-				where = where[strings.LastIndex(where, "/")+1:]
+				where = "at " + where[strings.LastIndex(where, "/")+1:]
 				break
 			}
 		}
-		if where != "" && len(keep) < 6 {
-			keep = append(keep, fmt.Sprintf("%s at %s", strings.TrimSuffix(lines[0], ":"), where))
-		}
+		left = append(left, strings.TrimSuffix(lines[0], ":")+" "+where)
 	}
-	return "Blocked:\n  " + strings.Join(keep, "\n  ")
+	return left
 }
 
 // feed is an HL7 message from a lab system: an ADT header, a patient, two results.

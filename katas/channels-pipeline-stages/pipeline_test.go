@@ -2,7 +2,6 @@ package hl7pipe
 
 import (
 	"context"
-	"runtime"
 	"slices"
 	"testing"
 	"testing/synctest"
@@ -20,7 +19,6 @@ func TestConvertDeliversEveryRecordAndCloses(t *testing.T) {
 
 func TestPipelineStopsWhenTheConsumerCancels(t *testing.T) {
 	inBubble(t, func(t *testing.T) {
-		baseline := runtime.NumGoroutine()
 		ctx, cancel := context.WithCancel(t.Context())
 
 		records := Convert(ctx, manyLines(500))
@@ -31,6 +29,6 @@ func TestPipelineStopsWhenTheConsumerCancels(t *testing.T) {
 		synctest.Wait()
 		cancel()
 
-		expectAllExited(t, baseline, "after the consumer cancelled and stopped reading")
+		expectAllExited(t, "after the consumer cancelled and stopped reading")
 	})
 }

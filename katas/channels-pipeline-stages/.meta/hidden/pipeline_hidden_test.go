@@ -2,7 +2,6 @@ package hl7pipe
 
 import (
 	"context"
-	"runtime"
 	"slices"
 	"strconv"
 	"testing"
@@ -88,7 +87,6 @@ func TestHiddenCancelledStageClosesWhileItsInputIsIdle(t *testing.T) {
 
 func TestHiddenEveryStageExitsWhenCancelledMidway(t *testing.T) {
 	inBubble(t, func(t *testing.T) {
-		baseline := runtime.NumGoroutine()
 		ctx, cancel := context.WithCancel(t.Context())
 
 		lines := Emit(ctx, manyLines(1000))
@@ -103,7 +101,7 @@ func TestHiddenEveryStageExitsWhenCancelledMidway(t *testing.T) {
 		}
 		cancel()
 
-		expectAllExited(t, baseline, "after cancelling a three-stage pipeline midway")
+		expectAllExited(t, "after cancelling a three-stage pipeline midway")
 		if total == 0 {
 			t.Fatalf("the first 40 values summed to 0")
 		}
@@ -112,21 +110,19 @@ func TestHiddenEveryStageExitsWhenCancelledMidway(t *testing.T) {
 
 func TestHiddenEmitStopsWhenCancelled(t *testing.T) {
 	inBubble(t, func(t *testing.T) {
-		baseline := runtime.NumGoroutine()
 		ctx, cancel := context.WithCancel(t.Context())
 
 		lines := Emit(ctx, manyLines(300))
 		<-lines
 		cancel()
 
-		expectAllExited(t, baseline, "after cancelling Emit while nobody reads its output")
+		expectAllExited(t, "after cancelling Emit while nobody reads its output")
 		expectClosed(t, lines, "Emit's output")
 	})
 }
 
 func TestHiddenManyConversionsAtOnce(t *testing.T) {
 	inBubble(t, func(t *testing.T) {
-		baseline := runtime.NumGoroutine()
 		results := make(chan []Record, 20)
 		for range 20 {
 			go func() { results <- collect(t, Convert(t.Context(), feed), "Convert's output") }()
@@ -136,13 +132,12 @@ func TestHiddenManyConversionsAtOnce(t *testing.T) {
 				t.Fatalf("a concurrent Convert gave %v; want %v", got, feedRecords)
 			}
 		}
-		expectAllExited(t, baseline, "after 20 complete conversions")
+		expectAllExited(t, "after 20 complete conversions")
 	})
 }
 
 func TestHiddenStageBlockedOnSendExitsWhenCancelled(t *testing.T) {
 	inBubble(t, func(t *testing.T) {
-		baseline := runtime.NumGoroutine()
 		ctx, cancel := context.WithCancel(t.Context())
 		in := make(chan int)
 		go func() {
@@ -161,7 +156,7 @@ func TestHiddenStageBlockedOnSendExitsWhenCancelled(t *testing.T) {
 		synctest.Wait() // the stage now waits to send its second value to a consumer that has gone
 		cancel()
 
-		expectAllExited(t, baseline, "after cancelling a stage that was blocked sending to a consumer that "+
+		expectAllExited(t, "after cancelling a stage that was blocked sending to a consumer that "+
 			"stopped reading (every send needs a select with a <-ctx.Done() case)")
 	})
 }
