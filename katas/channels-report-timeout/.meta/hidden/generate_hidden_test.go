@@ -1,0 +1,172 @@
+package eproreport
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"testing"
+	"time"
+)
+
+func TestHiddenGenContextEndsAtTheTimeout(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		type seen struct {
+			at  time.Duration
+			err error
+		}
+		saw := make(chan seen, 1)
+		start := time.Now()
+		gen := func(ctx context.Context) (Report, error) {
+			<-ctx.Done() // a renderer that stops when told to
+			saw <- seen{time.Since(start), ctx.Err()}
+			return Report{}, ctx.Err()
+		}
+
+		_, err := Generate(t.Context(), 5*time.Second, gen)
+
+		if !errors.Is(err, ErrTimeout) {
+			t.Fatalf("Generate returned %v; want ErrTimeout", err)
+		}
+		select {
+		case s := <-saw:
+			if s.at != 5*time.Second || !errors.Is(s.err, context.DeadlineExceeded) {
+				t.Fatalf("gen's ctx ended after %v with %v; want at 5s with context.DeadlineExceeded", s.at, s.err)
+			}
+		case <-time.After(time.Hour):
+			t.Fatalf("an hour after the 5s timeout, gen's ctx had still not been cancelled: the renderer keeps " +
+				"burning CPU for a report nobody will read. Cancellation is cooperative: give gen a ctx that " +
+				"ends at the timeout (context.WithTimeout).")
+		}
+	})
+}
+
+func TestHiddenCooperativeGenStopsAtTheTimeout(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		gen := func(ctx context.Context) (Report, error) {
+			select {
+			case <-time.After(10 * time.Minute):
+				return Report{PatientID: "P00100", Pages: 40}, nil
+			case <-ctx.Done():
+				return Report{}, ctx.Err()
+			}
+		}
+
+		_, err := Generate(t.Context(), 3*time.Second, gen)
+
+		if !errors.Is(err, ErrTimeout) {
+			t.Fatalf("Generate returned %v; want ErrTimeout", err)
+		}
+		expectAllExited(t, "right after the timeout, with a renderer that stops when its ctx ends")
+	})
+}
+
+func TestHiddenCallerCancellationEndsItAtOnce(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		ctx, cancel := context.WithCancel(t.Context())
+		time.AfterFunc(time.Second, cancel) // the doctor closes the report page
+		genErr := make(chan error, 1)
+		gen := func(ctx context.Context) (Report, error) {
+			<-ctx.Done()
+			genErr <- ctx.Err()
+			return Report{}, ctx.Err()
+		}
+		start := time.Now()
+
+		_, err := Generate(ctx, 30*time.Second, gen)
+
+		if d := time.Since(start); d != time.Second {
+			t.Fatalf("Generate returned after %v; the caller cancelled after 1s, so want 1s", d)
+		}
+		if !errors.Is(err, context.Canceled) || errors.Is(err, ErrTimeout) {
+			t.Fatalf("after the caller cancelled, Generate returned %v; want context.Canceled (not ErrTimeout: "+
+				"the budget was not used up)", err)
+		}
+		select {
+		case e := <-genErr:
+			if !errors.Is(e, context.Canceled) {
+				t.Fatalf("gen's ctx ended with %v; want context.Canceled, passed down from the caller", e)
+			}
+		case <-time.After(time.Hour):
+			t.Fatalf("gen's ctx was never cancelled after the caller's was: derive gen's ctx from the caller's")
+		}
+	})
+}
+
+func TestHiddenGenErrorPassesThrough(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		errTemplate := errors.New("questionnaire template v4 missing")
+		gen := func(ctx context.Context) (Report, error) {
+			time.Sleep(time.Second)
+			return Report{}, fmt.Errorf("render: %w", errTemplate)
+		}
+
+		_, err := Generate(t.Context(), 5*time.Second, gen)
+
+		if !errors.Is(err, errTemplate) {
+			t.Fatalf("gen failed after 1s with a 5s budget; Generate returned %v; want gen's error", err)
+		}
+	})
+}
+
+func TestHiddenManySlowReportsLeaveNoGoroutines(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		errs := make(chan error, 50)
+		for i := range 50 {
+			go func() {
+				gen := func(ctx context.Context) (Report, error) {
+					time.Sleep(time.Duration(10+i) * time.Second) // ignores ctx
+					return Report{Pages: i}, nil
+				}
+				_, err := Generate(t.Context(), 5*time.Second, gen)
+				errs <- err
+			}()
+		}
+		for range 50 {
+			if err := <-errs; !errors.Is(err, ErrTimeout) {
+				t.Fatalf("a report with a 5s budget that takes 10s or more returned %v; want ErrTimeout", err)
+			}
+		}
+
+		time.Sleep(time.Minute) // every renderer has finished by now
+		expectAllExited(t, "after 50 timed-out reports whose renderers finished later")
+	})
+}
+
+func TestHiddenFastReportDoesNotWaitForTheBudget(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		start := time.Now()
+		for i := range 5 {
+			r, err := Generate(t.Context(), time.Hour, func(ctx context.Context) (Report, error) {
+				return Report{PatientID: fmt.Sprintf("P%05d", i), Pages: 1}, nil
+			})
+			if err != nil || r.Pages != 1 {
+				t.Fatalf("Generate = %+v, %v; want the report", r, err)
+			}
+		}
+		if d := time.Since(start); d != 0 {
+			t.Fatalf("5 instant reports with a 1-hour budget took %v; want no waiting at all", d)
+		}
+		expectAllExited(t, "after 5 instant reports")
+	})
+}
+
+func TestHiddenReturnsAtTheBudgetNotWhenTheRendererFinishes(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		for _, budget := range []time.Duration{time.Second, 7 * time.Second, 30 * time.Second} {
+			gen := func(ctx context.Context) (Report, error) {
+				time.Sleep(5 * time.Minute) // a renderer that ignores ctx
+				return Report{Pages: 99}, nil
+			}
+			start := time.Now()
+
+			_, err := Generate(t.Context(), budget, gen)
+
+			if d := time.Since(start); d != budget || !errors.Is(err, ErrTimeout) {
+				t.Fatalf("with a %v budget and a 5-minute renderer, Generate returned %v after %v; want ErrTimeout "+
+					"after exactly %v. Do not wait for gen: wait for whichever comes first, its result or the "+
+					"deadline (select).", budget, err, d, budget)
+			}
+		}
+		time.Sleep(10 * time.Minute) // let the renderers finish
+	})
+}

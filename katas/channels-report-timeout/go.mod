@@ -1,0 +1,3 @@
+module gokata.dev/katas/channels-report-timeout
+
+go 1.25
