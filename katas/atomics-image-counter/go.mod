@@ -1,0 +1,3 @@
+module gokata.dev/katas/atomics-image-counter
+
+go 1.25
