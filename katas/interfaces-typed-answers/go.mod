@@ -1,0 +1,3 @@
+module gokata.dev/katas/interfaces-typed-answers
+
+go 1.25
