@@ -1,0 +1,164 @@
+package bgtasks
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"testing/synctest"
+	"time"
+)
+
+func TestHiddenShutdownCancelsTheTasksContext(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		tr := NewTracker()
+		saw := make(chan error, 3)
+		for range 3 {
+			if err := tr.Go(func(ctx context.Context) {
+				select {
+				case <-ctx.Done(): // a check that stops when asked
+					saw <- ctx.Err()
+				case <-time.After(24 * time.Hour):
+					saw <- nil
+				}
+			}); err != nil {
+				t.Fatalf("Go: %v", err)
+			}
+		}
+		time.Sleep(time.Minute)
+		start := time.Now()
+
+		err := tr.Shutdown(context.Background())
+
+		if d := time.Since(start); err != nil || d != 0 {
+			t.Fatalf("Shutdown with 3 tasks that stop when their ctx is cancelled returned %v after %v; want nil "+
+				"at once. Shutdown must cancel the ctx it gave the tasks (context.WithCancel in NewTracker, "+
+				"cancel in Shutdown); tasks cannot know about a shutdown otherwise.", err, d)
+		}
+		for range 3 {
+			if e := <-saw; !errors.Is(e, context.Canceled) {
+				t.Fatalf("a task's ctx ended with %v; want context.Canceled", e)
+			}
+		}
+	})
+}
+
+func TestHiddenGoAfterShutdownIsRefused(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		tr := NewTracker()
+		if err := tr.Shutdown(context.Background()); err != nil {
+			t.Fatalf("Shutdown with no tasks = %v; want nil", err)
+		}
+		var ran atomic.Bool
+
+		err := tr.Go(func(ctx context.Context) { ran.Store(true) })
+
+		synctest.Wait()
+		if !errors.Is(err, ErrClosed) || ran.Load() {
+			t.Fatalf("Go after Shutdown returned %v and the task ran: %t; want ErrClosed and nothing run. A task "+
+				"started after Shutdown returned is never waited for and is killed with the process.", err, ran.Load())
+		}
+	})
+}
+
+func TestHiddenEveryAcceptedTaskIsWaitedFor(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		tr := NewTracker()
+		var accepted, refused, finished atomic.Int32
+		var submitters sync.WaitGroup
+		for i := range 40 {
+			submitters.Go(func() {
+				// Monitors start a check every second, also while the service shuts down.
+				for j := range 5 {
+					err := tr.Go(func(ctx context.Context) {
+						<-ctx.Done()
+						time.Sleep(time.Duration(1+(i+j)%3) * time.Second) // flushing its results
+						finished.Add(1)
+					})
+					switch {
+					case err == nil:
+						accepted.Add(1)
+					case errors.Is(err, ErrClosed):
+						refused.Add(1)
+					default:
+						t.Errorf("Go returned %v; want nil or ErrClosed", err)
+					}
+					time.Sleep(time.Second)
+				}
+			})
+		}
+
+		time.Sleep(2 * time.Second) // the same instant as the third round of checks
+		err := tr.Shutdown(context.Background())
+
+		if err != nil {
+			t.Fatalf("Shutdown = %v; want nil", err)
+		}
+		if a, f := accepted.Load(), finished.Load(); f != a || a < 80 {
+			t.Fatalf("Shutdown returned when %d of the %d tasks that Go accepted had finished; want all (and at "+
+				"least the 80 started before Shutdown). Checking \"closed\" and counting the task (wg.Add) must be "+
+				"one step under one lock, or a task can be accepted after Shutdown started waiting.", f, a)
+		}
+		submitters.Wait()
+		if r := refused.Load(); r < 80 {
+			t.Fatalf("only %d of the 80 tasks submitted after Shutdown were refused; want every one of them", r)
+		}
+		time.Sleep(time.Minute)
+	})
+}
+
+func TestHiddenShutdownTwice(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		tr := NewTracker()
+		var finished atomic.Bool
+		if err := tr.Go(func(ctx context.Context) {
+			time.Sleep(10 * time.Second) // ignores ctx
+			finished.Store(true)
+		}); err != nil {
+			t.Fatalf("Go: %v", err)
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		if err := tr.Shutdown(ctx); !errors.Is(err, context.DeadlineExceeded) {
+			t.Fatalf("first Shutdown with a 2s deadline = %v; want context.DeadlineExceeded", err)
+		}
+		start := time.Now()
+
+		err := tr.Shutdown(context.Background())
+
+		if err != nil || !finished.Load() || time.Since(start) != 8*time.Second {
+			t.Fatalf("second Shutdown returned %v after %v (task finished: %t); want nil after 8s, when the task "+
+				"finished", err, time.Since(start), finished.Load())
+		}
+	})
+}
+
+func TestHiddenTasksRunConcurrently(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		tr := NewTracker()
+		for range 4 {
+			if err := tr.Go(func(ctx context.Context) { time.Sleep(2 * time.Second) }); err != nil {
+				t.Fatalf("Go: %v", err)
+			}
+		}
+		start := time.Now()
+		if err := tr.Shutdown(context.Background()); err != nil || time.Since(start) != 2*time.Second {
+			t.Fatalf("Shutdown with 4 concurrent 2s tasks = %v after %v; want nil after 2s", err, time.Since(start))
+		}
+	})
+}
+
+func TestHiddenShutdownWithNoTasks(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		tr := NewTracker()
+		if err := tr.Shutdown(ctx); err != nil && !errors.Is(err, context.Canceled) {
+			t.Fatalf("Shutdown(already cancelled ctx) with no tasks = %v; want nil or context.Canceled", err)
+		}
+		if err := tr.Shutdown(context.Background()); err != nil {
+			t.Fatalf("Shutdown with no tasks = %v; want nil", err)
+		}
+	})
+}

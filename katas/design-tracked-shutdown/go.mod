@@ -1,0 +1,3 @@
+module gokata.dev/katas/design-tracked-shutdown
+
+go 1.25
