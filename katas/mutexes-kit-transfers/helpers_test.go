@@ -10,7 +10,7 @@ import (
 
 // guard is how long a batch of transfers may take before the test calls it a
 // deadlock. Correct code needs a few milliseconds.
-const guard = 5 * time.Second
+const guard = 2 * time.Second
 
 // finishes runs work in a goroutine and reports whether it returned within
 // guard. A deadlocked work is left blocked: nothing can release it.
@@ -55,18 +55,26 @@ func totalKits(depots []*Depot) int {
 	return sum
 }
 
-// blockedStacks describes the goroutines blocked inside Transfer: the state
-// and the line of Transfer each one is stuck at.
+// reported holds the goroutines already listed by an earlier failure: a
+// deadlocked goroutine stays blocked for the rest of the run, and listing it
+// again under every later test would only confuse.
+var reported sync.Map
+
+// blockedStacks describes the goroutines newly blocked inside Transfer: the
+// state and the line of Transfer each one is stuck at.
 func blockedStacks() string {
 	buf := make([]byte, 1<<20)
 	buf = buf[:runtime.Stack(buf, true)]
 	var keep []string
 	for _, g := range strings.Split(string(buf), "\n\n") {
 		lines := strings.Split(g, "\n")
+		id, _, _ := strings.Cut(lines[0], " [")
 		for i, l := range lines {
-			if strings.Contains(l, ".Transfer(") && i+1 < len(lines) && len(keep) < 6 {
-				keep = append(keep, strings.TrimSuffix(lines[0], ":")+" in Transfer at "+
-					strings.TrimSpace(strings.Split(lines[i+1], " +")[0]))
+			if strings.Contains(l, ".Transfer(") && i+1 < len(lines) {
+				if _, seen := reported.LoadOrStore(id, true); !seen && len(keep) < 6 {
+					keep = append(keep, strings.TrimSuffix(lines[0], ":")+" in Transfer at "+
+						strings.TrimSpace(strings.Split(lines[i+1], " +")[0]))
+				}
 				break
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -83,18 +84,40 @@ func expectNoLeak(t *testing.T, baseline int, when string) {
 	}
 }
 
-// ourStacks returns the stacks of goroutines running this package's code.
+// reported holds the goroutines already listed by an earlier failure: a leaked
+// goroutine stays for the rest of the run, and listing it again under every
+// later test would only confuse.
+var reported sync.Map
+
+// ourStacks describes the goroutines started by ValidateAll that no earlier
+// failure has listed: their state and the line of validate.go they are at.
 func ourStacks() string {
 	buf := make([]byte, 1<<20)
 	buf = buf[:runtime.Stack(buf, true)]
 	var keep []string
 	for _, g := range strings.Split(string(buf), "\n\n") {
-		if strings.Contains(g, "edcbatch.ValidateAll") && !strings.Contains(g, "validateAllWithin") {
-			keep = append(keep, g)
+		if !strings.Contains(g, ".ValidateAll") || strings.Contains(g, "validateAllWithin") {
+			continue
+		}
+		lines := strings.Split(g, "\n")
+		where := ""
+		for _, l := range lines {
+			if strings.Contains(l, "/validate.go:") {
+				where = strings.TrimSpace(strings.Split(l, " +")[0])
+				where = where[strings.LastIndex(where, "/")+1:]
+				break
+			}
+		}
+		id, _, _ := strings.Cut(lines[0], " [")
+		if _, seen := reported.LoadOrStore(id, true); !seen && where != "" {
+			keep = append(keep, strings.TrimSuffix(lines[0], ":")+" at "+where)
 		}
 	}
-	if len(keep) > 4 {
-		keep = append(keep[:4], fmt.Sprintf("... and %d more", len(keep)-4))
+	if len(keep) > 6 {
+		keep = append(keep[:6], fmt.Sprintf("... and %d more", len(keep)-6))
 	}
-	return strings.Join(keep, "\n\n")
+	if len(keep) == 0 {
+		return ""
+	}
+	return "Left behind:\n  " + strings.Join(keep, "\n  ")
 }
