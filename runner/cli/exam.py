@@ -72,7 +72,7 @@ def pack(
 def take(
     pack_path: Path = typer.Argument(..., help="The pack folder or .zip you were given."),
     workdir: Path = typer.Option(DEFAULT_DIR, "--dir", help="Where your answers and code are kept."),
-    name: str | None = typer.Option(None, "--name", help="Your name (asked once, when you start)."),
+    name: str | None = typer.Option(None, "--name", help="Your name: needed the first time, not when you resume."),
     lang: LangOpt | None = typer.Option(None, "--lang", help="en or zh (default: the exam's language)."),
     answers: Path | None = typer.Option(None, "--answers", help="Load answers from a YAML file (marked so in the "
                                         "report)."),

@@ -49,7 +49,10 @@ def grade_all(spec: Path, submissions: Sequence[Path], *, jobs: int, out_dir: Pa
             written.append(str(folder))
         datas = [r.data for r in reports]
         (out_dir / "summary.md").write_text(R.summary_markdown(datas), encoding="utf-8")
-        (out_dir / "summary.json").write_text(json.dumps(R.summary_rows(datas), ensure_ascii=False, indent=2) + "\n",
+        summary: dict[str, object] = {"exam": exam.spec.title, "candidates": R.summary_rows(datas)}
+        if key:
+            summary = sign(summary, key)
+        (out_dir / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n",
                                               encoding="utf-8")
         written.append(str(out_dir / "summary.md"))
     except OSError as exc:

@@ -21,6 +21,9 @@ SUBMISSION_FORMAT = 1
 # Typing speed above which a long answer most likely arrived by paste (chars per second).
 PASTE_CPS = 15.0
 PASTE_MIN_CHARS = 120
+# Reading a question takes longer than this; several answers under it suggest a script.
+FAST_ANSWER_S = 2.0
+FAST_ANSWERS_TO_FLAG = 3
 
 
 def canonical_json(data: Any) -> bytes:
@@ -64,7 +67,7 @@ class ExamState:
         }, ensure_ascii=False, indent=2))
 
     def record(self, qid: str, answer: Any, *, duration_s: float | None, chars: int, now: float | None = None,
-               from_file: bool = False) -> None:
+               from_file: bool = False, terminal: bool = True) -> None:
         """Store one answer and save at once. Answers loaded from a file are marked so, never as typed."""
         now = time.time() if now is None else now
         cps = chars / duration_s if duration_s else float("inf")
@@ -74,6 +77,7 @@ class ExamState:
             "chars": chars,
             "pasted": not from_file and chars >= PASTE_MIN_CHARS and cps > PASTE_CPS,
             "from_file": from_file,
+            "terminal": terminal,
             "late": now > self.deadline,
         }
         self.save()

@@ -6,6 +6,7 @@ cross-candidate similarity check runs afterwards on the results.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -17,7 +18,8 @@ from typing import Any, Protocol
 from runner import __version__
 from runner.content.catalog import Catalog
 from runner.content.models import AnyQuestion, OpenQuestion
-from runner.exam.candidate import digest_of, read_submission
+from runner.exam.candidate import FAST_ANSWER_S, FAST_ANSWERS_TO_FLAG, digest_of, read_submission
+from runner.exam.pack import Shown, presentation
 from runner.exam.spec import ResolvedExam
 from runner.quiz.answers import AnswerFormatError, TextAnswer, parse_answer
 from runner.quiz.grading import grade
@@ -64,13 +66,18 @@ class CandidateReport:
         return float(self.data["score"])
 
 
-def _question_entry(q: AnyQuestion, section: str, given: dict[str, Any] | None) -> dict[str, Any]:
-    base: dict[str, Any] = {"id": q.id, "kind": q.kind, "topic": q.topic, "section": section,
-                            "difficulty": q.difficulty}
+def _question_entry(q: AnyQuestion, shown: Shown, section: str, given: dict[str, Any] | None) -> dict[str, Any]:
+    base: dict[str, Any] = {"id": q.id, "public_id": shown.public_id, "kind": q.kind, "topic": q.topic,
+                            "section": section, "difficulty": q.difficulty}
     if given is None:
         return {**base, "answered": False, "score": 0.0, "correct": False, "given": None,
                 "expected": _expected(q), "duration_s": None, "pasted": False, "late": False}
     raw = given.get("answer")
+    if q.kind in ("single", "multi") and isinstance(raw, str):
+        # the candidate saw the choices in the pack's order; a malformed answer is left as given
+        # for parse_answer to say what is wrong with it
+        with contextlib.suppress(ValueError, IndexError):
+            raw = shown.to_bank_letters(raw)
     entry = {**base, "answered": True, "duration_s": given.get("duration_s"), "pasted": bool(given.get("pasted")),
              "late": bool(given.get("late"))}
     try:
@@ -107,6 +114,7 @@ def grade_submission(path: Path, exam: ResolvedExam, catalog: Catalog, expected_
                      grade_kata: KataGrader) -> CandidateReport:
     sub = read_submission(path)
     by_id = catalog.by_id()
+    shown = {x.question_id: x for x in presentation(exam, catalog)}
     answers: dict[str, Any] = sub.get("answers", {})
     flags: list[dict[str, str]] = []
     pack_ok = sub.get("pack_hash") == expected_pack_hash
@@ -117,7 +125,7 @@ def grade_submission(path: Path, exam: ResolvedExam, catalog: Catalog, expected_
     if not digest_ok:
         flags.append({"kind": "altered", "message": "The submission file was changed after `gokata exam submit` "
                       "wrote it (its digest does not match its content)."})
-    unknown = sorted(set(answers) - set(exam.question_ids))
+    unknown = sorted(set(answers) - {x.public_id for x in shown.values()})
     if unknown:
         flags.append({"kind": "unexpected-answers", "message": f"Answers to questions not in this exam: "
                       f"{', '.join(unknown)}."})
@@ -128,7 +136,7 @@ def grade_submission(path: Path, exam: ResolvedExam, catalog: Catalog, expected_
     for s in exam.sections:
         scores: list[float] = []
         for qid in s.question_ids:
-            entry = _question_entry(by_id[qid], s.id, answers.get(qid))
+            entry = _question_entry(by_id[qid], shown[qid], s.id, answers.get(shown[qid].public_id))
             questions.append(entry)
             scores.append(float(entry["score"]))
         for slug in s.katas:
@@ -154,6 +162,15 @@ def grade_submission(path: Path, exam: ResolvedExam, catalog: Catalog, expected_
     if scripted:
         flags.append({"kind": "answers-from-file", "message": f"{len(scripted)} answer(s) were loaded from a file "
                       "(`exam take --answers`), not typed in the session; timings are unknown for them."})
+    typed = [a for a in answers.values() if isinstance(a, dict) and not a.get("from_file")]
+    if any(a.get("terminal") is False for a in typed):
+        flags.append({"kind": "not-typed", "message": "Answers were fed to `exam take` through a pipe or file, not "
+                      "typed at a terminal."})
+    fast = [q["id"] for q in questions if q["answered"] and q.get("duration_s") is not None
+            and not answers.get(q["public_id"], {}).get("from_file") and float(q["duration_s"]) < FAST_ANSWER_S]
+    if len(fast) >= FAST_ANSWERS_TO_FLAG:
+        flags.append({"kind": "too-fast", "message": f"{len(fast)} answers came faster than a question can be read "
+                      f"(under {FAST_ANSWER_S:g} s): {', '.join(fast)}."})
     late = [q["id"] for q in questions if q.get("late")]
     if sub.get("late") or late:
         flags.append({"kind": "late", "message": "Submitted after the time limit" +

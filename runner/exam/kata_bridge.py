@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+import threading
 from pathlib import Path
 
 from runner.exam.grading import KataGrader, KataOutcome, KataTest
@@ -16,13 +17,37 @@ def _outcome_from(result: KataResult, slug: str, title: str, topic: str) -> Kata
     return KataOutcome(slug, title, topic, result.status, result.score, tests, result.duration_s, result.summary)
 
 
+def credited_score(result: KataResult, starter_passes: frozenset[str]) -> tuple[float, str]:
+    """Credit for the work done: the tests the starter fails that now pass, less any the starter
+    passed that now fail. An untouched starter scores 0, however many tests it happens to pass."""
+    if result.status == "pass":
+        return 1.0, ""
+    to_earn = [t for t in result.tests if t.name not in starter_passes]
+    if not to_earn:
+        return result.score, ""
+    gained = sum(t.passed for t in to_earn)
+    lost = sum(1 for t in result.tests if t.name in starter_passes and not t.passed)
+    note = (f"The starter already passes {len(starter_passes)} of {len(result.tests)} tests; "
+            f"credit counts the other {len(to_earn)}" + (f", less {lost} broken on the way" if lost else "") + ".")
+    return max(0.0, (gained - lost) / len(to_earn)), note
+
+
 def hidden_grader(exam: ResolvedExam) -> KataGrader:
     """Grade a candidate's files with the kata's visible and hidden tests in the sandbox."""
+    from runner.kata.catalog import load_kata
+    from runner.kata.grade import grade_submission
+
+    lock = threading.Lock()
+    starters: dict[str, frozenset[str]] = {}
+
+    def starter_passes(slug: str) -> frozenset[str]:
+        with lock:  # graded once per kata, whichever candidate needs it first
+            if slug not in starters:
+                kata = load_kata(slug)
+                starters[slug] = frozenset(t.name for t in grade_submission(kata, kata.root).tests if t.passed)
+            return starters[slug]
 
     def grade(slug: str, files: dict[str, str]) -> KataOutcome:
-        from runner.kata.catalog import load_kata
-        from runner.kata.grade import grade_submission
-
         kata = load_kata(slug)
         title, topic = kata.spec.title.en, kata.spec.topic
         if not files:
@@ -33,7 +58,10 @@ def hidden_grader(exam: ResolvedExam) -> KataGrader:
                 if name in kata.spec.learner_files:
                     (code / name).write_text(text, encoding="utf-8")
             result = grade_submission(kata, code)
-        return _outcome_from(result, slug, title, topic)
+        score, note = credited_score(result, starter_passes(slug))
+        outcome = _outcome_from(result, slug, title, topic)
+        summary = " ".join(x for x in (outcome.summary, note) if x)
+        return KataOutcome(slug, title, topic, outcome.status, score, outcome.tests, outcome.duration_s, summary)
 
     return grade
 

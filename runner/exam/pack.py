@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import random
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Any
 from runner import __version__
 from runner.content.catalog import Catalog
 from runner.content.models import (
+    LETTERS,
     AnyQuestion,
     LocalText,
     MultiQuestion,
@@ -34,14 +36,47 @@ def _text(t: LocalText | None) -> dict[str, str] | None:
     return {"en": t.en, **({"zh": t.zh} if t.zh else {})}
 
 
-def public_question(q: AnyQuestion) -> dict[str, Any]:
-    """What a candidate may see: never correct flags, whys, explanations, frameworks or examples."""
-    data: dict[str, Any] = {"id": q.id, "kind": q.kind, "topic": q.topic, "difficulty": q.difficulty,
+@dataclass(frozen=True)
+class Shown:
+    """How one question appears in a pack: under an opaque id, with its choices in a seeded order.
+
+    The bank's ids would let a candidate look the answer up (`gokata answer ID`), and the banks
+    tend to list the correct choice first, so neither reaches the pack; the grader rebuilds
+    this mapping from the spec.
+    """
+
+    public_id: str
+    question_id: str
+    order: tuple[int, ...]  # order[i] = bank index of the choice shown at letter i
+
+    def to_bank_letters(self, shown: str) -> str:
+        return ",".join(LETTERS[i] for i in sorted(self.order[LETTERS.index(x)] for x in shown.split(",") if x))
+
+    def to_shown_letters(self, bank: str) -> str:
+        return ",".join(sorted(LETTERS[self.order.index(LETTERS.index(x))] for x in bank.split(",") if x))
+
+
+def presentation(exam: ResolvedExam, catalog: Catalog) -> list[Shown]:
+    by_id = catalog.by_id()
+    shown: list[Shown] = []
+    for section in exam.sections:
+        seed = next(s.seed for s in exam.spec.sections if s.id == section.id)
+        for qid in section.question_ids:
+            q = by_id[qid]
+            order = list(range(len(q.choices))) if isinstance(q, SingleQuestion | MultiQuestion) else []
+            random.Random(f"{seed}/{qid}").shuffle(order)
+            shown.append(Shown(f"q{len(shown) + 1:02d}", qid, tuple(order)))
+    return shown
+
+
+def public_question(q: AnyQuestion, shown: Shown) -> dict[str, Any]:
+    """What a candidate may see: never the bank id, correct flags, whys, explanations, frameworks or examples."""
+    data: dict[str, Any] = {"id": shown.public_id, "kind": q.kind, "topic": q.topic, "difficulty": q.difficulty,
                             "prompt": _text(q.prompt)}
     if q.code:
         data["code"] = q.code
     if isinstance(q, SingleQuestion | MultiQuestion):
-        data["choices"] = [_text(c.text) for c in q.choices]
+        data["choices"] = [_text(q.choices[i].text) for i in shown.order]
     return data
 
 
@@ -89,7 +124,9 @@ class BuiltPack:
 def build_pack(exam: ResolvedExam, catalog: Catalog, katas: dict[str, Kata]) -> BuiltPack:
     by_id = catalog.by_id()
     content: dict[str, bytes] = {}
-    questions = [public_question(by_id[qid]) for qid in exam.question_ids]
+    shown = presentation(exam, catalog)
+    public_ids = {x.question_id: x.public_id for x in shown}
+    questions = [public_question(by_id[x.question_id], x) for x in shown]
     content["questions.json"] = (json.dumps(questions, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
     content["INSTRUCTIONS.md"] = _instructions(exam).encode()
     for slug in exam.katas:
@@ -104,7 +141,7 @@ def build_pack(exam: ResolvedExam, catalog: Catalog, katas: dict[str, Kata]) -> 
         "lang": exam.spec.lang,
         "tool_version": __version__,
         "sections": [
-            {"id": s.id, "title": s.title, "weight": s.weight, "questions": list(s.question_ids),
+            {"id": s.id, "title": s.title, "weight": s.weight, "questions": [public_ids[q] for q in s.question_ids],
              "katas": list(s.katas)}
             for s in exam.sections
         ],

@@ -16,6 +16,12 @@ def pct(x: float | None) -> str:
     return "—" if x is None else f"{x * 100:.0f}%"
 
 
+def _cell(text: str, limit: int = 80) -> str:
+    """One Markdown table cell: line breaks shown as ⏎, pipes escaped, long text cut."""
+    flat = text.strip().replace("|", "\\|").replace("\n", " ⏎ ")
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
 def _verdict(q: dict[str, Any]) -> str:
     if not q["answered"]:
         return "unanswered"
@@ -46,10 +52,13 @@ def to_markdown(d: dict[str, Any]) -> str:
     out += [f"| {s['title']} | {s['weight']:g} | {pct(s['score'])} |" for s in d["sections"]]
     out += ["", "## Topics", "", "| topic | items | score |", "|---|---:|---:|"]
     out += [f"| {x['topic']} | {x['items']} | {pct(x['score'])} |" for x in d["topics"]]
-    out += ["", "## Questions", "", "| question | kind | result | time (s) | notes |", "|---|---|---|---:|---|"]
+    out += ["", "## Questions", "", "| # | question | kind | result | given | expected | time (s) | notes |",
+            "|---|---|---|---|---|---|---:|---|"]
     for q in d["questions"]:
         notes = ", ".join(n for n in ("pasted" if q.get("pasted") else "", "late" if q.get("late") else "") if n)
-        out.append(f"| `{q['id']}` | {q['kind']} | {_verdict(q)} | {q['duration_s'] or '—'} | {notes} |")
+        given = "—" if q["given"] is None else _cell(str(q["given"]))
+        out.append(f"| {q.get('public_id', '')} | `{q['id']}` | {q['kind']} | {_verdict(q)} | {given} | "
+                   f"{_cell(str(q['expected']))} | {q['duration_s'] or '—'} | {notes} |")
     for q in d["questions"]:
         if "points" not in q:
             continue
@@ -90,6 +99,7 @@ text-align:left;vertical-align:top}th{background:#f6f8fa}td.num{text-align:right
 .bar>span{display:block;height:100%;background:#2da44e;border-radius:4px}
 .covered{color:#1a7f37}.partial{color:#9a6700}.missed{color:#cf222e}.contradicted{color:#8250df}
 code{background:#f6f8fa;padding:0 .2rem;border-radius:3px}small{color:#57606a}
+td pre{margin:0;white-space:pre-wrap;font:inherit}
 """
 
 
@@ -128,7 +138,7 @@ def to_html(d: dict[str, Any]) -> str:
         given = "" if q["given"] is None else str(q["given"])
         parts.append(f"<tr><td><code>{e(q['id'])}</code></td><td>{e(q['kind'])}</td><td>{e(_verdict(q))}"
                      f"{' · pasted' if q.get('pasted') else ''}</td><td class=\"num\">{q['duration_s'] or '—'}</td>"
-                     f"<td>{e(given[:200])}</td><td>{e(str(q['expected'])[:200])}</td></tr>")
+                     f"<td><pre>{e(given[:600])}</pre></td><td><pre>{e(str(q['expected'])[:600])}</pre></td></tr>")
     parts.append("</table>")
     for q in d["questions"]:
         if "points" not in q:

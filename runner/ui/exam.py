@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from typing import Any
 
@@ -83,7 +84,8 @@ def run_take(state: ExamState, questions: list[dict[str, Any]], *, lang: Lang, c
                                    remaining_s=state.remaining_s())
             started = time.monotonic()
             answer, chars = _read(console, q)
-            state.record(q["id"], answer, duration_s=time.monotonic() - started, chars=chars)
+            state.record(q["id"], answer, duration_s=time.monotonic() - started, chars=chars,
+                         terminal=sys.stdin.isatty())
             console.print(f"[dim]saved · {clock(state.remaining_s())}[/]")
     except (QuitSession, KeyboardInterrupt):
         console.print("\n[yellow]Paused. Your answers are saved; run the same command to continue.[/]")

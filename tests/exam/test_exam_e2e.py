@@ -14,6 +14,8 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from runner.exam.candidate import ExamState
+from runner.exam.pack import presentation
+from runner.exam.workflow import resolve_spec
 from tests.cli_helpers import run_cli
 from tests.conftest import FIXTURES
 
@@ -38,11 +40,25 @@ WRONG = {"slices.copy-ways": "B", "slices.three-index-frees": True, "slices.appe
          "slices.spot-pinning": 2, "defer.args-evaluated": "now 2\ndeferred 2\n", "defer.lifo": False}
 
 
+def as_shown(spec: Path, answers: Mapping[str, object]) -> dict[str, object]:
+    """Answers by bank id and bank letters, as the candidate gives them: by pack id, in the pack's choice order."""
+    exam, catalog = resolve_spec(spec)
+    shown: dict[str, object] = {}
+    for x in presentation(exam, catalog):
+        raw = answers[x.question_id]
+        if x.order and isinstance(raw, str):
+            raw = x.to_shown_letters(raw)
+        shown[x.public_id] = raw
+    return shown
+
+
 def take_exam(tmp_path: Path, pack: Path, name: str, answers: Mapping[str, object], code: Path | None) -> Path:
     workdir = tmp_path / f"work-{name}"
     questions = json.loads((pack / "questions.json").read_text(encoding="utf-8"))
-    chosen = {q["id"]: answers.get(q["id"], (RIGHT if answers is STRONG else WRONG).get(q["id"]))
-              for q in questions}
+    spec = tmp_path / "spec.yaml"
+    canonical = {**(RIGHT if answers is STRONG else WRONG), **answers}
+    chosen = as_shown(spec, canonical)
+    assert set(chosen) == {q["id"] for q in questions}
     answers_file = tmp_path / f"{name}.yaml"
     answers_file.write_text(json.dumps(chosen), encoding="utf-8")  # JSON is YAML
     result = run_cli("exam", "take", str(pack), "--dir", str(workdir), "--name", name, "--answers", str(answers_file))
@@ -81,6 +97,8 @@ def test_strong_and_weak_candidates_end_to_end(tmp_path: Path, spec: Path) -> No
     weak_kata = b["katas"][0]
     assert weak_kata["status"] == "fail"
     assert any(t["hidden"] and t["status"] == "fail" for t in weak_kata["tests"])
+    assert weak_kata["score"] == 0.0  # an untouched starter earns nothing, whatever tests it passes
+    assert "The starter already passes" in weak_kata["summary"]
     open_q = next(q for q in b["questions"] if q["id"] == "slices.interview-reslicing")
     assert {p["verdict"] for p in open_q["points"]} == {"missed"}
     assert open_q["follow_ups"]  # questions for the live interview
@@ -137,7 +155,7 @@ def test_tampering_and_copying_are_flagged(tmp_path: Path, spec: Path) -> None:
     one = take_exam(tmp_path, pack, "One", STRONG, shared)
     two = take_exam(tmp_path, pack, "Two", STRONG, shared)
     data = json.loads(two.read_text(encoding="utf-8"))
-    data["answers"]["slices.reslice-shares-array"]["answer"] = "A"
+    data["answers"]["q01"]["answer"] = "C"
     two.write_text(json.dumps(data), encoding="utf-8")
     other_spec = tmp_path / "other.yaml"
     other_spec.write_text(spec.read_text(encoding="utf-8").replace("seed: 3", "seed: 4"), encoding="utf-8")
@@ -151,6 +169,17 @@ def test_tampering_and_copying_are_flagged(tmp_path: Path, spec: Path) -> None:
     assert "pack-mismatch" in kinds1 and "similar-code" in kinds1
     assert {"pack-mismatch", "altered", "similar-code"} <= kinds2
 
+
+SPEC_QUESTIONS_ONLY = """\
+title: "Quiz only"
+time_limit_minutes: 30
+pass_mark: 0.5
+sections:
+  - id: quiz
+    title: Quiz
+    weight: 1
+    questions: [slices.reslice-shares-array, defer.lifo, slices.three-index-frees, slices.spot-pinning]
+"""
 
 SHARED_SOLUTION = """package dose
 
@@ -188,6 +217,25 @@ def test_similarity_compares_own_work_not_the_starter() -> None:
     assert len(own_work(solution, starter)) < 40  # the obvious fix is too small to call a copy
     recommented = SHARED_SOLUTION.replace("// isValidDose rejects data-entry errors.", "// my own comment")
     assert similarity(own_work(SHARED_SOLUTION, starter), own_work(recommented, starter)) == 1.0
+
+
+def test_piped_fast_answers_are_flagged(tmp_path: Path) -> None:
+    from runner.exam.candidate import build_submission, start_or_resume, write_submission
+    from runner.exam.grading import grade_submission
+    from runner.exam.pack import build_pack, read_pack, write_pack
+
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(SPEC_QUESTIONS_ONLY, encoding="utf-8")
+    exam, catalog = resolve_spec(spec)
+    built = build_pack(exam, catalog, {})
+    pack = read_pack(write_pack(built, tmp_path / "pack"))
+    state = start_or_resume(pack, tmp_path / "work", "Pipe", now=1000.0)
+    for i, q in enumerate(pack.questions()):
+        state.record(q["id"], "x", duration_s=0.3, chars=1, now=1001.0 + i, terminal=False)
+    sub = write_submission(build_submission(state, pack, now=1100.0), tmp_path / "sub.json")
+    report = grade_submission(sub, exam, catalog, built.pack_hash, lambda slug, files: None)  # type: ignore[arg-type]
+    kinds = {f["kind"] for f in report.data["flags"]}
+    assert {"not-typed", "too-fast"} <= kinds
 
 
 def test_fast_long_answers_are_flagged_as_pasted(tmp_path: Path) -> None:

@@ -56,7 +56,7 @@ def _secrets() -> list[str]:
     """Every piece of answer material the pack must not contain."""
     secrets: list[str] = []
     for q in load_catalog([FIXTURES / "banks" / "valid"]).questions:
-        secrets.append(q.explanation.en)
+        secrets += [q.id, q.explanation.en]
         if isinstance(q, SingleQuestion | MultiQuestion):
             secrets += [c.why.en for c in q.choices if c.why]
         if isinstance(q, OutputQuestion):
@@ -92,8 +92,22 @@ def test_pack_holds_no_answer_or_hidden_material(tmp_path: Path, spec: Path) -> 
     leaked = [s for s in secrets if s and s in blob]
     assert leaked == []
     questions = json.loads(read_pack(out).files["questions.json"])
-    assert len(questions) == 6
-    assert {q["id"] for q in questions} >= {"slices.reslice-shares-array", "slices.interview-reslicing"}
+    assert [q["id"] for q in questions] == [f"q{i:02d}" for i in range(1, 7)]  # opaque: no bank id to look up
+
+
+def test_choice_order_is_shuffled_per_pack_and_mapped_back(spec: Path) -> None:
+    from runner.exam.pack import presentation
+    from runner.exam.workflow import resolve_spec
+
+    exam, catalog = resolve_spec(spec)
+    shown = {x.question_id: x for x in presentation(exam, catalog)}
+    single = shown["slices.reslice-shares-array"]
+    assert sorted(single.order) == [0, 1, 2]
+    correct_bank = "B"
+    letter = single.to_shown_letters(correct_bank)
+    assert single.to_bank_letters(letter) == correct_bank
+    orders = [x.order for x in shown.values() if len(x.order) >= 3]
+    assert any(o != tuple(range(len(o))) for o in orders)  # not the bank's order, where the right answer sits
 
 
 def test_same_spec_same_pack_hash(tmp_path: Path, spec: Path) -> None:
