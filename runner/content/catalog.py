@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,12 +73,14 @@ def check_banks(paths: Iterable[Path] | None = None, *, strict: bool = False) ->
     """
     problems: list[Problem] = []
     banks: list[Bank] = []
+    bank_sources: list[str] = []
     origins: dict[str, Origin] = {}
     for path in bank_files(paths):
         cached = None if strict else cache.load(path)
         if cached is not None:
             bank, lines = cached
             _add_bank(bank, str(path), lines, banks, origins, problems)
+            bank_sources.append(str(path))
             continue
         try:
             yf = read_yaml(path)
@@ -100,12 +101,16 @@ def check_banks(paths: Iterable[Path] | None = None, *, strict: bool = False) ->
         lines = [locator.find(("questions", i, "id")) for i in range(len(bank.questions))]
         before = len(problems)
         _add_bank(bank, yf.name, lines, banks, origins, problems)
+        bank_sources.append(yf.name)
         if not strict and len(problems) == before and not found:
             cache.store(path, (bank, lines))
-    topics = Counter(b.topic for b in banks)
-    for topic, n in topics.items():
-        if n > 1:
-            problems.append(Problem(str(questions_dir()), 1, 1, "topic", f"topic {topic!r} is defined by {n} files"))
+    first_file: dict[str, str] = {}
+    for bank, file in zip(banks, bank_sources, strict=True):
+        if bank.topic in first_file:
+            problems.append(Problem(file, 1, 1, "topic",
+                                    f"topic {bank.topic!r} is already defined by {first_file[bank.topic]}"))
+        else:
+            first_file[bank.topic] = file
     return Catalog(tuple(banks), MappingProxyType(origins)), problems
 
 

@@ -59,7 +59,7 @@ def export_markdown(catalog: Catalog) -> str:
                     if c.text.zh and c.text.zh != c.text.en:
                         line += f" / {c.text.zh}"
                     if c.why:
-                        line += f" — {c.why.en}"
+                        line += f" — {c.why.en}" + (f" / {c.why.zh}" if c.why.zh else "")
                     parts.append(line)
                 parts.append("")
             elif isinstance(q, TrueFalseQuestion):

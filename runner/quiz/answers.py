@@ -113,6 +113,8 @@ def code_line_count(code: str) -> int:
 
 def parse_answer(question: AnyQuestion, raw: Any) -> Answer:
     """Parse an answer given in canonical terms (bank choice order), as in an answers file."""
+    if raw is None and not isinstance(question, OutputQuestion | OpenQuestion):
+        raise AnswerFormatError("no answer given")
     match question:
         case SingleQuestion():
             return ChoiceAnswer(parse_letters(raw, len(question.choices), many=False))

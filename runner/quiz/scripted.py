@@ -23,7 +23,11 @@ def read_answers(path: Path) -> tuple[dict[str, object], Locator]:
         raise ContentError([Problem(str(path), 1, 1, "", "the answers file is empty")])
     if not isinstance(yf.data, dict):
         raise ContentError([Problem(str(path), 1, 1, "", "expected a mapping of question id to answer")])
-    return {str(k): v for k, v in yf.data.items()}, Locator(yf.text)
+    locator = Locator(yf.text)
+    if locator.duplicate_keys:
+        raise ContentError([Problem(str(path), line, col, str(loc[-1]), "answered twice (YAML keeps only the last)")
+                            for loc, line, col in locator.duplicate_keys])
+    return {str(k): v for k, v in yf.data.items()}, locator
 
 
 def grade_answers(catalog: Catalog, path: Path) -> SessionSummary:

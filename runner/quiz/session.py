@@ -37,7 +37,8 @@ class SessionSummary:
             "seed": self.seed,
             "interrupted": self.interrupted,
             "by_topic": [
-                {"topic": t.topic, "answered": t.answered, "right": t.right, "score": round(t.score, 4)}
+                {"topic": t.topic, "answered": t.answered, "right": t.right,
+                 "score": round(t.score / t.answered, 4) if t.answered else 0.0}
                 for t in self.by_topic
             ],
             "missed": list(self.missed),

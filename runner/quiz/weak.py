@@ -12,6 +12,10 @@ def order_by_weakness(catalog: Catalog, pool: list[AnyQuestion], recorder: Recor
     from runner.progress.weak import weak_question_ids
 
     ranked = weak_question_ids(catalog, recorder)
+    if not ranked:
+        from runner.errors import BadInput
+
+        raise BadInput("--weak needs some answers to go on: practise with `gokata quiz` first, then come back")
     allowed = {q.id for q in pool}
     by_id = catalog.by_id()
     return [by_id[i] for i in ranked if i in allowed]

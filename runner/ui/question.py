@@ -55,11 +55,14 @@ def render_question(console: Console, p: Presented, *, index: int, total: int, l
         for letter, bank_index in zip(LETTERS, p.order, strict=False):
             table.add_row(Text(f"{letter}.", style="bold"), Markdown(q.choices[bank_index].text.get(lang)))
         parts.append(table)
-    title = f"[bold]{index}/{total}[/]  {escape(q.id)}  [dim]{q.topic} · {label} · difficulty {q.difficulty}[/]"
+    level = f"难度 {q.difficulty}" if lang == "zh" else f"difficulty {q.difficulty}"
+    title = f"[bold]{index}/{total}[/]  {escape(q.id)}  [dim]{q.topic} · {label} · {level}[/]"
     console.print(Panel(Group(*parts), title=title, title_align="left", border_style="cyan"))
 
 
-def _mark(ok: bool) -> str:
+def _mark(ok: bool, lang: Lang) -> str:
+    if lang == "zh":
+        return "[bold green]✔ 正确[/]" if ok else "[bold red]✘ 错误[/]"
     return "[bold green]✔ right[/]" if ok else "[bold red]✘ wrong[/]"
 
 
@@ -69,9 +72,15 @@ def render_feedback(console: Console, p: Presented, verdict: Verdict, *, lang: L
     if isinstance(q, OpenQuestion) and verdict.open_grade is not None:
         render_open_grade(console, q, verdict.open_grade, lang=lang)
     else:
-        console.print(_mark(bool(verdict.correct)))
+        console.print(_mark(bool(verdict.correct), lang))
     if isinstance(q, SingleQuestion | MultiQuestion):
         table = Table(show_header=False, box=None, padding=(0, 1))
+        table.add_column(no_wrap=True)
+        table.add_column(no_wrap=True)
+        # fold, not ellipsis: a Chinese sentence has no spaces to wrap at and would be cut short
+        table.add_column(overflow="fold", ratio=2)
+        table.add_column(overflow="fold", ratio=3)
+        table.add_column(no_wrap=True)
         chosen = set(int(i) for i in _indices(verdict.given))
         for letter, bank_index in zip(LETTERS, p.order, strict=False):
             c = q.choices[bank_index]
@@ -110,10 +119,10 @@ _VERDICT_STYLE = {
 def render_open_grade(console: Console, q: OpenQuestion, grade: OpenGrade, *, lang: Lang) -> None:
     table = Table(title=f"score {grade.score:.0%}" + (" (self-graded)" if grade.self_graded else ""),
                   show_lines=False, expand=True)
-    table.add_column("point", ratio=3)
+    table.add_column("point", ratio=3, overflow="fold")
     table.add_column("weight", justify="right")
     table.add_column("verdict")
-    table.add_column("evidence", ratio=3)
+    table.add_column("evidence", ratio=3, overflow="fold")
     for p in grade.points:
         style, en, zh = _VERDICT_STYLE[p.verdict]
         core = " [bold](core)[/]" if p.core else ""

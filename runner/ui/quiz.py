@@ -27,7 +27,7 @@ def render_topics(counts: list[TopicCount], *, json_out: bool) -> None:
     for kind in KINDS:
         header = _SHORT.get(kind, kind)
         table.add_column(header, justify="right", min_width=len(header), no_wrap=True)
-    table.add_column("1/2/3/4/5", no_wrap=True, min_width=9)
+    table.add_column("1/2/3/4/5", no_wrap=True, min_width=11)
     for c in counts:
         table.add_row(c.topic, str(c.total), *(str(c.by_kind[k]) for k in KINDS),
                       "/".join(str(c.by_difficulty[d]) for d in range(1, 6)))

@@ -64,9 +64,8 @@ def _read_answer(console: Console, p: Presented) -> Answer:
     q = p.question
     if isinstance(q, OutputQuestion | OpenQuestion):
         label = "The exact output:" if isinstance(q, OutputQuestion) else "Your answer:"
-        text = read_multiline(console, f"{label} [dim](a lone q quits)[/]")
-        if text.strip().lower() in {"q", "quit"}:
-            raise QuitSession
+        while not (text := read_multiline(console, label)):
+            console.print("[yellow]That answer is empty; type it, or q to quit.[/]")
         return TextAnswer(text)
     while True:
         raw = read_line(console, prompt_for(q)).strip()

@@ -191,3 +191,51 @@ def test_rate_override_is_stored() -> None:
     with open_store() as store:
         rows = list(store.question_rows())
     assert [(r["question_id"], r["rating_override"]) for r in rows] == [("defer.lifo", 1)]
+
+
+def test_version() -> None:
+    result = run_cli("--version")
+    assert result.exit_code == 0 and result.stdout.startswith("gokata ")
+
+
+def test_scripted_duplicate_ids_are_an_error(tmp_path: Path) -> None:
+    answers = write(tmp_path, "defer.lifo: true\nslices.reslice-shares-array: A\ndefer.lifo: false\n")
+    result = run_cli("quiz", "--answers", str(answers))
+    assert result.exit_code == 2
+    assert f"{answers}:3:1: defer.lifo: answered twice" in result.stderr
+
+
+def test_scripted_missing_value_says_so(tmp_path: Path) -> None:
+    answers = write(tmp_path, "defer.lifo:\n")
+    result = run_cli("quiz", "--answers", str(answers))
+    assert result.exit_code == 2 and "no answer given" in result.stderr
+
+
+def test_by_topic_score_is_a_share(tmp_path: Path) -> None:
+    answers = write(tmp_path, "slices.reslice-shares-array: B\nslices.three-index-frees: true\n")
+    data = json.loads(run_cli("quiz", "--answers", str(answers), "--json").stdout)
+    assert data["by_topic"] == [{"topic": "slices", "answered": 2, "right": 1, "score": 0.5}]
+
+
+def test_end_of_input_at_an_output_prompt_quits_without_recording() -> None:
+    from runner.progress.store import open_store
+
+    result = run_cli("quiz", "--topic", "defer", "--kind", "output", input="")
+    assert result.exit_code == 0
+    assert "0 of 1 answered" in result.stdout
+    with open_store() as store:
+        assert list(store.question_rows()) == []
+
+
+def test_an_empty_output_answer_is_asked_again() -> None:
+    result = run_cli("quiz", "--topic", "defer", "--kind", "output", input="\n\nnow 2\ndeferred 1\n.\n")
+    assert "That answer is empty" in result.stdout and "Score: 100%" in result.stdout
+
+
+def test_two_files_for_one_topic_name_both(tmp_path: Path) -> None:
+    for name in ("a.yaml", "b.yaml"):
+        (tmp_path / name).write_text((VALID / "defer.yaml").read_text(encoding="utf-8").replace(
+            "defer.", f"defer.{name[0]}"), encoding="utf-8")
+    result = run_cli("bank", "lint", str(tmp_path))
+    assert result.exit_code == 2
+    assert f"{tmp_path / 'b.yaml'}:1:1: topic: topic 'defer' is already defined by {tmp_path / 'a.yaml'}" in result.stderr
