@@ -4,13 +4,15 @@
     result = grade_submission(kata, Path("my-code"))   # -> KataResult, never prints
 
 Steps: collect the learner files (and note what else the submission holds), build the sandbox,
-refuse forbidden imports, add the kata's tests behind the result harness, run
-`go test -race -json -count=1` under limits, and decide the verdict (verdict.py).
+refuse forbidden imports, build the package without any test file (build.py), add the kata's
+tests behind the result harness, run `go test -race -json -count=1` under limits, and decide
+the verdict (verdict.py).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import threading
 import time
@@ -18,16 +20,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from runner.errors import BadInput
+from runner.errors import BadInput, Interrupted
+from runner.kata.build import BuildOutcome, build_alone
 from runner.kata.catalog import Kata
-from runner.kata.diagnostics import PathMap
+from runner.kata.diagnostics import PathMap, compile_errors
 from runner.kata.events import EventCollector
 from runner.kata.harness import NONCE_ENV, RESULTS_ENV, Harness, other_test_functions, read_records
 from runner.kata.policy import MAX_LEARNER_FILE, check_files, check_imports
 from runner.kata.process import Limits, run_limited
-from runner.kata.result import KataResult, TestOutcome
-from runner.kata.sandbox import Sandbox, add_kata_files, add_learner_files, open_sandbox
-from runner.kata.verdict import RunFacts, decide
+from runner.kata.result import CompileError, KataResult, TestOutcome
+from runner.kata.sandbox import Sandbox, add_kata_files, add_learner_files, add_support_files, open_sandbox
+from runner.kata.verdict import RunFacts, decide, raise_for_toolchain
 from runner.toolchain import find_go, sandbox_env
 
 ProgressFn = Callable[[str], None]
@@ -38,6 +41,8 @@ MAX_PROCESSES = 64
 MAX_OUTPUT = 64 * 1024 * 1024
 SLOW_BUILD_NOTE = ("building with the race detector... (the first run on a machine also compiles "
                    "the Go race runtime: about 10 s)")
+TEST_ONLY_NAMES_NOTE = ("Your files are compiled on their own first, without the kata's test files: "
+                        "they cannot use names that only the tests declare (helpers, fakes, variables).")
 
 
 @dataclass(frozen=True)
@@ -110,6 +115,15 @@ def grade_sources(kata: Kata, submission: Submission, *, visible_only: bool = Fa
         reasons += check_imports(go.exe, box.pkg, env, kata.learner_files, spec.allowed_imports)
         if reasons:
             return _refused(kata, submission, reasons, visible_only, started)
+        limits = Limits(build_s=BUILD_BUDGET_S, run_s=spec.time_limit + GRACE_S,
+                        memory_bytes=spec.memory_limit_mb * 1024 * 1024, max_processes=MAX_PROCESSES,
+                        max_output_bytes=MAX_OUTPUT)
+        add_support_files(box, kata)
+        built = build_alone(go.exe, box.pkg, env, limits, cancel=cancel)
+        if not built.ok:
+            paths = PathMap(module=kata.module, sandbox_dir=str(box.pkg), learner=submission.display,
+                            tests=frozenset(kata.support_files), hidden=frozenset(), harness_token="")
+            return _does_not_build(kata, submission, built, paths, visible_only, started)
         add_kata_files(box, kata, include_hidden=not visible_only)
         unscored = _unscored(box)
         harness = Harness.for_files([box.pkg / n for n in (*kata.learner_files, *box.test_files)], nonce)
@@ -118,9 +132,6 @@ def grade_sources(kata: Kata, submission: Submission, *, visible_only: bool = Fa
         if shuffle:
             argv.append("-shuffle=on")
         argv.append(".")
-        limits = Limits(build_s=BUILD_BUDGET_S, run_s=spec.time_limit + GRACE_S,
-                        memory_bytes=spec.memory_limit_mb * 1024 * 1024, max_processes=MAX_PROCESSES,
-                        max_output_bytes=MAX_OUTPUT)
         collector = EventCollector()
         outcome = run_limited(argv, cwd=box.pkg, env=env, limits=limits, sink=collector, cancel=cancel,
                               on_slow_start=(lambda: progress(SLOW_BUILD_NOTE)) if progress else None)
@@ -153,6 +164,43 @@ def _refused(kata: Kata, submission: Submission, reasons: list[str], visible_onl
         duration_s=time.monotonic() - started, summary=f"Refused: {reasons[0]}.", visible_only=visible_only,
         ignored=submission.ignored, details="\n".join(reasons),
     )
+
+
+def _does_not_build(kata: Kata, submission: Submission, built: BuildOutcome, paths: PathMap, visible_only: bool,
+                    started: float) -> KataResult:
+    """The verdict when the learner's package does not compile without the tests."""
+    if built.killed == "cancelled":
+        raise Interrupted("interrupted")
+    raise_for_toolchain(built.output)
+    notes: tuple[str, ...] = ()
+    errors: tuple[CompileError, ...] = ()
+    if built.killed is not None:
+        why = {"timeout": f"it took longer than {BUILD_BUDGET_S:g} s",
+               "memory": f"it used more than {kata.spec.memory_limit_mb} MiB of memory",
+               }.get(built.killed, f"it was stopped ({built.killed})")
+        summary = f"The code could not be built: the compiler was stopped ({why})."
+    else:
+        errors = tuple(compile_errors(built.output, paths))
+        first = str(errors[0]) if errors else (built.output.strip().splitlines() or ["go build failed"])[0]
+        summary = f"The code does not build: {first.splitlines()[0]}"
+        if _uses_test_names(kata, errors):
+            notes = (TEST_ONLY_NAMES_NOTE,)
+    return KataResult(
+        kata=kata.slug, status="compile_error", score=0.0,
+        tests=tuple(TestOutcome(name, hidden, "fail", "not run: the code does not build")
+                    for name, hidden in _planned_tests(kata, visible_only)),
+        duration_s=time.monotonic() - started, summary=summary, visible_only=visible_only,
+        compile_errors=errors, ignored=submission.ignored, notes=notes,
+    )
+
+
+def _uses_test_names(kata: Kata, errors: tuple[CompileError, ...]) -> bool:
+    """Whether an `undefined: X` names something the kata's test files mention."""
+    undefined = {m.group(1) for e in errors if (m := re.match(r"undefined: (\w+)", e.message))}
+    if not undefined:
+        return False
+    texts = [_text(kata.root / n) for n in kata.visible_tests] + [_text(kata.hidden_dir / n) for n in kata.hidden_tests]
+    return any(re.search(rf"\b{re.escape(name)}\b", text) for name in undefined for text in texts)
 
 
 def _planned_tests(kata: Kata, visible_only: bool) -> list[tuple[str, bool]]:

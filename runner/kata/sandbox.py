@@ -1,8 +1,9 @@
 """The one place that builds the directory a submission is graded in.
 
 A fresh temporary directory per run, removed afterwards whatever happens (Ctrl-C, time-out,
-an exception): the kata's own go.mod and test files, the submission's learner files and
-nothing else of the submission.
+an exception): the kata's own go.mod, support and test files, the submission's learner files
+and nothing else of the submission. Files arrive in stages, each checked before the next:
+learner files (imports checked), support files (the package must build without tests), tests.
 """
 
 from __future__ import annotations
@@ -59,11 +60,15 @@ def add_learner_files(box: Sandbox, kata: Kata, sources: Mapping[str, Path]) -> 
         shutil.copyfile(sources[name], box.pkg / name)
 
 
-def add_kata_files(box: Sandbox, kata: Kata, *, include_hidden: bool) -> None:
-    """Stage two: support files, visible tests, testdata and (unless visible-only) hidden tests,
-    all from the kata. A hidden file with a visible file's name replaces it."""
+def add_support_files(box: Sandbox, kata: Kata) -> None:
+    """Stage two: the kata's non-test .go files, so the package can be built on its own."""
     for name in kata.support_files:
         shutil.copyfile(kata.root / name, box.pkg / name)
+
+
+def add_kata_files(box: Sandbox, kata: Kata, *, include_hidden: bool) -> None:
+    """Stage three: visible tests, testdata and (unless visible-only) hidden tests, all from
+    the kata. A hidden file with a visible file's name replaces it."""
     for name in kata.visible_tests:
         shutil.copyfile(kata.root / name, box.pkg / name)
         box.test_files.append(name)

@@ -57,7 +57,7 @@ def decide(f: RunFacts) -> KataResult:
     ev, proc = f.events, f.process
     if proc.killed == "cancelled":
         raise Interrupted("interrupted")
-    _raise_for_toolchain(ev.build_output + "\n" + proc.stderr + "\n" + ev.non_json)
+    raise_for_toolchain(ev.build_output + "\n" + proc.stderr + "\n" + ev.non_json)
     notes: list[str] = []
     if ev.truncated or proc.stderr_truncated:
         notes.append("Some output was cut: only the first part of each test's output is kept.")
@@ -83,8 +83,7 @@ def decide(f: RunFacts) -> KataResult:
 
     if timed_out:
         blocked = tuple(blocked_summary(ev.dump, f.paths)) if ev.dump else ()
-        where = f" while running {', '.join(running)}" if running else ""
-        summary = f"Stopped at the time limit ({f.time_limit_s:g} s){where}."
+        summary = timeout_summary(f.time_limit_s, running, blocked)
         if not ev.dump:
             notes.append("No goroutine dump was received before the run was stopped.")
         return _result(f, "timeout", summary, tests, races=races, notes=notes,
@@ -115,7 +114,16 @@ def decide(f: RunFacts) -> KataResult:
     return _result(f, "fail", summary, tests, notes=notes, details=_package_details(f))
 
 
-def _raise_for_toolchain(text: str) -> None:
+def timeout_summary(limit_s: float, running: list[str], blocked: tuple[str, ...]) -> str:
+    """The whole story of a time-out in a few lines: an exam report shows only the summary."""
+    where = f" while running {', '.join(running)}" if running else ""
+    summary = f"Stopped at the time limit ({limit_s:g} s){where}."
+    if blocked:
+        summary += " At that moment:\n" + "\n".join(f"  {line}" for line in blocked)
+    return summary
+
+
+def raise_for_toolchain(text: str) -> None:
     m = _NO_CGO.search(text)
     if m:
         raise RaceToolchainMissing(m.group(0))

@@ -78,6 +78,29 @@ def test_compile_error_points_at_the_learners_line() -> None:
         (submission("stats", "compile_error") / "stats.go").resolve(), 9, 2)
     assert first.message == "undefined: undefinedThing"
     assert all(t.status == "fail" for t in result.tests)
+    assert result.notes == ()  # a plain typo: no word about names from the tests
+
+
+def test_learner_code_cannot_use_names_declared_only_in_the_tests() -> None:
+    # `numbers` is declared in the kata's helpers_test.go; go test alone would compile it in.
+    result = grade("uses_test_helper")
+    assert result.status == "compile_error" and result.score == 0
+    first = result.compile_errors[0]
+    assert (Path(first.file).resolve(), first.line, first.message) == (
+        (submission("stats", "uses_test_helper") / "stats.go").resolve(), 10, "undefined: numbers")
+    assert result.summary.endswith("stats.go:10:7: undefined: numbers")
+    assert any("without the kata's test files" in note for note in result.notes)
+    assert all(t.message == "not run: the code does not build" for t in result.tests) and result.total == 5
+
+
+def test_learner_code_can_use_the_katas_support_files(kata_copy: Path, tmp_path: Path) -> None:
+    (kata_copy / "stats" / "support.go").write_text("package stats\n\nfunc twice(x int) int { return 2 * x }\n")
+    code = tmp_path / "code"
+    code.mkdir()
+    source = (submission("stats", "passing") / "stats.go").read_text()
+    (code / "stats.go").write_text(source.replace("total += x", "total += twice(x) - x"))
+    result = grade_submission(load_kata("stats"), code)
+    assert result.status == "pass", result.summary
 
 
 def test_changed_signature_is_reported_in_the_hidden_tests_too(tmp_path: Path) -> None:
@@ -109,6 +132,11 @@ def test_deadlock_is_a_timeout_with_where_goroutines_wait() -> None:
     assert any("blocked (chan receive)" in line and "stats.go:49 in ParallelSum" in line
                for line in result.timeout.blocked)
     assert statuses(result)["TestSum"] == "pass"
+    # The summary alone (all an exam report shows) tells the whole story, in a few lines.
+    summary = result.summary.splitlines()
+    assert summary[0] == "Stopped at the time limit (3 s) while running TestParallelSum. At that moment:"
+    assert [line.strip() for line in summary[1:]] == list(result.timeout.blocked)
+    assert len(summary) <= 7
 
 
 @pytest.mark.slow
@@ -117,6 +145,8 @@ def test_infinite_loop_is_a_timeout_naming_the_running_test() -> None:
     assert result.status == "timeout" and result.score == 0
     assert result.timeout is not None and result.timeout.running == ("TestSum",)
     assert "still running" in result.timeout.blocked[0]
+    assert result.summary.startswith("Stopped at the time limit (3 s) while running TestSum.")
+    assert "a loop that never ends" in result.summary
     assert message(result, "TestMax") == "did not run: the time limit was reached first"
 
 
