@@ -83,7 +83,7 @@ class KataResult:
     score: float  # 0..1: share of the graded tests that passed
     tests: tuple[TestOutcome, ...]
     duration_s: float
-    summary: str  # one plain-language sentence on the verdict
+    summary: str  # the verdict in plain language: one sentence; a time-out adds where goroutines were
     visible_only: bool = False
     compile_errors: tuple[CompileError, ...] = ()
     races: tuple[DataRace, ...] = ()

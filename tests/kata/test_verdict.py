@@ -131,6 +131,20 @@ def test_a_killed_time_out_is_a_timeout_verdict() -> None:
     assert result.status == "timeout"
     assert result.timeout is not None and result.timeout.running == ("TestB",)
     assert result.score == 0.5
+    assert result.summary == "Stopped at the time limit (5 s) while running TestB."  # no dump: nothing to add
+    assert "No goroutine dump" in result.notes[0]
+
+
+def test_a_time_out_summary_lists_where_goroutines_were() -> None:
+    dump = ("panic: test timed out after 5s\n\trunning tests:\n\t\tTestB (5s)\n\n"
+            "goroutine 7 [chan receive]:\nexample.com/k.Wait(...)\n\t/sandbox/src/k.go:12 +0x1d\n"
+            "example.com/k.gokatatok_TestB(0xc000)\n\t/sandbox/src/k_test.go:9 +0x25\n")
+    stream = ran("TestA", "pass") + [{"Action": "run", "Test": "TestB"},
+                                      {"Action": "output", "Test": "TestB", "Output": dump}]
+    result = judge(stream, {"TestA": ["pass"]}, returncode=1, package="fail")
+    assert result.status == "timeout"
+    assert result.summary == ("Stopped at the time limit (5 s) while running TestB. At that moment:\n"
+                              "  1 goroutine blocked (chan receive) at k.go:12 in Wait")
 
 
 def test_a_cancelled_run_is_an_interruption() -> None:
