@@ -34,22 +34,17 @@ def list_katas(
 ) -> None:
     """Every kata with its topic, difficulty and your status (not started / failing / passed)."""
     from runner.kata.catalog import scan_katas
+    from runner.kata.standing import NOT_STARTED, standings
     from runner.progress.recorder import open_recorder
     from runner.ui.kata import render_list
 
     katas, problems = scan_katas()
-    statuses = open_recorder().kata_statuses()
+    mine = standings(open_recorder())
     rows = [{
         "slug": k.slug, "title": k.title(lang.value), "topic": k.spec.topic, "difficulty": k.spec.difficulty,
-        "status": _status(statuses.get(k.slug)), "last_result": statuses.get(k.slug),
+        "status": mine.get(k.slug, NOT_STARTED).status, "last_result": mine.get(k.slug, NOT_STARTED).last_result,
     } for k in katas]
     render_list(rows, problems, json_out=json_out)
-
-
-def _status(last: str | None) -> str:
-    if last is None:
-        return "not started"
-    return "passed" if last in ("passed", "pass") else "failing"
 
 
 @app.command()

@@ -61,6 +61,8 @@ def load_kata(slug: str) -> Kata:
 
     if not SLUG_RE.match(slug):
         raise BadInput(f"{slug!r} is not a kata name", hint="See `gokata kata list` for the katas there are.")
+    if not katas_dir().is_dir():
+        raise BadInput(f"{katas_dir()}: no such folder", hint=_katas_hint(None))
     root = katas_dir() / slug
     if not (root / "kata.yaml").is_file():
         raise BadInput(f"no kata named {slug!r} in {katas_dir()}",
@@ -76,7 +78,8 @@ def scan_katas(root: Path | None = None) -> tuple[list[Kata], list[Problem]]:
     katas: list[Kata] = []
     problems: list[Problem] = []
     if not base.is_dir():
-        return katas, problems
+        # An empty list would read as "there are no katas"; a wrong folder is the likelier story.
+        raise BadInput(f"{base}: no such folder", hint=_katas_hint(root))
     for folder in sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith(".")):
         if not (folder / "kata.yaml").is_file():
             problems.append(Problem(str(folder), 1, 1, "", "a kata folder needs a kata.yaml"))
@@ -86,6 +89,14 @@ def scan_katas(root: Path | None = None) -> tuple[list[Kata], list[Problem]]:
         except ContentError as exc:
             problems.extend(exc.problems or [Problem(str(folder / "kata.yaml"), 1, 1, "", exc.message)])
     return katas, problems
+
+
+def _katas_hint(root: Path | None) -> str | None:
+    import os
+
+    if root is None and os.environ.get("GOKATA_KATAS"):
+        return "GOKATA_KATAS names this folder: point it at a folder of katas, or unset it to use the bundled ones."
+    return None
 
 
 def load_katas() -> list[Kata]:

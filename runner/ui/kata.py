@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
+from rich import box
 from rich.markup import escape
 from rich.table import Table
 
@@ -52,9 +53,16 @@ def render_list(rows: list[dict[str, Any]], problems: list[Problem], *, json_out
     if json_out:
         print_json({"katas": rows, "problems": [str(p) for p in problems]})
         return
-    table = Table(title=f"{len(rows)} kata(s)")
-    for column in ("slug", "title", "topic", "difficulty", "status"):
-        table.add_column(column)
+    # Light rules and no outer edge leave the title room on an 80-column terminal.
+    table = Table(title=f"{len(rows)} kata(s)", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
+                  collapse_padding=True)
+    # The slug is what the learner types next, so it is never cut; the title gives way (and
+    # folds, since a Chinese title has no spaces to wrap at).
+    table.add_column("slug", no_wrap=True, min_width=max((len(r["slug"]) for r in rows), default=4))
+    table.add_column("title", overflow="fold", ratio=1)
+    table.add_column("topic", no_wrap=True)
+    table.add_column("level", no_wrap=True)
+    table.add_column("status", no_wrap=True)
     style = {"passed": "green", "failing": "red", "not started": "dim"}
     for row in rows:
         table.add_row(escape(row["slug"]), escape(row["title"]), escape(row["topic"]), "*" * row["difficulty"],
@@ -135,11 +143,7 @@ def render_result(result: KataResult, *, kata: Kata, code: str) -> None:
         console.print(f"[bold]data race{during}[/]")
         for access in race.accesses:
             console.print(f"  {escape(str(access))}", soft_wrap=True)
-    if result.timeout:
-        running = ", ".join(result.timeout.running) or "unknown"
-        console.print(f"[bold]time limit {result.timeout.limit_s:g} s reached[/]; still running: {escape(running)}")
-        for line in result.timeout.blocked:
-            console.print(f"  {escape(line)}", soft_wrap=True)
+    # A time-out's running tests and blocked goroutines are in the summary, printed last.
     if result.status in ("compile_error", "rejected") and result.tests:
         console.print(f"[dim]every test: {escape(result.tests[0].message)}[/]")
     if result.details and result.status in ("rejected", "fail", "race") and result.details not in result.summary:
@@ -155,7 +159,8 @@ def render_result(result: KataResult, *, kata: Kata, code: str) -> None:
     word, style = VERDICT[result.status]
     console.print(f"[{style}]{word}[/]  {result.passed}/{result.total} tests passed · score {result.score:.2f}"
                   f" · {result.duration_s:.1f} s")
-    console.print(escape(result.summary), soft_wrap=True)
+    for line in result.summary.splitlines():
+        console.print(escape(line), soft_wrap=True, highlight=False)
 
 
 def render_watch_header(directory: Path, *, tty: bool) -> None:

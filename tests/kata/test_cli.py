@@ -20,10 +20,22 @@ def statuses() -> dict[str, str]:
 def test_list_shows_every_kata_not_started() -> None:
     result = run_cli("kata", "list", "--json")
     data = json.loads(result.stdout)
-    assert [(r["slug"], r["topic"], r["difficulty"], r["status"]) for r in data["katas"]] == [
-        ("greet", "testing", 1, "not started"), ("stats", "goroutines", 1, "not started")]
+    assert [(r["slug"], r["topic"], r["difficulty"], r["status"], r["last_result"]) for r in data["katas"]] == [
+        ("greet", "testing", 1, "not started", None), ("stats", "goroutines", 1, "not started", None)]
     table = run_cli("kata", "list")
     assert "Sum, maximum and a parallel sum" in table.stdout and "not started" in table.stdout
+
+
+@pytest.mark.parametrize("args", [("kata", "list"), ("kata", "list", "--json"), ("kata", "test", "stats"),
+                                  pytest.param(("kata", "verify"), marks=pytest.mark.go)])
+def test_a_missing_katas_folder_is_an_error_naming_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      args: tuple[str, ...]) -> None:
+    missing = tmp_path / "no-katas-here"
+    monkeypatch.setenv("GOKATA_KATAS", str(missing))
+    result = run_cli(*args)
+    assert result.exit_code == 2
+    assert f"{missing}: no such folder" in result.stderr and "GOKATA_KATAS" in result.stderr
+    assert result.stdout == ""
 
 
 @pytest.mark.go
@@ -151,3 +163,46 @@ def test_verify_the_fixture_katas_json() -> None:
     data = json.loads(result.stdout)
     assert data["ok"] is True
     assert [(k["kata"], k["runs"], k["mutants"]) for k in data["katas"]] == [("greet", 5, 1), ("stats", 6, 2)]
+
+
+def _cells(line: str, start: int, end: int) -> str:
+    """The characters of `line` between two terminal cell positions (a CJK character is two cells)."""
+    from rich.cells import cell_len
+
+    out, at = [], 0
+    for char in line:
+        if start <= at < end:
+            out.append(char)
+        at += cell_len(char)
+    return "".join(out)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_list_at_80_columns_never_cuts_a_slug_or_a_title(monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    from runner.kata.catalog import scan_katas
+    from runner.ui.console import out
+    from tests.conftest import REPO
+
+    monkeypatch.setenv("GOKATA_KATAS", str(REPO / "katas"))
+    katas, _ = scan_katas()
+    if not katas:
+        pytest.skip("no katas in katas/ yet")
+    monkeypatch.setattr(out(), "width", 80)
+    result = run_cli("kata", "list", "--lang", lang)
+    assert result.exit_code == 0
+    assert "…" not in result.stdout
+    lines = result.stdout.splitlines()
+    header = next(line for line in lines if line.startswith("slug"))
+    title_at, topic_at = header.index("title"), header.index("topic")
+    shown: dict[str, str] = {}  # slug -> the title as shown, its lines joined
+    slug = ""
+    for line in lines[lines.index(header) + 2:]:
+        if not line.strip() or line.startswith("Start one"):
+            continue
+        if not line.startswith(" "):
+            slug = line.split()[0]
+        shown[slug] = shown.get(slug, "") + _cells(line, title_at, topic_at).strip()
+    for kata in katas:
+        assert shown.get(kata.slug, "").replace(" ", "") == kata.title(lang).replace(" ", ""), kata.slug
+
+
