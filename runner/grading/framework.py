@@ -211,20 +211,31 @@ def _grade_point(cp: CompiledPoint, resolved: Resolved, tainted: frozenset[int],
 def _find_concept(
     phrasings: tuple[Phrasing, ...], expect: Expect, resolved: Resolved, tainted: frozenset[int]
 ) -> _ConceptFinding:
-    opposite: _ConceptFinding | None = None
+    """Present when some match states the concept as the point does, contradicted when matches
+    only deny it. A denial governs the concept's other matches after its cue in the same clause:
+    "don't pass ctx as the first parameter" denies "pass ctx" within reach, and with it "first
+    parameter"; "comma-ok means it won't panic" keeps comma-ok, which comes before the cue."""
+    earning: list[tuple[int, int]] = []  # (first position, sentence)
+    denials: list[tuple[int, int, int]] = []  # (cue position, clause, sentence)
     for index, phrasing in enumerate(phrasings):
         for own in resolved.find(phrasing):
             if tainted and any(resolved.tokens[i].clause in tainted for i in own):
                 continue
-            sentence = resolved.tokens[own[0]].sent
-            polarity = resolved.polarity(own)
+            polarity, cue = resolved.polarity_cue(own)
             # A phrasing that carries its own negation ("not for", "不能") asserts it when matched.
             verdict = True if phrasing.negative and polarity is Polarity.AFFIRMED else expect.judge(index, polarity)
+            sentence = resolved.tokens[own[0]].sent
             if verdict:
-                return _ConceptFinding(_Status.PRESENT, sentence)
-            if verdict is False and opposite is None:
-                opposite = _ConceptFinding(_Status.CONTRADICTED, sentence)
-    return opposite or _ConceptFinding(_Status.ABSENT)
+                earning.append((own[0], sentence))
+            elif verdict is False:
+                denials.append((cue, resolved.tokens[own[0]].clause, sentence))
+    for first, sentence in sorted(earning):
+        clause = resolved.tokens[first].clause
+        if not any(c == clause and 0 <= cue < first for cue, c, _ in denials):
+            return _ConceptFinding(_Status.PRESENT, sentence)
+    if denials:
+        return _ConceptFinding(_Status.CONTRADICTED, min(d[2] for d in denials))
+    return _ConceptFinding(_Status.ABSENT)
 
 
 def _evidence(sentences: tuple[Sentence, ...], findings: list[_ConceptFinding]) -> list[Sentence]:

@@ -56,6 +56,12 @@ ZH_PARTICLES = frozenset("的了是吗呢吧啊就也都很把被着我你他它
 
 # Joining words that may sit inside a list item without making it a sentence ("length and capacity").
 LIST_JOINERS = frozenset({"and", "or", "和", "与", "或", "及"})
+EN_JOINERS = frozenset({"and", "or", "nor"})
+ZH_JOINERS = frozenset("和与或及跟")
+# Words where a joining character is part of another word.
+ZH_NOT_JOINERS = frozenset(_words("""
+    及时 涉及 波及 来得及 参与 与其 与否 给与 和平 总和 缓和 温和 和谐 或许 跟踪 跟进
+"""))
 
 # --- negation -------------------------------------------------------------------------------
 
@@ -69,8 +75,8 @@ EN_NEGATORS = frozenset(_words(
 # Negators of existence ("no race", "without a lock", "没有类型安全"): they deny that a thing is
 # there, which may be exactly the point ("no type safety"), so they never contradict a point.
 EN_LACK = frozenset({"no", "without", "none", "nothing", "nobody"})
-# "not only X but Y" affirms X.
-EN_NOT_NEGATING_NEXT = frozenset({"only", "just", "merely", "simply", "solely", "always"})
+# "not only X but Y" affirms X; "not always faster" denies "always faster" but not "faster".
+EN_NOT_NEGATING_NEXT = frozenset({"only", "just", "merely", "simply", "solely", "always", "necessarily"})
 # Words after a negator that make it a "need" negation, which covers its whole clause, before
 # and after: "calling cancel is not necessary" negates "calling cancel".
 EN_NEED_WORDS = frozenset({"need", "needed", "necessary", "required", "mandatory", "have", "needs", "require"})
@@ -106,6 +112,8 @@ ZH_NOT_NEGATING = _words("""
     不断 不同 不过 不少 不仅 不只 不光 不管 不论 不久 不但 不止 不得不 不然 不妨 不停 不外乎
     无论 无缓冲 无锁 无序 无限 无界 无穷 非常
     非缓冲 非阻塞 没错 别的 别人 别处 未来 未知 无数 不一样 毋庸置疑 不用担心 不必担心 无需担心
+    悄无声息 无声无息 无处不在 无所不在 无时无刻 无一例外 毫无疑问 不可或缺 必不可少 不可避免 无可避免
+    不知不觉 层出不穷 不言而喻 迫不及待 无非 无缝
 """)
 # A negating character right after one of these is part of another word: 区别, 特别, 是否, 除非.
 ZH_NOT_NEGATING_AFTER = {"别": "区分特差类识告级个性辨", "非": "是除莫", "无": "有", "未": "尚"}
@@ -126,6 +134,13 @@ ZH_NOT_CLAUSE_END = _words("""
 """)
 ZH_CLAUSE_BREAK = _words("""
     但是 但 然而 可是 不过 所以 因为 因此 而是 否则 于是 却 而
+""")
+
+# Verbs of causing (stems). A denied cause denies its subject: in "closures and interfaces do not
+# cause escapes" the closures are what is denied, not only the escapes.
+EN_CAUSE = frozenset({"caus", "trigger", "lead", "result", "induc", "provok"})
+ZH_CAUSE = _words("""
+    导致 引起 造成 引发 触发 使得
 """)
 
 # Words that name a bad outcome. A wrong practice followed by one ("Add inside the goroutine

@@ -157,6 +157,9 @@ class Resolved:
     def polarity(self, own: tuple[int, ...]) -> Polarity:
         return self.reading.polarity(own, self.terms)
 
+    def polarity_cue(self, own: tuple[int, ...]) -> tuple[Polarity, int]:
+        return self.reading.polarity_cue(own, self.terms)
+
     def find(self, phrasing: Phrasing) -> Iterator[tuple[int, ...]]:
         """Every match of the phrasing, as the token positions it covers."""
         cached = self._matches.get(id(phrasing))

@@ -14,7 +14,7 @@ Nothing here depends on a question; `read_answer` is cached by text.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property, lru_cache
@@ -25,6 +25,20 @@ from runner.grading.normalize import Sentence, split_sentences
 
 Match = frozenset[int]  # the token positions a phrasing matched
 _NO_TERMS: Mapping[int, tuple[Match, ...]] = MappingProxyType({})
+
+
+def _is_joiner(tokens: Sequence[Token], i: int) -> bool:
+    """and / or / nor, 和 / 与 / 或(者) / (以)及: a word that joins list items."""
+    raw = tokens[i].raw
+    if raw in lx.EN_JOINERS:
+        return True
+    if tokens[i].kind != "han":
+        return False
+    prev = tokens[i - 1].raw if i > 0 else ""
+    nxt = tokens[i + 1].raw if i + 1 < len(tokens) else ""
+    if raw in lx.ZH_JOINERS:
+        return prev + raw not in lx.ZH_NOT_JOINERS and raw + nxt not in lx.ZH_NOT_JOINERS
+    return (raw == "者" and prev == "或") or (raw == "以" and nxt == "及")
 
 
 def _blocks(terms: Mapping[int, tuple[Match, ...]], i: int, target: int) -> bool:
@@ -51,15 +65,19 @@ BREAK = 16  # starts a new clause
 BREAK_AFTER = 64  # ends its clause: the next token starts a new one ("没任务时|会偷")
 CUE_TAIL = 128  # the rest of a negation word (能 in 不能): not a word the negation has to reach over
 LACK = 32  # like NEG, for negators of existence ("no", "without", "没有")
+ADVERB = 256  # "not always", "not only": negates only a match that starts at the adverb
+SUBJECT = 512  # a negated cause ("does not cause", "不会导致"): negates the terms before it
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(
     rf"""
      (?P<ident>[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+(?:\(\))?)
+    |(?P<flag>(?<![^\s(\[=`'"])--?[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?!\w|\.\w))
     |(?P<hyph>[a-z0-9]+(?:-[a-z0-9]+)+)
     |(?P<word>[a-z0-9_]+(?:'[a-z]+)*(?:\(\))?)
     |(?P<han>[{_HAN}])
     |(?P<brk>,|:(?=\s|$)|\s-+\s|[—–]+)
+    |(?P<paren>[()\[\]])
     |(?P<sep>[、/|•·*]|\s+)
     """,
     re.X,
@@ -118,6 +136,8 @@ class Reading:
     cue_positions: tuple[tuple[int, ...], ...]  # per sentence: token positions carrying NEG/NEED/MYTH
     spaced_frags: frozenset[int]
     sentence_tokens: tuple[range, ...] = field(default=())  # the token positions of each sentence
+    comma_clauses: frozenset[int] = frozenset()  # token positions that start a clause after a comma
+    after_parens: frozenset[int] = frozenset()  # token positions right after a parenthesis or bracket
 
     @cached_property
     def fragments(self) -> tuple[Fragment, ...]:
@@ -125,13 +145,20 @@ class Reading:
 
     @cached_property
     def function_share(self) -> float:
-        total = function = 0.0
+        return self.function_shares[0]
+
+    @cached_property
+    def function_shares(self) -> tuple[float, float]:
+        """The share of function words in the length, with and without joiners and articles."""
+        total = function = core = 0.0
         for t in self.tokens:
             u = 0.5 if t.kind == "han" else 1.0
             total += u
             if t.function:
                 function += u
-        return function / total if total else 0.0
+                if t.raw not in lx.LIST_JOINERS and t.raw not in lx.ARTICLES:
+                    core += u
+        return (function / total, core / total) if total else (0.0, 0.0)
 
     @property
     def keyword_only(self) -> bool:
@@ -164,6 +191,10 @@ class Reading:
         return found
 
     def polarity(self, own: tuple[int, ...], terms: Mapping[int, tuple[Match, ...]] = _NO_TERMS) -> Polarity:
+        return self.polarity_cue(own, terms)[0]
+
+    def polarity_cue(self, own: tuple[int, ...],
+                     terms: Mapping[int, tuple[Match, ...]] = _NO_TERMS) -> tuple[Polarity, int]:
         """Whether a match made of the token positions `own` (ascending) is asserted, denied, or
         only supposed ("if you don't call cancel, ...": the learner knows what happens either way).
 
@@ -172,7 +203,8 @@ class Reading:
         to the nearest term after it: in "does not share the backing array" it denies sharing,
         not the array. `terms` maps each position where any of the question's phrasings matched
         to those matches; a term inside the same match as the target (依赖 in
-        依赖注入, "need" in "don't need to call cancel") does not block.
+        依赖注入, "need" in "don't need to call cancel") does not block. The position of the cue
+        that decided comes with the polarity (-1 when none did).
         """
         first, last = own[0], own[-1]
         toks = self.tokens
@@ -184,7 +216,7 @@ class Reading:
                 continue
             flags = self.cues[p]
             if flags & MYTH and p < first:
-                return Polarity.DISMISSED
+                return Polarity.DISMISSED, p
             found: Polarity | None = None
             if flags & NEED and p > last:
                 # In "switching doesn't need the kernel" the term before the cue is the subject,
@@ -192,25 +224,116 @@ class Reading:
                 # undecided.
                 if toks[p].clause in clauses:
                     found = Polarity.QUALIFIED
+            elif flags & SUBJECT and p > last:
+                # "闭包和接口都不会导致逃逸", "closures don't cause escapes": a denied cause denies
+                # its subjects.
+                if self._subject_of(last, p, terms):
+                    found = Polarity.NEGATED
+            elif flags & ADVERB and p < first:
+                # "not always faster" denies "always faster", and nothing else after it.
+                if first == p + 1:
+                    found = Polarity.NEGATED
             elif flags & (NEG | LACK | NEED) and p < last:
                 target = next(q for q in own if q > p)
-                between = range(p + 1, target)
                 reach = lx.NEED_REACH if flags & NEED else lx.NEGATION_REACH
-                if (
-                    toks[target].clause == toks[p].clause
-                    and not any(_blocks(terms, i, target) for i in between if i not in mine)
-                    and sum(toks[i].units for i in between
-                            if not toks[i].function and not self.cues[i] & CUE_TAIL) <= reach
-                ):
+                # "no allocation for pointers, small integers and constants": what "no" lacks is
+                # the word right after it, so its list must start there.
+                list_reach = 0.0 if flags & LACK else reach
+                if self._reaches(p, target, mine, terms, reach, list_reach):
                     found = (Polarity.DISMISSED if flags & NEED else Polarity.NEGATED if flags & NEG
                              else Polarity.LACKING)
             if found is not None:
                 if not self._hypothetical(p):
-                    return found
+                    return found, p
                 supposed = True
         if supposed or self._hypothetical(first):
-            return Polarity.HYPOTHETICAL
-        return Polarity.AFFIRMED
+            return Polarity.HYPOTHETICAL, -1
+        return Polarity.AFFIRMED, -1
+
+    def _content_units(self, positions: Iterable[int]) -> float:
+        toks, cues = self.tokens, self.cues
+        return sum(toks[i].units for i in positions if not toks[i].function and not cues[i] & CUE_TAIL)
+
+    def _reaches(self, p: int, target: int, mine: set[int], terms: Mapping[int, tuple[Match, ...]],
+                 reach: float, list_reach: float) -> bool:
+        """The negator at p governs the term at `target`: within `reach` content words of it, with
+        no other term in between, or as a later item of a list whose first item is within reach
+        ("not for cancellation or timeouts", "no ID, handle or thread-local storage",
+        "不是用来取消或者超时的": the negation covers every item)."""
+        toks = self.tokens
+        blocking = [i for i in range(p + 1, target) if i not in mine and _blocks(terms, i, target)]
+        if not blocking and toks[target].clause == toks[p].clause:
+            return self._content_units(range(p + 1, target)) <= reach
+        if any(self.cues[q] & (NEG | LACK | NEED) for q in mine):
+            return False  # "no ID and can't be killed": an item with its own negation is its own statement
+        if blocking and any(p in m for m in terms.get(blocking[0], ())):
+            return False  # the negator belongs to the first item ("no guarantee and victim ...")
+        return self._list_item(p, target, blocking[0] if blocking else None, list_reach)
+
+    def _list_item(self, p: int, target: int, first_term: int | None, reach: float) -> bool:
+        """`target` starts a later item of a list that the negator at p reaches: the first item
+        starts within reach, items are short (three content words) and hold no function word but
+        an article, and they are joined by and/or/和/或 or separators (、, parentheses); by commas
+        too when an and/or joins the list somewhere ("X, Y or Z"). A comma and an "and" after a
+        single item start a new clause ("there is no race, and wg.Wait makes ...")."""
+        toks = self.tokens
+        first = first_term
+        if first is None:
+            first = next((i for i in range(p + 1, target) if self._content_units((i,))), target)
+        if first >= target or self._content_units(range(p + 1, first)) > reach:
+            return False
+        if any(toks[i].clause != toks[i - 1].clause for i in range(p + 1, first + 1)):
+            return False
+        items = 0
+        units = 0.0
+        joined = commas = False
+        target_item = 0
+        new_item = True
+        for i in range(first, self._list_end(target)):
+            t = toks[i]
+            if i > first and t.clause != toks[i - 1].clause:
+                if i not in self.comma_clauses:
+                    break
+                commas = new_item = True
+            if _is_joiner(toks, i):
+                if i in self.comma_clauses and items < 2:
+                    break
+                joined = new_item = True
+                continue
+            if i > first and self._item_boundary(i):
+                new_item = True
+            if t.function and t.raw in lx.ARTICLES:
+                continue
+            if i == target:
+                if not new_item:
+                    return False
+                target_item = items + 1
+            if new_item:
+                items, units, new_item = items + 1, 0.0, False
+            units += t.units
+            if t.function or self.cues[i] & (NEG | LACK | NEED | COND | BREAK | MYTH) or units > 3:
+                if i < target:
+                    return False
+                break
+        return target_item >= 2 and (joined or not commas)
+
+    def _item_boundary(self, i: int) -> bool:
+        """A list separator (comma, 、, slash, parenthesis) right before position i."""
+        return self.tokens[i].frag != self.tokens[i - 1].frag or i in self.after_parens
+
+    def _list_end(self, target: int) -> int:
+        """Where to stop looking for the and/or of a list: the end of the sentence, or eight
+        tokens after the target."""
+        span = self.sentence_tokens[self.tokens[target].sent]
+        return min(span.stop, target + 8)
+
+    def _subject_of(self, last: int, cue: int, terms: Mapping[int, tuple[Match, ...]]) -> bool:
+        """The match ending at `last` is (one of) the subject(s) of the denied verb at `cue`: only
+        other terms, joiners and function words stand between them in one clause."""
+        toks = self.tokens
+        if toks[last].clause != toks[cue].clause:
+            return False
+        return all(i in terms or toks[i].function or _is_joiner(toks, i) for i in range(last + 1, cue))
 
     def described_as_mistake(self, own: tuple[int, ...]) -> bool:
         """The match opens its clause and a bad outcome follows at once: "Add inside the
@@ -260,17 +383,29 @@ def read_answer(text: str) -> Reading:
     breaks: list[bool] = []  # a punctuation clause break right before this token
     frag = 0
     norms = [s.norm for s in sentences]
+    commas: set[int] = set()
+    parens: set[int] = set()
     spaced_frags: set[int] = set()  # fragments cut from their neighbour by a space between Han characters
     for si in range(len(sentences)):
         frag += 1
         pending_break = True
+        after_comma = after_paren = False
         prev_han = False
         spaced = False
+        depth = 0  # inside parentheses a comma separates list items, it does not end a clause
         for m in _TOKEN.finditer(norms[si]):
             kind = m.lastgroup or ""
             s = m.group()
-            if kind == "brk":
+            if kind == "paren":
+                depth = max(0, depth + (1 if s in "([" else -1))
+                after_paren = True
+                continue
+            if kind == "brk" and not (depth and s == ","):
                 pending_break = True
+                after_comma = s == ","
+                frag += 1
+                continue
+            if kind == "brk":
                 frag += 1
                 continue
             if kind == "sep":
@@ -286,9 +421,14 @@ def read_answer(text: str) -> Reading:
                 frag += 1
             prev_han, spaced = is_han, False
             for tok in _make_tokens(kind, s, si, frag, m.start()):
+                if pending_break and after_comma:
+                    commas.add(len(tokens))
+                if after_paren:
+                    parens.add(len(tokens))
+                    after_paren = False
                 tokens.append(tok)
                 breaks.append(pending_break)
-                pending_break = False
+                pending_break = after_comma = False
     cues = _cue_flags(tokens)
     _mark_function_words(tokens)
     clause = 0
@@ -300,7 +440,7 @@ def read_answer(text: str) -> Reading:
         final.append(tok)
     per_sentence: list[list[int]] = [[] for _ in sentences]
     for i, tok in enumerate(final):
-        if cues[i] & (NEG | NEED | MYTH | LACK):
+        if cues[i] & (NEG | NEED | MYTH | LACK | ADVERB | SUBJECT):
             per_sentence[tok.sent].append(i)
     spans: list[range] = []
     at = 0
@@ -318,6 +458,8 @@ def read_answer(text: str) -> Reading:
         cue_positions=tuple(tuple(p) for p in per_sentence),
         spaced_frags=frozenset(spaced_frags),
         sentence_tokens=tuple(spans),
+        comma_clauses=frozenset(commas),
+        after_parens=frozenset(parens),
     )
 
 
@@ -338,6 +480,10 @@ def _make_tokens(kind: str, s: str, sent: int, frag: int, at: int) -> list[Token
         # "goleak" finds `goleak.VerifyNone(t)`.
         parts = tuple(dict.fromkeys(stem(part) for part in name.split(".")))
         return [Token(name, "ident", name, sent, 0, frag, parts, start=at, end=end)]
+    if kind == "flag":
+        # A command-line flag is a name, not a word: "-race" is not "race", so "there is no race"
+        # does not deny `go test -race`, and "run -race" does not mention a race.
+        return [Token(s, "ident", s, sent, 0, frag, start=at, end=end)]
     if kind == "hyph":
         pieces = s.split("-")
         out = []
@@ -411,6 +557,7 @@ def _english_cues(tokens: list[Token], flags: list[int]) -> None:
         if w in lx.EN_NEGATORS:
             after = [t.raw for t in tokens[i + 1 : i + 3] if t.sent == tok.sent and t.kind == "word"]
             if after and after[0] in lx.EN_NOT_NEGATING_NEXT:
+                flags[i] |= ADVERB
                 continue
             need_at = [j for j in range(i + 1, min(i + 3, len(tokens)))
                        if tokens[j].sent == tok.sent and tokens[j].raw in lx.EN_NEED_WORDS
@@ -423,7 +570,7 @@ def _english_cues(tokens: list[Token], flags: list[int]) -> None:
             elif w in lx.EN_LACK and after[:1] != ["longer"]:
                 flags[i] |= LACK
             else:
-                flags[i] |= NEG
+                flags[i] |= NEG | (SUBJECT if _denies_cause(tokens, i) else 0)
         elif w in lx.EN_NEED_NEGATORS:
             flags[i] |= NEED
         elif w in lx.EN_MYTH:
@@ -432,6 +579,18 @@ def _english_cues(tokens: list[Token], flags: list[int]) -> None:
             flags[i] |= COND
         if w in lx.EN_CLAUSE_BREAK:
             flags[i] |= BREAK
+
+
+def _denies_cause(tokens: list[Token], i: int) -> bool:
+    """The negator at i is followed by a verb of causing: "does not cause", "never leads to"."""
+    for t in tokens[i + 1 : i + 4]:
+        if t.sent != tokens[i].sent or t.kind != "word":
+            return False
+        if t.key in lx.EN_CAUSE:
+            return True
+        if not t.function and t.raw not in ("really", "actually", "ever", "necessarily"):
+            return False
+    return False
 
 
 def _zh_table() -> list[tuple[str, int]]:
@@ -495,10 +654,19 @@ def _scan_run(run: str, offset: int, flags: list[int]) -> None:
                 if flag & (NEG | LACK | NEED):
                     for m in range(k + 1, k + len(word)):
                         flags[offset + m] |= CUE_TAIL
+                if flag & NEG and _zh_cause_at(run, k + len(word)):
+                    flags[offset + k] |= SUBJECT
                 k += len(word)
                 break
         else:
             k += 1
+
+
+def _zh_cause_at(run: str, k: int) -> bool:
+    """A verb of causing starts at k, perhaps after 会/能 ("不会导致", "不能引起")."""
+    if k < len(run) and run[k] in "会能再":
+        k += 1
+    return any(run.startswith(w, k) for w in lx.ZH_CAUSE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -507,7 +675,8 @@ class Fragment:
 
     members: tuple[int, ...]  # token positions
     units: float
-    function: int  # function words, list joiners ("and", "和") not counted
+    function: int  # function words; list joiners ("and", "和") and the articles leading a list item not counted
+    function_units: float  # the length of its function words, joiners included (a chain's joiners are cut out)
     connective: bool  # a condition, negation or clause-break word: prose
     han_run: int  # longest run of Han characters
     han_units: float  # Chinese share of the length
@@ -518,19 +687,56 @@ def _fragments(tokens: tuple[Token, ...], cues: tuple[int, ...], spaced: frozens
     groups: dict[int, list[int]] = {}
     for i, t in enumerate(tokens):
         groups.setdefault(t.frag, []).append(i)
-    out = []
+    pieces: list[tuple[list[int], bool, int]] = []  # members, cut from a chain, fragment id
     for frag_id, members in groups.items():
-        frag = [tokens[i] for i in members]
-        out.append(Fragment(
-            members=tuple(members),
-            units=sum(t.units for t in frag),
-            function=sum(1 for t in frag if t.function and t.raw not in lx.LIST_JOINERS),
-            connective=any(cues[i] & (COND | BREAK | NEG | NEED) for i in members),
-            han_run=_longest_han_run(frag),
-            han_units=sum(t.units for t in frag if t.kind == "han"),
-            spaced=frag_id in spaced,
-        ))
-    return tuple(out)
+        joiners = [i for i in members if _is_joiner(tokens, i) and not (i > 0 and _is_joiner(tokens, i - 1))]
+        # "reuse and GC pressure and per-P and stealing": a chain of and/or/和 joins list items
+        # just as commas do, so each item is a fragment of its own.
+        if len(joiners) >= 2:
+            pieces.extend((part, True, frag_id) for part in _split_chain(tokens, members))
+        else:
+            pieces.append((members, False, frag_id))
+    # "the data race, the memory model, the first check": items of a list lead with an article
+    # without being sentences. In "The check takes minutes." the article is prose.
+    articled: dict[int, int] = {}
+    for members, _, _ in pieces:
+        if tokens[members[0]].raw in lx.ARTICLES and len(members) <= 4:
+            articled[tokens[members[0]].sent] = articled.get(tokens[members[0]].sent, 0) + 1
+    return tuple(
+        _fragment(tokens, cues, members, spaced=frag_id in spaced,
+                  list_item=chain or articled.get(tokens[members[0]].sent, 0) >= 3)
+        for members, chain, frag_id in pieces
+    )
+
+
+def _split_chain(tokens: tuple[Token, ...], members: list[int]) -> list[list[int]]:
+    parts: list[list[int]] = [[]]
+    for i in members:
+        if _is_joiner(tokens, i):
+            if parts[-1]:
+                parts.append([])
+        else:
+            parts[-1].append(i)
+    return [p for p in parts if p]
+
+
+def _fragment(tokens: tuple[Token, ...], cues: tuple[int, ...], members: list[int], *, spaced: bool,
+              list_item: bool) -> Fragment:
+    frag = [tokens[i] for i in members]
+    lead = 0  # in a list, "the data race" is a noun phrase, not a sentence
+    while list_item and lead < len(frag) and frag[lead].raw in lx.ARTICLES:
+        lead += 1
+    function = [t for t in frag[lead:] if t.function]
+    return Fragment(
+        members=tuple(members),
+        units=sum(t.units for t in frag),
+        function=sum(1 for t in function if t.raw not in lx.LIST_JOINERS),
+        function_units=sum(t.units for t in function),
+        connective=any(cues[i] & (COND | BREAK | NEG | NEED | ADVERB | SUBJECT) for i in members),
+        han_run=_longest_han_run(frag),
+        han_units=sum(t.units for t in frag if t.kind == "han"),
+        spaced=spaced,
+    )
 
 
 def keyword_list(reading: Reading, terms: Collection[int] = ()) -> bool:
@@ -542,10 +748,15 @@ def keyword_list(reading: Reading, terms: Collection[int] = ()) -> bool:
     long it is ("wg.Add wg.Done wg.Wait defer errgroup 竞态").
     """
     tokens = reading.tokens
-    if reading.function_share >= 0.2:  # prose: most answers stop here
+    if reading.function_shares[1] >= 0.2:  # prose even without its joiners and articles: most answers stop here
         return False
     total = sum(t.units for t in tokens)
-    if total * (1 - reading.function_share) < 3:
+    if not total:
+        return False
+    # Joiners in a chain and articles leading a list item ("the data race and the memory
+    # model and ...") are not what makes prose.
+    share = sum(f.function_units for f in reading.fragments) / total
+    if share >= 0.2 or total * (1 - share) < 3:
         return False
     sentence_units = 0.0
     for f in reading.fragments:

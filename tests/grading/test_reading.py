@@ -165,3 +165,105 @@ def test_a_hyphenated_term_is_not_a_cue() -> None:
 )
 def test_sentences_are_not_keyword_lists(text: str) -> None:
     assert not read_answer(text).keyword_only
+
+
+def test_a_command_line_flag_is_one_token_not_a_word() -> None:
+    toks = read_answer("Run go test -race, not <-ctx.Done() or -gcflags=-m.").tokens
+    assert [t.key for t in toks if t.raw.startswith("-")] == ["-race", "-gcflags", "-m"]
+    assert "rac" not in [t.key for t in toks]  # "-race" is not the word "race"
+    assert [t.key for t in read_answer("a data-race").tokens] == ["a", "data", "rac"]
+
+
+def _terms(text: str, *words: str) -> dict[int, tuple[frozenset[int], ...]]:
+    out: dict[int, tuple[frozenset[int], ...]] = {}
+    for w in words:
+        own = _own(text, w)
+        for i in own:
+            out[i] = (frozenset(own),)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "items", "expected"),
+    [
+        # A negation covers every item of a list it governs...
+        ("Context is not for cancellation or timeouts.", ("cancellation", "timeouts"), Polarity.NEGATED),
+        ("It never carries deadlines, values or loggers.", ("deadlines", "values", "loggers"), Polarity.NEGATED),
+        ("It has no ID, handle or thread-local storage.", ("id", "handle", "thread"), Polarity.LACKING),
+        ("不要调用回调、RPC 或者发送", ("回调", "rpc", "发送"), Polarity.NEGATED),
+        ("never call unknown code (callbacks, channel sends) under a lock", ("unknown", "callbacks", "channel"),
+         Polarity.NEGATED),
+        # ... but not past a new clause, nor into an item with its own negation.
+        ("There is no race, and wg.Wait makes the writes visible.", ("race", "wg.wait"), Polarity.AFFIRMED),
+        ("No allocation for pointers, integers and constants.", ("pointers", "constants"), Polarity.AFFIRMED),
+    ],
+)
+def test_a_negation_covers_the_items_of_its_list(text: str, items: tuple[str, ...], expected: Polarity) -> None:
+    r = read_answer(text)
+    terms = _terms(text, *items)
+    assert r.polarity(_own(text, items[-1]), terms) is expected
+
+
+def test_an_item_with_its_own_negation_is_its_own_statement() -> None:
+    text = "Goroutines have no ID and cannot be killed."
+    r = read_answer(text)
+    killed = _own(text, "cannot") + _own(text, "be") + _own(text, "killed")
+    terms = _terms(text, "id")
+    for i in killed:
+        terms[i] = (frozenset(killed),)
+    assert r.polarity(killed, terms) is Polarity.AFFIRMED
+
+
+@pytest.mark.parametrize(
+    ("text", "subjects", "expected"),
+    [
+        ("闭包和接口都不会导致逃逸", ("闭包", "接口"), Polarity.NEGATED),
+        ("Closures and interfaces do not cause escapes.", ("closures", "interfaces"), Polarity.NEGATED),
+        ("闭包和接口都会导致逃逸", ("闭包", "接口"), Polarity.AFFIRMED),
+        # Only a denied cause reaches back to its subject.
+        ("sync.Pool does not keep objects forever.", ("sync.pool",), Polarity.AFFIRMED),
+    ],
+)
+def test_a_denied_cause_denies_its_subjects(text: str, subjects: tuple[str, ...], expected: Polarity) -> None:
+    r = read_answer(text)
+    terms = _terms(text, *subjects)
+    assert all(r.polarity(_own(text, s), terms) is expected for s in subjects)
+
+
+def test_not_always_denies_only_what_starts_with_always() -> None:
+    text = "RWMutex is not always faster."
+    r = read_answer(text)
+    always_faster = _own(text, "always") + _own(text, "faster")
+    assert r.polarity(always_faster) is Polarity.NEGATED
+    assert r.polarity(_own(text, "faster")) is Polarity.AFFIRMED
+
+
+@pytest.mark.parametrize("text", ["池子会悄无声息地丢弃对象", "这一步必不可少地丢弃对象", "不可避免地丢弃对象"])
+def test_idioms_with_a_negating_character_do_not_negate(text: str) -> None:
+    assert polarity(text, "丢弃") is Polarity.AFFIRMED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is about the second check and only once and the data race and the first check and half-built objects "
+        "and the memory model and sync.Once and go test -race.",
+        "I would mention cancel and timeout and request-scoped and tree and parent and child",
+        "取消和超时和传值和树和父节点和子节点",
+        "the data race, the memory model, the first check, the victim cache",
+    ],
+)
+def test_chains_of_and_and_lists_of_articled_items_are_keyword_lists(text: str) -> None:
+    assert read_answer(text).keyword_only
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The check takes minutes.",
+        "It reads the header and may write into the array or allocate a new one.",
+        "A buffer absorbs bursts and the workers drain it.",
+    ],
+)
+def test_terse_prose_with_articles_and_joiners_is_not_a_list(text: str) -> None:
+    assert not read_answer(text).keyword_only
