@@ -1,0 +1,155 @@
+"""The grader on the bundled banks: answers QA found graded wrongly, and the model answers.
+
+Each case names the mechanism it exercises; none of them is special-cased in the grader.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from runner.content.catalog import Catalog, load_catalog
+from runner.content.models import OpenQuestion
+from runner.grading.framework import KEYWORD_CAP, grade_open
+from runner.grading.result import OpenGrade, PointVerdict
+
+CORE_VALUE = "context.interview-core-value"
+DCL = "once.dcl-correction"
+LOCK_DATA = "mutexes.interview-lock-protects-data"
+
+
+@pytest.fixture(scope="module")
+def banks() -> Catalog:
+    return load_catalog()
+
+
+def grade(banks: Catalog, qid: str, text: str) -> OpenGrade:
+    q = banks.question(qid)
+    assert isinstance(q, OpenQuestion)
+    return grade_open(q, text)
+
+
+def verdict(banks: Catalog, qid: str, text: str, point: str) -> PointVerdict:
+    return next(p.verdict for p in grade(banks, qid, text).points if p.point_id == point)
+
+
+NOT_CREDITED = {PointVerdict.MISSED, PointVerdict.CONTRADICTED}
+
+
+# --- keyword lists joined with "and" -----------------------------------------------------------
+
+@pytest.mark.parametrize(("qid", "text"), [
+    (DCL, "It is about the second check and only once and the data race and the first check and half-built "
+          "objects and the memory model and sync.Once and go test -race."),
+    (CORE_VALUE, "I would mention cancel and timeout and request-scoped and tree and parent and child and "
+                 "Background and WithCancel and first parameter and cooperative and ctx.Done."),
+    ("pools.interview-sync-pool", "It is about reuse and GC pressure and per-P and stealing and New and no "
+                                  "guarantee and victim and two GC and Reset and copy and connection pool and Close."),
+    (CORE_VALUE, "取消和超时和传值和树和父节点和子节点和 Background 和 WithCancel 和第一个参数和协作"),
+    ("atomics.memory-model-explain", "data race happens-before 编译器 重排 channel atomic.Bool -race 顺序一致"),
+])
+def test_a_keyword_chain_is_capped_like_a_comma_list(banks: Catalog, qid: str, text: str) -> None:
+    g = grade(banks, qid, text)
+    assert g.keyword_only, text
+    assert all(p.credit <= KEYWORD_CAP for p in g.points)
+    assert g.score <= KEYWORD_CAP and not g.passed
+
+
+def test_prose_with_a_few_ands_is_not_a_list(banks: Catalog) -> None:
+    text = ("Context carries cancellation and deadlines to everything working on a request, and it carries "
+            "request-scoped values such as the trace id and the user.")
+    assert not grade(banks, CORE_VALUE, text).keyword_only
+
+
+# --- denials -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "point"), [
+    ("Don't pass ctx as the first parameter.", "pass-through"),
+    ("You should never pass ctx as the first parameter.", "pass-through"),
+    ("Context has nothing to do with cancellation or timeouts, and it never carries request-scoped values.",
+     "two-jobs"),
+    ("Context is NOT for cancellation or timeouts.", "two-jobs"),
+    ("Context is not for cancellation, timeouts or request-scoped values.", "two-jobs"),
+    ("It does not carry request-scoped values.", "two-jobs"),
+    ("context 不是用来取消或者超时的，也不传值。", "two-jobs"),
+])
+def test_a_denial_earns_nothing(banks: Catalog, text: str, point: str) -> None:
+    assert verdict(banks, CORE_VALUE, text, point) in NOT_CREDITED, text
+
+
+def test_a_denied_cause_denies_its_subjects(banks: Catalog) -> None:
+    q = "memory.interview-escape-analysis"
+    for text in ("闭包和接口都不会导致逃逸。", "Closures and interfaces do not cause escapes."):
+        assert verdict(banks, q, text, "causes") in NOT_CREDITED, text
+    assert verdict(banks, q, "闭包和接口都会导致逃逸。", "causes") is PointVerdict.PARTIAL
+
+
+def test_the_escape_analysis_negated_example_is_graded_low(banks: Catalog) -> None:
+    text = "编译器决定栈还是堆，但其实不需要用 -gcflags=-m 看，也不用做基准测试，闭包和接口都不会导致逃逸。"
+    assert grade(banks, "memory.interview-escape-analysis", text).score <= 0.25
+
+
+@pytest.mark.parametrize("text", ["RWMutex is not always faster.", "RWMutex isn't always faster than Mutex."])
+def test_not_always_denies_an_always_misconception(banks: Catalog, text: str) -> None:
+    assert grade(banks, "mutexes.rwmutex-choice", text).misconceptions == ()
+    assert [m.misconception_id for m in grade(banks, "mutexes.rwmutex-choice", "RWMutex is always faster.")
+            .misconceptions] == ["always-faster"]
+
+
+def test_an_idiom_with_a_negating_character_is_not_a_negation(banks: Catalog) -> None:
+    text = "sync.Pool 会悄无声息地丢弃对象，也不会调用 Close，连接就泄漏了。"
+    assert verdict(banks, "pools.not-connection-pool", text, "drops-silently") is PointVerdict.COVERED
+
+
+# --- generic phrasings -------------------------------------------------------------------------
+
+def test_passing_values_is_not_passing_ctx_down(banks: Catalog) -> None:
+    g = {p.point_id: p.verdict for p in grade(banks, CORE_VALUE, "context 用来取消和超时，还能传递请求作用域的值。").points}
+    assert g["two-jobs"] is PointVerdict.COVERED and g["pass-through"] is PointVerdict.MISSED
+
+
+def test_a_race_flag_is_not_a_race(banks: Catalog) -> None:
+    text = "Maybe switch to RWMutex for speed and run -race."
+    assert verdict(banks, LOCK_DATA, text, "pointer-escape") is PointVerdict.MISSED
+    assert verdict(banks, LOCK_DATA, text, "verify") is PointVerdict.COVERED
+
+
+def test_denying_a_race_does_not_deny_the_race_detector(banks: Catalog) -> None:
+    text = "It is not a data race: every method locks, so there is no race at all."
+    g = {p.point_id: p.verdict for p in grade(banks, LOCK_DATA, text).points}
+    assert g["pointer-escape"] is PointVerdict.CONTRADICTED and g["verify"] is PointVerdict.MISSED
+
+
+# --- natural senior answers --------------------------------------------------------------------
+
+def test_a_senior_dcl_answer_in_its_own_words_passes(banks: Catalog) -> None:
+    text = ("Everyone queued behind the mutex re-tests db inside the critical section, sees it is non-nil and "
+            "returns, so the initialiser does not run twice. The real problem is the unlocked first read, which "
+            "races with the write: without a happens-before edge a reader can see a non-nil pointer to a half-built "
+            "object. Use sync.OnceValue, an atomic.Pointer, or just lock every time.")
+    g = grade(banks, DCL, text)
+    assert {p.point_id: p.verdict for p in g.points}["not-twice"] is PointVerdict.COVERED
+    assert g.passed and g.score >= 0.9
+
+
+def test_a_code_review_of_the_locked_cache_credits_the_escaping_pointer(banks: Catalog) -> None:
+    text = ("GetProject hands back *ProjectInfo, and the caller mutates it with no lock held: that's a data race. "
+            "Return a copy instead, or add an UpdateStatus method that locks. Use RWMutex for read-heavy access, "
+            "and prove it with go test -race.")
+    g = grade(banks, LOCK_DATA, text)
+    assert {p.point_id: p.verdict for p in g.points}["pointer-escape"] is PointVerdict.COVERED
+    assert g.score >= 0.75
+    # Stating the principle as well makes it a passing answer.
+    assert grade(banks, LOCK_DATA, "A mutex protects data, not methods. " + text).passed
+
+
+# --- model answers -----------------------------------------------------------------------------
+
+def test_every_model_answer_grades_at_least_0_9(banks: Catalog) -> None:
+    weak = []
+    for q in banks.questions:
+        if not isinstance(q, OpenQuestion):
+            continue
+        for lang, text in (("en", q.model_answer.en), ("zh", q.model_answer.zh)):
+            if text and (score := grade_open(q, text).score) < 0.9:
+                weak.append((q.id, lang, score))
+    assert weak == []
