@@ -58,6 +58,8 @@ def answer(
         except KeyboardInterrupt:
             raise Interrupted("interrupted: nothing was graded or recorded") from None
         duration = time.monotonic() - started
+    if not text.strip():
+        raise BadInput("the answer is empty", hint="write the answer, or pass it with --text or --file")
     grade = grade_open(question, text)
     _record(question, text, grade.score, grade.missed_core, duration)
     render_grade(question, grade, lang=lang.value, json_out=json_out)

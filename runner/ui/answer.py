@@ -40,12 +40,69 @@ def read_answer_text(console: Console, *, lang: Lang) -> str:
     return read_lines()
 
 
+# Every label `gokata answer` prints, in both languages: a Chinese session reads no English chrome.
+_LABELS: dict[str, tuple[str, str]] = {
+    "score": ("score", "得分"),
+    "self-graded": ("self-graded", "自评"),
+    "point": ("point", "要点"),
+    "weight": ("weight", "权重"),
+    "verdict": ("verdict", "结论"),
+    "evidence": ("evidence", "依据"),
+    "core": ("(core)", "（核心）"),
+    "keywords": ("A list of keywords without sentences earns partial credit at most.",
+                 "只罗列关键词、不成句子的回答最多得部分分。"),
+    "misconception": ("Misconception:", "误解："),
+    "next": ("An interviewer would ask next:", "面试官接下来可能会问："),
+    "model": ("model answer", "参考答案"),
+}
+_VERDICTS: dict[str, tuple[str, str, str]] = {
+    "covered": ("green", "covered", "已覆盖"),
+    "partial": ("yellow", "partly", "部分覆盖"),
+    "missed": ("red", "missed", "遗漏"),
+    "contradicted": ("magenta", "contradicted", "说反了"),
+}
+
+
+def _label(key: str, lang: Lang) -> str:
+    en, zh = _LABELS[key]
+    return zh if lang == "zh" else en
+
+
+def render_open_grade(console: Console, q: OpenQuestion, grade: OpenGrade, *, lang: Lang) -> None:
+    """The point-by-point table, misconceptions, follow-ups and the model answer.
+
+    Text columns fold rather than end in an ellipsis: a Chinese sentence has no spaces to wrap
+    at, so the default overflow would cut the evidence short."""
+    title = f"{_label('score', lang)} {grade.score:.0%}"
+    if grade.self_graded:
+        title += f" ({_label('self-graded', lang)})"
+    table = Table(title=title, show_lines=False, expand=True)
+    table.add_column(_label("point", lang), ratio=3, overflow="fold")
+    table.add_column(_label("weight", lang), justify="right", no_wrap=True)
+    table.add_column(_label("verdict", lang), overflow="fold")
+    table.add_column(_label("evidence", lang), ratio=3, overflow="fold")
+    for p in grade.points:
+        style, en, zh = _VERDICTS[p.verdict.value]
+        core = f" [bold]{_label('core', lang)}[/]" if p.core else ""
+        table.add_row(escape(p.point.get(lang)) + core, f"{p.weight:g}", f"[{style}]{zh if lang == 'zh' else en}[/]",
+                      escape(p.evidence or ""))
+    console.print(table)
+    if grade.keyword_only:
+        console.print(f"[yellow]{_label('keywords', lang)}[/]")
+    for m in grade.misconceptions:
+        console.print(f"[magenta]{_label('misconception', lang)}[/] {escape(m.belief.get(lang))} → "
+                      f"{escape(m.correction.get(lang))}")
+    if grade.follow_ups:
+        console.print(f"[bold]{_label('next', lang)}[/]")
+        for f in grade.follow_ups:
+            console.print(f"  • {escape(f.get(lang))}")
+    console.print(Panel(Markdown(q.model_answer.get(lang)), title=_label("model", lang), border_style="green"))
+
+
 def render_grade(q: OpenQuestion, grade: OpenGrade, *, lang: Lang, json_out: bool) -> None:
     if json_out:
         print(json.dumps(grade.to_json(), ensure_ascii=False, indent=2))
         return
-    from runner.ui.question import render_open_grade
-
     console = out()
     render_open_grade(console, q, grade, lang=lang)
     missed = [p for p in grade.points if p.core and p.verdict.value in ("missed", "contradicted")]

@@ -109,3 +109,26 @@ def test_bank_calibrate_table_and_thresholds(grading_bank_env: Path) -> None:
     assert "grading.context-cancel" in result.stdout and "overall" in result.stdout
     assert run_cli("bank", "calibrate", "--max-mae", "0").exit_code == 1
     assert run_cli("bank", "calibrate", "--min-within", "0.5").exit_code == 0
+
+
+def test_an_empty_answer_is_bad_input_and_not_recorded(recorder: _Recorder) -> None:
+    for args in (("--text", ""), ("--text", "  \n ")):
+        result = run_cli("answer", QID, *args)
+        assert result.exit_code == 2 and "the answer is empty" in result.output
+    assert run_cli("answer", QID, "--json", input="").exit_code == 2
+    assert recorder.attempts == []
+
+
+def test_chinese_feedback_is_all_chinese_and_long_chinese_text_wraps(
+    recorder: _Recorder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "70")
+    answer = "创建上下文之后必须立刻调用取消函数否则定时器会一直占用资源直到超时为止这是很多服务内存上涨的原因。"
+    result = run_cli("answer", QID, "--lang", "zh", "--text", answer)
+    out = result.stdout
+    for zh in ("要点", "权重", "结论", "依据", "（核心）", "面试官接下来可能会问", "参考答案", "未通过"):
+        assert zh in out, zh
+    for en in ("point", "weight", "verdict", "evidence", "(core)", "An interviewer would ask next", "model answer"):
+        assert en not in out, en
+    assert "…" not in out  # folded onto the next line, not cut with an ellipsis
+    assert "直到超时为止" in out.replace("│", "").replace(" ", "").replace("\n", "")
