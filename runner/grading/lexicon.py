@@ -54,6 +54,14 @@ ZH_FUNCTION_WORDS = _words("""
 """)
 ZH_PARTICLES = frozenset("的了是吗呢吧啊就也都很把被着我你他它们这那会在要")
 
+# Prepositions may follow a list item ("not for cancellation or timeouts in handlers"); other
+# function words after it ("... and New must still work") make it the subject of a clause.
+PREPOSITIONS = frozenset(_words(
+    """
+    of in on at by for with from into onto about to via per like over under than as
+    """
+))
+
 # Joining words that may sit inside a list item without making it a sentence ("length and capacity").
 LIST_JOINERS = frozenset({"and", "or", "和", "与", "或", "及"})
 EN_JOINERS = frozenset({"and", "or", "nor"})

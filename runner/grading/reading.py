@@ -262,7 +262,8 @@ class Reading:
         "不是用来取消或者超时的": the negation covers every item)."""
         toks = self.tokens
         blocking = [i for i in range(p + 1, target) if i not in mine and _blocks(terms, i, target)]
-        if not blocking and toks[target].clause == toks[p].clause:
+        if (not blocking and toks[target].clause == toks[p].clause
+                and not any(_is_joiner(toks, i) for i in range(p + 1, target))):
             return self._content_units(range(p + 1, target)) <= reach
         if any(self.cues[q] & (NEG | LACK | NEED) for q in mine):
             return False  # "no ID and can't be killed": an item with its own negation is its own statement
@@ -284,6 +285,8 @@ class Reading:
             return False
         if any(toks[i].clause != toks[i - 1].clause for i in range(p + 1, first + 1)):
             return False
+        if not reach and any(toks[i].raw not in lx.ARTICLES for i in range(p + 1, first)):
+            return False  # "nothing is guaranteed and New ...": "no" lacks the word right after it
         items = 0
         units = 0.0
         joined = commas = False
@@ -314,6 +317,8 @@ class Reading:
             if t.function or self.cues[i] & (NEG | LACK | NEED | COND | BREAK | MYTH) or units > 3:
                 if i < target:
                     return False
+                if items == target_item and t.kind == "word" and t.function and t.raw not in lx.PREPOSITIONS:
+                    return False  # "... and New must still work": the target starts a clause, not an item
                 break
         return target_item >= 2 and (joined or not commas)
 

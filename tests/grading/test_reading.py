@@ -196,6 +196,9 @@ def _terms(text: str, *words: str) -> dict[int, tuple[frozenset[int], ...]]:
         # ... but not past a new clause, nor into an item with its own negation.
         ("There is no race, and wg.Wait makes the writes visible.", ("race", "wg.wait"), Polarity.AFFIRMED),
         ("No allocation for pointers, integers and constants.", ("pointers", "constants"), Polarity.AFFIRMED),
+        # An "and" that starts a clause is not a list: New is the subject of "must still work".
+        ("Nothing is guaranteed and New must still work.", ("new",), Polarity.AFFIRMED),
+        ("It is not cancelled and New must still work.", ("cancelled", "new"), Polarity.AFFIRMED),
     ],
 )
 def test_a_negation_covers_the_items_of_its_list(text: str, items: tuple[str, ...], expected: Polarity) -> None:
