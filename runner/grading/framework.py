@@ -7,7 +7,9 @@ A concept is present when a phrasing matches with the expected polarity (or in a
 "if you don't call cancel, the timer leaks" shows the learner knows), contradicted when it
 matches only with the opposite one. Then:
 - all concepts present: covered, full credit;
-- some present: partly covered, credit = the share of concepts present;
+- some present: partly covered, credit = the share of concepts present, unless each of them is
+  present only through a one-term phrasing the prompt itself contains ("TryLock is the right
+  tool" names what the question names): then missed;
 - a concept contradicted: contradicted, no credit;
 - none: missed.
 The score is the weighted mean of the credits. A bare keyword list gets at most KEYWORD_CAP
@@ -70,6 +72,9 @@ class Expect:
         return True if seen and found is Polarity.DISMISSED else None
 
 
+_DENIALS = frozenset({Polarity.NEGATED, Polarity.DISMISSED, Polarity.LACKING})
+
+
 @dataclass(frozen=True)
 class CompiledPoint:
     point: FrameworkPoint
@@ -88,6 +93,7 @@ class CompiledQuestion:
     points: tuple[CompiledPoint, ...]
     misconceptions: tuple[CompiledMisconception, ...]
     fuzzy: FuzzyIndex
+    in_prompt: frozenset[int] = frozenset()  # ids of the phrasings the prompt itself contains
 
 
 @lru_cache(maxsize=1024)
@@ -107,7 +113,24 @@ def compile_question(question: OpenQuestion) -> CompiledQuestion:
             vocabulary.update(seg.chars[0] for seg in variant if not seg.han)
     fuzzy = FuzzyIndex(vocabulary)
     points = tuple(replace(cp, expect=_expectations(cp, fuzzy, phrasings)) for cp in points)
-    return CompiledQuestion(points, misconceptions, fuzzy)
+    return CompiledQuestion(points, misconceptions, fuzzy, _in_prompt(question, fuzzy, phrasings))
+
+
+def _in_prompt(question: OpenQuestion, fuzzy: FuzzyIndex, phrasings: list[Phrasing]) -> frozenset[int]:
+    """The one-term phrasings the question's own prompt contains (by id): an answer that repeats
+    them only echoes the question ("TryLock", "sync.Once", "json")."""
+    found: set[int] = set()
+    for text in (question.prompt.en, question.prompt.zh):
+        if text:
+            resolved = Resolved(read_answer(text), fuzzy, phrasings)
+            found.update(id(ph) for ph in phrasings
+                         if _one_term(ph) and next(resolved.find(ph), None) is not None)
+    return frozenset(found)
+
+
+def _one_term(phrasing: Phrasing) -> bool:
+    """A single word, identifier or Chinese term: the name of something rather than a statement."""
+    return phrasing.code is not None or (bool(phrasing.variants) and len(phrasing.variants[0]) == 1)
 
 
 def _expectations(cp: CompiledPoint, fuzzy: FuzzyIndex, phrasings: list[Phrasing]) -> tuple[Expect, ...]:
@@ -122,9 +145,22 @@ def _expectations(cp: CompiledPoint, fuzzy: FuzzyIndex, phrasings: list[Phrasing
             continue
         resolved = Resolved(read_answer(wording), fuzzy, phrasings)
         for concept in cp.concepts:
+            denied: list[tuple[int, int, Polarity]] = []  # cue, clause, polarity
+            later: list[tuple[int, int, set[Polarity]]] = []  # first position, clause, seen of the phrasing
             for phrasing in concept:
                 found = seen.setdefault(id(phrasing), set())
-                found.update(resolved.polarity(own) for own in resolved.find(phrasing))
+                for own in resolved.find(phrasing):
+                    polarity, cue = resolved.polarity_cue(own)
+                    found.add(polarity)
+                    clause = resolved.tokens[own[0]].clause
+                    if polarity in _DENIALS and cue >= 0:
+                        denied.append((cue, clause, polarity))
+                    elif polarity is Polarity.AFFIRMED:
+                        later.append((own[0], clause, found))
+            # "not serve as a long-held flag across I/O": the wording denies the whole phrase, so a
+            # denial of "across I/O" agrees with it, and so does describing it as the problem.
+            for first, clause, found in later:
+                found.update(pol for cue, c, pol in denied if c == clause and cue < first)
     out = []
     for concept in cp.concepts:
         per = []
@@ -153,6 +189,7 @@ class _Status(Enum):
 class _ConceptFinding:
     status: _Status
     sentence: int | None = None
+    echo: bool = False  # present only through phrasings the prompt itself contains
 
 
 def grade_open(question: OpenQuestion, text: str) -> OpenGrade:
@@ -166,7 +203,8 @@ def grade_open(question: OpenQuestion, text: str) -> OpenGrade:
     # A clause that states a wrong belief earns nothing: "there's no difference between nil and
     # empty slices" names both kinds of slice, and shows it does not know them.
     tainted = frozenset(resolved.tokens[i].clause for _, matches in stated for own in matches for i in own)
-    points = tuple(_grade_point(cp, resolved, tainted, keyword_only=keyword_only) for cp in compiled.points)
+    points = tuple(_grade_point(cp, resolved, tainted, compiled.in_prompt, keyword_only=keyword_only)
+                   for cp in compiled.points)
     total = sum(p.weight for p in points)
     base = sum(p.weight * p.credit for p in points) / total if total else 0.0
     score = min(1.0, max(0.0, base - sum(h.penalty for h in hits) * MISCONCEPTION_UNIT))
@@ -180,8 +218,9 @@ def grade_open(question: OpenQuestion, text: str) -> OpenGrade:
     )
 
 
-def _grade_point(cp: CompiledPoint, resolved: Resolved, tainted: frozenset[int], *, keyword_only: bool) -> PointResult:
-    findings = [_find_concept(c, e, resolved, tainted) for c, e in zip(cp.concepts, cp.expect, strict=True)]
+def _grade_point(cp: CompiledPoint, resolved: Resolved, tainted: frozenset[int], in_prompt: frozenset[int], *,
+                 keyword_only: bool) -> PointResult:
+    findings = [_find_concept(c, e, resolved, tainted, in_prompt) for c, e in zip(cp.concepts, cp.expect, strict=True)]
     present = [f for f in findings if f.status is _Status.PRESENT]
     contradicted = [f for f in findings if f.status is _Status.CONTRADICTED]
     p = cp.point
@@ -189,6 +228,9 @@ def _grade_point(cp: CompiledPoint, resolved: Resolved, tainted: frozenset[int],
         verdict, credit, used = PointVerdict.CONTRADICTED, 0.0, contradicted[:1]
     elif len(present) == len(findings):
         verdict, credit, used = PointVerdict.COVERED, 1.0, present
+    elif all(f.echo for f in present):
+        # "TryLock is the right tool": naming what the question names is not part of the point.
+        verdict, credit, used = PointVerdict.MISSED, 0.0, []
     elif present:
         verdict, credit, used = PointVerdict.PARTIAL, (len(present) / len(findings)) ** PARTIAL_EXPONENT, present
     else:
@@ -209,13 +251,14 @@ def _grade_point(cp: CompiledPoint, resolved: Resolved, tainted: frozenset[int],
 
 
 def _find_concept(
-    phrasings: tuple[Phrasing, ...], expect: Expect, resolved: Resolved, tainted: frozenset[int]
+    phrasings: tuple[Phrasing, ...], expect: Expect, resolved: Resolved, tainted: frozenset[int],
+    in_prompt: frozenset[int] = frozenset(),
 ) -> _ConceptFinding:
     """Present when some match states the concept as the point does, contradicted when matches
     only deny it. A denial governs the concept's other matches after its cue in the same clause:
     "don't pass ctx as the first parameter" denies "pass ctx" within reach, and with it "first
     parameter"; "comma-ok means it won't panic" keeps comma-ok, which comes before the cue."""
-    earning: list[tuple[int, int]] = []  # (first position, sentence)
+    earning: list[tuple[int, int, bool]] = []  # (first position, sentence, the prompt has the phrasing)
     denials: list[tuple[int, int, int]] = []  # (cue position, clause, sentence)
     for index, phrasing in enumerate(phrasings):
         for own in resolved.find(phrasing):
@@ -226,13 +269,14 @@ def _find_concept(
             verdict = True if phrasing.negative and polarity is Polarity.AFFIRMED else expect.judge(index, polarity)
             sentence = resolved.tokens[own[0]].sent
             if verdict:
-                earning.append((own[0], sentence))
+                earning.append((own[0], sentence, id(phrasing) in in_prompt))
             elif verdict is False:
                 denials.append((cue, resolved.tokens[own[0]].clause, sentence))
-    for first, sentence in sorted(earning):
-        clause = resolved.tokens[first].clause
-        if not any(c == clause and 0 <= cue < first for cue, c, _ in denials):
-            return _ConceptFinding(_Status.PRESENT, sentence)
+    standing = [(sentence, echo) for first, sentence, echo in sorted(earning)
+                if not any(c == resolved.tokens[first].clause and 0 <= cue < first for cue, c, _ in denials)]
+    if standing:
+        sentence, echo = ([x for x in standing if not x[1]] or standing)[0]
+        return _ConceptFinding(_Status.PRESENT, sentence, echo=echo)
     if denials:
         return _ConceptFinding(_Status.CONTRADICTED, min(d[2] for d in denials))
     return _ConceptFinding(_Status.ABSENT)

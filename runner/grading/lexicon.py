@@ -144,11 +144,13 @@ ZH_CLAUSE_BREAK = _words("""
     但是 但 然而 可是 不过 所以 因为 因此 而是 否则 于是 却 而
 """)
 
-# Verbs of causing (stems). A denied cause denies its subject: in "closures and interfaces do not
-# cause escapes" the closures are what is denied, not only the escapes.
-EN_CAUSE = frozenset({"caus", "trigger", "lead", "result", "induc", "provok"})
-ZH_CAUSE = _words("""
-    导致 引起 造成 引发 触发 使得
+# Verbs of causing or remedying (stems). Denying one denies its subject: in "closures and
+# interfaces do not cause escapes" the closures are what is denied, and in "singleflight would not
+# help" the singleflight.
+EN_SUBJECT_VERBS = frozenset({"caus", "trigger", "lead", "result", "induc", "provok", "help", "fix", "solv",
+                              "prevent"})
+ZH_SUBJECT_VERBS = _words("""
+    导致 引起 造成 引发 触发 使得 解决 帮助 修复 防止
 """)
 
 # Words that name a bad outcome. A wrong practice followed by one ("Add inside the goroutine

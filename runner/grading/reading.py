@@ -66,7 +66,7 @@ BREAK_AFTER = 64  # ends its clause: the next token starts a new one ("没任务
 CUE_TAIL = 128  # the rest of a negation word (能 in 不能): not a word the negation has to reach over
 LACK = 32  # like NEG, for negators of existence ("no", "without", "没有")
 ADVERB = 256  # "not always", "not only": negates only a match that starts at the adverb
-SUBJECT = 512  # a negated cause ("does not cause", "不会导致"): negates the terms before it
+SUBJECT = 512  # a negated cause or remedy ("does not cause", "不会导致", "won't help"): negates the terms before it
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(
@@ -587,11 +587,11 @@ def _english_cues(tokens: list[Token], flags: list[int]) -> None:
 
 
 def _denies_cause(tokens: list[Token], i: int) -> bool:
-    """The negator at i is followed by a verb of causing: "does not cause", "never leads to"."""
+    """The negator at i is followed by a verb of causing or remedying: "does not cause", "would not help"."""
     for t in tokens[i + 1 : i + 4]:
         if t.sent != tokens[i].sent or t.kind != "word":
             return False
-        if t.key in lx.EN_CAUSE:
+        if t.key in lx.EN_SUBJECT_VERBS:
             return True
         if not t.function and t.raw not in ("really", "actually", "ever", "necessarily"):
             return False
@@ -668,10 +668,10 @@ def _scan_run(run: str, offset: int, flags: list[int]) -> None:
 
 
 def _zh_cause_at(run: str, k: int) -> bool:
-    """A verb of causing starts at k, perhaps after 会/能 ("不会导致", "不能引起")."""
+    """A verb of causing or remedying starts at k, perhaps after 会/能 ("不会导致", "不能解决")."""
     if k < len(run) and run[k] in "会能再":
         k += 1
-    return any(run.startswith(w, k) for w in lx.ZH_CAUSE)
+    return any(run.startswith(w, k) for w in lx.ZH_SUBJECT_VERBS)
 
 
 @dataclass(frozen=True, slots=True)

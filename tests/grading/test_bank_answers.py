@@ -153,3 +153,23 @@ def test_every_model_answer_grades_at_least_0_9(banks: Catalog) -> None:
             if text and (score := grade_open(q, text).score) < 0.9:
                 weak.append((q.id, lang, score))
     assert weak == []
+
+
+def test_repeating_the_questions_own_term_earns_nothing_on_its_own(banks: Catalog) -> None:
+    q = "mutexes.trylock-smell"
+    text = "TryLock is the right tool: it's faster than Lock and guarantees the second sync never waits."
+    assert verdict(banks, q, text, "smell") is PointVerdict.MISSED  # "TryLock" is the question's word
+    assert verdict(banks, q, "TryLock is rarely correct; it hints at a design problem.", "smell") \
+        is PointVerdict.COVERED
+
+
+def test_a_denied_remedy_denies_its_subjects(banks: Catalog) -> None:
+    text = "TryLock is not a smell at all, and singleflight or a channel would not help here."
+    assert verdict(banks, "mutexes.trylock-smell", text, "intent") is PointVerdict.CONTRADICTED
+
+
+def test_a_prohibition_worded_as_a_phrase_accepts_a_denial_and_a_description(banks: Catalog) -> None:
+    q = "mutexes.trylock-smell"  # the point: "... not serve as a long-held 'job running' flag across I/O"
+    for text in ("The mutex shouldn't be held across I/O as a 'running' flag.",
+                 "Holding the mutex across I/O as a 'running' flag is the real smell."):
+        assert verdict(banks, q, text, "scope") is PointVerdict.COVERED, text
