@@ -8,6 +8,8 @@ build cache, the median wall time of:
   hand-gorace the same with GORACE=atexit_sleep_ms=100, the race setting the sandbox uses
   cli         `gokata kata test SLUG --code DIR --json` (a whole process: Python start-up included)
   engine      grade_submission() called in-process (the exam grader's path)
+  engine-no-own-build  the same without compiling the learner's package on its own first (build.py):
+              the difference is what that check costs
 Runs are interleaved so machine load affects all alike. The target: cli / hand <= 1.25.
 """
 
@@ -23,6 +25,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from unittest import mock
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURE_KATAS = REPO / "tests" / "fixtures" / "katas"
@@ -40,6 +43,8 @@ def main() -> None:
     bundled = not (FIXTURE_KATAS / args.kata).is_dir()
     katas_root = REPO / "katas" if bundled else FIXTURE_KATAS
     os.environ["GOKATA_KATAS"] = str(katas_root)
+    import runner.kata.grade as grade_module
+    from runner.kata.build import BuildOutcome
     from runner.kata.catalog import load_kata
     from runner.kata.grade import grade_submission
 
@@ -78,8 +83,13 @@ def main() -> None:
             if not result.ok:
                 raise SystemExit(f"the submission did not pass: {result.summary}")
 
+        def engine_no_own_build() -> None:
+            with mock.patch.object(grade_module, "build_alone", lambda *_a, **_k: BuildOutcome(True, "", None)):
+                engine()
+
         contenders: dict[str, Callable[[], None]] = {
-            "hand": hand, "hand-gorace": hand_gorace, "cli": gokata_cli, "engine": engine}
+            "hand": hand, "hand-gorace": hand_gorace, "cli": gokata_cli, "engine": engine,
+            "engine-no-own-build": engine_no_own_build}
         for fn in contenders.values():  # warm the build cache for every flavour
             fn()
             fn()
@@ -96,11 +106,12 @@ def main() -> None:
     print(f"kata {args.kata}, {args.rounds} interleaved rounds, warm cache, load average {os.getloadavg()[0]:.1f}")
     for name, value in med.items():
         spread = f"{min(times[name]):.3f}..{max(times[name]):.3f}"
-        print(f"  {name:12} median {value:.3f} s  ({spread})")
+        print(f"  {name:19} median {value:.3f} s  ({spread})")
     print(f"ratio cli / hand           {med['cli'] / med['hand']:.2f}   (target <= 1.25)")
     print(f"ratio engine / hand        {med['engine'] / med['hand']:.2f}")
     print(f"ratio cli / hand-gorace    {med['cli'] / med['hand-gorace']:.2f}   (same race settings)")
     print(f"ratio engine / hand-gorace {med['engine'] / med['hand-gorace']:.2f}   (same race settings)")
+    print(f"own-build check            {1000 * (med['engine'] - med['engine-no-own-build']):+.0f} ms per run")
 
 
 def _run(argv: list[str], cwd: Path, env: dict[str, str] | os._Environ[str]) -> None:

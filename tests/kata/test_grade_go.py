@@ -93,6 +93,17 @@ def test_learner_code_cannot_use_names_declared_only_in_the_tests() -> None:
     assert all(t.message == "not run: the code does not build" for t in result.tests) and result.total == 5
 
 
+def test_a_run_cancelled_before_the_tests_start_is_an_interruption() -> None:
+    import threading
+
+    from runner.errors import Interrupted
+
+    cancel = threading.Event()
+    cancel.set()  # seen first by the own-build step, which runs under the same limits and cancel
+    with pytest.raises(Interrupted):
+        grade_submission(load_kata("stats"), submission("stats", "passing"), cancel=cancel)
+
+
 def test_learner_code_can_use_the_katas_support_files(kata_copy: Path, tmp_path: Path) -> None:
     (kata_copy / "stats" / "support.go").write_text("package stats\n\nfunc twice(x int) int { return 2 * x }\n")
     code = tmp_path / "code"
