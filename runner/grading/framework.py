@@ -258,28 +258,36 @@ def _find_concept(
     only deny it. A denial governs the concept's other matches after its cue in the same clause:
     "don't pass ctx as the first parameter" denies "pass ctx" within reach, and with it "first
     parameter"; "comma-ok means it won't panic" keeps comma-ok, which comes before the cue."""
-    earning: list[tuple[int, int, bool]] = []  # (first position, sentence, the prompt has the phrasing)
-    denials: list[tuple[int, int, int]] = []  # (cue position, clause, sentence)
+    toks = resolved.tokens
+    by_clause: dict[int, list[tuple[int, tuple[int, ...]]]] = {}
     for index, phrasing in enumerate(phrasings):
         for own in resolved.find(phrasing):
-            if tainted and any(resolved.tokens[i].clause in tainted for i in own):
-                continue
+            if not (tainted and any(toks[i].clause in tainted for i in own)):
+                by_clause.setdefault(toks[own[0]].clause, []).append((index, own))
+    echo: _ConceptFinding | None = None
+    contradicted: _ConceptFinding | None = None
+    # Clause by clause in reading order, so a long answer stops at the first clause that earns it.
+    for clause in sorted(by_clause):
+        earning: list[tuple[int, int, bool]] = []  # first position, sentence, the prompt has the phrasing
+        cues: list[int] = []  # positions of the cues that deny the concept in this clause
+        for index, own in by_clause[clause]:
+            phrasing = phrasings[index]
             polarity, cue = resolved.polarity_cue(own)
             # A phrasing that carries its own negation ("not for", "不能") asserts it when matched.
             verdict = True if phrasing.negative and polarity is Polarity.AFFIRMED else expect.judge(index, polarity)
-            sentence = resolved.tokens[own[0]].sent
             if verdict:
-                earning.append((own[0], sentence, id(phrasing) in in_prompt))
+                earning.append((own[0], toks[own[0]].sent, id(phrasing) in in_prompt))
             elif verdict is False:
-                denials.append((cue, resolved.tokens[own[0]].clause, sentence))
-    standing = [(sentence, echo) for first, sentence, echo in sorted(earning)
-                if not any(c == resolved.tokens[first].clause and 0 <= cue < first for cue, c, _ in denials)]
-    if standing:
-        sentence, echo = ([x for x in standing if not x[1]] or standing)[0]
-        return _ConceptFinding(_Status.PRESENT, sentence, echo=echo)
-    if denials:
-        return _ConceptFinding(_Status.CONTRADICTED, min(d[2] for d in denials))
-    return _ConceptFinding(_Status.ABSENT)
+                cues.append(cue)
+                if contradicted is None:
+                    contradicted = _ConceptFinding(_Status.CONTRADICTED, toks[own[0]].sent)
+        for first, sentence, is_echo in sorted(earning):
+            if any(0 <= cue < first for cue in cues):
+                continue
+            if not is_echo:
+                return _ConceptFinding(_Status.PRESENT, sentence)
+            echo = echo or _ConceptFinding(_Status.PRESENT, sentence, echo=True)
+    return echo or contradicted or _ConceptFinding(_Status.ABSENT)
 
 
 def _evidence(sentences: tuple[Sentence, ...], findings: list[_ConceptFinding]) -> list[Sentence]:

@@ -690,14 +690,17 @@ class Fragment:
 
 def _fragments(tokens: tuple[Token, ...], cues: tuple[int, ...], spaced: frozenset[int]) -> tuple[Fragment, ...]:
     groups: dict[int, list[int]] = {}
+    joiners: dict[int, int] = {}
     for i, t in enumerate(tokens):
         groups.setdefault(t.frag, []).append(i)
+        if (t.raw in _JOINER_RAWS and _is_joiner(tokens, i)
+                and not (i > 0 and tokens[i - 1].raw in _JOINER_RAWS and _is_joiner(tokens, i - 1))):
+            joiners[t.frag] = joiners.get(t.frag, 0) + 1
     pieces: list[tuple[list[int], bool, int]] = []  # members, cut from a chain, fragment id
     for frag_id, members in groups.items():
-        joiners = [i for i in members if _is_joiner(tokens, i) and not (i > 0 and _is_joiner(tokens, i - 1))]
         # "reuse and GC pressure and per-P and stealing": a chain of and/or/和 joins list items
         # just as commas do, so each item is a fragment of its own.
-        if len(joiners) >= 2:
+        if joiners.get(frag_id, 0) >= 2:
             pieces.extend((part, True, frag_id) for part in _split_chain(tokens, members))
         else:
             pieces.append((members, False, frag_id))
@@ -714,6 +717,10 @@ def _fragments(tokens: tuple[Token, ...], cues: tuple[int, ...], spaced: frozens
     )
 
 
+_JOINER_RAWS = lx.EN_JOINERS | lx.ZH_JOINERS | {"者", "以"}
+_CONNECTIVE = COND | BREAK | NEG | NEED | ADVERB | SUBJECT
+
+
 def _split_chain(tokens: tuple[Token, ...], members: list[int]) -> list[list[int]]:
     parts: list[list[int]] = [[]]
     for i in members:
@@ -727,21 +734,32 @@ def _split_chain(tokens: tuple[Token, ...], members: list[int]) -> list[list[int
 
 def _fragment(tokens: tuple[Token, ...], cues: tuple[int, ...], members: list[int], *, spaced: bool,
               list_item: bool) -> Fragment:
-    frag = [tokens[i] for i in members]
-    lead = 0  # in a list, "the data race" is a noun phrase, not a sentence
-    while list_item and lead < len(frag) and frag[lead].raw in lx.ARTICLES:
-        lead += 1
-    function = [t for t in frag[lead:] if t.function]
-    return Fragment(
-        members=tuple(members),
-        units=sum(t.units for t in frag),
-        function=sum(1 for t in function if t.raw not in lx.LIST_JOINERS),
-        function_units=sum(t.units for t in function),
-        connective=any(cues[i] & (COND | BREAK | NEG | NEED | ADVERB | SUBJECT) for i in members),
-        han_run=_longest_han_run(frag),
-        han_units=sum(t.units for t in frag if t.kind == "han"),
-        spaced=spaced,
-    )
+    units = function_units = han_units = 0.0
+    function = han_run = run = 0
+    connective = False
+    leading = list_item  # in a list, "the data race" is a noun phrase, not a sentence
+    for i in members:
+        t = tokens[i]
+        han = t.kind == "han"
+        u = 0.5 if han else 1.0
+        units += u
+        if han:
+            han_units += u
+            run += 1
+            han_run = max(han_run, run)
+        else:
+            run = 0
+        if leading and t.raw in lx.ARTICLES:
+            continue
+        leading = False
+        if t.function:
+            function_units += u
+            if t.raw not in lx.LIST_JOINERS:
+                function += 1
+        if cues[i] & _CONNECTIVE:
+            connective = True
+    return Fragment(members=tuple(members), units=units, function=function, function_units=function_units,
+                    connective=connective, han_run=han_run, han_units=han_units, spaced=spaced)
 
 
 def keyword_list(reading: Reading, terms: Collection[int] = ()) -> bool:
@@ -776,11 +794,3 @@ def keyword_list(reading: Reading, terms: Collection[int] = ()) -> bool:
                 or f.han_run >= 7 or clause:
             sentence_units += f.units
     return sentence_units / total < 0.3
-
-
-def _longest_han_run(frag: list[Token]) -> int:
-    best = run = 0
-    for t in frag:
-        run = run + 1 if t.kind == "han" else 0
-        best = max(best, run)
-    return best
