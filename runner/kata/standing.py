@@ -10,9 +10,8 @@ tells the latest run apart.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 from runner.kata.result import STATUSES
 from runner.progress.recorder import Recorder
@@ -32,23 +31,8 @@ NOT_STARTED = Standing("not started", None)
 
 def standings(recorder: Recorder) -> dict[str, Standing]:
     """slug -> standing, for every kata with at least one recorded run."""
-    summary = recorder.kata_statuses()  # "passed" when any run passed, else the last run's verdict
-    latest = _latest_verdicts(recorder)
-    out: dict[str, Standing] = {}
-    for slug, value in summary.items():
-        passed = value in ("passed", "pass")
-        last = latest.get(slug) or ("pass" if passed else value)
-        out[slug] = Standing("passed" if passed else "failing", last if last in STATUSES else None)
-    return out
-
-
-def _latest_verdicts(recorder: Recorder) -> dict[str, str]:
-    # kata_statuses() folds the latest verdict into "passed" once any run passed; the store's
-    # attempt rows (oldest first) still have it. A recorder without rows gives what it can.
-    rows: Callable[[], Iterable[dict[str, Any]]] | None = getattr(recorder, "kata_rows", None)
-    if rows is None:
-        return {}
-    latest: dict[str, str] = {}
-    for row in rows():
-        latest[str(row.get("slug"))] = str(row.get("status"))
-    return latest
+    return {
+        slug: Standing("passed" if rec.ever_passed else "failing",
+                       rec.last_status if rec.last_status in STATUSES else None)
+        for slug, rec in recorder.kata_statuses().items()
+    }

@@ -38,6 +38,12 @@ class KataAttempt:
     at: datetime | None = None  # when the run finished (timezone-aware); None: the store's clock
 
 
+@dataclass(frozen=True)
+class KataRecord:
+    ever_passed: bool
+    last_status: str  # pass | fail | compile_error | timeout | race | rejected
+
+
 class Recorder(Protocol):
     def record_question(self, attempt: QuestionAttempt) -> None: ...
 
@@ -47,8 +53,8 @@ class Recorder(Protocol):
 
     def hints_shown(self, slug: str) -> int: ...
 
-    def kata_statuses(self) -> dict[str, str]:
-        """slug -> latest status ("passed" when any run passed, else the last run's status)."""
+    def kata_statuses(self) -> dict[str, KataRecord]:
+        """slug -> whether any run passed, and the latest run's verdict."""
         ...
 
 
@@ -67,7 +73,7 @@ class NullRecorder:
     def hints_shown(self, slug: str) -> int:
         return 0
 
-    def kata_statuses(self) -> dict[str, str]:
+    def kata_statuses(self) -> dict[str, KataRecord]:
         return {}
 
 

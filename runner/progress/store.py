@@ -23,7 +23,7 @@ from runner.errors import ProgressStoreError
 from runner.progress.cards import apply_review, load_cards, rebuild_cards
 from runner.progress.location import db_path
 from runner.progress.rating import SCHEDULING_MODES, UNRECORDED_MODES, is_right, rating_for
-from runner.progress.recorder import KataAttempt, QuestionAttempt
+from runner.progress.recorder import KataAttempt, KataRecord, QuestionAttempt
 from runner.progress.scheduling import Card
 from runner.progress.schema import SCHEMA_VERSION, TABLES, migrate
 
@@ -244,13 +244,13 @@ class ProgressStore:
         rows = self._read("SELECT MAX(level) FROM kata_hints WHERE slug = ?", (slug,))
         return int(rows[0][0] or 0)
 
-    def kata_statuses(self) -> dict[str, str]:
+    def kata_statuses(self) -> dict[str, KataRecord]:
         rows = self._read(
             "SELECT slug, MAX(status = 'pass'),"
             " (SELECT k2.status FROM kata_attempts k2 WHERE k2.slug = k.slug ORDER BY k2.at DESC, k2.id DESC LIMIT 1)"
             " FROM kata_attempts k GROUP BY slug"
         )
-        return {slug: "passed" if passed else last for slug, passed, last in rows}
+        return {slug: KataRecord(bool(passed), last) for slug, passed, last in rows}
 
     # -- queries for review, weak drills and statistics ---------------------------------------
 

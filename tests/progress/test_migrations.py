@@ -11,6 +11,7 @@ import pytest
 from runner.errors import ProgressStoreError
 from runner.progress import schema
 from runner.progress.rating import AGAIN, EASY, GOOD, HARD
+from runner.progress.recorder import KataRecord
 from runner.progress.scheduling import replay
 from runner.progress.store import open_store
 from tests.progress.helpers import PROGRESS_FIXTURES
@@ -45,7 +46,7 @@ def test_v1_store_migrates_forward_keeping_everything(tmp_path: Path) -> None:
         katas = list(store.kata_rows())
         hints = store.hint_rows()
         cards = store.cards()
-        assert store.kata_statuses() == {"two-sum": "passed"}
+        assert store.kata_statuses() == {"two-sum": KataRecord(True, "pass")}
         assert store.hints_shown("two-sum") == 1
     assert _version(path) == schema.SCHEMA_VERSION
     assert [r["question_id"] for r in rows] == ["alpha.one", "alpha.two", "alpha.one", "beta.two", "gone.removed"]

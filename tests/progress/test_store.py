@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from runner.progress.location import DB_NAME, data_dir, db_path
-from runner.progress.recorder import KataAttempt, NullRecorder, Recorder, open_recorder
+from runner.progress.recorder import KataAttempt, KataRecord, NullRecorder, Recorder, open_recorder
 from runner.progress.scheduling import LEARNING
 from runner.progress.store import ProgressStore, open_store
 from tests.progress.helpers import Clock, attempt, make_store
@@ -125,7 +125,7 @@ def test_kata_runs_and_hints(tmp_path: Path) -> None:
         store.record_hint("two-sum", 1)
         store.record_hint("two-sum", 2)
         store.record_hint("two-sum", 1)
-        assert store.kata_statuses() == {"two-sum": "passed", "lru": "compile_error"}
+        assert store.kata_statuses() == {"two-sum": KataRecord(True, "fail"), "lru": KataRecord(False, "compile_error")}
         assert store.hints_shown("two-sum") == 2
         assert store.hints_shown("lru") == 0
         assert store.kata_tallies() == (1, 2, 4)
