@@ -98,3 +98,14 @@ def test_every_output_question_prints_what_it_says() -> None:
     wrong = [f"{r['id']}:\n{r['diff']}" for r in report["results"] if not r["ok"]]
     assert wrong == [], "\n".join(wrong)
     assert report["total"] >= 70
+
+
+def test_question_lines_found_by_scan_match_the_yaml_tree() -> None:
+    from runner.content.catalog import _id_lines
+    from runner.content.yaml_source import Locator, read_yaml
+
+    for path in sorted(questions_dir().glob("*.yaml")):
+        yf = read_yaml(path)
+        n = len(yf.data["questions"])
+        locator = Locator(yf.text)
+        assert _id_lines(yf.text, n) == [locator.find(("questions", i, "id")) for i in range(n)], path
