@@ -21,7 +21,6 @@ from runner.content.models import (
     SpotTheBugQuestion,
     TrueFalseQuestion,
 )
-from runner.grading.result import OpenGrade, PointVerdict
 from runner.quiz.grading import Verdict
 from runner.quiz.select import Presented
 
@@ -70,6 +69,8 @@ def render_feedback(console: Console, p: Presented, verdict: Verdict, *, lang: L
     """Practice-mode feedback: right/wrong, why each choice is right or wrong, explanation, sources."""
     q = p.question
     if isinstance(q, OpenQuestion) and verdict.open_grade is not None:
+        from runner.ui.answer import render_open_grade
+
         render_open_grade(console, q, verdict.open_grade, lang=lang)
     else:
         console.print(_mark(bool(verdict.correct), lang))
@@ -106,35 +107,3 @@ def render_feedback(console: Console, p: Presented, verdict: Verdict, *, lang: L
 
 def _indices(given: str) -> list[int]:
     return [LETTERS.index(x) for x in given.split(",") if x in LETTERS and x]
-
-
-_VERDICT_STYLE = {
-    PointVerdict.COVERED: ("green", "covered", "已覆盖"),
-    PointVerdict.PARTIAL: ("yellow", "partly", "部分"),
-    PointVerdict.MISSED: ("red", "missed", "遗漏"),
-    PointVerdict.CONTRADICTED: ("magenta", "contradicted", "说反了"),
-}
-
-
-def render_open_grade(console: Console, q: OpenQuestion, grade: OpenGrade, *, lang: Lang) -> None:
-    table = Table(title=f"score {grade.score:.0%}" + (" (self-graded)" if grade.self_graded else ""),
-                  show_lines=False, expand=True)
-    table.add_column("point", ratio=3, overflow="fold")
-    table.add_column("weight", justify="right")
-    table.add_column("verdict")
-    table.add_column("evidence", ratio=3, overflow="fold")
-    for p in grade.points:
-        style, en, zh = _VERDICT_STYLE[p.verdict]
-        core = " [bold](core)[/]" if p.core else ""
-        table.add_row(escape(p.point.get(lang)) + core, f"{p.weight:g}", f"[{style}]{zh if lang == 'zh' else en}[/]",
-                      escape(p.evidence or ""))
-    console.print(table)
-    if grade.keyword_only:
-        console.print("[yellow]A list of keywords without sentences earns partial credit at most.[/]")
-    for m in grade.misconceptions:
-        console.print(f"[magenta]Misconception:[/] {escape(m.belief.get(lang))} → {escape(m.correction.get(lang))}")
-    if grade.follow_ups:
-        console.print("[bold]An interviewer would ask next:[/]")
-        for f in grade.follow_ups:
-            console.print(f"  • {escape(f.get(lang))}")
-    console.print(Panel(Markdown(q.model_answer.get(lang)), title="model answer", border_style="green"))

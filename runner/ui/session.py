@@ -36,9 +36,10 @@ from runner.quiz.answers import (
 from runner.quiz.grading import Verdict, grade
 from runner.quiz.select import Presented
 from runner.quiz.session import QuizSession, SessionSummary
+from runner.ui.answer import render_open_grade
 from runner.ui.console import out
 from runner.ui.prompts import QuitSession, prompt_for, read_line, read_multiline, read_yes_no
-from runner.ui.question import render_feedback, render_open_grade, render_question
+from runner.ui.question import render_feedback, render_question
 
 RATINGS = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 SuggestRating = Callable[[QuestionAttempt], int]
