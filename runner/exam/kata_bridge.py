@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from runner.exam.grading import KataGrader, KataOutcome, KataTest
 from runner.exam.pack import OpenedPack
 from runner.exam.spec import ResolvedExam
+from runner.kata.catalog import Kata
 from runner.kata.result import KataResult
 
 
@@ -32,6 +37,36 @@ def credited_score(result: KataResult, starter_passes: frozenset[str]) -> tuple[
     return max(0.0, (gained - lost) / len(to_earn)), note
 
 
+def _cached_starter_passes(kata: Kata, compute: Callable[[], frozenset[str]]) -> frozenset[str]:
+    """Which tests a kata's starter passes, remembered on disk: it changes only with the kata's
+    files or the toolchain, and grading it costs a full sandboxed run per batch otherwise."""
+    from runner import __version__
+    from runner.toolchain import find_go
+
+    digest = hashlib.sha256(f"{__version__}|{find_go().version}".encode())
+    for path in sorted(p for p in kata.root.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(kata.root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    home = os.environ.get("GOKATA_HOME")
+    if home:
+        folder = Path(home) / "cache" / "starters"
+    else:
+        from platformdirs import user_cache_dir
+
+        folder = Path(user_cache_dir("gokata")) / "starters"
+    entry = folder / f"{kata.slug}-{digest.hexdigest()[:24]}.json"
+    try:
+        return frozenset(json.loads(entry.read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        pass  # not graded yet on this machine, or unreadable: grade it
+    passes = compute()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        entry.write_text(json.dumps(sorted(passes)), encoding="utf-8")
+    except OSError:
+        pass  # a read-only cache costs time, never correctness
+    return passes
+
+
 def hidden_grader(exam: ResolvedExam) -> KataGrader:
     """Grade a candidate's files with the kata's visible and hidden tests in the sandbox."""
     from runner.kata.catalog import load_kata
@@ -44,7 +79,8 @@ def hidden_grader(exam: ResolvedExam) -> KataGrader:
         with lock:  # graded once per kata, whichever candidate needs it first
             if slug not in starters:
                 kata = load_kata(slug)
-                starters[slug] = frozenset(t.name for t in grade_submission(kata, kata.root).tests if t.passed)
+                starters[slug] = _cached_starter_passes(kata, lambda: frozenset(
+                    t.name for t in grade_submission(kata, kata.root).tests if t.passed))
             return starters[slug]
 
     def grade(slug: str, files: dict[str, str]) -> KataOutcome:
