@@ -14,7 +14,7 @@ Nothing here depends on a question; `read_answer` is cached by text.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property, lru_cache
@@ -515,15 +515,7 @@ def _mark_function_words(tokens: list[Token]) -> None:
     for t in tokens:
         if t.kind == "word":
             t.function = t.raw in lx.STOPWORDS
-    i, n = 0, len(tokens)
-    while i < n:
-        if tokens[i].kind != "han":
-            i += 1
-            continue
-        j = i
-        while j < n and tokens[j].kind == "han" and tokens[j].sent == tokens[i].sent:
-            j += 1
-        run = "".join(t.raw for t in tokens[i:j])
+    for i, run in _han_runs(tokens):
         k = 0
         while k < len(run):
             word = next((w for w in _ZH_FUNCTION_BY_FIRST.get(run[k], ()) if run.startswith(w, k)), None)
@@ -534,6 +526,19 @@ def _mark_function_words(tokens: list[Token]) -> None:
                 continue
             tokens[i + k].function = run[k] in lx.ZH_PARTICLES
             k += 1
+
+
+def _han_runs(tokens: list[Token]) -> Iterator[tuple[int, str]]:
+    """Each run of Chinese characters within one sentence: its first token's index and its text."""
+    i, n = 0, len(tokens)
+    while i < n:
+        if tokens[i].kind != "han":
+            i += 1
+            continue
+        j = i
+        while j < n and tokens[j].kind == "han" and tokens[j].sent == tokens[i].sent:
+            j += 1
+        yield i, "".join(t.raw for t in tokens[i:j])
         i = j
 
 
@@ -628,18 +633,8 @@ _ZH_TABLE = _by_first_char()
 
 
 def _chinese_cues(tokens: list[Token], flags: list[int]) -> None:
-    i = 0
-    n = len(tokens)
-    while i < n:
-        if tokens[i].kind != "han":
-            i += 1
-            continue
-        j = i
-        while j < n and tokens[j].kind == "han" and tokens[j].sent == tokens[i].sent:
-            j += 1
-        run = "".join(t.raw for t in tokens[i:j])
+    for i, run in _han_runs(tokens):
         _scan_run(run, i, flags)
-        i = j
 
 
 def _scan_run(run: str, offset: int, flags: list[int]) -> None:
