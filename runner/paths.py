@@ -25,3 +25,14 @@ def questions_dir() -> Path:
 def katas_dir() -> Path:
     override = os.environ.get("GOKATA_KATAS")
     return Path(override) if override else _bundled("katas")
+
+
+def cache_dir(name: str) -> Path:
+    """gokata's cache folder `name`: under GOKATA_HOME when set (tests, isolated setups), else the
+    platform's user cache directory."""
+    home = os.environ.get("GOKATA_HOME")
+    if home:
+        return Path(home) / "cache" / name
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("gokata")) / name

@@ -117,14 +117,13 @@ def submit(
     out_path: Path | None = typer.Option(None, "--out", "-o", help="Submission file (default: in the exam folder)."),
 ) -> None:
     """Write the one submission file to send back: answers, code, timings, tool version, pack hash."""
-    from runner.exam.candidate import build_submission, write_submission
+    from runner.exam.candidate import build_submission, file_safe, write_submission
     from runner.exam.workflow import resume
     from runner.ui.console import out
 
     state, opened = resume(workdir)
     data = build_submission(state, opened)
-    safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in state.candidate).strip("-") or "candidate"
-    target = out_path or workdir / f"submission-{safe}.json"
+    target = out_path or workdir / f"submission-{file_safe(state.candidate)}.json"
     write_submission(data, target)
     unanswered = sum(1 for q in opened.questions() if q["id"] not in state.answers)
     note = f" ({unanswered} question(s) unanswered)" if unanswered else ""

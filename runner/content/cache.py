@@ -16,15 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from runner import __version__
-
-
-def _cache_dir() -> Path:
-    home = os.environ.get("GOKATA_HOME")
-    if home:
-        return Path(home) / "cache" / "banks"
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("gokata")) / "banks"
+from runner.paths import cache_dir
 
 
 def _key(path: Path) -> tuple[str, str]:
@@ -42,7 +34,7 @@ def load(path: Path) -> Any | None:
         return None
     try:
         name, ident = _key(path)
-        with (_cache_dir() / f"{name}.pickle").open("rb") as fh:
+        with (cache_dir("banks") / f"{name}.pickle").open("rb") as fh:
             stored_ident, value = pickle.load(fh)
     except Exception:  # a missing, stale or unreadable cache is just a miss
         return None
@@ -54,7 +46,7 @@ def store(path: Path, value: Any) -> None:
         return
     try:
         name, ident = _key(path)
-        folder = _cache_dir()
+        folder = cache_dir("banks")
         folder.mkdir(parents=True, exist_ok=True)
         tmp = folder / f"{name}.{os.getpid()}.tmp"
         with tmp.open("wb") as fh:

@@ -8,15 +8,12 @@ from pathlib import Path
 
 from runner.errors import BadInput
 from runner.exam import reports as R
+from runner.exam.candidate import file_safe
 from runner.exam.grading import CandidateReport, grade_batch, grade_submission
 from runner.exam.kata_bridge import hidden_grader
 from runner.exam.katas import load_kata_files
 from runner.exam.signing import sign
 from runner.exam.workflow import pack_for
-
-
-def _slug(name: str) -> str:
-    return "".join(c if c.isalnum() or c in "-_" else "-" for c in name).strip("-").lower() or "candidate"
 
 
 def grade_all(spec: Path, submissions: Sequence[Path], *, jobs: int, out_dir: Path,
@@ -37,7 +34,7 @@ def grade_all(spec: Path, submissions: Sequence[Path], *, jobs: int, out_dir: Pa
         for r in reports:
             if key:
                 r.data = sign(r.data, key)
-            base = _slug(r.candidate)
+            base = file_safe(r.candidate).lower()
             while base in used:
                 base += "-2"
             used.add(base)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -172,5 +171,6 @@ def read_submission(path: Path) -> dict[str, Any]:
     return data
 
 
-def reset_workspace(workdir: Path) -> None:
-    shutil.rmtree(workdir, ignore_errors=True)
+def file_safe(name: str) -> str:
+    """A candidate's name as a file or folder name."""
+    return "".join(c if c.isalnum() or c in "-_" else "-" for c in name).strip("-") or "candidate"

@@ -22,7 +22,7 @@ from runner.exam.candidate import FAST_ANSWER_S, FAST_ANSWERS_TO_FLAG, digest_of
 from runner.exam.pack import Shown, presentation
 from runner.exam.spec import ResolvedExam
 from runner.quiz.answers import AnswerFormatError, TextAnswer, parse_answer
-from runner.quiz.grading import grade
+from runner.quiz.grading import expected_text, grade
 
 REPORT_FORMAT = 1
 
@@ -71,7 +71,7 @@ def _question_entry(q: AnyQuestion, shown: Shown, section: str, given: dict[str,
                             "section": section, "difficulty": q.difficulty}
     if given is None:
         return {**base, "answered": False, "score": 0.0, "correct": False, "given": None,
-                "expected": _expected(q), "duration_s": None, "pasted": False, "late": False}
+                "expected": expected_text(q), "duration_s": None, "pasted": False, "late": False}
     raw = given.get("answer")
     if q.kind in ("single", "multi") and isinstance(raw, str):
         # the candidate saw the choices in the pack's order; a malformed answer is left as given
@@ -83,7 +83,7 @@ def _question_entry(q: AnyQuestion, shown: Shown, section: str, given: dict[str,
     try:
         answer = parse_answer(q, raw)
     except AnswerFormatError as exc:
-        return {**entry, "score": 0.0, "correct": False, "given": str(raw), "expected": _expected(q),
+        return {**entry, "score": 0.0, "correct": False, "given": str(raw), "expected": expected_text(q),
                 "note": f"answer not understood: {exc}"}
     if isinstance(q, OpenQuestion):
         from runner.grading.framework import grade_open
@@ -102,12 +102,6 @@ def _question_entry(q: AnyQuestion, shown: Shown, section: str, given: dict[str,
     verdict = grade(q, answer)
     return {**entry, "score": verdict.score, "correct": verdict.correct, "given": verdict.given,
             "expected": verdict.expected}
-
-
-def _expected(q: AnyQuestion) -> str:
-    from runner.quiz.grading import expected_text
-
-    return expected_text(q)
 
 
 def grade_submission(path: Path, exam: ResolvedExam, catalog: Catalog, expected_pack_hash: str,

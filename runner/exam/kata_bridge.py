@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import tempfile
 import threading
 from collections.abc import Callable
@@ -15,6 +14,7 @@ from runner.exam.pack import OpenedPack
 from runner.exam.spec import ResolvedExam
 from runner.kata.catalog import Kata
 from runner.kata.result import KataResult
+from runner.paths import cache_dir
 
 
 def _outcome_from(result: KataResult, slug: str, title: str, topic: str) -> KataOutcome:
@@ -46,13 +46,7 @@ def _cached_starter_passes(kata: Kata, compute: Callable[[], frozenset[str]]) ->
     digest = hashlib.sha256(f"{__version__}|{find_go().version}".encode())
     for path in sorted(p for p in kata.root.rglob("*") if p.is_file()):
         digest.update(path.relative_to(kata.root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    home = os.environ.get("GOKATA_HOME")
-    if home:
-        folder = Path(home) / "cache" / "starters"
-    else:
-        from platformdirs import user_cache_dir
-
-        folder = Path(user_cache_dir("gokata")) / "starters"
+    folder = cache_dir("starters")
     entry = folder / f"{kata.slug}-{digest.hexdigest()[:24]}.json"
     try:
         return frozenset(json.loads(entry.read_text(encoding="utf-8")))

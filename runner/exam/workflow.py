@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +74,3 @@ def store_scripted_answers(state: ExamState, pack: OpenedPack, answers_file: Pat
         state.record(str(qid), answer, duration_s=None, chars=len(str(raw)), from_file=True)
     return len(data)
 
-
-def clean_workdir(workdir: Path) -> None:
-    shutil.rmtree(workdir, ignore_errors=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from runner.content.models import (
-    LETTERS,
     AnyQuestion,
     MultiQuestion,
     OpenQuestion,
@@ -108,6 +107,3 @@ def grade(question: AnyQuestion, answer: Answer, *, open_grade: OpenGrade | None
     ok = _is_correct(question, answer)
     return Verdict(question.id, question.kind, question.topic, ok, 1.0 if ok else 0.0, given, expected_text(question))
 
-
-def choice_letters(indices: tuple[int, ...]) -> str:
-    return ",".join(LETTERS[i] for i in indices)
