@@ -56,12 +56,10 @@ def pack_katas(pack: OpenedPack, workdir: Path) -> list[tuple[str, str, list[str
 
 def store_scripted_answers(state: ExamState, pack: OpenedPack, answers_file: Path) -> int:
     """Take the exam non-interactively from a YAML file of id: answer (for rehearsals and tests)."""
-    from runner.content.yaml_source import read_yaml
     from runner.exam.public import AnswerFormatError, parse_public_answer
+    from runner.quiz.scripted import read_answers
 
-    data = read_yaml(answers_file).data or {}
-    if not isinstance(data, dict):
-        raise BadInput(f"{answers_file}: expected a mapping of question id to answer")
+    data, _ = read_answers(answers_file)
     questions = {q["id"]: q for q in pack.questions()}
     unknown = sorted(str(k) for k in data if k not in questions)
     if unknown:
