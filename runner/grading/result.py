@@ -8,6 +8,10 @@ from typing import Any
 
 from runner.content.models import LocalText
 
+# Below this confidence a grade asks for a person to read the answer (quiz, answer, exam and interview
+# all show it): the automatic verdict may be wrong in either direction.
+REVIEW_CONFIDENCE = 0.5
+
 # An open answer passes (exit 0 of `gokata answer`) when it covers every core point and scores at
 # least this: the same bar at which the progress store counts an open answer as right.
 PASS_SCORE = 0.8
@@ -75,6 +79,13 @@ class OpenGrade:
     follow_ups: tuple[LocalText, ...] = ()  # what an interviewer would ask next about the missed points
     keyword_only: bool = False  # the answer was a bare list of terms: capped at partial credit
     self_graded: bool = False
+    confidence: float = 1.0  # 0..1: how far the grader trusts its own score
+    review_reasons: tuple[str, ...] = ()  # why confidence is low, in plain words (English)
+
+    @property
+    def needs_review(self) -> bool:
+        """A person should read this answer: the grader is not sure of its score."""
+        return not self.self_graded and self.confidence < REVIEW_CONFIDENCE
 
     @property
     def missed_core(self) -> bool:
@@ -93,6 +104,9 @@ class OpenGrade:
             "missed_core": self.missed_core,
             "keyword_only": self.keyword_only,
             "self_graded": self.self_graded,
+            "confidence": round(self.confidence, 3),
+            "needs_review": self.needs_review,
+            "review_reasons": list(self.review_reasons),
             "points": [p.to_json() for p in self.points],
             "misconceptions": [m.to_json() for m in self.misconceptions],
             "follow_ups": [_text_json(f) for f in self.follow_ups],
