@@ -18,7 +18,7 @@ def calibrate(
 ) -> None:
     """Grade every example answer in the banks and report agreement with the expected scores."""
     from runner.content.catalog import load_catalog
-    from runner.grading.calibrate import calibrate as run
+    from runner.answers.calibrate import calibrate as run
     from runner.ui.answer import render_calibration
 
     report = run(load_catalog(paths or None))

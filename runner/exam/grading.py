@@ -86,7 +86,7 @@ def _question_entry(q: AnyQuestion, shown: Shown, section: str, given: dict[str,
         return {**entry, "score": 0.0, "correct": False, "given": str(raw), "expected": expected_text(q),
                 "note": f"answer not understood: {exc}"}
     if isinstance(q, OpenQuestion):
-        from runner.grading.framework import grade_open
+        from runner.answers.framework import grade_open
 
         text = answer.text if isinstance(answer, TextAnswer) else ""
         og = grade_open(q, text)

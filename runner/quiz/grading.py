@@ -13,7 +13,7 @@ from runner.content.models import (
     SpotTheBugQuestion,
     TrueFalseQuestion,
 )
-from runner.grading.result import OpenGrade
+from runner.answers.result import OpenGrade
 from runner.quiz.answers import Answer, BoolAnswer, ChoiceAnswer, LinesAnswer, TextAnswer, answer_text
 
 FULL = 0.999  # an open answer at or above this counts as fully right

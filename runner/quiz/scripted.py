@@ -48,7 +48,7 @@ def grade_answers(catalog: Catalog, path: Path) -> SessionSummary:
             problems.append(Problem(str(path), *locator.find((qid,)), qid, f"{question.kind} answer: {exc}"))
             continue
         if isinstance(question, OpenQuestion):
-            from runner.grading.framework import grade_open
+            from runner.answers.framework import grade_open
 
             text = answer.text if isinstance(answer, TextAnswer) else ""
             verdicts.append(grade(question, answer, open_grade=grade_open(question, text)))

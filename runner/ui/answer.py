@@ -16,8 +16,8 @@ from runner.ui.console import out
 from runner.ui.prompts import read_lines
 
 if TYPE_CHECKING:
-    from runner.grading.calibrate import CalibrationReport
-    from runner.grading.result import OpenGrade
+    from runner.answers.calibrate import CalibrationReport
+    from runner.answers.result import OpenGrade
 
 
 def show_question(console: Console, q: OpenQuestion, *, lang: Lang) -> None:
@@ -123,7 +123,7 @@ def render_grade(q: OpenQuestion, grade: OpenGrade, *, lang: Lang, json_out: boo
 
 
 def _pass_score() -> float:
-    from runner.grading.result import PASS_SCORE
+    from runner.answers.result import PASS_SCORE
 
     return PASS_SCORE
 

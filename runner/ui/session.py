@@ -22,8 +22,8 @@ from runner.content.models import (
     OutputQuestion,
     SingleQuestion,
 )
-from runner.grading.result import OpenGrade
-from runner.grading.self_grade import self_grade
+from runner.answers.result import OpenGrade
+from runner.answers.self_grade import self_grade
 from runner.progress.recorder import QuestionAttempt, Recorder
 from runner.quiz.answers import (
     Answer,
@@ -85,7 +85,7 @@ def _read_answer(console: Console, p: Presented) -> Answer:
 
 def _grade_open(console: Console, q: OpenQuestion, text: str, *, lang: Lang, self_grading: bool) -> OpenGrade:
     if not self_grading:
-        from runner.grading.framework import grade_open
+        from runner.answers.framework import grade_open
 
         return grade_open(q, text)
     console.print("[bold]Mark each point of the answer framework you covered:[/]")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 from runner.content.catalog import load_catalog
-from runner.grading.calibrate import calibrate
+from runner.answers.calibrate import calibrate
 from tests.grading.test_baseline import BASELINE
 
 

@@ -9,8 +9,8 @@ import pytest
 
 from runner.content.catalog import Catalog, load_catalog
 from runner.content.models import OpenQuestion
-from runner.grading.framework import KEYWORD_CAP, grade_open
-from runner.grading.result import OpenGrade, PointVerdict
+from runner.answers.framework import KEYWORD_CAP, grade_open
+from runner.answers.result import OpenGrade, PointVerdict
 
 CORE_VALUE = "context.interview-core-value"
 DCL = "once.dcl-correction"

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 from runner.content.catalog import load_catalog
-from runner.grading.calibrate import calibrate
+from runner.answers.calibrate import calibrate
 
 BASELINE = Path(__file__).with_name("calibration_baseline.json")
 EPSILON = 0.005  # float noise and rounding in the recorded figures

@@ -3,7 +3,7 @@ from __future__ import annotations
 import json
 
 from runner.content.catalog import Catalog
-from runner.grading.calibrate import TOLERANCE, CalibrationReport, calibrate
+from runner.answers.calibrate import TOLERANCE, CalibrationReport, calibrate
 
 
 def test_fixture_bank_calibration(grading_catalog: Catalog) -> None:

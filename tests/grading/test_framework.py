@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 
 from runner.content.models import OpenQuestion
-from runner.grading.framework import KEYWORD_CAP, MISCONCEPTION_UNIT, compile_question, grade_open
-from runner.grading.result import PointVerdict
+from runner.answers.framework import KEYWORD_CAP, MISCONCEPTION_UNIT, compile_question, grade_open
+from runner.answers.result import PointVerdict
 
 
 def verdicts(q: OpenQuestion, text: str) -> dict[str, PointVerdict]:

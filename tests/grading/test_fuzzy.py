@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from runner.grading.fuzzy import FuzzyIndex, edit_distance
+from runner.answers.fuzzy import FuzzyIndex, edit_distance
 
 
 @pytest.mark.parametrize(

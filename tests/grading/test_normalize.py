@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from runner.grading.normalize import normalize, split_sentences
+from runner.answers.normalize import normalize, split_sentences
 
 
 def test_nfkc_maps_full_width_latin_digits_and_punctuation() -> None:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from runner.grading.reading import Polarity, read_answer, stem
+from runner.answers.reading import Polarity, read_answer, stem
 
 
 def _own(text: str, term: str) -> tuple[int, ...]:

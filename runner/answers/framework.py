@@ -24,11 +24,11 @@ from enum import Enum
 from functools import lru_cache
 
 from runner.content.models import FrameworkPoint, LocalText, Misconception, OpenQuestion
-from runner.grading.fuzzy import FuzzyIndex
-from runner.grading.matcher import Phrasing, Resolved, compile_phrasing
-from runner.grading.normalize import Sentence
-from runner.grading.reading import Polarity, keyword_list, read_answer
-from runner.grading.result import MisconceptionHit, OpenGrade, PointResult, PointVerdict, Span
+from runner.answers.fuzzy import FuzzyIndex
+from runner.answers.matcher import Phrasing, Resolved, compile_phrasing
+from runner.answers.normalize import Sentence
+from runner.answers.reading import Polarity, keyword_list, read_answer
+from runner.answers.result import MisconceptionHit, OpenGrade, PointResult, PointVerdict, Span
 
 KEYWORD_CAP = 0.35
 PARTIAL_EXPONENT = 1.0  # credit for k of n concepts: (k/n) ** PARTIAL_EXPONENT

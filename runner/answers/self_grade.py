@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from runner.content.models import OpenQuestion
-from runner.grading.result import OpenGrade, PointResult, PointVerdict
+from runner.answers.result import OpenGrade, PointResult, PointVerdict
 
 
 def self_grade(question: OpenQuestion, covered: Mapping[str, bool]) -> OpenGrade:

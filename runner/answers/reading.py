@@ -20,8 +20,8 @@ from enum import Enum
 from functools import cached_property, lru_cache
 from types import MappingProxyType
 
-from runner.grading import lexicon as lx
-from runner.grading.normalize import Sentence, split_sentences
+from runner.answers import lexicon as lx
+from runner.answers.normalize import Sentence, split_sentences
 
 Match = frozenset[int]  # the token positions a phrasing matched
 _NO_TERMS: Mapping[int, tuple[Match, ...]] = MappingProxyType({})

@@ -17,10 +17,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from runner.grading import lexicon as lx
-from runner.grading.fuzzy import FuzzyIndex
-from runner.grading.normalize import normalize
-from runner.grading.reading import (
+from runner.answers import lexicon as lx
+from runner.answers.fuzzy import FuzzyIndex
+from runner.answers.normalize import normalize
+from runner.answers.reading import (
     LACK,
     MYTH,
     NEED,

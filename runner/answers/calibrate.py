@@ -9,7 +9,7 @@ from typing import Any
 
 from runner.content.catalog import Catalog
 from runner.content.models import OpenQuestion
-from runner.grading.framework import grade_open
+from runner.answers.framework import grade_open
 
 TOLERANCE = 0.15
 
