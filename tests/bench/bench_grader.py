@@ -18,8 +18,8 @@ from pathlib import Path
 
 from runner.content.catalog import load_catalog
 from runner.content.models import OpenQuestion
-from runner.grading.framework import compile_question, grade_open
-from runner.grading.reading import read_answer
+from runner.answers.framework import compile_question, grade_open
+from runner.answers.reading import read_answer
 
 BUDGET_MS = 50.0
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "grading" / "bank"

@@ -7,7 +7,7 @@ import pytest
 from runner.content.catalog import Catalog, load_catalog
 from runner.content.models import OpenQuestion
 from runner.errors import BadInput
-from runner.grading.self_grade import self_grade
+from runner.answers.self_grade import self_grade
 from runner.quiz.answers import (
     AnswerFormatError,
     BoolAnswer,
