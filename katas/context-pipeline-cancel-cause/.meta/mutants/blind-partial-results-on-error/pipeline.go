@@ -1,0 +1,62 @@
+// Mutant (blind: written from the README and starter only).
+// Flaw: when the batch fails it still returns the slice of messages converted so far (with "" holes) next to
+// the error, instead of nothing: the batch is not all or nothing.
+// Violates: "A batch is all or nothing."
+
+// Package hl7pipe converts a site's HL7 messages for the sponsor, in parallel.
+package hl7pipe
+
+import (
+	"context"
+	"fmt"
+	"sync"
+)
+
+// Convert converts one HL7 message. It stops early, with an error, once ctx is
+// done; it may need a moment to roll back before it returns.
+type Convert func(ctx context.Context, msg string) (string, error)
+
+// ConvertAll converts msgs with up to workers conversions running at once and
+// returns the results in the order of msgs. workers < 1 counts as 1.
+func ConvertAll(ctx context.Context, msgs []string, workers int, convert Convert) ([]string, error) {
+	workers = max(workers, 1)
+	pctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		defer close(jobs)
+		for i := range msgs {
+			select {
+			case jobs <- i:
+			case <-pctx.Done():
+				return
+			}
+		}
+	})
+
+	out := make([]string, len(msgs))
+	for range workers {
+		wg.Go(func() {
+			for i := range jobs {
+				if pctx.Err() != nil {
+					return
+				}
+				r, err := convert(pctx, msgs[i])
+				if err != nil {
+					cancel(err)
+					return
+				}
+				out[i] = r
+			}
+		})
+	}
+	wg.Wait()
+
+	if err := context.Cause(pctx); err != nil {
+		// Hand back what was converted, so the caller can see how far it got.
+		return out, fmt.Errorf("convert batch: %w", err)
+	}
+	return out, nil
+}
