@@ -7,9 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from runner.answers.framework import grade_open
 from runner.content.catalog import Catalog
 from runner.content.models import OpenQuestion
-from runner.answers.framework import grade_open
 
 TOLERANCE = 0.15
 

@@ -10,11 +10,15 @@ matches only with the opposite one. Then:
 - some present: partly covered, credit = the share of concepts present, unless each of them is
   present only through a one-term phrasing the prompt itself contains ("TryLock is the right
   tool" names what the question names): then missed;
-- a concept contradicted: contradicted, no credit;
+- a concept contradicted, or a contrast of one of the point's claims stated: contradicted,
+  no credit;
 - none: missed.
-The score is the weighted mean of the credits. A bare keyword list gets at most KEYWORD_CAP
-per point; each misconception the answer asserts subtracts its penalty x MISCONCEPTION_UNIT.
-Repeating a term adds nothing: a concept is present or not.
+The score is the credit earned over the weight owed: core and expected points are owed, bonus
+points add credit but never lower the score when missing. A contradicted core point caps the
+score at CONTRADICTED_CORE_CAP (an interviewer gives an answer with one key fact turned round
+about 0.3), a contradicted expected point at CONTRADICTED_CAP. A bare keyword list gets at most
+KEYWORD_CAP in all; each misconception the answer asserts subtracts its penalty x
+MISCONCEPTION_UNIT. Repeating a term adds nothing: a concept is present or not.
 """
 
 from __future__ import annotations
@@ -23,14 +27,19 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from functools import lru_cache
 
-from runner.content.models import FrameworkPoint, LocalText, Misconception, OpenQuestion
+from runner.answers import plain_words
+from runner.answers.claims import CompiledClaim, asserted, stated_contrast
+from runner.answers.confidence import assess
 from runner.answers.fuzzy import FuzzyIndex
 from runner.answers.matcher import Phrasing, Resolved, compile_phrasing
 from runner.answers.normalize import Sentence
 from runner.answers.reading import Polarity, keyword_list, read_answer
 from runner.answers.result import MisconceptionHit, OpenGrade, PointResult, PointVerdict, Span
+from runner.content.models import FrameworkPoint, LocalText, Misconception, OpenQuestion
 
 KEYWORD_CAP = 0.35
+CONTRADICTED_CORE_CAP = 0.35
+CONTRADICTED_CAP = 0.6
 PARTIAL_EXPONENT = 1.0  # credit for k of n concepts: (k/n) ** PARTIAL_EXPONENT
 MISCONCEPTION_UNIT = 0.2
 MAX_FOLLOW_UPS = 3
@@ -80,6 +89,7 @@ class CompiledPoint:
     point: FrameworkPoint
     concepts: tuple[tuple[Phrasing, ...], ...]
     expect: tuple[Expect, ...] = ()  # per concept, read from the point's wording
+    claims: tuple[CompiledClaim, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -96,21 +106,34 @@ class CompiledQuestion:
     in_prompt: frozenset[int] = frozenset()  # ids of the phrasings the prompt itself contains
 
 
+def _compile_all(texts: tuple[str, ...]) -> tuple[Phrasing, ...]:
+    """Bank phrasings with `@name` references to the plain-words lexicon expanded."""
+    return tuple(compile_phrasing(t) for text in texts for t in plain_words.expand(text))
+
+
+def _compile_point(p: FrameworkPoint) -> CompiledPoint:
+    claims = tuple(CompiledClaim(c, _compile_all(c.about), _compile_all(c.contrasts)) for c in p.claims)
+    return CompiledPoint(p, tuple(_compile_all(concept) for concept in p.concepts), claims=claims)
+
+
+def _words_of(phrasing: Phrasing) -> set[str]:
+    words = {seg.chars[0] for variant in phrasing.variants for seg in variant if not seg.han}
+    for part in phrasing.parts:
+        words |= _words_of(part)
+    return words
+
+
 @lru_cache(maxsize=1024)
 def compile_question(question: OpenQuestion) -> CompiledQuestion:
     """Compiled once per question (keyed by its value, so two banks sharing an id never mix)."""
-    points = tuple(
-        CompiledPoint(p, tuple(tuple(compile_phrasing(ph) for ph in concept) for concept in p.concepts))
-        for p in question.framework
-    )
+    points = tuple(_compile_point(p) for p in question.framework)
     misconceptions = tuple(
-        CompiledMisconception(m, tuple(compile_phrasing(ph) for ph in m.phrasings)) for m in question.misconceptions
+        CompiledMisconception(m, _compile_all(m.phrasings)) for m in question.misconceptions
     )
     phrasings = _all_phrasings(points, misconceptions)
     vocabulary: set[str] = set()
-    for phrasing in phrasings:
-        for variant in phrasing.variants:
-            vocabulary.update(seg.chars[0] for seg in variant if not seg.han)
+    for phrasing in [*phrasings, *(ph for cp in points for c in cp.claims for ph in (*c.about, *c.contrasts))]:
+        vocabulary |= _words_of(phrasing)
     fuzzy = FuzzyIndex(vocabulary)
     points = tuple(replace(cp, expect=_expectations(cp, fuzzy, phrasings)) for cp in points)
     return CompiledQuestion(points, misconceptions, fuzzy, _in_prompt(question, fuzzy, phrasings))
@@ -205,9 +228,8 @@ def grade_open(question: OpenQuestion, text: str) -> OpenGrade:
     tainted = frozenset(resolved.tokens[i].clause for _, matches in stated for own in matches for i in own)
     points = tuple(_grade_point(cp, resolved, tainted, compiled.in_prompt, keyword_only=keyword_only)
                    for cp in compiled.points)
-    total = sum(p.weight for p in points)
-    base = sum(p.weight * p.credit for p in points) / total if total else 0.0
-    score = min(1.0, max(0.0, base - sum(h.penalty for h in hits) * MISCONCEPTION_UNIT))
+    score = _score(question, points, hits, keyword_only=keyword_only)
+    confidence, reasons = assess(reading, points, score, keyword_only=keyword_only)
     return OpenGrade(
         question_id=question.id,
         score=round(score, 4),
@@ -215,7 +237,25 @@ def grade_open(question: OpenQuestion, text: str) -> OpenGrade:
         misconceptions=hits,
         follow_ups=_follow_ups(question, points, hits),
         keyword_only=keyword_only,
+        confidence=confidence,
+        review_reasons=reasons,
     )
+
+
+def _score(question: OpenQuestion, points: tuple[PointResult, ...], hits: tuple[MisconceptionHit, ...], *,
+           keyword_only: bool) -> float:
+    """Credit earned over the weight owed (bonus points add, never owe), then the caps of a
+    contradicted point and of a keyword list, then misconception penalties."""
+    owed = question.total_weight
+    earned = sum(p.weight * p.credit for p in points)
+    score = min(1.0, earned / owed) if owed else 0.0
+    if any(p.verdict is PointVerdict.CONTRADICTED and p.level == "core" for p in points):
+        score = min(score, CONTRADICTED_CORE_CAP)
+    elif any(p.verdict is PointVerdict.CONTRADICTED and p.level == "expected" for p in points):
+        score = min(score, CONTRADICTED_CAP)
+    if keyword_only:
+        score = min(score, KEYWORD_CAP)
+    return min(1.0, max(0.0, score - sum(h.penalty for h in hits) * MISCONCEPTION_UNIT))
 
 
 def _grade_point(cp: CompiledPoint, resolved: Resolved, tainted: frozenset[int], in_prompt: frozenset[int], *,
@@ -223,7 +263,12 @@ def _grade_point(cp: CompiledPoint, resolved: Resolved, tainted: frozenset[int],
     findings = [_find_concept(c, e, resolved, tainted, in_prompt) for c, e in zip(cp.concepts, cp.expect, strict=True)]
     present = [f for f in findings if f.status is _Status.PRESENT]
     contradicted = [f for f in findings if f.status is _Status.CONTRADICTED]
+    contrast = next((hit for claim in cp.claims if (hit := stated_contrast(claim, resolved)) is not None), None)
     p = cp.point
+    both = False
+    if contrast is not None:
+        contradicted.insert(0, _ConceptFinding(_Status.CONTRADICTED, contrast.sentence))
+        both = len(present) == len(findings)
     if contradicted:
         verdict, credit, used = PointVerdict.CONTRADICTED, 0.0, contradicted[:1]
     elif len(present) == len(findings):
@@ -247,6 +292,8 @@ def _grade_point(cp: CompiledPoint, resolved: Resolved, tainted: frozenset[int],
         point=p.point,
         core=p.core,
         spans=tuple((s.start, s.end) for s in sentences),
+        level=p.level,
+        also_covered=both,
     )
 
 
@@ -299,42 +346,43 @@ def _evidence(sentences: tuple[Sentence, ...], findings: list[_ConceptFinding]) 
 
 
 def _stated(cm: CompiledMisconception, resolved: Resolved) -> list[tuple[int, ...]]:
-    """Every match that asserts the misconception: not denied, supposed, or described as a mistake."""
-    return [
-        own
-        for phrasing in cm.phrasings
-        for own in resolved.find(phrasing)
-        if resolved.polarity(own) is Polarity.AFFIRMED and not resolved.reading.described_as_mistake(own)
-    ]
+    """Every match that asserts the misconception: not denied, dismissed, supposed, asked, or
+    described as a mistake (the same test as a contrast)."""
+    return [own for phrasing in cm.phrasings for own in resolved.find(phrasing) if asserted(own, resolved)]
 
 
 def _hit(cm: CompiledMisconception, own: tuple[int, ...], resolved: Resolved) -> MisconceptionHit:
     m = cm.misconception
     s = resolved.reading.sentences[resolved.tokens[own[0]].sent]
     span: Span = (s.start, s.end)
-    return MisconceptionHit(m.id, s.text, m.belief, m.correction, m.penalty, span)
+    return MisconceptionHit(m.id, s.text, m.belief, m.correction, m.penalty, span, follow_up=m.follow_up)
 
 
 def _follow_ups(
     question: OpenQuestion, points: tuple[PointResult, ...], hits: tuple[MisconceptionHit, ...]
 ) -> tuple[LocalText, ...]:
-    """What an interviewer asks next: probe a stated misconception, then the missed points (core
-    and heavy first), then the question's own follow-ups."""
+    """What an interviewer asks next, authored, never generated from the point's answer: first
+    about a contradicted point, then a stated misconception, then the missed core points, the
+    partly covered ones and the missed expected ones (heaviest first); then the question's own
+    stretch questions. Bonus points are not chased."""
+    by_point = {p.id: p for p in question.framework}
     out: list[LocalText] = []
+
+    def ask(results: list[PointResult]) -> None:
+        for r in sorted(results, key=lambda r: (not r.core, -r.weight * (1 - r.credit))):
+            follow_up = by_point[r.point_id].follow_up
+            if follow_up is not None:
+                out.append(follow_up)
+
+    ask([p for p in points if p.verdict is PointVerdict.CONTRADICTED])
     for h in hits:
-        out.append(LocalText(
+        # Naming the belief the answer stated gives nothing away: it is the candidate's own claim.
+        out.append(h.follow_up or LocalText(
             en=f"You said something that suggests: {h.belief.en}. Are you sure? What actually happens?",
             zh=f"你的回答似乎认为：{h.belief.get('zh')}。确定吗？实际会发生什么？",
         ))
-    by_point = {p.id: p for p in question.framework}
-    missing = sorted((p for p in points if p.verdict is not PointVerdict.COVERED),
-                     key=lambda p: (not p.core, -p.weight * (1 - p.credit)))
-    for r in missing:
-        fp = by_point[r.point_id]
-        if fp.follow_up is not None:
-            out.append(fp.follow_up)
-        elif r.verdict is not PointVerdict.PARTIAL:
-            out.append(LocalText(en=f"What would you add about this: {fp.point.en}?",
-                                 zh=f"关于这一点你还能补充什么：{fp.point.get('zh')}？"))
+    ask([p for p in points if p.core and p.verdict is PointVerdict.MISSED])
+    ask([p for p in points if p.level != "bonus" and p.verdict is PointVerdict.PARTIAL])
+    ask([p for p in points if p.level == "expected" and p.verdict is PointVerdict.MISSED])
     out.extend(question.follow_ups)
     return tuple(dict.fromkeys(out))[:MAX_FOLLOW_UPS]

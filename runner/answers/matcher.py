@@ -10,6 +10,10 @@ one wrong character inside (not the first or last).
 
 Code-like phrasings ("== nil", "[a:b:c]", "copy(", "struct{}", "-gcflags=-m") would lose their
 meaning as words ("== nil" would become "nil"), so they match verbatim, spaces ignored.
+
+A phrasing with " & " between parts ("same & memory", "求值 & 返回时") is a co-occurrence: every
+part must match within one clause, in any order. That is how plain speech states an idea whose
+words do not come in a fixed order ("the copy and the original point at the same memory").
 """
 
 from __future__ import annotations
@@ -60,6 +64,7 @@ class Phrasing:
     variants: tuple[Variant, ...]
     code: str | None = None  # compact text of a code-like phrasing
     negative: bool = False  # carries its own negation ("not for", "never", "不能")
+    parts: tuple[Phrasing, ...] = ()  # a co-occurrence: every part within one clause, any order
 
 
 def is_code(text: str) -> bool:
@@ -69,7 +74,13 @@ def is_code(text: str) -> bool:
     return any(ch == ":" and (i + 1 == len(t) or not t[i + 1].isspace()) for i, ch in enumerate(t))
 
 
+CO_OCCURS = " & "
+
+
 def compile_phrasing(text: str) -> Phrasing:
+    if CO_OCCURS in text:
+        parts = tuple(compile_phrasing(part.strip()) for part in text.split(CO_OCCURS) if part.strip())
+        return Phrasing(text, (), parts=parts, negative=any(p.negative for p in parts))
     if is_code(text):
         return Phrasing(text, (), code=compact(normalize(text))[0])
     reading = read_answer(text)
@@ -168,9 +179,22 @@ class Resolved:
         yield from cached
 
     def _find_all(self, phrasing: Phrasing) -> tuple[tuple[int, ...], ...]:
+        if phrasing.parts:
+            return self._find_together(phrasing.parts)
         if phrasing.code is not None:
             return tuple(self.reading.code_matches(phrasing.code)) if phrasing.code else ()
         return tuple(m for v in phrasing.variants for m in self._find_variant(v))
+
+    def _find_together(self, parts: tuple[Phrasing, ...]) -> tuple[tuple[int, ...], ...]:
+        """One match per clause where every part matches: the first match of each part there."""
+        per_part: list[dict[int, tuple[int, ...]]] = []
+        for part in parts:
+            firsts: dict[int, tuple[int, ...]] = {}
+            for own in self._find_all(part):
+                firsts.setdefault(self.tokens[own[0]].clause, own)
+            per_part.append(firsts)
+        common = set(per_part[0]).intersection(*per_part[1:]) if per_part else set()
+        return tuple(tuple(sorted({i for firsts in per_part for i in firsts[c]})) for c in sorted(common))
 
     def _find_variant(self, variant: Variant) -> Iterator[tuple[int, ...]]:
         toks = self.tokens

@@ -36,6 +36,8 @@ class PointResult:
     point: LocalText  # the model wording, shown for what was missed
     core: bool = False
     spans: tuple[Span, ...] = ()  # where the evidence sits in the answer
+    level: str = "expected"  # core | expected | bonus
+    also_covered: bool = False  # contradicted, though the answer also states the point itself
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -44,6 +46,7 @@ class PointResult:
             "credit": round(self.credit, 4),
             "weight": self.weight,
             "core": self.core,
+            "level": self.level,
             "evidence": self.evidence,
             "spans": [list(s) for s in self.spans],
             "point": _text_json(self.point),
@@ -58,6 +61,7 @@ class MisconceptionHit:
     correction: LocalText
     penalty: float
     span: Span | None = None
+    follow_up: LocalText | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -90,6 +94,10 @@ class OpenGrade:
     @property
     def missed_core(self) -> bool:
         return any(p.core and p.verdict in (PointVerdict.MISSED, PointVerdict.CONTRADICTED) for p in self.points)
+
+    @property
+    def contradicted(self) -> tuple[PointResult, ...]:
+        return tuple(p for p in self.points if p.verdict is PointVerdict.CONTRADICTED)
 
     @property
     def passed(self) -> bool:

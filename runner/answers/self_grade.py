@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from runner.content.models import OpenQuestion
 from runner.answers.result import OpenGrade, PointResult, PointVerdict
+from runner.content.models import OpenQuestion
 
 
 def self_grade(question: OpenQuestion, covered: Mapping[str, bool]) -> OpenGrade:

@@ -30,10 +30,10 @@ def answer(
     """
     import time
 
+    from runner.answers.framework import grade_open
     from runner.content.catalog import load_catalog
     from runner.content.models import OpenQuestion
     from runner.errors import BadInput, Interrupted
-    from runner.answers.framework import grade_open
     from runner.ui.answer import read_answer_text, render_grade, show_question
     from runner.ui.console import out
 

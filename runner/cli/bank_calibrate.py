@@ -17,8 +17,8 @@ def calibrate(
     show: int = typer.Option(10, "--show", min=0, help="How many of the worst disagreements to list."),
 ) -> None:
     """Grade every example answer in the banks and report agreement with the expected scores."""
-    from runner.content.catalog import load_catalog
     from runner.answers.calibrate import calibrate as run
+    from runner.content.catalog import load_catalog
     from runner.ui.answer import render_calibration
 
     report = run(load_catalog(paths or None))

@@ -135,18 +135,48 @@ class SpotTheBugQuestion(_QuestionBase):
 
 
 Concept = tuple[NonEmpty, ...]
+Level = Literal["core", "expected", "bonus"]
+LEVELS: tuple[Level, ...] = ("core", "expected", "bonus")
+# The part of a claim that makes it true, and so the part an inverted answer turns round.
+Decisive = Literal["moment", "direction", "owner", "quantifier", "comparison", "outcome", "cause", "remedy",
+                   "version", "state"]
+
+
+class Claim(Frozen):
+    """One fact a point asserts. `decisive` names the part that makes it true; `contrasts` are
+    phrasings that give that part a value which makes the claim false ("Once retries f after a
+    panic", "a send on a nil channel panics"). An answer that states a contrast, not denied, in a
+    sentence that mentions one of `about` (anywhere, when `about` is empty), contradicts the point."""
+
+    says: NonEmpty  # the claim in a short English sentence, for authors and reviewers
+    decisive: Decisive
+    about: tuple[NonEmpty, ...] = ()
+    contrasts: tuple[NonEmpty, ...] = Field(min_length=1)
 
 
 class FrameworkPoint(Frozen):
     """One point a strong answer covers. Each concept is a list of phrasings (any one counts,
-    English and Chinese alike); a point is fully covered when all its concepts are present."""
+    English and Chinese alike); a point is fully covered when all its concepts are present.
+
+    `level`: `core` points an answer cannot miss; `expected` points the prompt asks for; `bonus`
+    points a strong answer may add, which never lower the score when missing."""
 
     id: Slug
     point: LocalText
     weight: SFloat = Field(gt=0)
     concepts: tuple[Concept, ...] = Field(min_length=1)
-    core: SBool = False
+    level: Level = "expected"
+    claims: tuple[Claim, ...] = ()
     follow_up: LocalText | None = None
+    probe: QuestionId | None = None  # the open follow-up item that digs into this point
+
+    @property
+    def core(self) -> bool:
+        return self.level == "core"
+
+    @property
+    def bonus(self) -> bool:
+        return self.level == "bonus"
 
     @field_validator("concepts")
     @classmethod
@@ -164,6 +194,7 @@ class Misconception(Frozen):
     correction: LocalText
     phrasings: tuple[NonEmpty, ...] = Field(min_length=1)
     penalty: SFloat = Field(default=1.0, ge=0)
+    follow_up: LocalText | None = None  # what an interviewer asks someone who states this belief
 
 
 class GradedExample(Frozen):
@@ -193,7 +224,9 @@ class OpenQuestion(_QuestionBase):
 
     @property
     def total_weight(self) -> float:
-        return sum(p.weight for p in self.framework)
+        """The weight a full answer earns: bonus points add credit but are never owed."""
+        owed = sum(p.weight for p in self.framework if not p.bonus)
+        return owed or sum(p.weight for p in self.framework)
 
 
 ChoiceQuestion = SingleQuestion | MultiQuestion

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from runner.answers.result import OpenGrade
 from runner.content.models import (
     AnyQuestion,
     MultiQuestion,
@@ -13,7 +14,6 @@ from runner.content.models import (
     SpotTheBugQuestion,
     TrueFalseQuestion,
 )
-from runner.answers.result import OpenGrade
 from runner.quiz.answers import Answer, BoolAnswer, ChoiceAnswer, LinesAnswer, TextAnswer, answer_text
 
 FULL = 0.999  # an open answer at or above this counts as fully right

@@ -13,6 +13,8 @@ from collections.abc import Callable, Sequence
 
 from rich.console import Console
 
+from runner.answers.result import OpenGrade
+from runner.answers.self_grade import self_grade
 from runner.content.models import (
     LETTERS,
     AnyQuestion,
@@ -22,8 +24,6 @@ from runner.content.models import (
     OutputQuestion,
     SingleQuestion,
 )
-from runner.answers.result import OpenGrade
-from runner.answers.self_grade import self_grade
 from runner.progress.recorder import QuestionAttempt, Recorder
 from runner.quiz.answers import (
     Answer,

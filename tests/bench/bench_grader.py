@@ -16,10 +16,10 @@ import sys
 import time
 from pathlib import Path
 
-from runner.content.catalog import load_catalog
-from runner.content.models import OpenQuestion
 from runner.answers.framework import compile_question, grade_open
 from runner.answers.reading import read_answer
+from runner.content.catalog import load_catalog
+from runner.content.models import OpenQuestion
 
 BUDGET_MS = 50.0
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "grading" / "bank"

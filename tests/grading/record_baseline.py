@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import json
 
-from runner.content.catalog import load_catalog
 from runner.answers.calibrate import calibrate
+from runner.content.catalog import load_catalog
 from tests.grading.test_baseline import BASELINE
 
 

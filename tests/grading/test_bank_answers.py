@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from runner.content.catalog import Catalog, load_catalog
-from runner.content.models import OpenQuestion
 from runner.answers.framework import KEYWORD_CAP, grade_open
 from runner.answers.result import OpenGrade, PointVerdict
+from runner.content.catalog import Catalog, load_catalog
+from runner.content.models import OpenQuestion
 
 CORE_VALUE = "context.interview-core-value"
 DCL = "once.dcl-correction"

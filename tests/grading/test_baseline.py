@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from runner.content.catalog import load_catalog
 from runner.answers.calibrate import calibrate
+from runner.content.catalog import load_catalog
 
 BASELINE = Path(__file__).with_name("calibration_baseline.json")
 EPSILON = 0.005  # float noise and rounding in the recorded figures

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import json
 
-from runner.content.catalog import Catalog
 from runner.answers.calibrate import TOLERANCE, CalibrationReport, calibrate
+from runner.content.catalog import Catalog
 
 
 def test_fixture_bank_calibration(grading_catalog: Catalog) -> None:

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from runner.content.models import OpenQuestion
 from runner.answers.framework import KEYWORD_CAP, MISCONCEPTION_UNIT, compile_question, grade_open
 from runner.answers.result import PointVerdict
+from runner.content.models import OpenQuestion
 
 
 def verdicts(q: OpenQuestion, text: str) -> dict[str, PointVerdict]:

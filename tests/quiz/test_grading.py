@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from runner.answers.self_grade import self_grade
 from runner.content.catalog import Catalog, load_catalog
 from runner.content.models import OpenQuestion
 from runner.errors import BadInput
-from runner.answers.self_grade import self_grade
 from runner.quiz.answers import (
     AnswerFormatError,
     BoolAnswer,
