@@ -68,12 +68,20 @@ def context_for(spec: Path) -> GradingContext:
 
     exam, catalog, built = pack_for(spec)
     public = public_content(exam)
-    return GradingContext(exam, catalog, built.pack_hash, hidden_grader(exam), starter_files(exam),
-                          public_bank=bool(public.questions))
+    return GradingContext(
+        exam, catalog, built.pack_hash, hidden_grader(exam), starter_files(exam), public_bank=bool(public.questions)
+    )
 
 
-def grade_all(spec: Path, submissions: Sequence[Path], *, jobs: int, out_dir: Path, key: str | None,
-              shard: tuple[int, int] | None = None) -> BatchResult:
+def grade_all(
+    spec: Path,
+    submissions: Sequence[Path],
+    *,
+    jobs: int,
+    out_dir: Path,
+    key: str | None,
+    shard: tuple[int, int] | None = None,
+) -> BatchResult:
     ctx = context_for(spec)
     _check_out(out_dir)
     share = [p for p in dict.fromkeys(submissions) if in_shard(p, shard)]
@@ -123,8 +131,10 @@ def finish(title: str, reports: Sequence[CandidateReport], out_dir: Path, key: s
 
 def _pairs_json(pairs: Sequence[PairFlag], reports: Sequence[CandidateReport]) -> list[dict[str, Any]]:
     names = {r.folder: r.candidate for r in reports}
-    return [{"kind": p.kind, "a": names.get(p.a, p.a), "b": names.get(p.b, p.b), "evidence": list(p.evidence)}
-            for p in pairs]
+    return [
+        {"kind": p.kind, "a": names.get(p.a, p.a), "b": names.get(p.b, p.b), "evidence": list(p.evidence)}
+        for p in pairs
+    ]
 
 
 def _write(path: Path, text: str) -> str:
@@ -135,31 +145,44 @@ def _write(path: Path, text: str) -> str:
 
 def write_report(r: CandidateReport, folder: Path, key: str | None) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    files = {"report.md": _write(folder / "report.md", R.to_markdown(r, signed=key is not None)),
-             "report.html": _write(folder / "report.html", R.to_html(r, signed=key is not None)),
-             "junit.xml": _write(folder / "junit.xml", R.to_junit(r))}
+    files = {
+        "report.md": _write(folder / "report.md", R.to_markdown(r, signed=key is not None)),
+        "report.html": _write(folder / "report.html", R.to_html(r, signed=key is not None)),
+        "junit.xml": _write(folder / "junit.xml", R.to_junit(r)),
+    }
     data: dict[str, Any] = {**encode(r), "files": files}
     if key:
         data = sign(data, key)
-    (folder / "report.json").write_text(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
-                                        encoding="utf-8")
+    (folder / "report.json").write_text(
+        json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+    )
 
 
-def write_summary(title: str, reports: Sequence[CandidateReport], pairs: list[dict[str, Any]], out_dir: Path,
-                  key: str | None) -> list[Path]:
-    files = {"summary.md": _write(out_dir / "summary.md", R.summary_markdown(title, reports, pairs)),
-             "summary.csv": _write(out_dir / "summary.csv", R.summary_csv(reports))}
-    summary: dict[str, Any] = {"format": SUMMARY_FORMAT, "exam": title, "candidates": R.summary_rows(reports),
-                               "similar": pairs, "files": files}
+def write_summary(
+    title: str, reports: Sequence[CandidateReport], pairs: list[dict[str, Any]], out_dir: Path, key: str | None
+) -> list[Path]:
+    files = {
+        "summary.md": _write(out_dir / "summary.md", R.summary_markdown(title, reports, pairs)),
+        "summary.csv": _write(out_dir / "summary.csv", R.summary_csv(reports)),
+    }
+    summary: dict[str, Any] = {
+        "format": SUMMARY_FORMAT,
+        "exam": title,
+        "candidates": R.summary_rows(reports),
+        "similar": pairs,
+        "files": files,
+    }
     if key:
         summary = sign(summary, key)
-    (out_dir / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
-                                          encoding="utf-8")
+    (out_dir / "summary.json").write_text(
+        json.dumps(summary, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+    )
     return [out_dir / "summary.md", out_dir / "summary.csv", out_dir / "summary.json"]
 
 
-def write_all(title: str, reports: Sequence[CandidateReport], pairs: Sequence[PairFlag], out_dir: Path,
-              key: str | None) -> list[Path]:
+def write_all(
+    title: str, reports: Sequence[CandidateReport], pairs: Sequence[PairFlag], out_dir: Path, key: str | None
+) -> list[Path]:
     written: list[Path] = []
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -173,6 +196,7 @@ def write_all(title: str, reports: Sequence[CandidateReport], pairs: Sequence[Pa
 
 
 # ---- reading reports back (merge, note) --------------------------------------------------------
+
 
 def _read_json(path: Path) -> dict[str, Any]:
     try:
@@ -213,8 +237,11 @@ def read_report(path: Path, key: str | None) -> tuple[CandidateReport, dict[str,
 def read_report_dir(folder: Path, key: str | None) -> list[CandidateReport]:
     if not folder.is_dir():
         raise BadInput(f"{folder}: not a folder of reports (the --out of `gokata exam grade`)")
-    found = [read_report(sub / "report.json", key)[0] for sub in sorted(folder.iterdir())
-             if sub.is_dir() and (sub / "report.json").is_file()]
+    found = [
+        read_report(sub / "report.json", key)[0]
+        for sub in sorted(folder.iterdir())
+        if sub.is_dir() and (sub / "report.json").is_file()
+    ]
     return found
 
 
@@ -239,14 +266,20 @@ def merge(dirs: Sequence[Path], out_dir: Path, key: str | None) -> BatchResult:
 
 # ---- interviewer notes ---------------------------------------------------------------------------
 
+
 def find_candidate(report_dir: Path, who: str, key: str | None) -> Path:
     if not report_dir.is_dir():
         raise BadInput(f"{report_dir}: not a folder of reports (the --out of `gokata exam grade`)")
     direct = report_dir / who
     if who not in ("", ".", "..") and "/" not in who and (direct / "report.json").is_file():
         return direct
-    matches = [sub for sub in sorted(report_dir.iterdir()) if sub.is_dir() and (sub / "report.json").is_file()
-               and read_report(sub / "report.json", None)[0].candidate.casefold() == who.casefold()]
+    matches = [
+        sub
+        for sub in sorted(report_dir.iterdir())
+        if sub.is_dir()
+        and (sub / "report.json").is_file()
+        and read_report(sub / "report.json", None)[0].candidate.casefold() == who.casefold()
+    ]
     if len(matches) == 1:
         return matches[0]
     if not matches:
@@ -259,10 +292,18 @@ def _old_summary(path: Path, title: str) -> tuple[str, list[dict[str, Any]], dic
     if not path.is_file():
         return title, [], {}
     old = _read_json(path)
-    pairs = [p for p in old.get("similar", []) if isinstance(p, dict)
-             and all(isinstance(p.get(k), str) for k in ("kind", "a", "b"))
-             and isinstance(p.get("evidence"), list) and all(isinstance(x, str) for x in p["evidence"])] \
-        if isinstance(old.get("similar"), list) else []
+    pairs = (
+        [
+            p
+            for p in old.get("similar", [])
+            if isinstance(p, dict)
+            and all(isinstance(p.get(k), str) for k in ("kind", "a", "b"))
+            and isinstance(p.get("evidence"), list)
+            and all(isinstance(x, str) for x in p["evidence"])
+        ]
+        if isinstance(old.get("similar"), list)
+        else []
+    )
     found = old.get("candidates")
     rows: list[Any] = found if isinstance(found, list) else []
     order = {str(row.get("folder")): i for i, row in enumerate(rows) if isinstance(row, dict)}
@@ -270,18 +311,30 @@ def _old_summary(path: Path, title: str) -> tuple[str, list[dict[str, Any]], dic
     return (exam if isinstance(exam, str) else title), pairs, order
 
 
-def add_note(report_dir: Path, who: str, *, text: str | None, author: str, scores: dict[str, int],
-             key: str | None, now: float | None = None) -> CandidateReport:
+def add_note(
+    report_dir: Path,
+    who: str,
+    *,
+    text: str | None,
+    author: str,
+    scores: dict[str, int],
+    key: str | None,
+    now: float | None = None,
+) -> CandidateReport:
     folder = find_candidate(report_dir, who, key)
     report, data = read_report(folder / "report.json", key)
     if "signature" in data and key is None:
-        raise BadInput(f"{folder / 'report.json'} is signed: give --key (or GOKATA_EXAM_KEY) so it can be signed "
-                       "again with the notes")
+        raise BadInput(
+            f"{folder / 'report.json'} is signed: give --key (or GOKATA_EXAM_KEY) so it can be signed "
+            "again with the notes"
+        )
     known = {c.id for c in report.interviewer.criteria}
     for cid, value in scores.items():
         if cid not in known:
-            raise BadInput(f"--score {cid}: not a criterion of this exam's scorecard "
-                           f"({', '.join(sorted(known)) or 'the spec has no scorecard'})")
+            raise BadInput(
+                f"--score {cid}: not a criterion of this exam's scorecard "
+                f"({', '.join(sorted(known)) or 'the spec has no scorecard'})"
+            )
         if not SCORE_RANGE[0] <= value <= SCORE_RANGE[1]:
             raise BadInput(f"--score {cid}={value}: scores run from {SCORE_RANGE[0]} to {SCORE_RANGE[1]}")
     if not text and not scores:
@@ -298,8 +351,16 @@ def add_note(report_dir: Path, who: str, *, text: str | None, author: str, score
         write_report(updated, folder, key)
         everyone = read_report_dir(report_dir, key)
         title, pairs, order = _old_summary(report_dir / "summary.json", updated.exam)
-        ordered = sorted(everyone, key=lambda r: (order.get(r.folder, len(order)), r.rank is None, r.rank or 0,
-                                                  r.candidate.casefold(), r.folder))
+        ordered = sorted(
+            everyone,
+            key=lambda r: (
+                order.get(r.folder, len(order)),
+                r.rank is None,
+                r.rank or 0,
+                r.candidate.casefold(),
+                r.folder,
+            ),
+        )
         write_summary(title, ordered, pairs, report_dir, key)
     except OSError as exc:
         raise BadInput(f"{report_dir}: cannot write: {exc.strerror}") from None

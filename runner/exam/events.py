@@ -41,8 +41,14 @@ class Event:
     data: str = ""  # an answer's digest, a kata's slug and verdict, ...
 
     def body(self) -> dict[str, Any]:
-        return {"seq": self.seq, "kind": self.kind, "at": self.at, "prev": self.prev, "qid": self.qid,
-                "data": self.data}
+        return {
+            "seq": self.seq,
+            "kind": self.kind,
+            "at": self.at,
+            "prev": self.prev,
+            "qid": self.qid,
+            "data": self.data,
+        }
 
     def to_json(self) -> dict[str, Any]:
         return {**self.body(), "hash": self.hash}
@@ -103,7 +109,9 @@ def timing_problems(log: tuple[Event, ...] | list[Event], durations: dict[str, f
             spent += durations.get(e.qid, 0.0)
             elapsed = e.at - start
             if spent > elapsed + SLACK_S:
-                problems.append(f"by {e.qid} the answers took {spent:.0f} s, but only {max(elapsed, 0):.0f} s had "
-                                "passed since the start")
+                problems.append(
+                    f"by {e.qid} the answers took {spent:.0f} s, but only {max(elapsed, 0):.0f} s had "
+                    "passed since the start"
+                )
                 break
     return problems

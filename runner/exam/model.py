@@ -20,8 +20,10 @@ Status = Literal["graded", "not-graded"]
 # Flags that compare one candidate with another: recomputed over all candidates by `exam merge`.
 CROSS_KINDS = frozenset({"similar-code", "similar-answers", "shared-choices"})
 
-OFFLINE_CLOCK_NOTE = ("Times in an offline exam are reported by the candidate's machine: they show how the "
-                      "session went, and a determined candidate could change them.")
+OFFLINE_CLOCK_NOTE = (
+    "Times in an offline exam are reported by the candidate's machine: they show how the "
+    "session went, and a determined candidate could change them."
+)
 
 
 @dataclass(frozen=True)
@@ -251,13 +253,17 @@ def _decode(tp: Any, data: Any, path: str) -> Any:
                 raise DecodeError(sub, "missing")
         return typing.cast(Any, tp)(**kwargs)
     if origin is typing.Union or origin is types.UnionType:
-        errors = []
+        errors: list[DecodeError] = []
         for option in get_args(tp):
             try:
                 return _decode(option, data, path)
             except DecodeError as exc:
                 errors.append(exc)
-        raise errors[-1]
+        deeper = [x for x in errors if x.path != path]
+        if deeper:  # the value had the right shape for an option and failed inside it
+            raise deeper[0]
+        wanted = " or ".join(dict.fromkeys(str(x).split(": expected ", 1)[-1].split(", got")[0] for x in errors))
+        raise DecodeError(path, f"expected {wanted}, got {type(data).__name__}")
     if origin is Literal:
         if data not in get_args(tp):
             raise DecodeError(path, f"expected one of {', '.join(map(str, get_args(tp)))}")

@@ -17,8 +17,13 @@ from runner.exam.events import canonical_json
 ALG = "HMAC-SHA256"
 MAX_SIGNED_BYTES = 64 * 1024 * 1024
 # Which JSON vouches for which file.
-SIGNED_BY = {"report.html": "report.json", "report.md": "report.json", "junit.xml": "report.json",
-             "summary.md": "summary.json", "summary.csv": "summary.json"}
+SIGNED_BY = {
+    "report.html": "report.json",
+    "report.md": "report.json",
+    "junit.xml": "report.json",
+    "summary.md": "summary.json",
+    "summary.csv": "summary.json",
+}
 
 
 def _mac(data: dict[str, Any], key: str) -> str:
@@ -80,8 +85,9 @@ def verify_file(path: Path, key: str) -> Verdict:
     if not isinstance(data, dict) or "signature" not in data:
         return Verdict("unsigned", path, json_path, f"{json_path.name} carries no signature (graded without --key)")
     if not verify(data, key):
-        return Verdict("altered", path, json_path, f"{json_path.name} was changed after signing, or signed with "
-                       "another key")
+        return Verdict(
+            "altered", path, json_path, f"{json_path.name} was changed after signing, or signed with another key"
+        )
     if json_path == path:
         return Verdict("intact", path, json_path, "signed with this key and unchanged")
     files = data.get("files")

@@ -92,8 +92,12 @@ def model_answer_flag(public_id: str, answer: str, model: LocalText, *, public: 
         passage = shared_passage(answer, text)
         if passage is not None:
             where = "the bundled public bank's" if public else "the bank's"
-            return Flag("model-answer", f"{public_id}: the answer repeats {where} model answer word for word.",
-                        other=f"model answer to {public_id}", evidence=(passage,))
+            return Flag(
+                "model-answer",
+                f"{public_id}: the answer repeats {where} model answer word for word.",
+                other=f"model answer to {public_id}",
+                evidence=(passage,),
+            )
     return None
 
 
@@ -124,8 +128,14 @@ def _code_pair(a: CandidateReport, b: CandidateReport) -> PairFlag | None:
         return None
     what = "; ".join(f"kata {slug}: {ratio:.0%} alike" for slug, ratio, _ in found)
     tail = " (lines added to the starter, comments and layout ignored)."
-    return PairFlag("similar-code", a.folder, b.folder, f"Code like {b.candidate}'s: {what}{tail}",
-                    f"Code like {a.candidate}'s: {what}{tail}", tuple(line for _, _, line in found))
+    return PairFlag(
+        "similar-code",
+        a.folder,
+        b.folder,
+        f"Code like {b.candidate}'s: {what}{tail}",
+        f"Code like {a.candidate}'s: {what}{tail}",
+        tuple(line for _, _, line in found),
+    )
 
 
 def _answers_pair(a: CandidateReport, b: CandidateReport) -> PairFlag | None:
@@ -141,23 +151,34 @@ def _answers_pair(a: CandidateReport, b: CandidateReport) -> PairFlag | None:
     if not found:
         return None
     which = ", ".join(pid for pid, _ in found)
-    return PairFlag("similar-answers", a.folder, b.folder,
-                    f"Written answers share long passages with {b.candidate}'s ({which}).",
-                    f"Written answers share long passages with {a.candidate}'s ({which}).",
-                    tuple(f"{pid}: “{p}”" for pid, p in found))
+    return PairFlag(
+        "similar-answers",
+        a.folder,
+        b.folder,
+        f"Written answers share long passages with {b.candidate}'s ({which}).",
+        f"Written answers share long passages with {a.candidate}'s ({which}).",
+        tuple(f"{pid}: “{p}”" for pid, p in found),
+    )
 
 
 def _choices_pair(a: CandidateReport, b: CandidateReport) -> PairFlag | None:
     wrong_b = {q.id: q.given for q in b.questions if q.answered and q.correct is False}
-    same = [(q.public_id, q.given) for q in a.questions
-            if q.answered and q.correct is False and q.given is not None and wrong_b.get(q.id) == q.given]
+    same = [
+        (q.public_id, q.given)
+        for q in a.questions
+        if q.answered and q.correct is False and q.given is not None and wrong_b.get(q.id) == q.given
+    ]
     if len(same) < MIN_SHARED_WRONG:
         return None
     listed = ", ".join(f"{pid} ({given})" for pid, given in same)
-    return PairFlag("shared-choices", a.folder, b.folder,
-                    f"The same {len(same)} wrong answers as {b.candidate}: {listed}.",
-                    f"The same {len(same)} wrong answers as {a.candidate}: {listed}.",
-                    tuple(f"{pid}: {given}" for pid, given in same))
+    return PairFlag(
+        "shared-choices",
+        a.folder,
+        b.folder,
+        f"The same {len(same)} wrong answers as {b.candidate}: {listed}.",
+        f"The same {len(same)} wrong answers as {a.candidate}: {listed}.",
+        tuple(f"{pid}: {given}" for pid, given in same),
+    )
 
 
 def pair_flags(reports: Sequence[CandidateReport]) -> list[PairFlag]:
@@ -181,5 +202,7 @@ def with_pair_flags(reports: Sequence[CandidateReport], pairs: Sequence[PairFlag
     for p in pairs:
         by_folder[p.a].append(Flag(p.kind, p.message_a, other=names[p.b], evidence=p.evidence))
         by_folder[p.b].append(Flag(p.kind, p.message_b, other=names[p.a], evidence=p.evidence))
-    return [r.replace(flags=tuple(f for f in r.flags if f.kind not in CROSS_KINDS) + tuple(by_folder[r.folder]))
-            for r in reports]
+    return [
+        r.replace(flags=tuple(f for f in r.flags if f.kind not in CROSS_KINDS) + tuple(by_folder[r.folder]))
+        for r in reports
+    ]

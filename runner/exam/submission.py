@@ -47,8 +47,13 @@ class AnswerRecord:
 
     def as_logged(self) -> dict[str, Any]:
         """The fields an answer event's digest covers, as the candidate's session wrote them."""
-        return {"answer": self.raw, "duration_s": self.duration_s, "chars": self.chars, "from_file": self.from_file,
-                "terminal": self.terminal}
+        return {
+            "answer": self.raw,
+            "duration_s": self.duration_s,
+            "chars": self.chars,
+            "from_file": self.from_file,
+            "terminal": self.terminal,
+        }
 
 
 @dataclass(frozen=True)
@@ -136,8 +141,12 @@ def read_submission(path: Path) -> Submission:
         raise NotGradable(path, f"not a submission file (a JSON {type(data).__name__}, not an object)")
     if data.get("format") != SUBMISSION_FORMAT:
         found = data.get("format")
-        raise NotGradable(path, "not a gokata submission file" if found is None else
-                          f"submission format {str(found)[:20]!r}; this gokata reads format {SUBMISSION_FORMAT}")
+        raise NotGradable(
+            path,
+            "not a gokata submission file"
+            if found is None
+            else f"submission format {str(found)[:20]!r}; this gokata reads format {SUBMISSION_FORMAT}",
+        )
     try:
         f = decode(_File, data)
     except DecodeError as exc:
@@ -149,6 +158,15 @@ def read_submission(path: Path) -> Submission:
         digest_ok = f.digest == digest_of(data)
     except (ValueError, RecursionError):
         digest_ok = False
-    return Submission(path, f.candidate.strip(), f.pack_hash, dict(f.answers),
-                      {slug: dict(k.files) for slug, k in f.katas.items()}, f.events, f.tool_version, digest_ok,
-                      f.started_at, f.submitted_at)
+    return Submission(
+        path,
+        f.candidate.strip(),
+        f.pack_hash,
+        dict(f.answers),
+        {slug: dict(k.files) for slug, k in f.katas.items()},
+        f.events,
+        f.tool_version,
+        digest_ok,
+        f.started_at,
+        f.submitted_at,
+    )
