@@ -289,7 +289,7 @@ def test_piped_fast_answers_are_flagged(tmp_path: Path) -> None:
     for i, q in enumerate(pack.questions()):
         state.record(q["id"], "x", duration_s=0.3, chars=1, now=1001.0 + i, terminal=False)
     sub = write_submission(build_submission(state, pack, now=1100.0), tmp_path / "sub.json")
-    ctx = GradingContext(exam, catalog, built.pack_hash, lambda slug, files: None, {})  # type: ignore[arg-type,return-value]
+    ctx = GradingContext(exam, catalog, built.pack_hash, lambda slug, files: None, {})  # type: ignore[arg-type]
     report = grade_submission(sub, ctx)
     kinds = {f.kind for f in report.flags}
     assert {"not-typed", "too-fast"} <= kinds

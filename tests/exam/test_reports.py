@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 from markdown_it import MarkdownIt
 
@@ -25,7 +26,7 @@ from tests.cli_helpers import run_cli
 from tests.exam.helpers import RIGHT, edit, session, setup
 
 
-def _report(name: str, score: float, flags: int = 0, **kw: object) -> CandidateReport:
+def _report(name: str, score: float, flags: int = 0, **kw: Any) -> CandidateReport:
     return CandidateReport(
         exam="E",
         candidate=name,
