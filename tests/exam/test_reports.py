@@ -38,7 +38,7 @@ def _report(name: str, score: float, flags: int = 0, **kw: Any) -> CandidateRepo
         passed=score >= 0.5,
         flags=tuple(Flag("pasted", "x") for _ in range(flags)),
         **kw,
-    )  # type: ignore[arg-type]
+    )
 
 
 def test_ties_share_a_rank_ordered_by_fewer_flags_then_name() -> None:
