@@ -10,8 +10,9 @@ from pathlib import Path
 
 import typer
 
-app = typer.Typer(help="Hiring exercises: spec, candidate pack, take, submit, grade, merge, note, verify.",
-                  no_args_is_help=True)
+app = typer.Typer(
+    help="Hiring exercises: spec, candidate pack, take, submit, grade, merge, note, verify.", no_args_is_help=True
+)
 
 DEFAULT_DIR = Path("gokata-exam")
 BANK_HELP = "Question bank folder (same as GOKATA_QUESTIONS): use a private bank for a screen that counts."
@@ -68,8 +69,11 @@ def new(
         raise BadInput(f"{file} exists; use --force to overwrite")
     with content_dirs(None, katas):
         slugs = sorted(available_katas())
-    text = SCAFFOLD.format(name=file.name, seed=int.from_bytes(os.urandom(2), "big"),
-                           kata=slugs[0] if slugs else "REPLACE-WITH-A-KATA-SLUG")
+    text = SCAFFOLD.format(
+        name=file.name,
+        seed=int.from_bytes(os.urandom(2), "big"),
+        kata=slugs[0] if slugs else "REPLACE-WITH-A-KATA-SLUG",
+    )
     try:
         file.write_text(text, encoding="utf-8")
     except OSError as exc:
@@ -118,8 +122,9 @@ def take(
     workdir: Path = typer.Option(DEFAULT_DIR, "--dir", help="Where your answers and code are kept."),
     name: str | None = typer.Option(None, "--name", help="Your name: needed the first time, not when you resume."),
     lang: LangOpt | None = typer.Option(None, "--lang", help="en or zh (default: the exam's language)."),
-    answers: Path | None = typer.Option(None, "--answers", help="Load answers from a YAML file (marked so in the "
-                                        "report)."),
+    answers: Path | None = typer.Option(
+        None, "--answers", help="Load answers from a YAML file (marked so in the report)."
+    ),
 ) -> None:
     """Take the exam: timer shown, every answer saved as you go; run again to resume."""
     from runner.exam.workflow import begin, pack_katas, store_scripted_answers
@@ -183,8 +188,9 @@ def grade(
     jobs: int = typer.Option(2, "--jobs", "-j", min=1, max=256, help="Submissions graded in parallel."),
     out_dir: Path = typer.Option(Path("exam-reports"), "--out", "-o", help="Folder for the reports."),
     key: str | None = typer.Option(None, "--key", envvar="GOKATA_EXAM_KEY", help="Sign reports with this secret."),
-    shard: str | None = typer.Option(None, "--shard", help="Grade only share i of n (e.g. 2/3); put the shards "
-                                     "together with `gokata exam merge`."),
+    shard: str | None = typer.Option(
+        None, "--shard", help="Grade only share i of n (e.g. 2/3); put the shards together with `gokata exam merge`."
+    ),
     json_out: bool = typer.Option(False, "--json", help="Print the summary as one JSON object."),
     bank: Path | None = _bank_opt(),
     katas: Path | None = _katas_opt(),
@@ -206,8 +212,12 @@ def grade(
 def merge(
     dirs: list[Path] = typer.Argument(..., help="The --out folders of `exam grade --shard i/n` runs."),
     out_dir: Path = typer.Option(..., "--out", "-o", help="Folder for the merged reports."),
-    key: str | None = typer.Option(None, "--key", envvar="GOKATA_EXAM_KEY", help="Check the shards' signatures and "
-                                   "sign the merged reports with this secret."),
+    key: str | None = typer.Option(
+        None,
+        "--key",
+        envvar="GOKATA_EXAM_KEY",
+        help="Check the shards' signatures and sign the merged reports with this secret.",
+    ),
     json_out: bool = typer.Option(False, "--json", help="Print the summary as one JSON object."),
 ) -> None:
     """Put graded shards together: ranks, similarity across all candidates, summary and signatures."""
@@ -224,8 +234,9 @@ def note(
     report_dir: Path = typer.Argument(..., help="The --out folder of `exam grade` (or `exam merge`)."),
     candidate: str = typer.Argument(..., help="The candidate's folder name or name as in the report."),
     text: str | None = typer.Option(None, "--text", "-t", help="A note from the interview."),
-    score: list[str] = typer.Option([], "--score", "-s", help="CRITERION=N (1-4), from the spec's scorecard; "
-                                    "repeatable."),
+    score: list[str] = typer.Option(
+        [], "--score", "-s", help="CRITERION=N (1-4), from the spec's scorecard; repeatable."
+    ),
     author: str = typer.Option("", "--author", help="Who writes the note."),
     key: str | None = typer.Option(None, "--key", envvar="GOKATA_EXAM_KEY", help="Sign again with this secret."),
 ) -> None:
@@ -246,8 +257,11 @@ def note(
 
 @app.command()
 def verify(
-    file: Path = typer.Argument(..., help="A report.json, report.html, report.md, junit.xml or summary.json/.md/.csv "
-                                "written by `gokata exam grade --key`."),
+    file: Path = typer.Argument(
+        ...,
+        help="A report.json, report.html, report.md, junit.xml or summary.json/.md/.csv "
+        "written by `gokata exam grade --key`.",
+    ),
     key: str = typer.Option(..., "--key", envvar="GOKATA_EXAM_KEY", help="The secret it was signed with."),
 ) -> None:
     """Say whether a report file is intact (unchanged and signed with this key) or altered: exit 0 or 1."""

@@ -69,17 +69,36 @@ class ExamState:
         return self.deadline - (time.time() if now is None else now)
 
     def save(self) -> None:
-        atomic_write(self.workdir / STATE, json.dumps({
-            "pack_hash": self.pack_hash, "candidate": self.candidate, "started_at": self.started_at,
-            "time_limit_minutes": self.time_limit_minutes, "answers": self.answers,
-            "events": [e.to_json() for e in self.events],
-        }, ensure_ascii=False, indent=2))
+        atomic_write(
+            self.workdir / STATE,
+            json.dumps(
+                {
+                    "pack_hash": self.pack_hash,
+                    "candidate": self.candidate,
+                    "started_at": self.started_at,
+                    "time_limit_minutes": self.time_limit_minutes,
+                    "answers": self.answers,
+                    "events": [e.to_json() for e in self.events],
+                },
+                ensure_ascii=False,
+                indent=2,
+            ),
+        )
 
     def log(self, kind: EventKind, *, now: float | None = None, qid: str = "", data: str = "") -> None:
         new_event(self.events, self.pack_hash, kind, time.time() if now is None else now, qid=qid, data=data)
 
-    def record(self, qid: str, answer: Any, *, duration_s: float | None, chars: int, now: float | None = None,
-               from_file: bool = False, terminal: bool = True) -> None:
+    def record(
+        self,
+        qid: str,
+        answer: Any,
+        *,
+        duration_s: float | None,
+        chars: int,
+        now: float | None = None,
+        from_file: bool = False,
+        terminal: bool = True,
+    ) -> None:
         """Store one answer, log it, and save at once. Answers loaded from a file are marked so, never as typed."""
         now = time.time() if now is None else now
         entry = {
@@ -160,8 +179,9 @@ def start_or_resume(pack: OpenedPack, workdir: Path, candidate: str | None, *, n
                 target.write_bytes(content)
         (workdir / "INSTRUCTIONS.md").write_bytes(pack.files.get("INSTRUCTIONS.md", b""))
         started = time.time() if now is None else now
-        state = ExamState(workdir, pack.pack_hash, candidate.strip(), round(started, 3),
-                          pack.settings.time_limit_minutes)
+        state = ExamState(
+            workdir, pack.pack_hash, candidate.strip(), round(started, 3), pack.settings.time_limit_minutes
+        )
         state.log("start", now=started)
         state.save()
     except OSError as exc:

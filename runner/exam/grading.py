@@ -91,6 +91,7 @@ class GradingContext:
 
 # ---- scoring ---------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Scores:
     questions: tuple[QuestionRow, ...]
@@ -103,8 +104,10 @@ class Scores:
 def _choices(q: AnyQuestion, shown: Shown, chosen_bank: set[int]) -> tuple[ChoiceRow, ...]:
     if not isinstance(q, SingleQuestion | MultiQuestion):
         return ()
-    return tuple(ChoiceRow(LETTERS[i], q.choices[b].text.en, q.choices[b].correct, b in chosen_bank)
-                 for i, b in enumerate(shown.order))
+    return tuple(
+        ChoiceRow(LETTERS[i], q.choices[b].text.en, q.choices[b].correct, b in chosen_bank)
+        for i, b in enumerate(shown.order)
+    )
 
 
 def _open_detail(q: OpenQuestion, text: str) -> tuple[float, OpenDetail]:
@@ -112,31 +115,58 @@ def _open_detail(q: OpenQuestion, text: str) -> tuple[float, OpenDetail]:
     from runner.grading.result import PointVerdict
 
     og = grade_open(q, text)
-    points = tuple(PointRow(p.point_id, p.point.en, p.verdict.value, p.weight, round(p.credit, 3), p.core, p.evidence)
-                   for p in og.points)
-    misconceptions = tuple(MisconceptionRow(m.misconception_id, m.belief.en, m.correction.en, m.evidence)
-                           for m in og.misconceptions)
+    points = tuple(
+        PointRow(p.point_id, p.point.en, p.verdict.value, p.weight, round(p.credit, 3), p.core, p.evidence)
+        for p in og.points
+    )
+    misconceptions = tuple(
+        MisconceptionRow(m.misconception_id, m.belief.en, m.correction.en, m.evidence) for m in og.misconceptions
+    )
     follow_ups: tuple[str, ...] = tuple(f.en for f in og.follow_ups)
     stretch: tuple[str, ...] = ()
     if og.passed:
         # A strong answer still gets something to talk about: where the framework goes further.
         by_point = {p.id: p for p in q.framework}
-        deeper = [by_point[p.point_id].follow_up for p in og.points
-                  if p.verdict is PointVerdict.COVERED and by_point[p.point_id].follow_up is not None]
+        deeper = [
+            by_point[p.point_id].follow_up
+            for p in og.points
+            if p.verdict is PointVerdict.COVERED and by_point[p.point_id].follow_up is not None
+        ]
         stretch = tuple(dict.fromkeys(f.en for f in (*q.follow_ups, *deeper) if f is not None))[:MAX_STRETCH]
         follow_ups = ()
-    return og.score, OpenDetail(points, misconceptions, follow_ups, stretch, og.keyword_only,
-                                round(og.confidence, 3), og.needs_review, tuple(og.review_reasons))
+    return og.score, OpenDetail(
+        points,
+        misconceptions,
+        follow_ups,
+        stretch,
+        og.keyword_only,
+        round(og.confidence, 3),
+        og.needs_review,
+        tuple(og.review_reasons),
+    )
 
 
-def _question_row(q: AnyQuestion, shown: Shown, section: str, given: AnswerRecord | None, deadline: float,
-                  logged_at: float | None) -> QuestionRow:
+def _question_row(
+    q: AnyQuestion, shown: Shown, section: str, given: AnswerRecord | None, deadline: float, logged_at: float | None
+) -> QuestionRow:
     expected = expected_text(q)
     if shown.order:
         expected = shown.to_shown_letters(expected)
-    row = QuestionRow(id=q.id, public_id=shown.public_id, kind=q.kind, topic=q.topic, section=section,
-                      difficulty=q.difficulty, prompt=q.prompt.en, answered=False, score=0.0, correct=False,
-                      given=None, expected=expected, choices=_choices(q, shown, set()))
+    row = QuestionRow(
+        id=q.id,
+        public_id=shown.public_id,
+        kind=q.kind,
+        topic=q.topic,
+        section=section,
+        difficulty=q.difficulty,
+        prompt=q.prompt.en,
+        answered=False,
+        score=0.0,
+        correct=False,
+        given=None,
+        expected=expected,
+        choices=_choices(q, shown, set()),
+    )
     if given is None:
         return row
     raw = given.raw
@@ -144,9 +174,14 @@ def _question_row(q: AnyQuestion, shown: Shown, section: str, given: AnswerRecor
     given_text = raw if isinstance(raw, str) else ("" if raw is None else str(raw))
     if isinstance(given.answer, tuple):
         given_text = ",".join(map(str, given.answer))
-    row = replace(row, answered=True, duration_s=given.duration_s, given=given_text[:MAX_SHOWN],
-                  late=at is not None and at > deadline + SLACK_S,
-                  pasted=not given.from_file and is_pasted(len(given_text), given.duration_s))
+    row = replace(
+        row,
+        answered=True,
+        duration_s=given.duration_s,
+        given=given_text[:MAX_SHOWN],
+        late=at is not None and at > deadline + SLACK_S,
+        pasted=not given.from_file and is_pasted(len(given_text), given.duration_s),
+    )
     chosen: set[int] = set()
     if isinstance(q, SingleQuestion | MultiQuestion) and isinstance(raw, str):
         # the candidate saw the choices in the pack's order: grade in bank order, show in theirs
@@ -168,9 +203,21 @@ def _question_row(q: AnyQuestion, shown: Shown, section: str, given: AnswerRecor
 
 
 def _kata_row(o: KataOutcome, section: str, own: str) -> KataRow:
-    return KataRow(o.slug, o.title, o.topic, section, o.status, round(o.score, 4), sum(t.status == "pass"
-                   for t in o.tests), len(o.tests), round(o.duration_s, 2), o.summary,
-                   tuple(KataTestRow(t.name, t.hidden, t.status, t.message) for t in o.tests), o.isolation, own)
+    return KataRow(
+        o.slug,
+        o.title,
+        o.topic,
+        section,
+        o.status,
+        round(o.score, 4),
+        sum(t.status == "pass" for t in o.tests),
+        len(o.tests),
+        round(o.duration_s, 2),
+        o.summary,
+        tuple(KataTestRow(t.name, t.hidden, t.status, t.message) for t in o.tests),
+        o.isolation,
+        own,
+    )
 
 
 def _joined(files: dict[str, str]) -> str:
@@ -210,6 +257,7 @@ def score_submission(sub: Submission, ctx: GradingContext, logged_at: dict[str, 
 
 # ---- integrity -------------------------------------------------------------------------------
 
+
 def _logged_answers(sub: Submission) -> dict[str, float]:
     """When each question was last answered, by the event log."""
     return {e.qid: e.at for e in sub.events if e.kind == "answer"}
@@ -218,8 +266,13 @@ def _logged_answers(sub: Submission) -> dict[str, float]:
 def integrity_flags(sub: Submission, ctx: GradingContext, scores: Scores, deadline: float) -> list[Flag]:
     flags: list[Flag] = []
     if sub.pack_hash != ctx.pack_hash:
-        flags.append(Flag("pack-mismatch", "The submission was taken from a different pack than this spec builds "
-                          "(another spec, seed, setting or bank version): the questions may differ."))
+        flags.append(
+            Flag(
+                "pack-mismatch",
+                "The submission was taken from a different pack than this spec builds "
+                "(another spec, seed, setting or bank version): the questions may differ.",
+            )
+        )
     public_ids = {x.public_id for x in ctx.shown().values()}
     changed = []
     last_digest = {e.qid: e.data for e in sub.events if e.kind == "answer"}
@@ -232,8 +285,9 @@ def integrity_flags(sub: Submission, ctx: GradingContext, scores: Scores, deadli
             why.append("the file's digest does not match its content")
         if changed:
             why.append(f"answers differ from the session's log: {', '.join(sorted(changed))}")
-        flags.append(Flag("altered", "The submission was changed after `gokata exam submit` wrote it ("
-                          + "; ".join(why) + ")."))
+        flags.append(
+            Flag("altered", "The submission was changed after `gokata exam submit` wrote it (" + "; ".join(why) + ").")
+        )
     unknown = sorted(set(sub.answers) - public_ids)
     if unknown:
         flags.append(Flag("unexpected-answers", f"Answers to questions not in this exam: {', '.join(unknown[:20])}."))
@@ -250,28 +304,55 @@ def integrity_flags(sub: Submission, ctx: GradingContext, scores: Scores, deadli
         flags.append(Flag("impossible-timing", "Timings no real session produces: " + "; ".join(timing) + "."))
     pasted = [q.public_id for q in scores.questions if q.pasted]
     if pasted:
-        flags.append(Flag("pasted", f"Long answers typed faster than a person types (likely pasted): "
-                          f"{', '.join(pasted)}."))
+        flags.append(
+            Flag("pasted", f"Long answers typed faster than a person types (likely pasted): {', '.join(pasted)}.")
+        )
     scripted = [qid for qid, a in sub.answers.items() if a.from_file]
     if scripted:
-        flags.append(Flag("answers-from-file", f"{len(scripted)} answer(s) were loaded from a file "
-                          "(`exam take --answers`), not typed in the session; timings are unknown for them."))
+        flags.append(
+            Flag(
+                "answers-from-file",
+                f"{len(scripted)} answer(s) were loaded from a file "
+                "(`exam take --answers`), not typed in the session; timings are unknown for them.",
+            )
+        )
     if any(a.terminal is False for a in sub.answers.values() if not a.from_file):
-        flags.append(Flag("not-typed", "Answers were fed to `exam take` through a pipe or file, not typed at a "
-                          "terminal."))
-    fast = [q.public_id for q in scores.questions if q.answered and q.duration_s is not None
-            and not (sub.answers.get(q.public_id) or AnswerRecord(None)).from_file and q.duration_s < FAST_ANSWER_S]
+        flags.append(
+            Flag("not-typed", "Answers were fed to `exam take` through a pipe or file, not typed at a terminal.")
+        )
+    fast = [
+        q.public_id
+        for q in scores.questions
+        if q.answered
+        and q.duration_s is not None
+        and not (sub.answers.get(q.public_id) or AnswerRecord(None)).from_file
+        and q.duration_s < FAST_ANSWER_S
+    ]
     if len(fast) >= FAST_ANSWERS_TO_FLAG:
-        flags.append(Flag("too-fast", f"{len(fast)} answers came faster than a question can be read "
-                          f"(under {FAST_ANSWER_S:g} s): {', '.join(fast)}."))
+        flags.append(
+            Flag(
+                "too-fast",
+                f"{len(fast)} answers came faster than a question can be read "
+                f"(under {FAST_ANSWER_S:g} s): {', '.join(fast)}.",
+            )
+        )
     submitted = _submitted_at(sub)
     late = [q.public_id for q in scores.questions if q.late]
     if (submitted is not None and submitted > deadline + SLACK_S) or late:
-        over = f" {(submitted - deadline) / 60:.0f} minute(s) after the time limit" if submitted is not None and \
-            submitted > deadline + SLACK_S else ""
-        flags.append(Flag("late", f"Submitted{over or ' in time'} against the spec's "
-                          f"{ctx.exam.spec.time_limit_minutes} minutes" + (f"; answered late: {', '.join(late)}"
-                                                                            if late else "") + "."))
+        over = (
+            f" {(submitted - deadline) / 60:.0f} minute(s) after the time limit"
+            if submitted is not None and submitted > deadline + SLACK_S
+            else ""
+        )
+        flags.append(
+            Flag(
+                "late",
+                f"Submitted{over or ' in time'} against the spec's "
+                f"{ctx.exam.spec.time_limit_minutes} minutes"
+                + (f"; answered late: {', '.join(late)}" if late else "")
+                + ".",
+            )
+        )
     by_id = ctx.catalog.by_id()
     for q in scores.questions:
         question = by_id[q.id]
@@ -289,6 +370,7 @@ def _submitted_at(sub: Submission) -> float | None:
 
 # ---- assembly --------------------------------------------------------------------------------
 
+
 def weakest_areas(topics: tuple[TopicScore, ...], n: int = 3) -> tuple[TopicScore, ...]:
     return tuple(sorted((t for t in topics if t.score < 1.0), key=lambda t: (t.score, t.topic))[:n])
 
@@ -302,17 +384,32 @@ def assemble(sub: Submission, ctx: GradingContext, scores: Scores, flags: list[F
     start = sub.events[0].at if sub.events and sub.events[0].kind == "start" else sub.started_at
     submitted = _submitted_at(sub)
     used = round((submitted - start) / 60, 1) if submitted is not None and start is not None else None
-    deadline_over = submitted is not None and start is not None and \
-        submitted > start + spec.time_limit_minutes * 60 + SLACK_S
+    deadline_over = (
+        submitted is not None and start is not None and submitted > start + spec.time_limit_minutes * 60 + SLACK_S
+    )
     return CandidateReport(
-        exam=spec.title, candidate=sub.candidate, folder=file_safe(sub.candidate).lower(),
-        submission=sub.path.name, status="graded", score=scores.score, pass_mark=spec.pass_mark,
-        passed=scores.score >= spec.pass_mark, pack_hash=sub.pack_hash, pack_hash_ok=sub.pack_hash == ctx.pack_hash,
-        digest_ok=sub.digest_ok, chain_ok=not any(f.kind == "broken-chain" for f in flags),
-        tool_version=sub.tool_version, graded_with=__version__, sections=scores.sections, topics=scores.topics,
-        weakest=weakest_areas(scores.topics), questions=scores.questions, katas=scores.katas,
+        exam=spec.title,
+        candidate=sub.candidate,
+        folder=file_safe(sub.candidate).lower(),
+        submission=sub.path.name,
+        status="graded",
+        score=scores.score,
+        pass_mark=spec.pass_mark,
+        passed=scores.score >= spec.pass_mark,
+        pack_hash=sub.pack_hash,
+        pack_hash_ok=sub.pack_hash == ctx.pack_hash,
+        digest_ok=sub.digest_ok,
+        chain_ok=not any(f.kind == "broken-chain" for f in flags),
+        tool_version=sub.tool_version,
+        graded_with=__version__,
+        sections=scores.sections,
+        topics=scores.topics,
+        weakest=weakest_areas(scores.topics),
+        questions=scores.questions,
+        katas=scores.katas,
         time=TimeInfo(start, submitted, used, spec.time_limit_minutes, deadline_over, len(sub.events)),
-        flags=tuple(flags), interviewer=Interviewer(criteria=criteria_of(ctx)),
+        flags=tuple(flags),
+        interviewer=Interviewer(criteria=criteria_of(ctx)),
     )
 
 
@@ -325,10 +422,17 @@ def grade_read(sub: Submission, ctx: GradingContext) -> CandidateReport:
 
 
 def not_graded(path: Path, ctx: GradingContext, reason: str) -> CandidateReport:
-    return CandidateReport(exam=ctx.exam.spec.title, candidate=path.stem[:80] or "submission",
-                           folder=file_safe(path.stem).lower(), submission=path.name, status="not-graded",
-                           reason=reason, pass_mark=ctx.exam.spec.pass_mark, graded_with=__version__,
-                           interviewer=Interviewer(criteria=criteria_of(ctx)))
+    return CandidateReport(
+        exam=ctx.exam.spec.title,
+        candidate=path.stem[:80] or "submission",
+        folder=file_safe(path.stem).lower(),
+        submission=path.name,
+        status="not-graded",
+        reason=reason,
+        pass_mark=ctx.exam.spec.pass_mark,
+        graded_with=__version__,
+        interviewer=Interviewer(criteria=criteria_of(ctx)),
+    )
 
 
 def grade_submission(path: Path, ctx: GradingContext) -> CandidateReport:

@@ -22,8 +22,17 @@ def _outcome_from(result: KataResult, slug: str, title: str, topic: str) -> Kata
     tests = tuple(KataTest(t.name, t.hidden, t.status, t.message) for t in result.tests)
     # The kata runner is starting to say how it sandboxed a run; older results do not carry it.
     isolation = getattr(result, "isolation", None)
-    return KataOutcome(slug, title, topic, result.status, result.score, tests, result.duration_s, result.summary,
-                       isolation if isinstance(isolation, str) else None)
+    return KataOutcome(
+        slug,
+        title,
+        topic,
+        result.status,
+        result.score,
+        tests,
+        result.duration_s,
+        result.summary,
+        isolation if isinstance(isolation, str) else None,
+    )
 
 
 def credited_score(result: KataResult, starter_passes: frozenset[str]) -> tuple[float, str]:
@@ -36,8 +45,10 @@ def credited_score(result: KataResult, starter_passes: frozenset[str]) -> tuple[
         return result.score, ""
     gained = sum(t.passed for t in to_earn)
     lost = sum(1 for t in result.tests if t.name in starter_passes and not t.passed)
-    note = (f"The starter already passes {len(starter_passes)} of {len(result.tests)} tests; "
-            f"credit counts the other {len(to_earn)}" + (f", less {lost} broken on the way" if lost else "") + ".")
+    note = (
+        f"The starter already passes {len(starter_passes)} of {len(result.tests)} tests; "
+        f"credit counts the other {len(to_earn)}" + (f", less {lost} broken on the way" if lost else "") + "."
+    )
     return max(0.0, (gained - lost) / len(to_earn)), note
 
 
@@ -69,16 +80,22 @@ def starter_files(exam: ResolvedExam) -> dict[str, dict[str, str]]:
     """Each kata's starter learner files: what a candidate's own work is measured against."""
     from runner.exam.katas import load_kata_files
 
-    return {slug: {name: (kata.root / name).read_text(encoding="utf-8", errors="replace")
-                   for name in kata.learner_files if (kata.root / name).is_file()}
-            for slug, kata in load_kata_files(exam.katas).items()}
+    return {
+        slug: {
+            name: (kata.root / name).read_text(encoding="utf-8", errors="replace")
+            for name in kata.learner_files
+            if (kata.root / name).is_file()
+        }
+        for slug, kata in load_kata_files(exam.katas).items()
+    }
 
 
 def _files_key(slug: str, files: dict[str, str]) -> str:
     digest = hashlib.sha256(slug.encode())
     for name in sorted(files):
-        digest.update(b"\0" + name.encode("utf-8", "surrogatepass") + b"\0" + files[name].encode("utf-8",
-                                                                                               "surrogatepass"))
+        digest.update(
+            b"\0" + name.encode("utf-8", "surrogatepass") + b"\0" + files[name].encode("utf-8", "surrogatepass")
+        )
     return digest.hexdigest()
 
 
@@ -99,8 +116,9 @@ def hidden_grader(exam: ResolvedExam) -> KataGrader:
         with lock:  # graded once per kata, whichever candidate needs it first
             if slug not in starters:
                 kata = load_kata(slug)
-                starters[slug] = _cached_starter_passes(kata, lambda: frozenset(
-                    t.name for t in grade_submission(kata, kata.root).tests if t.passed))
+                starters[slug] = _cached_starter_passes(
+                    kata, lambda: frozenset(t.name for t in grade_submission(kata, kata.root).tests if t.passed)
+                )
             return starters[slug]
 
     def run_once(slug: str, files: dict[str, str]) -> KataResult:
@@ -133,8 +151,9 @@ def hidden_grader(exam: ResolvedExam) -> KataGrader:
         score, note = credited_score(result, starter_passes(slug))
         outcome = _outcome_from(result, slug, title, topic)
         summary = " ".join(x for x in (outcome.summary, note) if x)
-        return KataOutcome(slug, title, topic, outcome.status, score, outcome.tests, outcome.duration_s, summary,
-                           outcome.isolation)
+        return KataOutcome(
+            slug, title, topic, outcome.status, score, outcome.tests, outcome.duration_s, summary, outcome.isolation
+        )
 
     return grade
 
@@ -151,7 +170,7 @@ def run_visible(pack: OpenedPack, workdir: Path, slug: str) -> KataOutcome:
         root = Path(tmp) / slug
         for path, data in pack.files.items():
             if path.startswith(prefix):
-                target = root / path[len(prefix):]
+                target = root / path[len(prefix) :]
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(data)
         kata = load_kata_dir(root)

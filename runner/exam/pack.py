@@ -74,8 +74,13 @@ def presentation(exam: ResolvedExam, catalog: Catalog) -> list[Shown]:
 
 def public_question(q: AnyQuestion, shown: Shown) -> dict[str, Any]:
     """What a candidate may see: never the bank id, correct flags, whys, explanations, frameworks or examples."""
-    data: dict[str, Any] = {"id": shown.public_id, "kind": q.kind, "topic": q.topic, "difficulty": q.difficulty,
-                            "prompt": _text(q.prompt)}
+    data: dict[str, Any] = {
+        "id": shown.public_id,
+        "kind": q.kind,
+        "topic": q.topic,
+        "difficulty": q.difficulty,
+        "prompt": _text(q.prompt),
+    }
     if q.code:
         data["code"] = q.code
     if isinstance(q, SingleQuestion | MultiQuestion):
@@ -117,10 +122,15 @@ class PackSettings:
 def settings_of(exam: ResolvedExam, public_ids: dict[str, str]) -> PackSettings:
     spec = exam.spec
     return PackSettings(
-        title=spec.title, time_limit_minutes=spec.time_limit_minutes, lang=spec.lang, pass_mark=spec.pass_mark,
+        title=spec.title,
+        time_limit_minutes=spec.time_limit_minutes,
+        lang=spec.lang,
+        pass_mark=spec.pass_mark,
         instructions=_text(spec.instructions) or {},
-        sections=tuple(SectionSettings(s.id, s.title, s.weight, tuple(public_ids[q] for q in s.question_ids),
-                                       tuple(s.katas)) for s in exam.sections),
+        sections=tuple(
+            SectionSettings(s.id, s.title, s.weight, tuple(public_ids[q] for q in s.question_ids), tuple(s.katas))
+            for s in exam.sections
+        ),
     )
 
 
@@ -171,8 +181,13 @@ def build_pack(exam: ResolvedExam, catalog: Catalog, katas: dict[str, Kata]) -> 
     settings = encode(settings_of(exam, public_ids))
     digest = pack_hash(digests, settings)
     # tool_version stays outside the hash: the same spec and banks give the same pack on any gokata.
-    manifest = {"format": PACK_FORMAT, "tool_version": __version__, "settings": settings, "files": digests,
-                "pack_hash": digest}
+    manifest = {
+        "format": PACK_FORMAT,
+        "tool_version": __version__,
+        "settings": settings,
+        "files": digests,
+        "pack_hash": digest,
+    }
     content[MANIFEST] = (json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
     return BuiltPack(content, digest)
 
@@ -298,8 +313,11 @@ def read_pack(path: Path) -> OpenedPack:
         raise _bad(path, "its manifest is not one this gokata reads (build the pack again with this version)")
     expected = manifest.get("files")
     settings = manifest.get("settings")
-    if not isinstance(expected, dict) or not all(isinstance(v, str) for v in expected.values()) \
-            or not isinstance(settings, dict):
+    if (
+        not isinstance(expected, dict)
+        or not all(isinstance(v, str) for v in expected.values())
+        or not isinstance(settings, dict)
+    ):
         raise _bad(path, "its manifest is damaged")
     unsafe = sorted(p for p in (*files, *expected) if not _SAFE_PATH.match(p))
     if unsafe:

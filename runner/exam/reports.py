@@ -19,8 +19,10 @@ from xml.etree import ElementTree as ET
 
 from runner.exam.model import OFFLINE_CLOCK_NOTE, CandidateReport, QuestionRow, encode
 
-FLAG_NOTE = ("Flags call for a human look, not automatic rejection: each has innocent explanations "
-             "(a shared template, a fast typist, a clock problem).")
+FLAG_NOTE = (
+    "Flags call for a human look, not automatic rejection: each has innocent explanations "
+    "(a shared template, a fast typist, a clock problem)."
+)
 REVIEW_NOTE = "a person should read this one"
 STRONG_SCORE = 0.8  # an open answer at or above this gets stretch questions instead of follow-ups
 
@@ -75,13 +77,18 @@ def to_json(d: CandidateReport, files: dict[str, str] | None = None, signature: 
 
 # ---- Markdown --------------------------------------------------------------------------------
 
+
 def to_markdown(d: CandidateReport, *, signed: bool = False) -> str:
     out = [f"# {md(d.exam)}: {md(d.candidate)}", "", "## Summary", ""]
     out.append(f"- **Result: {md(_result_line(d))}**")
     if not d.graded:
-        out += [f"- Submission file: {md(d.submission)}", "",
-                "This submission could not be graded; nothing in it was scored. Ask the candidate for the file "
-                "that `gokata exam submit` wrote.", ""]
+        out += [
+            f"- Submission file: {md(d.submission)}",
+            "",
+            "This submission could not be graded; nothing in it was scored. Ask the candidate for the file "
+            "that `gokata exam submit` wrote.",
+            "",
+        ]
         return "\n".join(out + _notes_md(d) + _signed_md(signed)) + "\n"
     kinds = ", ".join(dict.fromkeys(f.kind for f in d.flags))
     out.append(f"- Flags: {md(kinds) if kinds else 'none'}")
@@ -92,8 +99,11 @@ def to_markdown(d: CandidateReport, *, signed: bool = False) -> str:
         out.append(f"- Open answers where {REVIEW_NOTE}: {', '.join(q.public_id for q in reviews)}")
     t = d.time
     if t is not None:
-        used = f"{t.minutes_used} of {t.time_limit_minutes} minutes" if t.minutes_used is not None else \
-            f"unknown (limit {t.time_limit_minutes} minutes)"
+        used = (
+            f"{t.minutes_used} of {t.time_limit_minutes} minutes"
+            if t.minutes_used is not None
+            else f"unknown (limit {t.time_limit_minutes} minutes)"
+        )
         out.append(f"- Time used: {used}{' (late)' if t.late else ''}. _{OFFLINE_CLOCK_NOTE}_")
     out += ["", "## Flags for review", ""]
     if d.flags:
@@ -108,15 +118,31 @@ def to_markdown(d: CandidateReport, *, signed: bool = False) -> str:
     out += [f"| {md(s.title)} | {s.weight:g} | {pct(s.score)} |" for s in d.sections]
     out += ["", "## Topics", "", "| topic | items | score |", "|---|---:|---:|"]
     out += [f"| {md(x.topic)} | {x.items} | {pct(x.score)} |" for x in d.topics]
-    out += ["", "## Questions", "", "Letters are the ones the candidate saw.", "",
-            "| # | question | kind | result | given | expected | time (s) | notes |",
-            "|---|---|---|---|---|---|---:|---|"]
+    out += [
+        "",
+        "## Questions",
+        "",
+        "Letters are the ones the candidate saw.",
+        "",
+        "| # | question | kind | result | given | expected | time (s) | notes |",
+        "|---|---|---|---|---|---|---:|---|",
+    ]
     for q in d.questions:
-        notes = ", ".join(n for n in ("pasted" if q.pasted else "", "late" if q.late else "", q.note,
-                                      REVIEW_NOTE if q.open is not None and q.open.needs_review else "") if n)
+        notes = ", ".join(
+            n
+            for n in (
+                "pasted" if q.pasted else "",
+                "late" if q.late else "",
+                q.note,
+                REVIEW_NOTE if q.open is not None and q.open.needs_review else "",
+            )
+            if n
+        )
         given = "—" if q.given is None else md(q.given, 80)
-        out.append(f"| {q.public_id} | `{md(q.id)}` | {q.kind} | {_verdict(q)} | {given} | {md(q.expected, 80)} | "
-                   f"{q.duration_s if q.duration_s is not None else '—'} | {md(notes)} |")
+        out.append(
+            f"| {q.public_id} | `{md(q.id)}` | {q.kind} | {_verdict(q)} | {given} | {md(q.expected, 80)} | "
+            f"{q.duration_s if q.duration_s is not None else '—'} | {md(notes)} |"
+        )
     for q in d.questions:
         if q.choices:
             out += ["", f"### {q.public_id} `{md(q.id)}`: {_verdict(q)}", "", md(q.prompt, 400), ""]
@@ -130,15 +156,20 @@ def to_markdown(d: CandidateReport, *, signed: bool = False) -> str:
         out += ["", f"### {q.public_id} open question `{md(q.id)}`: {pct(q.score)}", "", md(q.prompt, 400), ""]
         if o.needs_review:
             why = "; ".join(o.review_reasons)
-            out += [f"**{REVIEW_NOTE.capitalize()}**: the grader is not sure of this score "
-                    f"(confidence {o.confidence:.2f}){': ' + md(why) if why else ''}.", ""]
+            out += [
+                f"**{REVIEW_NOTE.capitalize()}**: the grader is not sure of this score "
+                f"(confidence {o.confidence:.2f}){': ' + md(why) if why else ''}.",
+                "",
+            ]
         if q.given:
             out += [f"> {md(q.given, 3000)}", ""]
         for p in o.points:
             core = " (core)" if p.core else ""
             if p.verdict == "contradicted":
-                out.append(f"- **contradicted**{core}: the answer states the opposite of: {md(p.point)} — "
-                           f"“{md(p.evidence or '')}”")
+                out.append(
+                    f"- **contradicted**{core}: the answer states the opposite of: {md(p.point)} — "
+                    f"“{md(p.evidence or '')}”"
+                )
             else:
                 ev = f" — “{md(p.evidence)}”" if p.evidence else ""
                 out.append(f"- **{p.verdict}**{core}: {md(p.point)}{ev}")
@@ -150,9 +181,13 @@ def to_markdown(d: CandidateReport, *, signed: bool = False) -> str:
             out += ["", "Stretch questions (a strong answer: push further):", ""] + [f"- {md(f)}" for f in o.stretch]
     for k in d.katas:
         iso = f", sandbox: {md(k.isolation)}" if k.isolation else ""
-        out += ["", f"## Kata `{md(k.slug)}`: {md(k.title)}", "",
-                f"Status **{md(k.status)}**, {k.passed}/{k.total} tests passed, score {pct(k.score)}, "
-                f"{k.duration_s} s{iso}."]
+        out += [
+            "",
+            f"## Kata `{md(k.slug)}`: {md(k.title)}",
+            "",
+            f"Status **{md(k.status)}**, {k.passed}/{k.total} tests passed, score {pct(k.score)}, "
+            f"{k.duration_s} s{iso}.",
+        ]
         if k.summary:
             out += ["", md(k.summary, 2000)]
         failed = [x for x in k.tests if x.status != "pass"]
@@ -211,32 +246,42 @@ def _bar(x: float) -> str:
 
 def to_html(d: CandidateReport, *, signed: bool = False) -> str:
     cls = "pass" if d.graded and d.passed else "fail"
-    p = [f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-         f"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
-         f"<title>{e(d.exam)}: {e(d.candidate)}</title><style>{_CSS}</style></head><body>",
-         f"<h1 id=\"candidate\">{e(d.candidate)}</h1><div><small>{e(d.exam)}</small></div>",
-         "<section class=\"summary\" id=\"summary\">"]
+    p = [
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        f"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+        f"<title>{e(d.exam)}: {e(d.candidate)}</title><style>{_CSS}</style></head><body>",
+        f'<h1 id="candidate">{e(d.candidate)}</h1><div><small>{e(d.exam)}</small></div>',
+        '<section class="summary" id="summary">',
+    ]
     if not d.graded:
-        p.append(f"<p class=\"score fail\" id=\"score\">not graded</p><p>{e(d.reason)}</p>"
-                 f"<p>Submission file: <code>{e(d.submission)}</code>. Nothing in it was scored; ask the candidate "
-                 "for the file that <code>gokata exam submit</code> wrote.</p></section>")
+        p.append(
+            f'<p class="score fail" id="score">not graded</p><p>{e(d.reason)}</p>'
+            f"<p>Submission file: <code>{e(d.submission)}</code>. Nothing in it was scored; ask the candidate "
+            "for the file that <code>gokata exam submit</code> wrote.</p></section>"
+        )
         return "".join(p + _notes_html(d) + _signed_html(signed)) + "</body></html>\n"
     rank = f", rank {d.rank} of {d.candidates}" if d.rank is not None else ""
-    p.append(f"<p class=\"score {cls}\" id=\"score\">{pct(d.score)}</p>"
-             f"<p id=\"result\"><b>{'Passed' if d.passed else 'Below the pass mark'}</b> "
-             f"(pass mark {pct(d.pass_mark)}){rank}.</p><ul>")
+    p.append(
+        f'<p class="score {cls}" id="score">{pct(d.score)}</p>'
+        f'<p id="result"><b>{"Passed" if d.passed else "Below the pass mark"}</b> '
+        f"(pass mark {pct(d.pass_mark)}){rank}.</p><ul>"
+    )
     kinds = ", ".join(dict.fromkeys(f.kind for f in d.flags))
-    p.append(f"<li id=\"flag-count\">Flags: {e(kinds) if kinds else 'none'}</li>")
+    p.append(f'<li id="flag-count">Flags: {e(kinds) if kinds else "none"}</li>')
     weakest = ", ".join(f"{e(t.topic)} ({pct(t.score)})" for t in d.weakest)
-    p.append(f"<li id=\"weakest\">Weakest areas: {weakest or 'none below 100%'}</li>")
+    p.append(f'<li id="weakest">Weakest areas: {weakest or "none below 100%"}</li>')
     reviews = _reviews(d)
     if reviews:
-        p.append(f"<li class=\"review\">Open answers where {REVIEW_NOTE}: "
-                 f"{e(', '.join(q.public_id for q in reviews))}</li>")
+        p.append(
+            f'<li class="review">Open answers where {REVIEW_NOTE}: {e(", ".join(q.public_id for q in reviews))}</li>'
+        )
     t = d.time
     if t is not None:
-        used = f"{t.minutes_used} of {t.time_limit_minutes} minutes" if t.minutes_used is not None else \
-            f"unknown (limit {t.time_limit_minutes} minutes)"
+        used = (
+            f"{t.minutes_used} of {t.time_limit_minutes} minutes"
+            if t.minutes_used is not None
+            else f"unknown (limit {t.time_limit_minutes} minutes)"
+        )
         p.append(f"<li>Time used: {e(used)}{' (late)' if t.late else ''}. <small>{e(OFFLINE_CLOCK_NOTE)}</small></li>")
     p.append("</ul></section><h2>Flags for review</h2>")
     if d.flags:
@@ -245,27 +290,32 @@ def to_html(d: CandidateReport, *, signed: bool = False) -> str:
             who = f" (with {e(f.other)})" if f.other else ""
             quotes = "".join(f"<blockquote>{e(x)}</blockquote>" for x in f.evidence)
             items.append(f"<li><b>{e(f.kind)}</b>{who}: {e(f.message)}{quotes}</li>")
-        p.append(f"<div class=\"flags\"><ul>{''.join(items)}</ul><p><i>{e(FLAG_NOTE)}</i></p></div>")
+        p.append(f'<div class="flags"><ul>{"".join(items)}</ul><p><i>{e(FLAG_NOTE)}</i></p></div>')
     else:
         p.append("<p>None.</p>")
-    p.append("<h2>Sections</h2><table id=\"sections\"><tr><th>section</th><th>weight</th><th>score</th></tr>")
-    p += [f"<tr><td>{e(s.title)}</td><td class=\"num\">{s.weight:g}</td><td>{_bar(s.score)}</td></tr>"
-          for s in d.sections]
+    p.append('<h2>Sections</h2><table id="sections"><tr><th>section</th><th>weight</th><th>score</th></tr>')
+    p += [
+        f'<tr><td>{e(s.title)}</td><td class="num">{s.weight:g}</td><td>{_bar(s.score)}</td></tr>' for s in d.sections
+    ]
     p.append("</table><h2>Topics</h2><table><tr><th>topic</th><th>items</th><th>score</th></tr>")
-    p += [f"<tr><td>{e(x.topic)}</td><td class=\"num\">{x.items}</td><td>{_bar(x.score)}</td></tr>" for x in d.topics]
+    p += [f'<tr><td>{e(x.topic)}</td><td class="num">{x.items}</td><td>{_bar(x.score)}</td></tr>' for x in d.topics]
     p.append("</table><h2>Questions</h2><p><small>Letters are the ones the candidate saw.</small></p>")
     for q in d.questions:
         p.append(_question_html(q))
     for k in d.katas:
         iso = f", sandbox: {e(k.isolation)}" if k.isolation else ""
-        p.append(f"<h2>Kata <code>{e(k.slug)}</code>: {e(k.title)}</h2><p>Status <b>{e(k.status)}</b>, "
-                 f"{k.passed}/{k.total} tests passed, score {pct(k.score)}, {k.duration_s} s{iso}.</p>")
+        p.append(
+            f"<h2>Kata <code>{e(k.slug)}</code>: {e(k.title)}</h2><p>Status <b>{e(k.status)}</b>, "
+            f"{k.passed}/{k.total} tests passed, score {pct(k.score)}, {k.duration_s} s{iso}.</p>"
+        )
         if k.summary:
             p.append(f"<pre>{e(k.summary)}</pre>")
         p.append("<table><tr><th>test</th><th>hidden</th><th>result</th><th>message</th></tr>")
         for x in k.tests:
-            p.append(f"<tr><td>{e(x.name)}</td><td>{'yes' if x.hidden else 'no'}</td>"
-                     f"<td>{e(x.status)}</td><td>{e(x.message[:400])}</td></tr>")
+            p.append(
+                f"<tr><td>{e(x.name)}</td><td>{'yes' if x.hidden else 'no'}</td>"
+                f"<td>{e(x.status)}</td><td>{e(x.message[:400])}</td></tr>"
+            )
         p.append("</table>")
     return "".join(p + _notes_html(d) + _signed_html(signed)) + "</body></html>\n"
 
@@ -273,13 +323,19 @@ def to_html(d: CandidateReport, *, signed: bool = False) -> str:
 def _question_html(q: QuestionRow) -> str:
     marks = " · ".join(m for m in ("pasted" if q.pasted else "", "late" if q.late else "", q.note) if m)
     time = f"{q.duration_s} s" if q.duration_s is not None else "time unknown"
-    p = [f"<h3>{e(q.public_id)} <code>{e(q.id)}</code> <small>{e(q.kind)} · {e(q.topic)} · {e(time)}</small>: "
-         f"{e(_verdict(q))}{' · ' + e(marks) if marks else ''}</h3><p>{e(q.prompt)}</p>"]
+    p = [
+        f"<h3>{e(q.public_id)} <code>{e(q.id)}</code> <small>{e(q.kind)} · {e(q.topic)} · {e(time)}</small>: "
+        f"{e(_verdict(q))}{' · ' + e(marks) if marks else ''}</h3><p>{e(q.prompt)}</p>"
+    ]
     if q.choices:
-        rows = "".join(f"<tr><td>{e(c.letter)}</td><td>{e(c.text)}</td><td>{'correct' if c.correct else ''}</td>"
-                       f"<td>{'chosen' if c.chosen else ''}</td></tr>" for c in q.choices)
-        p.append(f"<table class=\"choices\"><tr><th>letter</th><th>choice</th><th></th><th>candidate</th></tr>"
-                 f"{rows}</table>")
+        rows = "".join(
+            f"<tr><td>{e(c.letter)}</td><td>{e(c.text)}</td><td>{'correct' if c.correct else ''}</td>"
+            f"<td>{'chosen' if c.chosen else ''}</td></tr>"
+            for c in q.choices
+        )
+        p.append(
+            f'<table class="choices"><tr><th>letter</th><th>choice</th><th></th><th>candidate</th></tr>{rows}</table>'
+        )
     if q.open is None:
         given = "—" if q.given is None else q.given[:2000]
         p.append(f"<p>Given: <code>{e(given)}</code> · expected: <code>{e(q.expected[:2000])}</code></p>")
@@ -287,54 +343,75 @@ def _question_html(q: QuestionRow) -> str:
     o = q.open
     if o.needs_review:
         why = "; ".join(o.review_reasons)
-        p.append(f"<p class=\"review\"><b>{e(REVIEW_NOTE.capitalize())}</b>: the grader is not sure of this score "
-                 f"(confidence {o.confidence:.2f}){': ' + e(why) if why else ''}.</p>")
+        p.append(
+            f'<p class="review"><b>{e(REVIEW_NOTE.capitalize())}</b>: the grader is not sure of this score '
+            f"(confidence {o.confidence:.2f}){': ' + e(why) if why else ''}.</p>"
+        )
     if q.given:
         p.append(f"<blockquote>{e(q.given)}</blockquote>")
     p.append("<ul>")
     for pt in o.points:
         core = " (core)" if pt.core else ""
         if pt.verdict == "contradicted":
-            p.append(f"<li><span class=\"contradicted\">contradicted</span>{core}: the answer states the opposite of: "
-                     f"{e(pt.point)} — “{e(pt.evidence or '')}”</li>")
+            p.append(
+                f'<li><span class="contradicted">contradicted</span>{core}: the answer states the opposite of: '
+                f"{e(pt.point)} — “{e(pt.evidence or '')}”</li>"
+            )
         else:
             ev = f" — “{e(pt.evidence)}”" if pt.evidence else ""
-            p.append(f"<li><span class=\"{e(pt.verdict)}\">{e(pt.verdict)}</span>{core}: {e(pt.point)}{ev}</li>")
+            p.append(f'<li><span class="{e(pt.verdict)}">{e(pt.verdict)}</span>{core}: {e(pt.point)}{ev}</li>')
     for m in o.misconceptions:
-        p.append(f"<li><span class=\"contradicted\">misconception</span>: {e(m.belief)} (in fact: {e(m.correction)})"
-                 f" — “{e(m.evidence)}”</li>")
+        p.append(
+            f'<li><span class="contradicted">misconception</span>: {e(m.belief)} (in fact: {e(m.correction)})'
+            f" — “{e(m.evidence)}”</li>"
+        )
     p.append("</ul>")
     if o.follow_ups:
-        p.append("<p>Follow-up questions for the live interview:</p><ul>"
-                 + "".join(f"<li>{e(f)}</li>" for f in o.follow_ups) + "</ul>")
+        p.append(
+            "<p>Follow-up questions for the live interview:</p><ul>"
+            + "".join(f"<li>{e(f)}</li>" for f in o.follow_ups)
+            + "</ul>"
+        )
     if o.stretch:
-        p.append("<p>Stretch questions (a strong answer: push further):</p><ul class=\"stretch\">"
-                 + "".join(f"<li>{e(f)}</li>" for f in o.stretch) + "</ul>")
+        p.append(
+            '<p>Stretch questions (a strong answer: push further):</p><ul class="stretch">'
+            + "".join(f"<li>{e(f)}</li>" for f in o.stretch)
+            + "</ul>"
+        )
     return "".join(p)
 
 
 def _notes_html(d: CandidateReport) -> list[str]:
     iv = d.interviewer
-    p = ["<h2 id=\"notes\">Interviewer notes</h2>"]
+    p = ['<h2 id="notes">Interviewer notes</h2>']
     if iv.criteria:
-        p.append("<table id=\"scorecard\"><tr><th>criterion</th><th>score (1-4)</th></tr>")
-        p += [f"<tr><td>{e(c.title)}</td><td class=\"num\">{e(iv.scores.get(c.id, '—'))}</td></tr>"
-              for c in iv.criteria]
+        p.append('<table id="scorecard"><tr><th>criterion</th><th>score (1-4)</th></tr>')
+        p += [f'<tr><td>{e(c.title)}</td><td class="num">{e(iv.scores.get(c.id, "—"))}</td></tr>' for c in iv.criteria]
         p.append("</table>")
     if iv.notes:
-        p.append("<ul>" + "".join(f"<li><small>{e(n.at)} {e(n.author)}</small>: {e(n.text)}</li>" for n in iv.notes)
-                 + "</ul>")
+        p.append(
+            "<ul>"
+            + "".join(f"<li><small>{e(n.at)} {e(n.author)}</small>: {e(n.text)}</li>" for n in iv.notes)
+            + "</ul>"
+        )
     else:
         p.append("<p>None yet.</p>")
     return p
 
 
 def _signed_html(signed: bool) -> list[str]:
-    return ["<p><small>Signed (HMAC-SHA256): check with <code>gokata exam verify report.html --key ...</code>."
-            "</small></p>"] if signed else []
+    return (
+        [
+            "<p><small>Signed (HMAC-SHA256): check with <code>gokata exam verify report.html --key ...</code>."
+            "</small></p>"
+        ]
+        if signed
+        else []
+    )
 
 
 # ---- JUnit -----------------------------------------------------------------------------------
+
 
 def _fully_right(q: QuestionRow) -> bool:
     return q.correct is True or (q.correct is None and q.score >= 0.999)
@@ -351,8 +428,9 @@ def to_junit(d: CandidateReport) -> str:
         cases = [q for q in d.questions if q.section == s.id]
         kata_tests = [(k, x) for k in d.katas if k.section == s.id for x in k.tests]
         failures = sum(1 for q in cases if not _fully_right(q)) + sum(1 for _, x in kata_tests if x.status != "pass")
-        suite = ET.SubElement(suites, "testsuite", name=s.title, tests=str(len(cases) + len(kata_tests)),
-                              failures=str(failures))
+        suite = ET.SubElement(
+            suites, "testsuite", name=s.title, tests=str(len(cases) + len(kata_tests)), failures=str(failures)
+        )
         for q in cases:
             case = ET.SubElement(suite, "testcase", classname=q.topic, name=q.id)
             if not _fully_right(q):
@@ -367,15 +445,27 @@ def to_junit(d: CandidateReport) -> str:
 
 # ---- summary ---------------------------------------------------------------------------------
 
+
 def summary_rows(reports: Sequence[CandidateReport]) -> list[dict[str, Any]]:
     """One row per candidate, in rank order (not-graded rows last): the JSON summary's rows."""
-    return [{"rank": d.rank, "candidate": d.candidate, "folder": d.folder, "submission": d.submission,
-             "status": d.status, "reason": d.reason, "score": d.score if d.graded else None,
-             "passed": d.passed if d.graded else None,
-             "sections": {s.id: s.score for s in d.sections}, "topics": {t.topic: t.score for t in d.topics},
-             "weakest": [t.topic for t in d.weakest], "flags": [f.kind for f in d.flags],
-             "scorecard": dict(d.interviewer.scores)}
-            for d in reports]
+    return [
+        {
+            "rank": d.rank,
+            "candidate": d.candidate,
+            "folder": d.folder,
+            "submission": d.submission,
+            "status": d.status,
+            "reason": d.reason,
+            "score": d.score if d.graded else None,
+            "passed": d.passed if d.graded else None,
+            "sections": {s.id: s.score for s in d.sections},
+            "topics": {t.topic: t.score for t in d.topics},
+            "weakest": [t.topic for t in d.weakest],
+            "flags": [f.kind for f in d.flags],
+            "scorecard": dict(d.interviewer.scores),
+        }
+        for d in reports
+    ]
 
 
 def summary_markdown(title: str, reports: Sequence[CandidateReport], pairs: Sequence[dict[str, Any]]) -> str:
@@ -386,12 +476,25 @@ def summary_markdown(title: str, reports: Sequence[CandidateReport], pairs: Sequ
     out = [f"# {md(title)}: summary", "", "| " + " | ".join(map(md, head)) + " |", "|" + "---|" * len(head)]
     for r in rows:
         if r["status"] != "graded":
-            cells = ["—", md(r["candidate"]), "—", md(f"not graded: {r['reason']}", 120),
-                     *("—" for _ in sections), *("—" for _ in topics), "—"]
+            cells = [
+                "—",
+                md(r["candidate"]),
+                "—",
+                md(f"not graded: {r['reason']}", 120),
+                *("—" for _ in sections),
+                *("—" for _ in topics),
+                "—",
+            ]
         else:
-            cells = [str(r["rank"]), md(r["candidate"]), pct(r["score"]), "pass" if r["passed"] else "below",
-                     *(pct(r["sections"].get(s)) for s in sections), *(pct(r["topics"].get(t)) for t in topics),
-                     md(", ".join(r["flags"])) or "—"]
+            cells = [
+                str(r["rank"]),
+                md(r["candidate"]),
+                pct(r["score"]),
+                "pass" if r["passed"] else "below",
+                *(pct(r["sections"].get(s)) for s in sections),
+                *(pct(r["topics"].get(t)) for t in topics),
+                md(", ".join(r["flags"])) or "—",
+            ]
         out.append("| " + " | ".join(cells) + " |")
     if pairs:
         out += ["", "## Similar work (each pair once)", ""]
@@ -416,14 +519,39 @@ def summary_csv(reports: Sequence[CandidateReport]) -> str:
     criteria = list(dict.fromkeys(c.id for d in reports for c in d.interviewer.criteria))
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["rank", "candidate", "status", "score", "passed", "reason", "flags", "weakest",
-                *(f"section:{s}" for s in sections), *(f"topic:{t}" for t in topics),
-                *(f"scorecard:{c}" for c in criteria)])
+    w.writerow(
+        [
+            "rank",
+            "candidate",
+            "status",
+            "score",
+            "passed",
+            "reason",
+            "flags",
+            "weakest",
+            *(f"section:{s}" for s in sections),
+            *(f"topic:{t}" for t in topics),
+            *(f"scorecard:{c}" for c in criteria),
+        ]
+    )
     for r in rows:
         graded = r["status"] == "graded"
-        w.writerow([_csv_cell(x) for x in (
-            r["rank"] if graded else "", r["candidate"], r["status"], f"{r['score']:.4f}" if graded else "",
-            ("yes" if r["passed"] else "no") if graded else "", r["reason"], ";".join(r["flags"]),
-            ";".join(r["weakest"]), *(r["sections"].get(s, "") for s in sections),
-            *(r["topics"].get(t, "") for t in topics), *(r["scorecard"].get(c, "") for c in criteria))])
+        w.writerow(
+            [
+                _csv_cell(x)
+                for x in (
+                    r["rank"] if graded else "",
+                    r["candidate"],
+                    r["status"],
+                    f"{r['score']:.4f}" if graded else "",
+                    ("yes" if r["passed"] else "no") if graded else "",
+                    r["reason"],
+                    ";".join(r["flags"]),
+                    ";".join(r["weakest"]),
+                    *(r["sections"].get(s, "") for s in sections),
+                    *(r["topics"].get(t, "") for t in topics),
+                    *(r["scorecard"].get(c, "") for c in criteria),
+                )
+            ]
+        )
     return buf.getvalue()

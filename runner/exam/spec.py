@@ -148,14 +148,18 @@ def load_spec(path: Path) -> tuple[ExamSpec, Locator]:
 
 def _draw_pool(catalog: Catalog, d: Draw) -> list[str]:
     return [
-        q.id for q in catalog.questions
-        if (not d.topic or q.topic in d.topic) and (not d.difficulty or q.difficulty in d.difficulty)
-        and (not d.kind or q.kind in d.kind) and (not d.tag or set(d.tag) & set(q.tags))
+        q.id
+        for q in catalog.questions
+        if (not d.topic or q.topic in d.topic)
+        and (not d.difficulty or q.difficulty in d.difficulty)
+        and (not d.kind or q.kind in d.kind)
+        and (not d.tag or set(d.tag) & set(q.tags))
     ]
 
 
-def resolve(spec: ExamSpec, catalog: Catalog, kata_slugs: set[str], *, path: Path | None = None,
-            locator: Locator | None = None) -> ResolvedExam:
+def resolve(
+    spec: ExamSpec, catalog: Catalog, kata_slugs: set[str], *, path: Path | None = None, locator: Locator | None = None
+) -> ResolvedExam:
     """Fix the concrete questions and katas; every reference problem is reported with its line."""
     problems: list[Problem] = []
 
@@ -182,8 +186,9 @@ def resolve(spec: ExamSpec, catalog: Catalog, kata_slugs: set[str], *, path: Pat
                 continue
             pool = [q for q in _draw_pool(catalog, d) if q not in chosen]
             if len(pool) < d.count:
-                problem(("sections", si, "draw", di, "count"),
-                        f"asks for {d.count} question(s) but only {len(pool)} match")
+                problem(
+                    ("sections", si, "draw", di, "count"), f"asks for {d.count} question(s) but only {len(pool)} match"
+                )
                 continue
             chosen.extend(rng.sample(pool, d.count))
         for ki, slug in enumerate(s.katas):

@@ -41,13 +41,17 @@ class PublicContent:
     def warning(self) -> str:
         parts = []
         if self.questions:
-            parts.append(f"{len(self.questions)} question(s) from the bundled public bank "
-                         f"({', '.join(self.questions[:3])}{' ...' if len(self.questions) > 3 else ''})")
+            parts.append(
+                f"{len(self.questions)} question(s) from the bundled public bank "
+                f"({', '.join(self.questions[:3])}{' ...' if len(self.questions) > 3 else ''})"
+            )
         if self.katas:
             parts.append(f"kata(s) {', '.join(self.katas)} from the bundled public katas")
-        return ("this exam uses " + " and ".join(parts) + ": anyone who installs gokata has their answers, "
-                "solutions and hidden tests. Fine for practice; for a screen that counts, write a private bank "
-                "(`gokata bank new DIR`) and katas (`gokata kata new SLUG --dir DIR`) and pass --bank/--katas.")
+        return (
+            "this exam uses " + " and ".join(parts) + ": anyone who installs gokata has their answers, "
+            "solutions and hidden tests. Fine for practice; for a screen that counts, write a private bank "
+            "(`gokata bank new DIR`) and katas (`gokata kata new SLUG --dir DIR`) and pass --bank/--katas."
+        )
 
 
 def public_content(exam: ResolvedExam) -> PublicContent:
@@ -96,8 +100,11 @@ def resume(workdir: Path) -> tuple[ExamState, OpenedPack]:
 
 
 def pack_katas(pack: OpenedPack, workdir: Path) -> list[tuple[str, str, list[str]]]:
-    return [(slug, str(kata_workspace(workdir, slug)), pack.kata_learner_files(slug))
-            for section in pack.settings.sections for slug in section.katas]
+    return [
+        (slug, str(kata_workspace(workdir, slug)), pack.kata_learner_files(slug))
+        for section in pack.settings.sections
+        for slug in section.katas
+    ]
 
 
 def store_scripted_answers(state: ExamState, pack: OpenedPack, answers_file: Path) -> int:

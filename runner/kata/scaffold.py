@@ -126,9 +126,14 @@ def new_kata(slug: str, folder: Path) -> Path:
         raise BadInput(f"{root} exists; choose another slug or --dir")
     values = {"slug": slug, "pkg": package_name(slug), "dir": folder}
     files = {
-        "kata.yaml": KATA_YAML, "README.md": README, "go.mod": GO_MOD, "clamp.go": STARTER,
-        "clamp_test.go": VISIBLE_TEST, ".meta/hidden/clamp_hidden_test.go": HIDDEN_TEST,
-        ".meta/solution/clamp.go": SOLUTION, ".meta/mutants/no-upper-bound/clamp.go": MUTANT,
+        "kata.yaml": KATA_YAML,
+        "README.md": README,
+        "go.mod": GO_MOD,
+        "clamp.go": STARTER,
+        "clamp_test.go": VISIBLE_TEST,
+        ".meta/hidden/clamp_hidden_test.go": HIDDEN_TEST,
+        ".meta/solution/clamp.go": SOLUTION,
+        ".meta/mutants/no-upper-bound/clamp.go": MUTANT,
     }
     try:
         for rel, template in files.items():

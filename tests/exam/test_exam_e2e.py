@@ -27,17 +27,29 @@ STRONG = {
         "A slice is a small header: a pointer, a length and a capacity over a backing array. "
         "Re-slicing shares that backing array, so an append into spare capacity overwrites the original, "
         "and a small slice of a huge array pins the whole array in memory, which is a memory leak. "
-        "Copy with slices.Clone when the result must be independent."),
+        "Copy with slices.Clone when the result must be independent."
+    ),
 }
 WEAK = {
     "slices.reslice-shares-array": "C",
     "slices.interview-reslicing": "Slices are like arrays in Java. A three-index slice frees the big array.",
 }
-RIGHT = {"slices.copy-ways": "A,C", "slices.three-index-frees": False,
-         "slices.append-output": "[1 2 99] [1 2 99]\n", "slices.spot-pinning": 5,
-         "defer.args-evaluated": "now 2\ndeferred 1\n", "defer.lifo": True}
-WRONG = {"slices.copy-ways": "B", "slices.three-index-frees": True, "slices.append-output": "[1 2 3] [1 2 99]\n",
-         "slices.spot-pinning": 2, "defer.args-evaluated": "now 2\ndeferred 2\n", "defer.lifo": False}
+RIGHT = {
+    "slices.copy-ways": "A,C",
+    "slices.three-index-frees": False,
+    "slices.append-output": "[1 2 99] [1 2 99]\n",
+    "slices.spot-pinning": 5,
+    "defer.args-evaluated": "now 2\ndeferred 1\n",
+    "defer.lifo": True,
+}
+WRONG = {
+    "slices.copy-ways": "B",
+    "slices.three-index-frees": True,
+    "slices.append-output": "[1 2 3] [1 2 99]\n",
+    "slices.spot-pinning": 2,
+    "defer.args-evaluated": "now 2\ndeferred 2\n",
+    "defer.lifo": False,
+}
 
 
 def as_shown(spec: Path, answers: Mapping[str, object]) -> dict[str, object]:
@@ -95,8 +107,21 @@ def test_strong_weak_tampered_and_malformed_candidates_end_to_end(tmp_path: Path
     malformed = tmp_path / "mallory.json"
     malformed.write_bytes(b"PK\x03\x04" + b"\x00" * 64)  # a zip sent instead of the submission
     out = tmp_path / "reports"
-    result = run_cli("exam", "grade", str(spec), str(strong), str(weak), str(tampered), str(malformed),
-                     "--out", str(out), "--jobs", "2", "--key", "s3cret")
+    result = run_cli(
+        "exam",
+        "grade",
+        str(spec),
+        str(strong),
+        str(weak),
+        str(tampered),
+        str(malformed),
+        "--out",
+        str(out),
+        "--jobs",
+        "2",
+        "--key",
+        "s3cret",
+    )
     assert result.exit_code == 1, result.output  # one submission could not be graded; the others were
     assert "Ada Strong" in result.stdout and "Bob Weak" in result.stdout and "not graded" in result.stdout
 
@@ -124,7 +149,9 @@ def test_strong_weak_tampered_and_malformed_candidates_end_to_end(tmp_path: Path
     single = next(q for q in a["questions"] if q["id"] == "slices.reslice-shares-array")
     assert single["given"] == seen[single["public_id"]] == single["expected"]
     chosen = [c for c in single["choices"] if c["chosen"]]
-    assert [c["letter"] for c in chosen] == [single["given"]] and chosen[0]["text"] == "[1 2 99]" and chosen[0]["correct"]
+    assert (
+        [c["letter"] for c in chosen] == [single["given"]] and chosen[0]["text"] == "[1 2 99]" and chosen[0]["correct"]
+    )
 
     # a wrong belief is a misconception with the sentence, not a miss; a strong answer gets stretch questions
     weak_open = next(q for q in b["questions"] if q["id"] == "slices.interview-reslicing")["open"]
@@ -184,18 +211,31 @@ def render_in_chromium(html: Path, tmp_path: Path) -> None:
         if os.environ.get("CI"):
             pytest.fail("chromium is required under CI (.ci/run installs it)")
         pytest.skip("chromium not installed (CI installs it)")
-    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             f"--user-data-dir={tmp_path / 'chromium-profile'}"]
-    dom = subprocess.run([chromium, *flags, "--dump-dom", html.as_uri()], capture_output=True, text=True,
-                         timeout=120, check=True).stdout
+    flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'chromium-profile'}",
+    ]
+    dom = subprocess.run(
+        [chromium, *flags, "--dump-dom", html.as_uri()], capture_output=True, text=True, timeout=120, check=True
+    ).stdout
     assert 'id="candidate">Ada Strong<' in dom
     assert ('id="score"' in dom and "100%" in dom) or "9" in dom
     assert "Go pitfalls" in dom and "Interview" in dom and "Coding" in dom
     shot = Path(os.environ.get("GOKATA_ARTIFACTS", tmp_path)) / "exam-report.png"
     shot.parent.mkdir(parents=True, exist_ok=True)
-    subprocess.run([chromium, *flags, f"--screenshot={shot}", "--window-size=1200,1600", html.as_uri()],
-                   capture_output=True, timeout=120, check=True)
+    subprocess.run(
+        [chromium, *flags, f"--screenshot={shot}", "--window-size=1200,1600", html.as_uri()],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 

@@ -41,9 +41,11 @@ BAD_SPECS: dict[str, bytes] = {
     "empty": b"",
     "list": b"- a\n- b\n",
     "types": QUIZ_SPEC.replace("time_limit_minutes: 60", "time_limit_minutes: soon").encode(),
-    "aliases": b"a: &a [x, x, x, x, x, x, x, x, x]\n" + b"".join(
+    "aliases": b"a: &a [x, x, x, x, x, x, x, x, x]\n"
+    + b"".join(
         f"b{i}: &b{i} [*{'a' if i == 0 else f'b{i - 1}'}, *{'a' if i == 0 else f'b{i - 1}'}]\n".encode()
-        for i in range(60)),
+        for i in range(60)
+    ),
     "huge": b"title: x\n" + b"# " + b"x" * (2 * 1024 * 1024) + b"\n",
     "dup-criteria": (QUIZ_SPEC + "  - {id: go-fluency, title: Again}\n").encode(),
     "long-limit": QUIZ_SPEC.replace("time_limit_minutes: 60", "time_limit_minutes: 600000").encode(),
@@ -54,9 +56,11 @@ BAD_SPECS: dict[str, bytes] = {
 @pytest.mark.parametrize("command", ["lint", "pack", "grade"])
 def test_bad_specs(tmp_path: Path, name: str, command: str) -> None:
     spec = _write(tmp_path / "bad.yaml", BAD_SPECS[name])
-    args = {"lint": ["exam", "lint", str(spec)],
-            "pack": ["exam", "pack", str(spec), "--out", str(tmp_path / "p")],
-            "grade": ["exam", "grade", str(spec), str(tmp_path / "none.json"), "--out", str(tmp_path / "o")]}[command]
+    args = {
+        "lint": ["exam", "lint", str(spec)],
+        "pack": ["exam", "pack", str(spec), "--out", str(tmp_path / "p")],
+        "grade": ["exam", "grade", str(spec), str(tmp_path / "none.json"), "--out", str(tmp_path / "o")],
+    }[command]
     result = run_cli(*args)
     assert result.exit_code == 2, result.output
     assert str(spec) in result.stderr
@@ -117,22 +121,36 @@ def test_every_candidate_command_with_bad_packs_states_and_answers(tmp_path: Pat
         work = tmp_path / f"state-{name}"
         shutil.copytree(w["work"], work)
         _write(work / STATE, data)
-        for args in (["take", str(w["pack"]), "--dir", str(work)], ["submit", "--dir", str(work)],
-                     ["test", "sum-positive", "--dir", str(work)]):
+        for args in (
+            ["take", str(w["pack"]), "--dir", str(work)],
+            ["submit", "--dir", str(work)],
+            ["test", "sum-positive", "--dir", str(work)],
+        ):
             r = run_cli("exam", *args)
             assert r.exit_code == 2 and "exam state" in r.stderr, (name, args, r.output)
     for name, data in BAD_ANSWERS.items():
         answers = _write(tmp_path / f"answers-{name}.yaml", data)
-        r = run_cli("exam", "take", str(w["pack"]), "--dir", str(tmp_path / f"a-{name}"), "--name", "Eve",
-                    "--answers", str(answers))
+        r = run_cli(
+            "exam",
+            "take",
+            str(w["pack"]),
+            "--dir",
+            str(tmp_path / f"a-{name}"),
+            "--name",
+            "Eve",
+            "--answers",
+            str(answers),
+        )
         assert r.exit_code == 2, (name, r.output)
-    for args in (["take", str(w["pack"]), "--dir", str(tmp_path / "n1"), "--name", ""],
-                 ["take", str(w["pack"]), "--dir", str(tmp_path / "n2"), "--name", "x" * 500],
-                 ["take", str(w["pack"]), "--dir", str(w["sub"]), "--name", "Eve"],
-                 ["test", "nope", "--dir", str(w["work"])],
-                 ["test", "../../etc", "--dir", str(w["work"])],
-                 ["submit", "--dir", str(tmp_path / "nothing-here")],
-                 ["submit", "--dir", str(w["work"]), "--out", str(tmp_path)]):
+    for args in (
+        ["take", str(w["pack"]), "--dir", str(tmp_path / "n1"), "--name", ""],
+        ["take", str(w["pack"]), "--dir", str(tmp_path / "n2"), "--name", "x" * 500],
+        ["take", str(w["pack"]), "--dir", str(w["sub"]), "--name", "Eve"],
+        ["test", "nope", "--dir", str(w["work"])],
+        ["test", "../../etc", "--dir", str(w["work"])],
+        ["submit", "--dir", str(tmp_path / "nothing-here")],
+        ["submit", "--dir", str(w["work"]), "--out", str(tmp_path)],
+    ):
         r = run_cli("exam", *args)
         assert r.exit_code == 2, (args, r.output)
 
@@ -140,27 +158,36 @@ def test_every_candidate_command_with_bad_packs_states_and_answers(tmp_path: Pat
 def test_grader_commands_with_bad_flags_and_report_folders(tmp_path: Path) -> None:
     w = _world(tmp_path)
     spec, sub, out = str(w["spec"]), str(w["sub"]), w["out"]
-    for args in (["grade", spec, sub, "--shard", "x"], ["grade", spec, sub, "--shard", "0/3"],
-                 ["grade", spec, sub, "--shard", "4/3"], ["grade", spec, sub, "--jobs", "0"],
-                 ["grade", spec, sub, "--out", sub], ["grade", spec, sub, "--bank", str(tmp_path / "nope")],
-                 ["merge", str(tmp_path / "nope"), "--out", str(tmp_path / "m")],
-                 ["merge", str(tmp_path / "work"), "--out", str(tmp_path / "m")],  # no reports in it
-                 ["merge", str(out), "--out", sub],
-                 ["note", str(tmp_path / "nope"), "Ada", "-t", "x"],
-                 ["note", str(out), "Nobody", "-t", "x"], ["note", str(out), "../..", "-t", "x"],
-                 ["note", str(out), "Ada"], ["note", str(out), "Ada", "--score", "x"],
-                 ["note", str(out), "Ada", "--score", "go-fluency=999999999999"],
-                 ["note", str(out), "Ada", "-t", "x" * 30_000],
-                 ["verify", str(tmp_path / "nope.json"), "--key", "k"], ["verify", str(out), "--key", "k"],
-                 ["verify", spec, "--key", "k"]):
+    for args in (
+        ["grade", spec, sub, "--shard", "x"],
+        ["grade", spec, sub, "--shard", "0/3"],
+        ["grade", spec, sub, "--shard", "4/3"],
+        ["grade", spec, sub, "--jobs", "0"],
+        ["grade", spec, sub, "--out", sub],
+        ["grade", spec, sub, "--bank", str(tmp_path / "nope")],
+        ["merge", str(tmp_path / "nope"), "--out", str(tmp_path / "m")],
+        ["merge", str(tmp_path / "work"), "--out", str(tmp_path / "m")],  # no reports in it
+        ["merge", str(out), "--out", sub],
+        ["note", str(tmp_path / "nope"), "Ada", "-t", "x"],
+        ["note", str(out), "Nobody", "-t", "x"],
+        ["note", str(out), "../..", "-t", "x"],
+        ["note", str(out), "Ada"],
+        ["note", str(out), "Ada", "--score", "x"],
+        ["note", str(out), "Ada", "--score", "go-fluency=999999999999"],
+        ["note", str(out), "Ada", "-t", "x" * 30_000],
+        ["verify", str(tmp_path / "nope.json"), "--key", "k"],
+        ["verify", str(out), "--key", "k"],
+        ["verify", spec, "--key", "k"],
+    ):
         r = run_cli("exam", *args)
         assert r.exit_code == 2, (args, r.output)
     # a candidate's name cannot place files outside --out
     data = json.loads(w["sub"].read_text(encoding="utf-8"))
     for i, name in enumerate(("../../escape", "/etc/passwd", "..", "con", "a" * 500, "\x00\n")):
         _write(tmp_path / f"hostile{i}.json", json.dumps({**data, "candidate": name}))
-    r = run_cli("exam", "grade", spec, *(str(tmp_path / f"hostile{i}.json") for i in range(6)),
-                "--out", str(tmp_path / "h"))
+    r = run_cli(
+        "exam", "grade", spec, *(str(tmp_path / f"hostile{i}.json") for i in range(6)), "--out", str(tmp_path / "h")
+    )
     assert r.exit_code == 0, r.output
     assert not (tmp_path / "escape").exists() and not (tmp_path.parent / "escape").exists()
     assert all(p.parent == tmp_path / "h" for p in (tmp_path / "h").iterdir())

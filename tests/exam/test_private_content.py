@@ -67,8 +67,9 @@ def test_bank_and_katas_options_mean_the_environment_variables(tmp_path: Path) -
     assert {k: os.environ.get(k) for k in before} == before  # for that command only
     assert run_cli("exam", "lint", str(spec)).exit_code == 2  # the fixture bank has no acme questions
     assert run_cli("--bank", str(tmp_path / "nope"), "topics").exit_code == 2
-    packed = run_cli("exam", "pack", str(spec), "--bank", str(bank), "--katas", str(katas),
-                     "--out", str(tmp_path / "p"))
+    packed = run_cli(
+        "exam", "pack", str(spec), "--bank", str(bank), "--katas", str(katas), "--out", str(tmp_path / "p")
+    )
     assert packed.exit_code == 0 and "warning" not in packed.stderr
 
 
@@ -77,9 +78,12 @@ def test_pack_warns_and_lint_reports_public_content(tmp_path: Path, monkeypatch:
     monkeypatch.delenv("GOKATA_KATAS")
     kata = sorted(p.name for p in _bundled("katas").iterdir() if (p / "kata.yaml").is_file())[0]
     spec = tmp_path / "public.yaml"
-    spec.write_text(PRIVATE_SPEC.replace("questions: [acme.example-single, acme.example-open]",
-                                         "draw: [{topic: [slices], count: 2}]").replace("dose-clamp", kata),
-                    encoding="utf-8")
+    spec.write_text(
+        PRIVATE_SPEC.replace(
+            "questions: [acme.example-single, acme.example-open]", "draw: [{topic: [slices], count: 2}]"
+        ).replace("dose-clamp", kata),
+        encoding="utf-8",
+    )
     lint = run_cli("exam", "lint", str(spec))
     assert lint.exit_code == 0, lint.output
     assert "public content" in lint.stdout and "2 question(s) from the bundled public bank" in lint.stdout

@@ -9,8 +9,10 @@ from runner.exam.batch import in_shard, parse_shard
 from tests.cli_helpers import run_cli
 from tests.exam.helpers import RIGHT, WRONG, session, setup
 
-COPIED = ("Honestly the way I think about it is that slices are views: a little struct holding a pointer to "
-          "an array plus len and cap, and whenever you reslice you keep pointing into the very same memory.")
+COPIED = (
+    "Honestly the way I think about it is that slices are views: a little struct holding a pointer to "
+    "an array plus len and cap, and whenever you reslice you keep pointing into the very same memory."
+)
 
 
 def test_three_shards_merged_give_the_same_summary_as_one_run(tmp_path: Path, quiz_spec: Path) -> None:
@@ -43,7 +45,8 @@ def test_three_shards_merged_give_the_same_summary_as_one_run(tmp_path: Path, qu
     copies = [(p["a"], p["b"]) for p in one["similar"] if p["kind"] == "similar-answers"]
     assert copies == [("Candidate 1", "Candidate 7")]  # found whichever shards they were graded in
     assert (merged / "candidate-1" / "report.json").read_text(encoding="utf-8") == (
-        whole / "candidate-1" / "report.json").read_text(encoding="utf-8")
+        whole / "candidate-1" / "report.json"
+    ).read_text(encoding="utf-8")
     assert run_cli("exam", "verify", str(merged / "summary.csv"), "--key", "k").exit_code == 0
 
 
