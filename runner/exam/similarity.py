@@ -5,13 +5,15 @@ naming the other, quoting what they share):
 - kata work: the lines each candidate added to the starter, comments and layout removed, so
   two who left the starter alone, or made the one-line fix a small kata invites, are not flagged;
 - open answers: a long passage word for word in both (or nearly the whole answer);
-- choice answers: the same wrong answers to several questions.
+- choice answers: the same uncommon wrong answers to several questions (a distractor many
+  candidates fall for is no sign of copying).
 Open answers are also compared with the bank's model answer (a pasted public answer).
 """
 
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -26,7 +28,8 @@ MIN_OWN_CHARS = 120  # less added code than this is too little to tell a copy fr
 MIN_SHARED_TOKENS = 12  # words (or Han characters) in a row that two independent answers rarely share
 MIN_ANSWER_TOKENS = 8
 TEXT_THRESHOLD = 0.85  # whole-answer likeness above which short answers count as copied too
-MIN_SHARED_WRONG = 3  # identical wrong choice answers before a pair is flagged
+MIN_SHARED_WRONG = 3  # identical uncommon wrong choice answers before a pair is flagged
+RARE_SHARE = 0.1  # a wrong answer given by at most this share of candidates (and at least 2) is uncommon
 _COMMENT = re.compile(r"//[^\n]*|/\*.*?\*/", re.S)
 _SPACE = re.compile(r"[ \t]+")
 _TOKEN = re.compile(r"[\u3400-\u9fff]|[^\W_]+", re.U)
@@ -52,6 +55,29 @@ def own_work(code: str, starter: str) -> str:
 
 def similarity(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+_GO_TOKEN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|\d[\w.]*|\"(?:[^\"\\\n]|\\.)*\"|`[^`]*`|\S")
+
+
+def code_tokens(code: str) -> tuple[str, ...]:
+    return tuple(_GO_TOKEN.findall(code))
+
+
+def alike(a: Sequence[str], b: Sequence[str], threshold: float) -> float | None:
+    """The likeness of two token sequences when it reaches `threshold`, else None; the cheap
+    upper bounds first, so comparing every pair of a few hundred candidates stays quick."""
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
+        return None
+    ratio = matcher.ratio()
+    return ratio if ratio >= threshold else None
+
+
+def grams(text: str) -> frozenset[tuple[str, ...]]:
+    """Runs of MIN_ANSWER_TOKENS tokens: two answers can only be flagged if they share one."""
+    words = _tokens(text).words
+    return frozenset(words[i : i + MIN_ANSWER_TOKENS] for i in range(len(words) - MIN_ANSWER_TOKENS + 1))
 
 
 @dataclass(frozen=True)
@@ -113,15 +139,17 @@ class PairFlag:
     evidence: tuple[str, ...]
 
 
-def _code_pair(a: CandidateReport, b: CandidateReport) -> PairFlag | None:
+def _code_pair(
+    a: CandidateReport, b: CandidateReport, tokens: dict[tuple[str, str], tuple[str, ...]]
+) -> PairFlag | None:
     found: list[tuple[str, float, str]] = []
     own_b = {k.slug: k.own_work for k in b.katas}
     for k in a.katas:
         wb = own_b.get(k.slug, "")
         if min(len(k.own_work), len(wb)) < MIN_OWN_CHARS:
             continue
-        ratio = similarity(k.own_work, wb)
-        if ratio >= CODE_THRESHOLD:
+        ratio = alike(tokens[(a.folder, k.slug)], tokens[(b.folder, k.slug)], CODE_THRESHOLD)
+        if ratio is not None:
             line = max(k.own_work.splitlines(), key=len, default="")
             found.append((k.slug, ratio, line))
     if not found:
@@ -138,12 +166,17 @@ def _code_pair(a: CandidateReport, b: CandidateReport) -> PairFlag | None:
     )
 
 
-def _answers_pair(a: CandidateReport, b: CandidateReport) -> PairFlag | None:
+_Grams = dict[tuple[str, str], frozenset[tuple[str, ...]]]
+
+
+def _answers_pair(a: CandidateReport, b: CandidateReport, prepared: _Grams) -> PairFlag | None:
     given_b = {q.id: q for q in b.questions if q.open is not None and q.given}
     found: list[tuple[str, str]] = []
     for q in a.questions:
         other = given_b.get(q.id)
         if q.open is None or not q.given or other is None or other.given is None:
+            continue
+        if prepared[(a.folder, q.id)].isdisjoint(prepared[(b.folder, q.id)]):
             continue
         passage = shared_passage(q.given, other.given)
         if passage is not None:
@@ -161,12 +194,16 @@ def _answers_pair(a: CandidateReport, b: CandidateReport) -> PairFlag | None:
     )
 
 
-def _choices_pair(a: CandidateReport, b: CandidateReport) -> PairFlag | None:
+def _choices_pair(a: CandidateReport, b: CandidateReport, rare: set[tuple[str, str]]) -> PairFlag | None:
     wrong_b = {q.id: q.given for q in b.questions if q.answered and q.correct is False}
     same = [
         (q.public_id, q.given)
         for q in a.questions
-        if q.answered and q.correct is False and q.given is not None and wrong_b.get(q.id) == q.given
+        if q.answered
+        and q.correct is False
+        and q.given is not None
+        and wrong_b.get(q.id) == q.given
+        and (q.id, q.given) in rare
     ]
     if len(same) < MIN_SHARED_WRONG:
         return None
@@ -175,19 +212,35 @@ def _choices_pair(a: CandidateReport, b: CandidateReport) -> PairFlag | None:
         "shared-choices",
         a.folder,
         b.folder,
-        f"The same {len(same)} wrong answers as {b.candidate}: {listed}.",
-        f"The same {len(same)} wrong answers as {a.candidate}: {listed}.",
+        f"The same {len(same)} uncommon wrong answers as {b.candidate}: {listed}.",
+        f"The same {len(same)} uncommon wrong answers as {a.candidate}: {listed}.",
         tuple(f"{pid}: {given}" for pid, given in same),
     )
+
+
+def _rare_wrong_answers(graded: Sequence[CandidateReport]) -> set[tuple[str, str]]:
+    """Wrong answers few candidates gave: an attractive distractor many fall for is no sign of copying."""
+    counts = Counter(
+        (q.id, q.given)
+        for r in graded
+        for q in r.questions
+        if q.answered and q.correct is False and q.given is not None
+    )
+    limit = max(2, math.ceil(RARE_SHARE * len(graded)))
+    return {key for key, n in counts.items() if n <= limit}
 
 
 def pair_flags(reports: Sequence[CandidateReport]) -> list[PairFlag]:
     """Every pair of graded candidates compared once, in a fixed order (folder names)."""
     graded = sorted((r for r in reports if r.graded), key=lambda r: r.folder)
+    prepared: _Grams = {
+        (r.folder, q.id): grams(q.given) for r in graded for q in r.questions if q.open is not None and q.given
+    }
+    tokens = {(r.folder, k.slug): code_tokens(k.own_work) for r in graded for k in r.katas}
+    rare = _rare_wrong_answers(graded)
     found: list[PairFlag] = []
     for a, b in combinations(graded, 2):
-        for check in (_code_pair, _answers_pair, _choices_pair):
-            flag = check(a, b)
+        for flag in (_code_pair(a, b, tokens), _answers_pair(a, b, prepared), _choices_pair(a, b, rare)):
             if flag is not None:
                 found.append(flag)
     return found

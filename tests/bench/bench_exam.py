@@ -124,6 +124,52 @@ def _timed(fn: Callable[[], None]) -> tuple[float, float]:
     return wall, cpu
 
 
+def bench_similarity(n: int = 300) -> None:
+    """Comparing every pair of n candidates (two open answers and one kata each)."""
+    import random
+
+    from runner.exam.model import CandidateReport, KataRow, OpenDetail, QuestionRow
+    from runner.exam.similarity import pair_flags
+
+    rng = random.Random(7)
+    words = [f"w{i}" for i in range(3000)]
+    reports = []
+    for i in range(n):
+        qs = tuple(
+            QuestionRow(
+                id=f"o{j}",
+                public_id=f"o{j}",
+                kind="open",
+                topic="t",
+                section="s",
+                difficulty=1,
+                prompt="p",
+                answered=True,
+                score=0.5,
+                correct=None,
+                given=" ".join(rng.choice(words) for _ in range(80)),
+                expected="",
+                open=OpenDetail(()),
+            )
+            for j in range(2)
+        )
+        code = "\n".join(f"v{rng.randint(0, 999)} := f{rng.randint(0, 99)}(x) + {rng.randint(0, 9)}" for _ in range(15))
+        reports.append(
+            CandidateReport(
+                exam="e",
+                candidate=f"c{i}",
+                folder=f"c{i}",
+                submission=f"{i}.json",
+                status="graded",
+                questions=qs,
+                katas=(KataRow("k", "k", "t", "s", "pass", 1, 1, 1, 1, "", (), None, code),),
+            )
+        )
+    start = time.perf_counter()
+    pair_flags(reports)
+    print(f"similarity across {n} candidates ({n * (n - 1) // 2} pairs): {time.perf_counter() - start:.2f} s")
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
@@ -174,3 +220,4 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+    bench_similarity()

@@ -69,3 +69,15 @@ def test_copied_answers_and_shared_wrong_choices_across_candidates(tmp_path: Pat
     assert sorted(pairs) == [("shared-choices", "One", "Two"), ("similar-answers", "One", "Two")]
     md = (out / "one" / "report.md").read_text(encoding="utf-8")
     assert "**similar-answers** (with Two)" in md and "little struct" in md
+
+
+def test_a_wrong_answer_many_give_is_no_sign_of_copying(tmp_path: Path, quiz_spec: Path) -> None:
+    s = setup(quiz_spec, tmp_path)
+    subs = [
+        str(session(s, tmp_path / f"w{i}", f"Weak {i}", {**WRONG, "slices.interview-reslicing": f"idea {i}"}))
+        for i in range(3)
+    ]
+    out = tmp_path / "out"
+    assert run_cli("exam", "grade", str(quiz_spec), *subs, "--out", str(out)).exit_code == 0
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["similar"] == []  # three of three chose the same distractors: a popular mistake
