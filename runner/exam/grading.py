@@ -45,6 +45,7 @@ from runner.quiz.answers import AnswerFormatError, TextAnswer, parse_answer
 from runner.quiz.grading import expected_text, grade
 
 MAX_STRETCH = 3
+INTERNAL = "gokata could not grade it"
 MAX_SHOWN = 20_000  # characters of a non-open answer kept in the report
 __all__ = ["OFFLINE_CLOCK_NOTE", "CandidateReport", "GradingContext", "KataGrader", "KataOutcome", "KataTest"]
 
@@ -447,6 +448,8 @@ def grade_submission(path: Path, ctx: GradingContext) -> CandidateReport:
         raise  # about the machine, not the submission: the batch stops with its own message
     except GokataError as exc:
         return not_graded(path, ctx, exc.message)
+    except Exception as exc:  # a fault in gokata itself: the other candidates are still graded
+        return not_graded(path, ctx, f"{INTERNAL} ({type(exc).__name__}: {str(exc)[:200]}); please report it")
 
 
 GradeOne = Callable[[Path], CandidateReport]

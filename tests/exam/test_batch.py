@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from runner.exam.batch import finish
-from runner.exam.grading import grade_submission
+from runner.exam.grading import INTERNAL, grade_submission
 from runner.exam.submission import MAX_SUBMISSION_BYTES, NotGradable, read_submission
 from tests.cli_helpers import run_cli
 from tests.exam.helpers import RIGHT, WRONG, Setup, session, setup
@@ -180,6 +180,7 @@ def test_random_and_mutated_submissions_never_raise_and_write_only_under_out(
         out = root / "out"
         report = grade_submission(sub, s.context())  # never raises
         assert report.status in ("graded", "not-graded")
+        assert INTERNAL not in report.reason  # and never hides a fault of its own as a reason
         finish("Quiz only", [report], out, "k")
         created = _files_under(root) - before
         assert all(p == "out" or p.startswith("out/") for p in created), created
