@@ -28,7 +28,6 @@ PASTE_MIN_CHARS = 120
 FAST_ANSWER_S = 2.0
 FAST_ANSWERS_TO_FLAG = 3
 
-__all__ = ["ExamState", "canonical_json", "digest_of"]
 
 
 def digest_of(data: dict[str, Any]) -> str:

@@ -21,7 +21,6 @@ from runner.content.models import LETTERS, AnyQuestion, MultiQuestion, OpenQuest
 from runner.exam.candidate import FAST_ANSWER_S, FAST_ANSWERS_TO_FLAG, file_safe, is_pasted
 from runner.exam.events import SLACK_S, answer_digest, chain_problems, timing_problems
 from runner.exam.model import (
-    OFFLINE_CLOCK_NOTE,
     CandidateReport,
     ChoiceRow,
     Criterion,
@@ -47,8 +46,6 @@ from runner.quiz.grading import expected_text, grade
 MAX_STRETCH = 3
 INTERNAL = "gokata could not grade it"
 MAX_SHOWN = 20_000  # characters of a non-open answer kept in the report
-__all__ = ["OFFLINE_CLOCK_NOTE", "CandidateReport", "GradingContext", "KataGrader", "KataOutcome", "KataTest"]
-
 
 @dataclass(frozen=True)
 class KataTest:
