@@ -47,6 +47,7 @@ MAX_STRETCH = 3
 INTERNAL = "gokata could not grade it"
 MAX_SHOWN = 20_000  # characters of a non-open answer kept in the report
 
+
 @dataclass(frozen=True)
 class KataTest:
     name: str
@@ -169,7 +170,10 @@ def _question_row(
         return row
     raw = given.raw
     at = logged_at if logged_at is not None else given.at
-    given_text = raw if isinstance(raw, str) else ("" if raw is None else str(raw))
+    if isinstance(raw, bool):
+        given_text = "true" if raw else "false"
+    else:
+        given_text = raw if isinstance(raw, str) else ("" if raw is None else str(raw))
     if isinstance(given.answer, tuple):
         given_text = ",".join(map(str, given.answer))
     row = replace(

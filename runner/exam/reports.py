@@ -46,6 +46,26 @@ def md(text: str, limit: int | None = None) -> str:
     return _MD_LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}" if m.group(1) else f"\\{m.group(3)}", flat)
 
 
+_MD_HTML = re.compile(r"([<>&|])")
+
+
+def md_author(text: str, limit: int | None = None) -> str:
+    """Text the bank's author wrote (prompts, choices, points) keeps its code spans and emphasis;
+    raw HTML and table pipes are still escaped."""
+    flat = " ".join(text.split())
+    if limit is not None and len(flat) > limit:
+        flat = flat[: limit - 1] + "…"
+    return _MD_HTML.sub(r"\\\1", flat)
+
+
+_CODE_SPAN = re.compile(r"`([^`]+)`")
+
+
+def e_author(text: str) -> str:
+    """Author text in HTML: escaped, with `code spans` shown as code."""
+    return _CODE_SPAN.sub(r"<code>\1</code>", e(text))
+
+
 def _verdict(q: QuestionRow) -> str:
     if not q.answered:
         return "unanswered"
@@ -145,15 +165,15 @@ def to_markdown(d: CandidateReport, *, signed: bool = False) -> str:
         )
     for q in d.questions:
         if q.choices:
-            out += ["", f"### {q.public_id} `{md(q.id)}`: {_verdict(q)}", "", md(q.prompt, 400), ""]
+            out += ["", f"### {q.public_id} `{md(q.id)}`: {_verdict(q)}", "", md_author(q.prompt, 400), ""]
             for c in q.choices:
                 marks = ", ".join(m for m in ("correct" if c.correct else "", "chosen" if c.chosen else "") if m)
-                out.append(f"- {c.letter}. {md(c.text, 300)}" + (f" **({marks})**" if marks else ""))
+                out.append(f"- {c.letter}. {md_author(c.text, 300)}" + (f" **({marks})**" if marks else ""))
     for q in d.questions:
         if q.open is None:
             continue
         o = q.open
-        out += ["", f"### {q.public_id} open question `{md(q.id)}`: {pct(q.score)}", "", md(q.prompt, 400), ""]
+        out += ["", f"### {q.public_id} open question `{md(q.id)}`: {pct(q.score)}", "", md_author(q.prompt, 400), ""]
         if o.needs_review:
             why = "; ".join(o.review_reasons)
             out += [
@@ -167,18 +187,22 @@ def to_markdown(d: CandidateReport, *, signed: bool = False) -> str:
             core = " (core)" if p.core else ""
             if p.verdict == "contradicted":
                 out.append(
-                    f"- **contradicted**{core}: the answer states the opposite of: {md(p.point)} — "
+                    f"- **contradicted**{core}: the answer states the opposite of: {md_author(p.point)} — "
                     f"“{md(p.evidence or '')}”"
                 )
             else:
                 ev = f" — “{md(p.evidence)}”" if p.evidence else ""
-                out.append(f"- **{p.verdict}**{core}: {md(p.point)}{ev}")
+                out.append(f"- **{p.verdict}**{core}: {md_author(p.point)}{ev}")
         for m in o.misconceptions:
-            out.append(f"- **misconception**: {md(m.belief)} (in fact: {md(m.correction)}) — “{md(m.evidence)}”")
+            out.append(
+                f"- **misconception**: {md_author(m.belief)} (in fact: {md_author(m.correction)}) — “{md(m.evidence)}”"
+            )
         if o.follow_ups:
-            out += ["", "Follow-up questions for the live interview:", ""] + [f"- {md(f)}" for f in o.follow_ups]
+            out += ["", "Follow-up questions for the live interview:", ""] + [f"- {md_author(f)}" for f in o.follow_ups]
         if o.stretch:
-            out += ["", "Stretch questions (a strong answer: push further):", ""] + [f"- {md(f)}" for f in o.stretch]
+            out += ["", "Stretch questions (a strong answer: push further):", ""] + [
+                f"- {md_author(f)}" for f in o.stretch
+            ]
     for k in d.katas:
         iso = f", sandbox: {md(k.isolation)}" if k.isolation else ""
         out += [
@@ -325,11 +349,11 @@ def _question_html(q: QuestionRow) -> str:
     time = f"{q.duration_s} s" if q.duration_s is not None else "time unknown"
     p = [
         f"<h3>{e(q.public_id)} <code>{e(q.id)}</code> <small>{e(q.kind)} · {e(q.topic)} · {e(time)}</small>: "
-        f"{e(_verdict(q))}{' · ' + e(marks) if marks else ''}</h3><p>{e(q.prompt)}</p>"
+        f"{e(_verdict(q))}{' · ' + e(marks) if marks else ''}</h3><p>{e_author(q.prompt)}</p>"
     ]
     if q.choices:
         rows = "".join(
-            f"<tr><td>{e(c.letter)}</td><td>{e(c.text)}</td><td>{'correct' if c.correct else ''}</td>"
+            f"<tr><td>{e(c.letter)}</td><td>{e_author(c.text)}</td><td>{'correct' if c.correct else ''}</td>"
             f"<td>{'chosen' if c.chosen else ''}</td></tr>"
             for c in q.choices
         )
