@@ -55,12 +55,9 @@ def _content_dirs(ctx: typer.Context, bank: Path | None, katas: Path | None) -> 
     """--bank/--katas set the variables every content reader already honours, for this command only."""
     import os
 
-    saved = {var: os.environ.get(var) for var, value in (("GOKATA_QUESTIONS", bank), ("GOKATA_KATAS", katas))
-             if value is not None}
-    if not saved:
-        return
-    os.environ.update({var: str(value) for var, value in (("GOKATA_QUESTIONS", bank), ("GOKATA_KATAS", katas))
-                       if value is not None})
+    wanted = {var: str(path) for var, path in (("GOKATA_QUESTIONS", bank), ("GOKATA_KATAS", katas)) if path}
+    saved = {var: os.environ.get(var) for var in wanted}
+    os.environ.update(wanted)
 
     def restore() -> None:  # CliRunner runs many commands in one process
         for var, before in saved.items():
