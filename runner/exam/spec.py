@@ -121,7 +121,10 @@ def _precheck(path: Path) -> None:
         size = path.stat().st_size
     except OSError:
         return  # read_yaml says what is wrong with it
-    if path.is_file() and size > MAX_SPEC_BYTES:
+    if not path.is_file():
+        what = "a folder" if path.is_dir() else "not a regular file"
+        raise ContentError([Problem(str(path), 1, 1, "", f"{what}; give the exam spec's YAML file")])
+    if size > MAX_SPEC_BYTES:
         raise ContentError([Problem(str(path), 1, 1, "", f"larger than {MAX_SPEC_BYTES >> 10} KiB; not an exam spec")])
     try:
         text = path.read_text(encoding="utf-8")

@@ -14,6 +14,7 @@ from runner.exam.pack import MANIFEST, BuiltPack, OpenedPack, build_pack, read_p
 from runner.exam.spec import ResolvedExam, load_spec, resolve
 
 PACK_COPY = ".pack"
+MAX_ANSWERS_BYTES = 4 * 1024 * 1024
 
 
 def resolve_spec(path: Path, catalog: Catalog | None = None) -> tuple[ResolvedExam, Catalog]:
@@ -112,6 +113,14 @@ def store_scripted_answers(state: ExamState, pack: OpenedPack, answers_file: Pat
     from runner.exam.public import AnswerFormatError, parse_public_answer
     from runner.quiz.scripted import read_answers
 
+    if not answers_file.is_file():
+        raise BadInput(
+            f"{answers_file}: no such file"
+            if not answers_file.exists()
+            else f"{answers_file}: not a regular file; give a YAML file of id: answer"
+        )
+    if answers_file.stat().st_size > MAX_ANSWERS_BYTES:
+        raise BadInput(f"{answers_file}: larger than {MAX_ANSWERS_BYTES >> 20} MiB; not an answers file")
     data, _ = read_answers(answers_file)
     questions = {q["id"]: q for q in pack.questions()}
     unknown = sorted(str(k) for k in data if k not in questions)

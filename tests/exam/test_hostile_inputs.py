@@ -219,6 +219,13 @@ def test_bad_report_json_in_merge_note_and_verify(tmp_path: Path, name: str) -> 
     assert run_cli("exam", "verify", str(w["out"] / "summary.csv"), "--key", "k").exit_code == 1
 
 
+def test_devices_and_folders_as_specs(tmp_path: Path) -> None:
+    for spec in ("/dev/zero", str(tmp_path)):
+        for args in (["lint", spec], ["pack", spec, "--out", str(tmp_path / "p")]):
+            r = run_cli("exam", *args)
+            assert r.exit_code == 2 and ("regular file" in r.stderr or "folder" in r.stderr), r.output
+
+
 def test_new_refuses_what_it_cannot_write(tmp_path: Path) -> None:
     assert run_cli("exam", "new", str(tmp_path)).exit_code == 2
     assert run_cli("exam", "new", str(tmp_path), "--force").exit_code == 2
