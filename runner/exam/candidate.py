@@ -29,7 +29,6 @@ FAST_ANSWER_S = 2.0
 FAST_ANSWERS_TO_FLAG = 3
 
 
-
 def digest_of(data: dict[str, Any]) -> str:
     return hashlib.sha256(canonical_json({k: v for k, v in data.items() if k != "digest"})).hexdigest()
 
@@ -68,21 +67,18 @@ class ExamState:
         return self.deadline - (time.time() if now is None else now)
 
     def save(self) -> None:
-        atomic_write(
-            self.workdir / STATE,
-            json.dumps(
-                {
-                    "pack_hash": self.pack_hash,
-                    "candidate": self.candidate,
-                    "started_at": self.started_at,
-                    "time_limit_minutes": self.time_limit_minutes,
-                    "answers": self.answers,
-                    "events": [e.to_json() for e in self.events],
-                },
-                ensure_ascii=False,
-                indent=2,
-            ),
-        )
+        data = {
+            "pack_hash": self.pack_hash,
+            "candidate": self.candidate,
+            "started_at": self.started_at,
+            "time_limit_minutes": self.time_limit_minutes,
+            "answers": self.answers,
+            "events": [e.to_json() for e in self.events],
+        }
+        try:
+            atomic_write(self.workdir / STATE, json.dumps(data, ensure_ascii=False, indent=2))
+        except OSError as exc:
+            raise BadInput(f"{self.workdir / STATE}: cannot save the exam state: {exc.strerror}") from None
 
     def log(self, kind: EventKind, *, now: float | None = None, qid: str = "", data: str = "") -> None:
         new_event(self.events, self.pack_hash, kind, time.time() if now is None else now, qid=qid, data=data)
