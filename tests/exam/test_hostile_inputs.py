@@ -230,3 +230,54 @@ def test_new_refuses_what_it_cannot_write(tmp_path: Path) -> None:
     assert run_cli("exam", "new", str(tmp_path)).exit_code == 2
     assert run_cli("exam", "new", str(tmp_path), "--force").exit_code == 2
     assert run_cli("exam", "new", str(tmp_path / "no" / "such" / "dir.yaml")).exit_code == 2
+
+
+def _sparse(path: Path, size: int) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as fh:
+        fh.truncate(size)
+    return path
+
+
+def test_oversized_packs_states_answers_and_reports(tmp_path: Path) -> None:
+    w = _world(tmp_path)
+    bomb = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("questions.json", b"\0" * (70 * 1024 * 1024))  # 70 MiB of zeros in a zip of 70 KiB
+    r = run_cli("exam", "take", str(bomb), "--dir", str(tmp_path / "b"), "--name", "Eve")
+    assert r.exit_code == 2 and "more than 64 MiB" in r.stderr, r.output
+    state = tmp_path / "big-state"
+    shutil.copytree(w["work"], state)
+    _sparse(state / STATE, 20 * 1024 * 1024)
+    r = run_cli("exam", "submit", "--dir", str(state))
+    assert r.exit_code == 2 and "larger than" in r.stderr, r.output
+    answers = _sparse(tmp_path / "answers.yaml", 5 * 1024 * 1024)
+    r = run_cli(
+        "exam", "take", str(w["pack"]), "--dir", str(tmp_path / "a"), "--name", "Eve", "--answers", str(answers)
+    )
+    assert r.exit_code == 2 and "larger than" in r.stderr, r.output
+    _sparse(w["out"] / "ada" / "report.json", 65 * 1024 * 1024)
+    for args in (
+        ["merge", str(w["out"]), "--out", str(tmp_path / "m")],
+        ["note", str(w["out"]), "ada", "-t", "x"],
+        ["verify", str(w["out"] / "ada" / "report.html"), "--key", "k"],
+    ):
+        r = run_cli("exam", *args)
+        assert r.exit_code == 2 and "larger than" in r.stderr, (args, r.output)
+
+
+def test_the_sandbox_kind_is_shown_when_the_kata_runner_reports_it() -> None:
+    from dataclasses import dataclass
+
+    from runner.exam.kata_bridge import _outcome_from
+    from runner.kata.result import KataResult
+
+    result = KataResult(kata="k", status="pass", score=1.0, tests=(), duration_s=0.1, summary="ok")
+    assert _outcome_from(result, "k", "K", "t").isolation is None  # not there yet: nothing shown
+
+    @dataclass(frozen=True)
+    class WithIsolation(KataResult):
+        isolation: str = "bwrap"
+
+    isolated = WithIsolation(kata="k", status="pass", score=1.0, tests=(), duration_s=0.1, summary="ok")
+    assert _outcome_from(isolated, "k", "K", "t").isolation == "bwrap"
