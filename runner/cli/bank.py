@@ -86,3 +86,16 @@ def _register_extras() -> None:
 
 
 _register_extras()
+
+
+@app.command("new")
+def new_bank(
+    folder: Path = typer.Argument(..., help="Folder for the new bank (created if missing)."),
+    topic: str = typer.Option("private", "--topic", help="The bank's topic: its file name and id prefix."),
+) -> None:
+    """Scaffold a private bank (one question of every kind) that `bank lint` passes: for screens that count."""
+    from runner.content.scaffold import new_bank as scaffold
+    from runner.ui.console import out
+
+    path = scaffold(folder, topic)
+    out().print(f"wrote {path}; check it with `gokata bank lint {folder}`, use it with --bank {folder}")

@@ -243,3 +243,17 @@ def _terminate_as_interrupt() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+@app.command("new")
+def new_kata(
+    slug: str = typer.Argument(..., help="The new kata's name (lower-case letters, digits, dashes)."),
+    folder: Path = typer.Option(..., "--dir", help="Your katas folder; the kata is written to DIR/SLUG."),
+) -> None:
+    """Scaffold a private kata (starter, tests, hidden tests, solution, a mutant) that `kata verify` passes."""
+    from runner.kata.scaffold import new_kata as scaffold
+    from runner.ui.console import out
+
+    root = scaffold(slug, folder)
+    out().print(f"wrote {root}; check it with `gokata --katas {folder} kata verify {slug}`, "
+                f"use it with --katas {folder}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 
 from runner.cli.boundary import BoundaryGroup
@@ -33,7 +35,12 @@ def _register() -> None:
 def _root(
     ctx: typer.Context,
     version: bool = typer.Option(False, "--version", help="Show the version and exit.", is_eager=True),
+    bank: Path | None = typer.Option(None, "--bank", help="Question bank folder (same as GOKATA_QUESTIONS).",
+                                     file_okay=False, exists=True),
+    katas: Path | None = typer.Option(None, "--katas", help="Katas folder (same as GOKATA_KATAS).",
+                                      file_okay=False, exists=True),
 ) -> None:
+    _content_dirs(ctx, bank, katas)
     if version:
         from runner import __version__
 
@@ -42,6 +49,24 @@ def _root(
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
         raise typer.Exit()
+
+
+def _content_dirs(ctx: typer.Context, bank: Path | None, katas: Path | None) -> None:
+    """--bank/--katas set the variables every content reader already honours, for this command only."""
+    import os
+
+    wanted = {var: str(path) for var, path in (("GOKATA_QUESTIONS", bank), ("GOKATA_KATAS", katas)) if path}
+    saved = {var: os.environ.get(var) for var in wanted}
+    os.environ.update(wanted)
+
+    def restore() -> None:  # CliRunner runs many commands in one process
+        for var, before in saved.items():
+            if before is None:
+                os.environ.pop(var, None)
+            else:
+                os.environ[var] = before
+
+    ctx.call_on_close(restore)
 
 
 _register()

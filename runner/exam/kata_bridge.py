@@ -9,6 +9,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from runner.errors import BadInput
 from runner.exam.grading import KataGrader, KataOutcome, KataTest
 from runner.exam.pack import OpenedPack
 from runner.exam.spec import ResolvedExam
@@ -19,7 +20,19 @@ from runner.paths import cache_dir
 
 def _outcome_from(result: KataResult, slug: str, title: str, topic: str) -> KataOutcome:
     tests = tuple(KataTest(t.name, t.hidden, t.status, t.message) for t in result.tests)
-    return KataOutcome(slug, title, topic, result.status, result.score, tests, result.duration_s, result.summary)
+    # The kata runner is starting to say how it sandboxed a run; older results do not carry it.
+    isolation = getattr(result, "isolation", None)
+    return KataOutcome(
+        slug,
+        title,
+        topic,
+        result.status,
+        result.score,
+        tests,
+        result.duration_s,
+        result.summary,
+        isolation if isinstance(isolation, str) else None,
+    )
 
 
 def credited_score(result: KataResult, starter_passes: frozenset[str]) -> tuple[float, str]:
@@ -32,8 +45,10 @@ def credited_score(result: KataResult, starter_passes: frozenset[str]) -> tuple[
         return result.score, ""
     gained = sum(t.passed for t in to_earn)
     lost = sum(1 for t in result.tests if t.name in starter_passes and not t.passed)
-    note = (f"The starter already passes {len(starter_passes)} of {len(result.tests)} tests; "
-            f"credit counts the other {len(to_earn)}" + (f", less {lost} broken on the way" if lost else "") + ".")
+    note = (
+        f"The starter already passes {len(starter_passes)} of {len(result.tests)} tests; "
+        f"credit counts the other {len(to_earn)}" + (f", less {lost} broken on the way" if lost else "") + "."
+    )
     return max(0.0, (gained - lost) / len(to_earn)), note
 
 
@@ -61,44 +76,90 @@ def _cached_starter_passes(kata: Kata, compute: Callable[[], frozenset[str]]) ->
     return passes
 
 
+def starter_files(exam: ResolvedExam) -> dict[str, dict[str, str]]:
+    """Each kata's starter learner files: what a candidate's own work is measured against."""
+    from runner.exam.katas import load_kata_files
+
+    return {
+        slug: {
+            name: (kata.root / name).read_text(encoding="utf-8", errors="replace")
+            for name in kata.learner_files
+            if (kata.root / name).is_file()
+        }
+        for slug, kata in load_kata_files(exam.katas).items()
+    }
+
+
+def _files_key(slug: str, files: dict[str, str]) -> str:
+    digest = hashlib.sha256(slug.encode())
+    for name in sorted(files):
+        digest.update(
+            b"\0" + name.encode("utf-8", "surrogatepass") + b"\0" + files[name].encode("utf-8", "surrogatepass")
+        )
+    return digest.hexdigest()
+
+
 def hidden_grader(exam: ResolvedExam) -> KataGrader:
-    """Grade a candidate's files with the kata's visible and hidden tests in the sandbox."""
+    """Grade a candidate's files with the kata's visible and hidden tests in the sandbox.
+
+    Identical files are graded once per batch (an untouched starter, code passed between
+    candidates): the run is deterministic for the same files, and it is the costly part."""
     from runner.kata.catalog import load_kata
     from runner.kata.grade import grade_submission
 
     lock = threading.Lock()
     starters: dict[str, frozenset[str]] = {}
+    runs: dict[str, KataResult] = {}
+    running: dict[str, threading.Lock] = {}
 
     def starter_passes(slug: str) -> frozenset[str]:
         with lock:  # graded once per kata, whichever candidate needs it first
             if slug not in starters:
                 kata = load_kata(slug)
-                starters[slug] = _cached_starter_passes(kata, lambda: frozenset(
-                    t.name for t in grade_submission(kata, kata.root).tests if t.passed))
+                starters[slug] = _cached_starter_passes(
+                    kata, lambda: frozenset(t.name for t in grade_submission(kata, kata.root).tests if t.passed)
+                )
             return starters[slug]
+
+    def run_once(slug: str, files: dict[str, str]) -> KataResult:
+        key = _files_key(slug, files)
+        with lock:
+            gate = running.setdefault(key, threading.Lock())
+        with gate:  # a second candidate with the same files waits for the first run instead of repeating it
+            if key in runs:
+                return runs[key]
+            kata = load_kata(slug)
+            with tempfile.TemporaryDirectory(prefix="gokata-exam-") as tmp:
+                code = Path(tmp)
+                for name, text in files.items():
+                    if name in kata.spec.learner_files:
+                        (code / name).write_text(text, encoding="utf-8", errors="replace")
+                result = grade_submission(kata, code)
+            runs[key] = result
+            return result
 
     def grade(slug: str, files: dict[str, str]) -> KataOutcome:
         kata = load_kata(slug)
         title, topic = kata.spec.title.en, kata.spec.topic
-        if not files:
+        usable = {n: t for n, t in files.items() if n in kata.spec.learner_files}
+        if not usable:
             return KataOutcome(slug, title, topic, "missing", 0.0, (), 0.0, "No code was submitted for this kata.")
-        with tempfile.TemporaryDirectory(prefix="gokata-exam-") as tmp:
-            code = Path(tmp)
-            for name, text in files.items():
-                if name in kata.spec.learner_files:
-                    (code / name).write_text(text, encoding="utf-8")
-            result = grade_submission(kata, code)
+        try:
+            result = run_once(slug, usable)
+        except BadInput as exc:  # the kata runner refused the files themselves
+            return KataOutcome(slug, title, topic, "rejected", 0.0, (), 0.0, f"Not run: {exc.message}")
         score, note = credited_score(result, starter_passes(slug))
         outcome = _outcome_from(result, slug, title, topic)
         summary = " ".join(x for x in (outcome.summary, note) if x)
-        return KataOutcome(slug, title, topic, outcome.status, score, outcome.tests, outcome.duration_s, summary)
+        return KataOutcome(
+            slug, title, topic, outcome.status, score, outcome.tests, outcome.duration_s, summary, outcome.isolation
+        )
 
     return grade
 
 
 def run_visible(pack: OpenedPack, workdir: Path, slug: str) -> KataOutcome:
     """A candidate's check: the pack's visible tests only, against the workspace code."""
-    from runner.errors import BadInput
     from runner.kata.catalog import load_kata_dir
     from runner.kata.grade import grade_submission
 
@@ -109,7 +170,7 @@ def run_visible(pack: OpenedPack, workdir: Path, slug: str) -> KataOutcome:
         root = Path(tmp) / slug
         for path, data in pack.files.items():
             if path.startswith(prefix):
-                target = root / path[len(prefix):]
+                target = root / path[len(prefix) :]
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(data)
         kata = load_kata_dir(root)

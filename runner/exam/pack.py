@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,11 +23,13 @@ from runner.content.models import (
     SingleQuestion,
 )
 from runner.errors import BadInput
+from runner.exam.events import canonical_json
 from runner.exam.katas import kata_public_files
+from runner.exam.model import decode, encode
 from runner.exam.spec import ResolvedExam
 from runner.kata.catalog import Kata
 
-PACK_FORMAT = 1
+PACK_FORMAT = 2
 MANIFEST = "manifest.json"
 
 
@@ -71,8 +74,13 @@ def presentation(exam: ResolvedExam, catalog: Catalog) -> list[Shown]:
 
 def public_question(q: AnyQuestion, shown: Shown) -> dict[str, Any]:
     """What a candidate may see: never the bank id, correct flags, whys, explanations, frameworks or examples."""
-    data: dict[str, Any] = {"id": shown.public_id, "kind": q.kind, "topic": q.topic, "difficulty": q.difficulty,
-                            "prompt": _text(q.prompt)}
+    data: dict[str, Any] = {
+        "id": shown.public_id,
+        "kind": q.kind,
+        "topic": q.topic,
+        "difficulty": q.difficulty,
+        "prompt": _text(q.prompt),
+    }
     if q.code:
         data["code"] = q.code
     if isinstance(q, SingleQuestion | MultiQuestion):
@@ -84,9 +92,46 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def pack_hash(files: dict[str, str]) -> str:
-    """Hash of the pack's content: every file's path and digest, the manifest excluded."""
-    return sha256("\n".join(f"{p} {files[p]}" for p in sorted(files)).encode())
+def pack_hash(files: dict[str, str], settings: dict[str, Any]) -> str:
+    """Hash of the pack's content: every file's path and digest, and every setting the candidate
+    sees or the grader uses (time limit, sections, weights, pass mark, instructions)."""
+    lines = [f"{p} {files[p]}" for p in sorted(files)]
+    lines.append(f"settings {sha256(canonical_json(settings))}")
+    return sha256("\n".join(lines).encode())
+
+
+@dataclass(frozen=True)
+class SectionSettings:
+    id: str
+    title: str
+    weight: float
+    questions: tuple[str, ...]  # public ids
+    katas: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PackSettings:
+    title: str
+    time_limit_minutes: int
+    lang: str
+    pass_mark: float
+    instructions: dict[str, str]
+    sections: tuple[SectionSettings, ...]
+
+
+def settings_of(exam: ResolvedExam, public_ids: dict[str, str]) -> PackSettings:
+    spec = exam.spec
+    return PackSettings(
+        title=spec.title,
+        time_limit_minutes=spec.time_limit_minutes,
+        lang=spec.lang,
+        pass_mark=spec.pass_mark,
+        instructions=_text(spec.instructions) or {},
+        sections=tuple(
+            SectionSettings(s.id, s.title, s.weight, tuple(public_ids[q] for q in s.question_ids), tuple(s.katas))
+            for s in exam.sections
+        ),
+    )
 
 
 def _instructions(exam: ResolvedExam) -> str:
@@ -133,18 +178,13 @@ def build_pack(exam: ResolvedExam, catalog: Catalog, katas: dict[str, Kata]) -> 
         for rel, data in kata_public_files(katas[slug]).items():
             content[f"katas/{slug}/{rel}"] = data
     digests = {path: sha256(data) for path, data in content.items()}
-    digest = pack_hash(digests)
+    settings = encode(settings_of(exam, public_ids))
+    digest = pack_hash(digests, settings)
+    # tool_version stays outside the hash: the same spec and banks give the same pack on any gokata.
     manifest = {
         "format": PACK_FORMAT,
-        "title": exam.spec.title,
-        "time_limit_minutes": exam.spec.time_limit_minutes,
-        "lang": exam.spec.lang,
         "tool_version": __version__,
-        "sections": [
-            {"id": s.id, "title": s.title, "weight": s.weight, "questions": [public_ids[q] for q in s.question_ids],
-             "katas": list(s.katas)}
-            for s in exam.sections
-        ],
+        "settings": settings,
         "files": digests,
         "pack_hash": digest,
     }
@@ -178,6 +218,7 @@ def write_pack(pack: BuiltPack, out: Path) -> Path:
 class OpenedPack:
     manifest: dict[str, Any]
     files: dict[str, bytes]
+    settings: PackSettings
 
     @property
     def pack_hash(self) -> str:
@@ -187,32 +228,112 @@ class OpenedPack:
         data: list[dict[str, Any]] = json.loads(self.files["questions.json"])
         return data
 
+    def kata_learner_files(self, slug: str) -> list[str]:
+        info = json.loads(self.files[f"katas/{slug}/kata.json"])
+        return [str(n) for n in info["learner_files"]]
+
+
+MAX_PACK_BYTES = 64 * 1024 * 1024  # a pack is questions and a few katas: far smaller
+_SAFE_PATH = re.compile(r"^(?!/)(?!.*(?:^|/)\.\.?(?:/|$))[A-Za-z0-9._/-]+$")
+
+
+def _bad(path: Path, why: str) -> BadInput:
+    return BadInput(f"{path}: not a usable gokata exam pack: {why}; ask for a fresh copy")
+
+
+def _read_files(path: Path) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    total = 0
+    if path.is_file() and zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as zf:
+            for info in zf.infolist():
+                if info.is_dir():
+                    continue
+                total += info.file_size
+                if total > MAX_PACK_BYTES:
+                    raise _bad(path, f"it unpacks to more than {MAX_PACK_BYTES >> 20} MiB")
+                with zf.open(info) as fh:
+                    data = fh.read(info.file_size + 1)
+                if len(data) > info.file_size:
+                    raise _bad(path, f"{info.filename} is larger than its entry says")
+                files[info.filename] = data
+    elif path.is_dir():
+        for p in sorted(path.rglob("*")):
+            if p.is_symlink():
+                raise _bad(path, f"{p.relative_to(path)} is a symbolic link")
+            if p.is_file():
+                total += p.stat().st_size
+                if total > MAX_PACK_BYTES:
+                    raise _bad(path, f"it holds more than {MAX_PACK_BYTES >> 20} MiB")
+                files[p.relative_to(path).as_posix()] = p.read_bytes()
+    elif path.exists():
+        raise BadInput(f"{path}: not a gokata exam pack (a folder or .zip from `gokata exam pack`)")
+    else:
+        raise BadInput(f"{path}: no such pack")
+    return files
+
+
+def _check_questions(questions: Any) -> None:
+    """The shape `exam take` relies on; a pack gokata built always has it."""
+    from runner.content.models import KINDS
+
+    def text(t: Any) -> bool:
+        return isinstance(t, dict) and isinstance(t.get("en"), str) and all(isinstance(v, str) for v in t.values())
+
+    if not isinstance(questions, list):
+        raise ValueError("questions.json is not a list of questions")
+    for q in questions:
+        ok = isinstance(q, dict) and isinstance(q.get("id"), str) and q.get("kind") in KINDS and text(q.get("prompt"))
+        if ok and "code" in q:
+            ok = isinstance(q["code"], str)
+        if ok and q["kind"] in ("single", "multi"):
+            choices = q.get("choices")
+            ok = isinstance(choices, list) and 2 <= len(choices) <= len(LETTERS) and all(map(text, choices))
+        if not ok:
+            raise ValueError(f"questions.json: question {str(q)[:60]} is malformed")
+
 
 def read_pack(path: Path) -> OpenedPack:
-    """Read a pack folder or zip and check every file against the manifest."""
-    files: dict[str, bytes] = {}
+    """Read a pack folder or zip and check every file and every setting against the manifest's hash."""
     try:
-        if path.is_file() and zipfile.is_zipfile(path):
-            with zipfile.ZipFile(path) as zf:
-                for name in zf.namelist():
-                    if not name.endswith("/"):
-                        files[name] = zf.read(name)
-        elif path.is_dir():
-            for p in sorted(path.rglob("*")):
-                if p.is_file():
-                    files[p.relative_to(path).as_posix()] = p.read_bytes()
-        else:
-            raise BadInput(f"{path}: not a gokata exam pack (a folder or .zip from `gokata exam pack`)")
-    except (OSError, zipfile.BadZipFile) as exc:
-        raise BadInput(f"{path}: cannot read the pack: {exc}") from None
+        files = _read_files(path)
+    except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError) as exc:
+        raise _bad(path, f"cannot read it ({exc})") from None
     if MANIFEST not in files:
         raise BadInput(f"{path}: no {MANIFEST}; not a gokata exam pack")
     try:
-        manifest = json.loads(files.pop(MANIFEST))
+        manifest = json.loads(files.pop(MANIFEST).decode("utf-8"))
+    except UnicodeDecodeError:
+        raise _bad(path, f"{MANIFEST} is not UTF-8 text") from None
     except json.JSONDecodeError as exc:
         raise BadInput(f"{path}/{MANIFEST}:{exc.lineno}:{exc.colno}: {exc.msg}") from None
-    expected = manifest.get("files", {})
+    except (RecursionError, ValueError) as exc:
+        raise _bad(path, f"{MANIFEST}: {exc}") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != PACK_FORMAT:
+        raise _bad(path, "its manifest is not one this gokata reads (build the pack again with this version)")
+    expected = manifest.get("files")
+    settings = manifest.get("settings")
+    if (
+        not isinstance(expected, dict)
+        or not all(isinstance(v, str) for v in expected.values())
+        or not isinstance(settings, dict)
+    ):
+        raise _bad(path, "its manifest is damaged")
+    unsafe = sorted(p for p in (*files, *expected) if not _SAFE_PATH.match(p))
+    if unsafe:
+        raise _bad(path, f"unsafe file name(s): {', '.join(map(repr, unsafe[:3]))}")
     changed = sorted(p for p in expected if p not in files or sha256(files[p]) != expected[p])
-    if changed or pack_hash(expected) != manifest.get("pack_hash"):
-        raise BadInput(f"{path}: the pack was altered ({', '.join(changed) or 'manifest'}); ask for a fresh copy")
-    return OpenedPack(manifest, files)
+    extra = sorted(p for p in files if p not in expected)
+    if changed or extra or pack_hash(expected, settings) != manifest.get("pack_hash"):
+        what = ", ".join(changed + extra) or "its settings (time limit, sections, weights, pass mark or instructions)"
+        raise BadInput(f"{path}: the pack was altered ({what}); ask for a fresh copy")
+    try:
+        sealed = decode(PackSettings, settings, "settings")
+        opened = OpenedPack(manifest, files, sealed)
+        _check_questions(opened.questions())
+        for s in sealed.sections:
+            for slug in s.katas:
+                opened.kata_learner_files(slug)
+    except (KeyError, TypeError, ValueError, RecursionError) as exc:  # hash-consistent but not built by gokata
+        raise _bad(path, f"its content is damaged ({exc})") from None
+    return opened

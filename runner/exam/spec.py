@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+import yaml
 from pydantic import Field, model_validator
 
 from runner.content.catalog import Catalog
@@ -61,6 +62,13 @@ class Section(Frozen):
         return self
 
 
+class Criterion(Frozen):
+    """One line of the interviewer's scorecard (scored 1-4 with `gokata exam note`)."""
+
+    id: Slug
+    title: NonEmpty
+
+
 class ExamSpec(Frozen):
     title: NonEmpty
     time_limit_minutes: SInt = Field(ge=1, le=24 * 60)
@@ -68,12 +76,16 @@ class ExamSpec(Frozen):
     pass_mark: SFloat = Field(ge=0, le=1)
     instructions: LocalText | None = None
     sections: tuple[Section, ...] = Field(min_length=1)
+    scorecard: tuple[Criterion, ...] = ()
 
     @model_validator(mode="after")
     def _unique_sections(self) -> ExamSpec:
         ids = [s.id for s in self.sections]
         if len(set(ids)) != len(ids):
             raise ValueError("sections: section ids must be unique")
+        criteria = [c.id for c in self.scorecard]
+        if len(set(criteria)) != len(criteria):
+            raise ValueError("scorecard: criterion ids must be unique")
         return self
 
 
@@ -100,7 +112,31 @@ class ResolvedExam:
         return tuple(k for s in self.sections for k in s.katas)
 
 
+MAX_SPEC_BYTES = 1024 * 1024
+MAX_ALIASES = 50  # a spec needs none; many are how a small YAML file expands to gigabytes
+
+
+def _precheck(path: Path) -> None:
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return  # read_yaml says what is wrong with it
+    if not path.is_file():
+        what = "a folder" if path.is_dir() else "not a regular file"
+        raise ContentError([Problem(str(path), 1, 1, "", f"{what}; give the exam spec's YAML file")])
+    if size > MAX_SPEC_BYTES:
+        raise ContentError([Problem(str(path), 1, 1, "", f"larger than {MAX_SPEC_BYTES >> 10} KiB; not an exam spec")])
+    try:
+        text = path.read_text(encoding="utf-8")
+        aliases = sum(isinstance(ev, yaml.AliasEvent) for ev in yaml.parse(text, Loader=yaml.SafeLoader))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return  # read_yaml reports it with its location
+    if aliases > MAX_ALIASES:
+        raise ContentError([Problem(str(path), 1, 1, "", f"{aliases} YAML aliases; an exam spec needs none")])
+
+
 def load_spec(path: Path) -> tuple[ExamSpec, Locator]:
+    _precheck(path)
     yf = read_yaml(path)
     locator = Locator(yf.text)
     problems = duplicate_key_problems(yf, locator)
@@ -115,14 +151,18 @@ def load_spec(path: Path) -> tuple[ExamSpec, Locator]:
 
 def _draw_pool(catalog: Catalog, d: Draw) -> list[str]:
     return [
-        q.id for q in catalog.questions
-        if (not d.topic or q.topic in d.topic) and (not d.difficulty or q.difficulty in d.difficulty)
-        and (not d.kind or q.kind in d.kind) and (not d.tag or set(d.tag) & set(q.tags))
+        q.id
+        for q in catalog.questions
+        if (not d.topic or q.topic in d.topic)
+        and (not d.difficulty or q.difficulty in d.difficulty)
+        and (not d.kind or q.kind in d.kind)
+        and (not d.tag or set(d.tag) & set(q.tags))
     ]
 
 
-def resolve(spec: ExamSpec, catalog: Catalog, kata_slugs: set[str], *, path: Path | None = None,
-            locator: Locator | None = None) -> ResolvedExam:
+def resolve(
+    spec: ExamSpec, catalog: Catalog, kata_slugs: set[str], *, path: Path | None = None, locator: Locator | None = None
+) -> ResolvedExam:
     """Fix the concrete questions and katas; every reference problem is reported with its line."""
     problems: list[Problem] = []
 
@@ -149,8 +189,9 @@ def resolve(spec: ExamSpec, catalog: Catalog, kata_slugs: set[str], *, path: Pat
                 continue
             pool = [q for q in _draw_pool(catalog, d) if q not in chosen]
             if len(pool) < d.count:
-                problem(("sections", si, "draw", di, "count"),
-                        f"asks for {d.count} question(s) but only {len(pool)} match")
+                problem(
+                    ("sections", si, "draw", di, "count"), f"asks for {d.count} question(s) but only {len(pool)} match"
+                )
                 continue
             chosen.extend(rng.sample(pool, d.count))
         for ki, slug in enumerate(s.katas):
@@ -194,4 +235,9 @@ sections:
     title: Coding
     weight: 0.4
     katas: [{kata}]
+# What interviewers score after the live interview (1-4), with `gokata exam note`:
+scorecard:
+  - {{id: go-fluency, title: "Go fluency"}}
+  - {{id: concurrency, title: "Concurrency judgement"}}
+  - {{id: communication, title: "Explains trade-offs clearly"}}
 """

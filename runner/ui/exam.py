@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console, Group, RenderableType
 from rich.markdown import Markdown
@@ -17,9 +18,16 @@ from runner.content.models import LETTERS, Lang
 from runner.exam.candidate import ExamState
 from runner.exam.grading import KataOutcome
 from runner.exam.public import AnswerFormatError, parse_public_answer
-from runner.ui.console import out
+from runner.ui.console import err, out
 from runner.ui.prompts import QuitSession, read_line, read_multiline
 from runner.ui.question import code_block
+
+if TYPE_CHECKING:
+    from runner.exam.batch import BatchResult
+    from runner.exam.model import CandidateReport
+    from runner.exam.signing import Verdict
+    from runner.exam.spec import ResolvedExam
+    from runner.exam.workflow import PublicContent
 
 _PROMPTS = {
     "single": "Your choice ({letters}): ",
@@ -42,8 +50,9 @@ def clock(remaining_s: float) -> str:
     return f"⏱ {minutes:02d}:{seconds:02d} left"
 
 
-def render_public_question(console: Console, q: dict[str, Any], *, index: int, total: int, lang: Lang,
-                           remaining_s: float) -> None:
+def render_public_question(
+    console: Console, q: dict[str, Any], *, index: int, total: int, lang: Lang, remaining_s: float
+) -> None:
     parts: list[RenderableType] = [Markdown(_local(q["prompt"], lang))]
     if q.get("code"):
         parts.append(code_block(q["code"], numbers=q["kind"] in ("spot-the-bug", "output")))
@@ -80,12 +89,14 @@ def run_take(state: ExamState, questions: list[dict[str, Any]], *, lang: Lang, c
     done = len(questions) - len(todo)
     try:
         for i, q in enumerate(todo, done + 1):
-            render_public_question(console, q, index=i, total=len(questions), lang=lang,
-                                   remaining_s=state.remaining_s())
+            render_public_question(
+                console, q, index=i, total=len(questions), lang=lang, remaining_s=state.remaining_s()
+            )
             started = time.monotonic()
             answer, chars = _read(console, q)
-            state.record(q["id"], answer, duration_s=time.monotonic() - started, chars=chars,
-                         terminal=sys.stdin.isatty())
+            state.record(
+                q["id"], answer, duration_s=time.monotonic() - started, chars=chars, terminal=sys.stdin.isatty()
+            )
             console.print(f"[dim]saved · {clock(state.remaining_s())}[/]")
     except (QuitSession, KeyboardInterrupt):
         console.print("\n[yellow]Paused. Your answers are saved; run the same command to continue.[/]")
@@ -103,32 +114,110 @@ def render_take_status(state: ExamState, remaining_questions: int, katas: list[t
     console.print(f"When you are done: [bold]gokata exam submit --dir {state.workdir}[/]")
 
 
-def render_reports_table(reports: list[dict[str, Any]], written: list[str]) -> None:
+def render_lint(exam: ResolvedExam, public: PublicContent) -> None:
     console = out()
-    sections = list(dict.fromkeys(s["id"] for d in reports for s in d["sections"]))
-    table = Table(title="Candidates")
+    console.print(
+        f"[green]ok[/]: {len(exam.sections)} section(s), {len(exam.question_ids)} question(s), "
+        f"{len(exam.katas)} kata(s)"
+    )
+    if public.any:
+        console.print(f"[yellow]public content[/]: {escape(public.warning())}", soft_wrap=True)
+    else:
+        console.print("private content: no question or kata of this exam is in the bundled public content")
+
+
+def render_packed(path: Path, exam: ResolvedExam, pack_hash: str, public: PublicContent) -> None:
+    if public.any:
+        err().print(f"[yellow]warning:[/] {escape(public.warning())}", soft_wrap=True)
+    out().print(
+        f"wrote {escape(str(path))}: {len(exam.question_ids)} question(s), {len(exam.katas)} kata(s)\n"
+        f"pack hash {pack_hash}"
+    )
+
+
+def render_batch(result: BatchResult, *, json_out: bool) -> None:
+    if json_out:
+        import json
+
+        print(
+            json.dumps(
+                {
+                    "exam": result.title,
+                    "all_graded": result.all_graded,
+                    "candidates": [r.to_json() for r in result.reports],
+                },
+                ensure_ascii=False,
+            )
+        )
+        return
+    console = out()
+    reports = result.reports
+    sections = list(dict.fromkeys(s.id for d in reports for s in d.sections))
+    table = Table(title=escape(result.title))
     for col in ("rank", "candidate", "score", "result", *sections, "flags"):
-        table.add_column(col)
-    for d in sorted(reports, key=lambda r: r.get("rank", 0)):
-        by = {s["id"]: s["score"] for s in d["sections"]}
-        table.add_row(str(d.get("rank", "")), escape(d["candidate"]), f"{d['score']:.0%}",
-                      "[green]pass[/]" if d["passed"] else "[red]below[/]",
-                      *(f"{by[s]:.0%}" if s in by else "—" for s in sections),
-                      escape(", ".join(f["kind"] for f in d["flags"])) or "—")
+        table.add_column(escape(col))
+    for d in reports:
+        if not d.graded:
+            table.add_row(
+                "—", escape(d.candidate), "—", f"[red]not graded[/]: {escape(d.reason)}", *("—" for _ in sections), "—"
+            )
+            continue
+        by = {s.id: s.score for s in d.sections}
+        table.add_row(
+            str(d.rank),
+            escape(d.candidate),
+            f"{d.score:.0%}",
+            "[green]pass[/]" if d.passed else "[red]below[/]",
+            *(f"{by[s]:.0%}" if s in by else "—" for s in sections),
+            escape(", ".join(dict.fromkeys(f.kind for f in d.flags))) or "—",
+        )
     console.print(table)
-    if any(d["flags"] for d in reports):
+    if any(d.flags for d in reports):
         console.print("[yellow]Flags call for a human look, not automatic rejection.[/]")
-    for path in written:
-        console.print(f"[dim]wrote {escape(path)}[/]")
+    missed = sum(not d.graded for d in reports)
+    if missed:
+        console.print(f"[red]{missed} submission(s) not graded[/]: each has a row and a report saying why")
+    for path in result.written:
+        console.print(f"[dim]wrote {escape(str(path))}[/]")
+
+
+def render_noted(report_dir: Path, report: CandidateReport) -> None:
+    iv = report.interviewer
+    scored = ", ".join(f"{k}={v}" for k, v in sorted(iv.scores.items()))
+    out().print(
+        f"{escape(report.candidate)}: {len(iv.notes)} note(s)"
+        + (f", scorecard {escape(scored)}" if scored else "")
+        + f"; wrote {escape(str(report_dir / report.folder))} and the summary again"
+    )
+
+
+def render_verdict(v: Verdict) -> None:
+    if v.status == "intact":
+        out().print(f"[green]intact[/]: {escape(str(v.file))}: {escape(v.detail)}")
+    elif v.status == "unsigned":
+        out().print(f"[red]not signed[/]: {escape(str(v.file))}: {escape(v.detail)}")
+    else:
+        out().print(f"[red]ALTERED[/]: {escape(str(v.file))}: {escape(v.detail)}")
 
 
 def render_kata_outcome(outcome: KataOutcome, *, json_out: bool) -> None:
     if json_out:
         import json
 
-        print(json.dumps({"kata": outcome.slug, "status": outcome.status, "score": round(outcome.score, 4),
-                          "tests": [{"name": t.name, "hidden": t.hidden, "status": t.status, "message": t.message}
-                                    for t in outcome.tests], "duration": round(outcome.duration_s, 2)}))
+        print(
+            json.dumps(
+                {
+                    "kata": outcome.slug,
+                    "status": outcome.status,
+                    "score": round(outcome.score, 4),
+                    "tests": [
+                        {"name": t.name, "hidden": t.hidden, "status": t.status, "message": t.message}
+                        for t in outcome.tests
+                    ],
+                    "duration": round(outcome.duration_s, 2),
+                }
+            )
+        )
         return
     console = out()
     for t in outcome.tests:

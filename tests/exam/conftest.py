@@ -41,3 +41,30 @@ def spec(tmp_path: Path) -> Path:
     path = tmp_path / "spec.yaml"
     path.write_text(SPEC, encoding="utf-8")
     return path
+
+
+QUIZ_SPEC = """\
+title: "Quiz only"
+time_limit_minutes: 60
+pass_mark: 0.5
+sections:
+  - id: quiz
+    title: Quiz
+    weight: 1
+    questions: [slices.reslice-shares-array, slices.copy-ways, defer.lifo, slices.three-index-frees,
+                slices.spot-pinning, slices.append-output]
+  - id: talk
+    title: Talk
+    weight: 1
+    questions: [slices.interview-reslicing]
+scorecard:
+  - {id: go-fluency, title: Go fluency}
+  - {id: communication, title: Communication}
+"""
+
+
+@pytest.fixture()
+def quiz_spec(tmp_path: Path) -> Path:
+    path = tmp_path / "quiz.yaml"
+    path.write_text(QUIZ_SPEC, encoding="utf-8")
+    return path

@@ -35,8 +35,12 @@ def test_new_scaffold_lints_clean(tmp_path: Path) -> None:
 
 def test_lint_reports_every_reference_problem_with_lines(tmp_path: Path, spec: Path) -> None:
     text = spec.read_text(encoding="utf-8")
-    bad = text.replace("[slices.reslice-shares-array]", "[slices.nope]").replace("count: 4", "count: 40").replace(
-        "[sum-positive]", "[no-such-kata]").replace("pass_mark: 0.6", "pass_mark: 1.6")
+    bad = (
+        text.replace("[slices.reslice-shares-array]", "[slices.nope]")
+        .replace("count: 4", "count: 40")
+        .replace("[sum-positive]", "[no-such-kata]")
+        .replace("pass_mark: 0.6", "pass_mark: 1.6")
+    )
     path = tmp_path / "bad.yaml"
     path.write_text(bad, encoding="utf-8")
     result = run_cli("exam", "lint", str(path))
@@ -70,8 +74,9 @@ def _secrets() -> list[str]:
             secrets += [m.belief.en for m in q.misconceptions] + [e.answer for e in q.examples]
     for hidden in (KATA / ".meta" / "hidden").glob("*.go"):
         text = hidden.read_text(encoding="utf-8")
-        secrets += [line.split("(")[0].removeprefix("func ") for line in text.splitlines()
-                    if line.startswith("func Test")]
+        secrets += [
+            line.split("(")[0].removeprefix("func ") for line in text.splitlines() if line.startswith("func Test")
+        ]
     for solution in (KATA / ".meta" / "solution").glob("*.go"):
         secrets.append(solution.read_text(encoding="utf-8").strip())
     return secrets
@@ -114,9 +119,9 @@ def test_same_spec_same_pack_hash(tmp_path: Path, spec: Path) -> None:
     run_cli("exam", "pack", str(spec), "--out", str(tmp_path / "a.zip"))
     run_cli("exam", "pack", str(spec), "--out", str(tmp_path / "b"))
     assert read_pack(tmp_path / "a.zip").pack_hash == read_pack(tmp_path / "b").pack_hash
-    assert (tmp_path / "a.zip").read_bytes() == (run_cli("exam", "pack", str(spec), "--out",
-                                                          str(tmp_path / "c.zip")) and
-                                                  (tmp_path / "c.zip").read_bytes())
+    assert (tmp_path / "a.zip").read_bytes() == (
+        run_cli("exam", "pack", str(spec), "--out", str(tmp_path / "c.zip")) and (tmp_path / "c.zip").read_bytes()
+    )
 
 
 def test_an_altered_pack_is_refused(tmp_path: Path, spec: Path) -> None:

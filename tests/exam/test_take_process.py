@@ -16,17 +16,29 @@ from tests.conftest import FIXTURES
 
 def spawn(*args: str) -> pexpect.spawn:
     env = dict(os.environ)
-    env.update({"GOKATA_QUESTIONS": str(FIXTURES / "banks" / "valid"),
-                "GOKATA_KATAS": str(FIXTURES / "exam" / "katas"), "COLUMNS": "120", "NO_COLOR": "1",
-                "TERM": "dumb"})
-    return pexpect.spawn(sys.executable, ["-m", "runner", *args], env=env, encoding="utf-8", timeout=30,
-                         dimensions=(40, 120))
+    env.update(
+        {
+            "GOKATA_QUESTIONS": str(FIXTURES / "banks" / "valid"),
+            "GOKATA_KATAS": str(FIXTURES / "exam" / "katas"),
+            "COLUMNS": "120",
+            "NO_COLOR": "1",
+            "TERM": "dumb",
+        }
+    )
+    return pexpect.spawn(
+        sys.executable, ["-m", "runner", *args], env=env, encoding="utf-8", timeout=30, dimensions=(40, 120)
+    )
 
 
 def answer_current(child: pexpect.spawn) -> None:
-    idx = child.expect([r"Your choices?.*\(q to pause\) ", r"True or false.*\(q to pause\) ",
-                        r"Faulty line.*\(q to pause\) ",
-                        r"finish with an empty line twice"])
+    idx = child.expect(
+        [
+            r"Your choices?.*\(q to pause\) ",
+            r"True or false.*\(q to pause\) ",
+            r"Faulty line.*\(q to pause\) ",
+            r"finish with an empty line twice",
+        ]
+    )
     if idx == 3:
         child.sendline("some text")
         child.sendline(".")
