@@ -27,7 +27,6 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from functools import lru_cache
 
-from runner.answers import plain_words
 from runner.answers.claims import CompiledClaim, asserted, stated_contrast
 from runner.answers.confidence import assess
 from runner.answers.fuzzy import FuzzyIndex
@@ -35,6 +34,7 @@ from runner.answers.matcher import Phrasing, Resolved, compile_phrasing
 from runner.answers.normalize import Sentence
 from runner.answers.reading import Polarity, keyword_list, read_answer
 from runner.answers.result import MisconceptionHit, OpenGrade, PointResult, PointVerdict, Span
+from runner.content import plain_words
 from runner.content.models import FrameworkPoint, LocalText, Misconception, OpenQuestion
 
 KEYWORD_CAP = 0.35
@@ -107,7 +107,7 @@ class CompiledQuestion:
 
 
 def _compile_all(texts: tuple[str, ...]) -> tuple[Phrasing, ...]:
-    """Bank phrasings with `@name` references to the plain-words lexicon expanded."""
+    """Bank phrasings with `$name` references to the plain-words lexicon expanded."""
     return tuple(compile_phrasing(t) for text in texts for t in plain_words.expand(text))
 
 

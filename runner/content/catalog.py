@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from runner.content import cache
+from runner.content import authoring, cache
 from runner.content.models import AnyQuestion, Bank, Lang
 from runner.content.validate import duplicate_key_problems, validate_file
 from runner.content.yaml_source import Locator, read_yaml
@@ -102,6 +102,11 @@ def check_banks(paths: Iterable[Path] | None = None, *, strict: bool = False) ->
         if lines is None:
             locator = locator or Locator(yf.text)
             lines = [locator.find(("questions", i, "id")) for i in range(len(bank.questions))]
+        if strict:
+            where = locator or Locator(yf.text)
+            for i, at, message in authoring.bank_problems(bank):
+                line, col = where.find(("questions", i, *at))
+                problems.append(Problem(yf.name, line, col, ".".join(map(str, ("questions", i, *at))), message))
         before = len(problems)
         _add_bank(bank, yf.name, lines, banks, origins, problems)
         bank_sources.append(yf.name)
@@ -114,6 +119,11 @@ def check_banks(paths: Iterable[Path] | None = None, *, strict: bool = False) ->
                                     f"topic {bank.topic!r} is already defined by {first_file[bank.topic]}"))
         else:
             first_file[bank.topic] = file
+    if strict:
+        by_id = {q.id: q for bank in banks for q in bank.questions}
+        for qid, at, message in authoring.probe_problems(by_id):
+            origin = origins[qid]
+            problems.append(Problem(origin.file, origin.line, 1, ".".join(map(str, at)), message))
     return Catalog(tuple(banks), MappingProxyType(origins)), problems
 
 

@@ -202,7 +202,9 @@ class GradedExample(Frozen):
 
     answer: NonEmpty
     score: SFloat = Field(ge=0, le=1)
-    label: Literal["strong", "partial", "wrong", "stuffed", "negated", "other"] = "other"
+    label: Literal["strong", "plain", "partial", "wrong", "inverted", "stuffed", "negated", "off-topic", "other"] = (
+        "other"
+    )
     note: SText | None = None
 
 
@@ -212,7 +214,8 @@ class OpenQuestion(_QuestionBase):
     model_answer: LocalText
     misconceptions: tuple[Misconception, ...] = ()
     examples: tuple[GradedExample, ...] = ()
-    follow_ups: tuple[LocalText, ...] = ()
+    follow_ups: tuple[LocalText, ...] = ()  # stretch questions, asked when the answer is strong
+    follows: QuestionId | None = None  # a follow-up item: the open question whose point it digs into
 
     @model_validator(mode="after")
     def _unique_point_ids(self) -> OpenQuestion:

@@ -108,14 +108,24 @@ questions:
         level: core
         concepts:
           - [unbuffered, "no buffer", 无缓冲]
-          - [blocks until, waits for, synchronous, hand-off, handoff, 同步]
-        follow_up: {{en: "What does a receiver learn from an unbuffered send that it cannot from a buffered one?"}}
+          - [blocks until, waits for, synchronous, hand-off, handoff, 同步, $blocks-forever]
+        claims:
+          - says: "An unbuffered send waits until a receiver takes the value"
+            decisive: moment
+            about: [unbuffered, 无缓冲]
+            contrasts: [returns immediately, does not wait, never blocks, 立即返回, 不会阻塞]
+        follow_up:
+          en: "What does a sender learn from an unbuffered send that it cannot learn from a buffered one?"
+          zh: "无缓冲发送能让发送方知道什么，是带缓冲的发送做不到的？"
       - id: burst
         point: {{en: "A buffer absorbs bursts up to its size; beyond it senders block (back-pressure)"}}
         weight: 1
         concepts:
           - [buffer, buffered, capacity, 缓冲]
           - [burst, bursts, back-pressure, backpressure, decouple, 背压]
+        follow_up:
+          en: "How would you pick the buffer size, and what happens when it is full?"
+          zh: "缓冲区大小怎么定？满了会怎样？"
     model_answer:
       en: "An unbuffered channel is a synchronous hand-off: the send waits for a receiver. A buffered channel absorbs bursts up to its capacity and then gives back-pressure, which decouples a fast producer from a slower consumer for a while."
     explanation: {{en: "Interviewers listen for the hand-off semantics first, then what a buffer does and does not buy."}}

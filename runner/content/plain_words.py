@@ -1,7 +1,7 @@
 """The shared bilingual lexicon: how people say Go ideas without the terms.
 
-A concept phrasing `@name` in a bank stands for every phrasing of the entry `name` here, so an
-author writes `[backing array, @same-memory]` and an answer that says "the copy and the original
+A concept phrasing `$name` in a bank stands for every phrasing of the entry `name` here, so an
+author writes `[backing array, $same-memory]` and an answer that says "the copy and the original
 point at the same storage" or "两个切片指向同一块内存" earns the concept. Entries hold the
 everyday words a capable engineer uses for an idea, in English and Chinese; the terms of art
 stay in the banks, beside the reference. Phrasings follow the bank syntax: " & " joins parts that
@@ -769,16 +769,16 @@ _LEXICON: dict[str, tuple[str, ...]] = {
 }
 
 LEXICON: Mapping[str, tuple[str, ...]] = MappingProxyType(_LEXICON)
-REFERENCE = "@"
+REFERENCE = "$"
 
 
 def expand(phrasing: str) -> tuple[str, ...]:
-    """The phrasings a bank phrasing stands for: the entry's for `@name`, else itself."""
+    """The phrasings a bank phrasing stands for: the entry's for `$name`, else itself."""
     if phrasing.startswith(REFERENCE) and len(phrasing) > 1 and " " not in phrasing:
         return LEXICON.get(phrasing[1:], ())
     return (phrasing,)
 
 
 def unknown_references(phrasings: tuple[str, ...]) -> list[str]:
-    """The `@name` phrasings that name no entry."""
+    """The `$name` phrasings that name no entry."""
     return [p for p in phrasings if p.startswith(REFERENCE) and " " not in p and p[1:] not in LEXICON]
