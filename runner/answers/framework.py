@@ -30,6 +30,7 @@ from functools import lru_cache
 from runner.answers.claims import CompiledClaim, asserted, stated_contrast
 from runner.answers.confidence import assess
 from runner.answers.fuzzy import FuzzyIndex
+from runner.answers.lists import looks_like_list
 from runner.answers.matcher import Phrasing, Resolved, compile_phrasing
 from runner.answers.normalize import Sentence
 from runner.answers.reading import Polarity, keyword_list, read_answer
@@ -39,7 +40,7 @@ from runner.content.models import FrameworkPoint, LocalText, Misconception, Open
 
 KEYWORD_CAP = 0.35
 CONTRADICTED_CORE_CAP = 0.35
-CONTRADICTED_CAP = 0.6
+CONTRADICTED_CAP = 0.45
 PARTIAL_EXPONENT = 1.0  # credit for k of n concepts: (k/n) ** PARTIAL_EXPONENT
 MISCONCEPTION_UNIT = 0.2
 MAX_FOLLOW_UPS = 3
@@ -220,7 +221,7 @@ def grade_open(question: OpenQuestion, text: str) -> OpenGrade:
     compiled = compile_question(question)
     reading = read_answer(text)
     resolved = Resolved(reading, compiled.fuzzy, _all_phrasings(compiled.points, compiled.misconceptions))
-    keyword_only = keyword_list(reading, resolved.terms)
+    keyword_only = looks_like_list(text) or keyword_list(reading, resolved.terms)
     stated = [(cm, _stated(cm, resolved)) for cm in compiled.misconceptions]
     hits = tuple(_hit(cm, matches[0], resolved) for cm, matches in stated if matches)
     # A clause that states a wrong belief earns nothing: "there's no difference between nil and
