@@ -41,6 +41,8 @@ from runner.content.models import FrameworkPoint, LocalText, Misconception, Open
 KEYWORD_CAP = 0.35
 CONTRADICTED_CORE_CAP = 0.35
 CONTRADICTED_CAP = 0.45
+NO_CORE_FACTOR = 0.5
+OFF_TOPIC_SHARE = 0.5
 PARTIAL_EXPONENT = 1.0  # credit for k of n concepts: (k/n) ** PARTIAL_EXPONENT
 MISCONCEPTION_UNIT = 0.2
 MAX_FOLLOW_UPS = 3
@@ -128,9 +130,7 @@ def _words_of(phrasing: Phrasing) -> set[str]:
 def compile_question(question: OpenQuestion) -> CompiledQuestion:
     """Compiled once per question (keyed by its value, so two banks sharing an id never mix)."""
     points = tuple(_compile_point(p) for p in question.framework)
-    misconceptions = tuple(
-        CompiledMisconception(m, _compile_all(m.phrasings)) for m in question.misconceptions
-    )
+    misconceptions = tuple(CompiledMisconception(m, _compile_all(m.phrasings)) for m in question.misconceptions)
     phrasings = _all_phrasings(points, misconceptions)
     vocabulary: set[str] = set()
     for phrasing in [*phrasings, *(ph for cp in points for c in cp.claims for ph in (*c.about, *c.contrasts))]:
@@ -147,8 +147,7 @@ def _in_prompt(question: OpenQuestion, fuzzy: FuzzyIndex, phrasings: list[Phrasi
     for text in (question.prompt.en, question.prompt.zh):
         if text:
             resolved = Resolved(read_answer(text), fuzzy, phrasings)
-            found.update(id(ph) for ph in phrasings
-                         if _one_term(ph) and next(resolved.find(ph), None) is not None)
+            found.update(id(ph) for ph in phrasings if _one_term(ph) and next(resolved.find(ph), None) is not None)
     return frozenset(found)
 
 
@@ -227,9 +226,10 @@ def grade_open(question: OpenQuestion, text: str) -> OpenGrade:
     # A clause that states a wrong belief earns nothing: "there's no difference between nil and
     # empty slices" names both kinds of slice, and shows it does not know them.
     tainted = frozenset(resolved.tokens[i].clause for _, matches in stated for own in matches for i in own)
-    points = tuple(_grade_point(cp, resolved, tainted, compiled.in_prompt, keyword_only=keyword_only)
-                   for cp in compiled.points)
-    score = _score(question, points, hits, keyword_only=keyword_only)
+    points = tuple(
+        _grade_point(cp, resolved, tainted, compiled.in_prompt, keyword_only=keyword_only) for cp in compiled.points
+    )
+    score = _score(question, points, hits, keyword_only=keyword_only, topical=_topical_share(resolved))
     confidence, reasons = assess(reading, points, score, keyword_only=keyword_only)
     return OpenGrade(
         question_id=question.id,
@@ -243,24 +243,47 @@ def grade_open(question: OpenQuestion, text: str) -> OpenGrade:
     )
 
 
-def _score(question: OpenQuestion, points: tuple[PointResult, ...], hits: tuple[MisconceptionHit, ...], *,
-           keyword_only: bool) -> float:
+def _topical_share(resolved: Resolved) -> float:
+    """The share of the answer's sentences in which any of the question's phrasings matched."""
+    sentences = len(resolved.reading.sentences)
+    touched = {resolved.tokens[pos].sent for pos in resolved.terms}
+    return len(touched) / sentences if sentences else 0.0
+
+
+def _score(
+    question: OpenQuestion,
+    points: tuple[PointResult, ...],
+    hits: tuple[MisconceptionHit, ...],
+    *,
+    keyword_only: bool,
+    topical: float = 1.0,
+) -> float:
     """Credit earned over the weight owed (bonus points add, never owe), then the caps of a
     contradicted point and of a keyword list, then misconception penalties."""
     owed = question.total_weight
     earned = sum(p.weight * p.credit for p in points)
     score = min(1.0, earned / owed) if owed else 0.0
-    if any(p.verdict is PointVerdict.CONTRADICTED and p.level == "core" for p in points):
+    # Credit for side points alone, with every core point untouched, is how an answer about
+    # something else scores: a fluent answer on rate limiting still says "mutex" somewhere.
+    # A focused partial answer ("use bytes.Clone instead") touches the question in most sentences.
+    no_core = any(p.level == "core" for p in points) and not any(p.level == "core" and p.credit > 0 for p in points)
+    if no_core and topical < OFF_TOPIC_SHARE:
+        score *= NO_CORE_FACTOR
+    # Only a stated contrast caps: it is the author's own statement of the inverted claim. A denied
+    # concept is weaker evidence ("don't compare NumGoroutine" denies the practice, not the fact
+    # that it is flaky) and costs that point alone.
+    if any(p.inverted and p.level == "core" for p in points):
         score = min(score, CONTRADICTED_CORE_CAP)
-    elif any(p.verdict is PointVerdict.CONTRADICTED and p.level == "expected" for p in points):
+    elif any(p.inverted and p.level == "expected" for p in points):
         score = min(score, CONTRADICTED_CAP)
     if keyword_only:
         score = min(score, KEYWORD_CAP)
     return min(1.0, max(0.0, score - sum(h.penalty for h in hits) * MISCONCEPTION_UNIT))
 
 
-def _grade_point(cp: CompiledPoint, resolved: Resolved, tainted: frozenset[int], in_prompt: frozenset[int], *,
-                 keyword_only: bool) -> PointResult:
+def _grade_point(
+    cp: CompiledPoint, resolved: Resolved, tainted: frozenset[int], in_prompt: frozenset[int], *, keyword_only: bool
+) -> PointResult:
     findings = [_find_concept(c, e, resolved, tainted, in_prompt) for c, e in zip(cp.concepts, cp.expect, strict=True)]
     present = [f for f in findings if f.status is _Status.PRESENT]
     contradicted = [f for f in findings if f.status is _Status.CONTRADICTED]
@@ -295,11 +318,15 @@ def _grade_point(cp: CompiledPoint, resolved: Resolved, tainted: frozenset[int],
         spans=tuple((s.start, s.end) for s in sentences),
         level=p.level,
         also_covered=both,
+        inverted=contrast is not None,
     )
 
 
 def _find_concept(
-    phrasings: tuple[Phrasing, ...], expect: Expect, resolved: Resolved, tainted: frozenset[int],
+    phrasings: tuple[Phrasing, ...],
+    expect: Expect,
+    resolved: Resolved,
+    tainted: frozenset[int],
     in_prompt: frozenset[int] = frozenset(),
 ) -> _ConceptFinding:
     """Present when some match states the concept as the point does, contradicted when matches
@@ -378,10 +405,13 @@ def _follow_ups(
     ask([p for p in points if p.verdict is PointVerdict.CONTRADICTED])
     for h in hits:
         # Naming the belief the answer stated gives nothing away: it is the candidate's own claim.
-        out.append(h.follow_up or LocalText(
-            en=f"You said something that suggests: {h.belief.en}. Are you sure? What actually happens?",
-            zh=f"你的回答似乎认为：{h.belief.get('zh')}。确定吗？实际会发生什么？",
-        ))
+        out.append(
+            h.follow_up
+            or LocalText(
+                en=f"You said something that suggests: {h.belief.en}. Are you sure? What actually happens?",
+                zh=f"你的回答似乎认为：{h.belief.get('zh')}。确定吗？实际会发生什么？",
+            )
+        )
     ask([p for p in points if p.core and p.verdict is PointVerdict.MISSED])
     ask([p for p in points if p.level != "bonus" and p.verdict is PointVerdict.PARTIAL])
     ask([p for p in points if p.level == "expected" and p.verdict is PointVerdict.MISSED])

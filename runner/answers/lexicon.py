@@ -50,7 +50,7 @@ NOT_FORMS = frozenset(_words(
 # 能 or 对 are left out because they live in terms (并发, 行为, 性能, 对象).
 ZH_FUNCTION_WORDS = _words("""
     可以 因为 所以 如果 但是 而且 然后 并且 还是 或者 一个 一些 这个 那个 什么 怎么 需要 应该 必须
-    只是 不过 就是 已经 还有 比如 例如 然而 因此 如何 时候 之后 之前 之间 的话
+    只是 不过 就是 已经 还有 比如 例如 然而 因此 如何 时候 之后 之前 之间 的话 其实 根本 真的 完全 本身
 """)
 ZH_PARTICLES = frozenset("的了是吗呢吧啊就也都很把被着我你他它们这那会在要")
 
@@ -113,6 +113,10 @@ ZH_NEED_NEGATORS = _words("""
 ZH_NEGATORS = _words("""
     并非 并不 不是 不会 不能 无法 不 未 别 勿 非 莫 毋
 """)
+# Negations in time ("不再泄漏": it used to, it no longer does): see reading.PAST.
+ZH_PAST_NEGATORS = _words("""
+    不再 已不再 早已不 已经不
+""")
 ZH_LACK = _words("""
     没有 没 无
 """)
@@ -148,9 +152,14 @@ ZH_CLAUSE_BREAK = _words("""
 # interfaces do not cause escapes" the closures are what is denied, and in "singleflight would not
 # help" the singleflight.
 EN_SUBJECT_VERBS = frozenset({"caus", "trigger", "lead", "result", "induc", "provok", "help", "fix", "solv",
-                              "prevent"})
+                              "prevent",
+                              # predicates that dismiss their subject: "memory isn't really a factor",
+                              # "duplicates aren't a concern", "the order doesn't matter here"
+                              "problem", "issu", "concern", "factor", "matter", "relevant", "important", "worry",
+                              "risk", "deal", "happen", "exist", "apply", "affect"})
 ZH_SUBJECT_VERBS = _words("""
     导致 引起 造成 引发 触发 使得 解决 帮助 修复 防止
+    问题 关系 影响 重要 发生 相关 要紧 成立
 """)
 
 # Words that name a bad outcome. A wrong practice followed by one ("Add inside the goroutine

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from runner.answers import glossary
 from runner.answers import lexicon as lx
 from runner.answers.fuzzy import FuzzyIndex
 from runner.answers.normalize import normalize
@@ -100,8 +101,60 @@ def compile_phrasing(text: str) -> Phrasing:
     if 2 <= len(tokens) <= 3 and len(words) == len(tokens):
         # "wait group" also as "waitgroup", "back pressure" as "backpressure".
         variants.append((Segment((stem("".join(t.raw for t in words)),), han=False, plain=True),))
+    variants.extend(_mixed_variants(variants[0]))
     unique = tuple(dict.fromkeys(variants))
     return Phrasing(text, unique, negative=negative)
+
+
+def _glossary_hits(chars: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    """(start, end, Chinese term) of each glossary term in a Han run, longest first, no overlap."""
+    run = "".join(chars)
+    taken = [False] * len(run)
+    hits: list[tuple[int, int, str]] = []
+    for term in glossary.BY_LENGTH:
+        at = run.find(term)
+        while at >= 0:
+            if not any(taken[at : at + len(term)]):
+                hits.append((at, at + len(term), term))
+                for i in range(at, at + len(term)):
+                    taken[i] = True
+            at = run.find(term, at + 1)
+    return sorted(hits)
+
+
+def _replaced(seg: Segment, hits: list[tuple[int, int, str]]) -> list[Segment]:
+    """The Han run with each hit written in English (its glossary word), the rest kept in Han."""
+    out: list[Segment] = []
+    pos = 0
+    for start, end, term in hits:
+        if start > pos:
+            out.append(Segment(seg.chars[pos:start], han=True))
+        out.extend(Segment((stem(w),), han=False) for w in glossary.GLOSSARY[term][0].split())
+        pos = end
+    if pos < len(seg.chars):
+        out.append(Segment(seg.chars[pos:], han=True))
+    return out
+
+
+def _mixed_variants(variant: Variant) -> list[Variant]:
+    """The phrasing as a mixed Chinese-English answer says it: every glossary term in English,
+    and each one alone in English ("整个进程" also as "整个 process")."""
+    hits = [(i, _glossary_hits(seg.chars)) for i, seg in enumerate(variant) if seg.han]
+    hits = [(i, h) for i, h in hits if h]
+    if not hits:
+        return []
+    out: list[Variant] = []
+    every = list(variant)
+    for i, h in reversed(hits):
+        every[i : i + 1] = _replaced(variant[i], h)
+    out.append(tuple(every))
+    singles = [(i, hit) for i, h in hits for hit in h]
+    if len(singles) > 1:
+        for i, hit in singles:
+            one = list(variant)
+            one[i : i + 1] = _replaced(variant[i], [hit])
+            out.append(tuple(one))
+    return out
 
 
 def _segments(tokens: list[Token], *, join_hyphens: bool = False) -> Variant:

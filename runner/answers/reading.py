@@ -67,6 +67,9 @@ CUE_TAIL = 128  # the rest of a negation word (能 in 不能): not a word the ne
 LACK = 32  # like NEG, for negators of existence ("no", "without", "没有")
 ADVERB = 256  # "not always", "not only": negates only a match that starts at the adverb
 SUBJECT = 512  # a negated cause or remedy ("does not cause", "不会导致", "won't help"): negates the terms before it
+# A negation in time: "no longer leaks", "isn't a leak anymore", "不再泄漏". The learner knows it used
+# to hold and no longer does: like a supposition, it neither asserts nor denies the term.
+PAST = 1024
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(
@@ -243,7 +246,7 @@ class Reading:
                     found = (Polarity.DISMISSED if flags & NEED else Polarity.NEGATED if flags & NEG
                              else Polarity.LACKING)
             if found is not None:
-                if not self._hypothetical(p):
+                if not self._hypothetical(p) and not flags & PAST:
                     return found, p
                 supposed = True
         if supposed or self._hypothetical(first):
@@ -581,6 +584,8 @@ def _english_cues(tokens: list[Token], flags: list[int]) -> None:
                 flags[i] |= LACK
             else:
                 flags[i] |= NEG | (SUBJECT if _denies_cause(tokens, i) else 0)
+            if after[:1] == ["longer"] or _anymore_after(tokens, i):
+                flags[i] |= PAST
         elif w in lx.EN_NEED_NEGATORS:
             flags[i] |= NEED
         elif w in lx.EN_MYTH:
@@ -591,6 +596,12 @@ def _english_cues(tokens: list[Token], flags: list[int]) -> None:
             flags[i] |= BREAK
 
 
+def _anymore_after(tokens: list[Token], i: int) -> bool:
+    """"not ... anymore", "not ... any longer" within the negator's sentence, a few words on."""
+    words = [t.raw for t in tokens[i + 1 : i + 8] if t.sent == tokens[i].sent]
+    return "anymore" in words or any(a == "any" and b in ("more", "longer") for a, b in zip(words, words[1:]))
+
+
 def _denies_cause(tokens: list[Token], i: int) -> bool:
     """The negator at i is followed by a verb of causing or remedying: "does not cause", "would not help"."""
     for t in tokens[i + 1 : i + 4]:
@@ -598,7 +609,7 @@ def _denies_cause(tokens: list[Token], i: int) -> bool:
             return False
         if t.key in lx.EN_SUBJECT_VERBS:
             return True
-        if not t.function and t.raw not in ("really", "actually", "ever", "necessarily"):
+        if t.raw not in lx.STOPWORDS and t.raw not in ("really", "actually", "ever", "necessarily", "much", "big", "real"):
             return False
     return False
 
@@ -613,6 +624,7 @@ def _zh_table() -> list[tuple[str, int]]:
     add(lx.ZH_NOT_NEGATING, 0)
     add(lx.ZH_NEED_NEGATORS, NEED)
     add(lx.ZH_NEGATORS, NEG)
+    add(lx.ZH_PAST_NEGATORS, NEG | PAST)
     add(lx.ZH_LACK, LACK)
     add(lx.ZH_MYTH, MYTH)
     add(lx.ZH_CONDITIONAL, COND)
@@ -654,7 +666,7 @@ def _scan_run(run: str, offset: int, flags: list[int]) -> None:
                 if flag & (NEG | LACK | NEED):
                     for m in range(k + 1, k + len(word)):
                         flags[offset + m] |= CUE_TAIL
-                if flag & NEG and _zh_cause_at(run, k + len(word)):
+                if flag & (NEG | LACK) and _zh_cause_at(run, k + len(word)):
                     flags[offset + k] |= SUBJECT
                 k += len(word)
                 break

@@ -38,6 +38,7 @@ class PointResult:
     spans: tuple[Span, ...] = ()  # where the evidence sits in the answer
     level: str = "expected"  # core | expected | bonus
     also_covered: bool = False  # contradicted, though the answer also states the point itself
+    inverted: bool = False  # contradicted by a stated contrast of one of the point's claims
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -47,6 +48,7 @@ class PointResult:
             "weight": self.weight,
             "core": self.core,
             "level": self.level,
+            "inverted": self.inverted,
             "evidence": self.evidence,
             "spans": [list(s) for s in self.spans],
             "point": _text_json(self.point),
