@@ -13,6 +13,7 @@ Nothing here depends on a question; `read_answer` is cached by text.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -599,7 +600,7 @@ def _english_cues(tokens: list[Token], flags: list[int]) -> None:
 def _anymore_after(tokens: list[Token], i: int) -> bool:
     """"not ... anymore", "not ... any longer" within the negator's sentence, a few words on."""
     words = [t.raw for t in tokens[i + 1 : i + 8] if t.sent == tokens[i].sent]
-    return "anymore" in words or any(a == "any" and b in ("more", "longer") for a, b in zip(words, words[1:]))
+    return "anymore" in words or any(a == "any" and b in ("more", "longer") for a, b in itertools.pairwise(words))
 
 
 def _denies_cause(tokens: list[Token], i: int) -> bool:
