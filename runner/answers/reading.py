@@ -603,6 +603,9 @@ def _anymore_after(tokens: list[Token], i: int) -> bool:
     return "anymore" in words or any(a == "any" and b in ("more", "longer") for a, b in itertools.pairwise(words))
 
 
+_HEDGES = frozenset({"really", "actually", "ever", "necessarily", "much", "big", "real"})
+
+
 def _denies_cause(tokens: list[Token], i: int) -> bool:
     """The negator at i is followed by a verb of causing or remedying: "does not cause", "would not help"."""
     for t in tokens[i + 1 : i + 4]:
@@ -610,7 +613,7 @@ def _denies_cause(tokens: list[Token], i: int) -> bool:
             return False
         if t.key in lx.EN_SUBJECT_VERBS:
             return True
-        if t.raw not in lx.STOPWORDS and t.raw not in ("really", "actually", "ever", "necessarily", "much", "big", "real"):
+        if t.raw not in lx.STOPWORDS and t.raw not in _HEDGES:
             return False
     return False
 
