@@ -220,6 +220,14 @@ def grade_split(
     return SplitReport(split, tuple(results), tuple(unknown))
 
 
+def default_blind_dir() -> Path | None:
+    """tests/grading/blind of the source checkout gokata runs from, if there is one."""
+    folder = Path(__file__).resolve().parents[2] / "tests" / "grading" / "blind"
+    return folder if folder.is_dir() else None
+
+
 def grade_blind(catalog: Catalog, root: Path) -> tuple[SplitReport, ...]:
     """Every split found under `root` (dev, test), graded."""
+    if not root.is_dir():
+        raise ContentError([Problem(str(root), 1, 1, "", "no such folder (a blind set has dev/ and test/ folders)")])
     return tuple(grade_split(catalog, root / split, split) for split in SPLITS if (root / split).is_dir())

@@ -16,6 +16,7 @@ from runner.ui.console import out
 from runner.ui.prompts import read_lines
 
 if TYPE_CHECKING:
+    from runner.answers.blind import SplitReport
     from runner.answers.calibrate import CalibrationReport
     from runner.answers.result import OpenGrade
 
@@ -33,9 +34,11 @@ def show_question(console: Console, q: OpenQuestion, *, lang: Lang) -> None:
 
 def read_answer_text(console: Console, *, lang: Lang) -> str:
     """Several lines; ends with two empty lines in a row, a line with only '.', or Ctrl-D (EOF)."""
-    hint = ("用中文、英文或混合作答。连续两个空行、单独一行 '.' 或 Ctrl-D 结束。" if lang == "zh"
-            else "Answer in English, Chinese or both. Finish with an empty line twice, a line with only '.', "
-                 "or Ctrl-D.")
+    hint = (
+        "用中文、英文或混合作答。连续两个空行、单独一行 '.' 或 Ctrl-D 结束。"
+        if lang == "zh"
+        else "Answer in English, Chinese or both. Finish with an empty line twice, a line with only '.', or Ctrl-D."
+    )
     console.print(f"[bold]>[/] [dim]{hint}[/]")
     return read_lines()
 
@@ -49,8 +52,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "verdict": ("verdict", "结论"),
     "evidence": ("evidence", "依据"),
     "core": ("(core)", "（核心）"),
-    "keywords": ("A list of keywords without sentences earns partial credit at most.",
-                 "只罗列关键词、不成句子的回答最多得部分分。"),
+    "keywords": (
+        "A list of keywords without sentences earns partial credit at most.",
+        "只罗列关键词、不成句子的回答最多得部分分。",
+    ),
     "misconception": ("Misconception:", "误解："),
     "next": ("An interviewer would ask next:", "面试官接下来可能会问："),
     "model": ("model answer", "参考答案"),
@@ -84,14 +89,20 @@ def render_open_grade(console: Console, q: OpenQuestion, grade: OpenGrade, *, la
     for p in grade.points:
         style, en, zh = _VERDICTS[p.verdict.value]
         core = f" [bold]{_label('core', lang)}[/]" if p.core else ""
-        table.add_row(escape(p.point.get(lang)) + core, f"{p.weight:g}", f"[{style}]{zh if lang == 'zh' else en}[/]",
-                      escape(p.evidence or ""))
+        table.add_row(
+            escape(p.point.get(lang)) + core,
+            f"{p.weight:g}",
+            f"[{style}]{zh if lang == 'zh' else en}[/]",
+            escape(p.evidence or ""),
+        )
     console.print(table)
     if grade.keyword_only:
         console.print(f"[yellow]{_label('keywords', lang)}[/]")
     for m in grade.misconceptions:
-        console.print(f"[magenta]{_label('misconception', lang)}[/] {escape(m.belief.get(lang))} → "
-                      f"{escape(m.correction.get(lang))}")
+        console.print(
+            f"[magenta]{_label('misconception', lang)}[/] {escape(m.belief.get(lang))} → "
+            f"{escape(m.correction.get(lang))}"
+        )
     if grade.follow_ups:
         console.print(f"[bold]{_label('next', lang)}[/]")
         for f in grade.follow_ups:
@@ -108,18 +119,29 @@ def render_grade(q: OpenQuestion, grade: OpenGrade, *, lang: Lang, json_out: boo
     missed = [p for p in grade.points if p.core and p.verdict.value in ("missed", "contradicted")]
     zh = lang == "zh"
     if grade.passed:
-        console.print(f"[bold green]{'通过' if zh else 'passed'}[/]: "
-                      + (f"得分 {grade.score:.2f}，没有遗漏核心要点" if zh
-                         else f"score {grade.score:.2f}, no core point missed"))
+        console.print(
+            f"[bold green]{'通过' if zh else 'passed'}[/]: "
+            + (f"得分 {grade.score:.2f}，没有遗漏核心要点" if zh else f"score {grade.score:.2f}, no core point missed")
+        )
     elif missed:
-        names = "；".join(escape(p.point.get(lang)) for p in missed) if zh else \
-            ", ".join(escape(p.point.get(lang)) for p in missed)
-        console.print(f"[bold red]{'未通过' if zh else 'not passed'}[/]: "
-                      + (f"缺少核心要点：{names}" if zh else f"a core point is missing: {names}"))
+        names = (
+            "；".join(escape(p.point.get(lang)) for p in missed)
+            if zh
+            else ", ".join(escape(p.point.get(lang)) for p in missed)
+        )
+        console.print(
+            f"[bold red]{'未通过' if zh else 'not passed'}[/]: "
+            + (f"缺少核心要点：{names}" if zh else f"a core point is missing: {names}")
+        )
     else:
-        console.print(f"[bold red]{'未通过' if zh else 'not passed'}[/]: "
-                      + (f"得分 {grade.score:.2f} 低于 {_pass_score():.2f}" if zh
-                         else f"score {grade.score:.2f} is under {_pass_score():.2f}"))
+        console.print(
+            f"[bold red]{'未通过' if zh else 'not passed'}[/]: "
+            + (
+                f"得分 {grade.score:.2f} 低于 {_pass_score():.2f}"
+                if zh
+                else f"score {grade.score:.2f} is under {_pass_score():.2f}"
+            )
+        )
 
 
 def _pass_score() -> float:
@@ -128,9 +150,14 @@ def _pass_score() -> float:
     return PASS_SCORE
 
 
-def render_calibration(report: CalibrationReport, *, json_out: bool, show: int) -> None:
+def render_calibration(
+    report: CalibrationReport, *, json_out: bool, show: int, blind: tuple[SplitReport, ...] = ()
+) -> None:
     if json_out:
-        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        data = report.to_json()
+        if blind:
+            data["blind"] = [split.to_json() for split in blind]
+        print(json.dumps(data, ensure_ascii=False, indent=2))
         return
     console = out()
     table = Table(title="grader agreement with the banks' example scores (within = |error| <= 0.15)")
@@ -150,19 +177,45 @@ def render_calibration(report: CalibrationReport, *, json_out: bool, show: int) 
     for label, (n, mae, within) in report.by_label().items():
         labels.add_row(label, str(n), f"{mae:.3f}", f"{within:.0%}")
     console.print(labels)
-    worst = sorted(((q.question_id, e) for q in report.questions for e in q.examples if not e.within),
-                   key=lambda pair: -pair[1].error)
+    worst = sorted(
+        ((q.question_id, e) for q in report.questions for e in q.examples if not e.within),
+        key=lambda pair: -pair[1].error,
+    )
     for qid, e in worst[:show]:
-        console.print(f"[yellow]{escape(qid)}[/] example {e.index} ({e.label}): expected {e.expected:.2f}, "
-                      f"graded {e.got:.2f}\n  [dim]{escape(_clip(e.answer))}[/]")
+        console.print(
+            f"[yellow]{escape(qid)}[/] example {e.index} ({e.label}): expected {e.expected:.2f}, "
+            f"graded {e.got:.2f}\n  [dim]{escape(_clip(e.answer))}[/]"
+        )
     for qid, lang, score in report.weak_model_answers():
-        console.print(f"[yellow]model answer[/] {escape(qid)} ({lang}) grades only {score:.2f}: "
-                      "its framework's phrasings miss it")
+        console.print(
+            f"[yellow]model answer[/] {escape(qid)} ({lang}) grades only {score:.2f}: its framework's phrasings miss it"
+        )
     without = report.open_questions - len(report.with_examples)
     console.print(
         f"[bold]overall[/]: {report.n} examples on {len(report.with_examples)} open questions "
         f"({without} without examples): MAE {report.mae:.3f}, within 0.15: {report.within:.1%}"
     )
+    for split in blind:
+        _render_split(console, split)
+
+
+def _render_split(console: Console, split: SplitReport) -> None:
+    """One blind split: agreement by class and language, then the targets."""
+    table = Table(
+        title=f"blind {split.split} split: {len(split.results)} answers, MAE {split.mae:.3f}, "
+        f"within 0.2: {split.within:.0%}"
+    )
+    for col in ("group", "answers", "MAE", "within 0.2"):
+        table.add_column(col, justify="left" if col == "group" else "right")
+    for name, groups in (("class", split.groups(lambda r: r.answer_class)), ("lang", split.groups(lambda r: r.lang))):
+        for key, (n, mae, within) in groups.items():
+            table.add_row(f"{name} {key}", str(n), f"{mae:.3f}", f"{within:.0%}")
+    console.print(table)
+    for name, n, share, required in split.targets():
+        mark = "[green]ok[/]" if share >= required - 1e-9 else "[red]below[/]"
+        console.print(f"  {mark} {name}: {share:.0%} of {n} (target {required:.0%})")
+    if split.unknown:
+        console.print(f"  [yellow]not in the banks[/]: {', '.join(split.unknown)}")
 
 
 def _clip(text: str, limit: int = 160) -> str:
