@@ -12,8 +12,9 @@ def _words(text: str) -> tuple[str, ...]:
 
 # English function words: their share in an answer tells prose from a keyword list.
 # Negation words are deliberately absent: they change meaning.
-STOPWORDS = frozenset(_words(
-    """
+STOPWORDS = frozenset(
+    _words(
+        """
     a an the is are was were be been being am to of in on at by for with from as into onto about
     and or it its it's this that these those there here you your we our us i my me he she they them
     their his her do does did can could will would shall should may might must have has had so then
@@ -21,28 +22,33 @@ STOPWORDS = frozenset(_words(
     over under more most some any each all both such own same other too again further via per like
     whose whether either let lets get gets got make makes made let's i.e e.g etc eg ie
     """
-))
+    )
+)
 
 # Words a phrasing may leave out or an answer may add: "the backing array" is "backing array".
 # Articles always; the rest only in phrasings of three content words or more, because in short
 # ones they carry the meaning ("by value", "for range").
 ARTICLES = frozenset({"a", "an", "the"})
-PHRASING_FILLER = frozenset(_words(
-    """
+PHRASING_FILLER = frozenset(
+    _words(
+        """
     a an the is are was were be been being am to of in on at by for with from as into onto about
     and or it its it's this that these those there here you your we our us i my me he she they them
     their his her do does did
     """
-))
+    )
+)
 
 # Negators that mean plain "not": one key for matching, so a phrasing "not collected" finds
 # "can't be collected".
-NOT_FORMS = frozenset(_words(
-    """
+NOT_FORMS = frozenset(
+    _words(
+        """
     not cannot cant dont doesnt didnt isnt arent wasnt werent wont wouldnt shouldnt couldnt mustnt
     neednt hasnt havent hadnt
     """
-))
+    )
+)
 
 # Chinese function words, for the prose-or-keyword-list test only. Chinese has no spaces, so a
 # character is a function word only where the scan finds it: the words below first (longest
@@ -56,30 +62,36 @@ ZH_PARTICLES = frozenset("的了是吗呢吧啊就也都很把被着我你他它
 
 # Prepositions may follow a list item ("not for cancellation or timeouts in handlers"); other
 # function words after it ("... and New must still work") make it the subject of a clause.
-PREPOSITIONS = frozenset(_words(
-    """
+PREPOSITIONS = frozenset(
+    _words(
+        """
     of in on at by for with from into onto about to via per like over under than as
     """
-))
+    )
+)
 
 # Joining words that may sit inside a list item without making it a sentence ("length and capacity").
 LIST_JOINERS = frozenset({"and", "or", "和", "与", "或", "及"})
 EN_JOINERS = frozenset({"and", "or", "nor"})
 ZH_JOINERS = frozenset("和与或及跟")
 # Words where a joining character is part of another word.
-ZH_NOT_JOINERS = frozenset(_words("""
+ZH_NOT_JOINERS = frozenset(
+    _words("""
     及时 涉及 波及 来得及 参与 与其 与否 给与 和平 总和 缓和 温和 和谐 或许 跟踪 跟进
-"""))
+""")
+)
 
 # --- negation -------------------------------------------------------------------------------
 
 # A cue negates what follows it in its clause (see NEGATION_REACH).
-EN_NEGATORS = frozenset(_words(
-    """
+EN_NEGATORS = frozenset(
+    _words(
+        """
     not no never none nothing nobody neither nor without cannot cant dont doesnt didnt isnt arent wasnt
     werent wont wouldnt shouldnt couldnt mustnt neednt hasnt havent hadnt nowhere hardly
     """
-))
+    )
+)
 # Negators of existence ("no race", "without a lock", "没有类型安全"): they deny that a thing is
 # there, which may be exactly the point ("no type safety"), so they never contradict a point.
 EN_LACK = frozenset({"no", "without", "none", "nothing", "nobody"})
@@ -88,22 +100,123 @@ EN_NOT_NEGATING_NEXT = frozenset({"only", "just", "merely", "simply", "solely", 
 # Words after a negator that make it a "need" negation, which covers its whole clause, before
 # and after: "calling cancel is not necessary" negates "calling cancel".
 EN_NEED_WORDS = frozenset({"need", "needed", "necessary", "required", "mandatory", "have", "needs", "require"})
-EN_NEED_NEGATORS = frozenset({"unnecessary", "needless", "neednt", "redundant", "obsolete", "pointless",
-                              "superfluous", "useless", "unneeded"})
+EN_NEED_NEGATORS = frozenset(
+    {"unnecessary", "needless", "neednt", "redundant", "obsolete", "pointless", "superfluous", "useless", "unneeded"}
+)
 # Distancing words: "a common myth is that sync.Pool keeps objects forever" does not assert it.
-EN_MYTH = frozenset({"myth", "myths", "misconception", "misconceptions", "mistakenly", "wrongly",
-                     "erroneously", "misbelief", "fallacy"})
+EN_MYTH = frozenset(
+    {"myth", "myths", "misconception", "misconceptions", "mistakenly", "wrongly", "erroneously", "misbelief", "fallacy"}
+)
+# Someone else's view: "people think X", "a colleague says X", "some assume X" do not assert X.
+EN_BELIEF_VERBS = frozenset(
+    {
+        "think",
+        "thinks",
+        "believe",
+        "believes",
+        "assume",
+        "assumes",
+        "claim",
+        "claims",
+        "say",
+        "says",
+        "said",
+        "suggest",
+        "suggests",
+        "argue",
+        "argues",
+        "expect",
+        "expects",
+    }
+)
+EN_OTHERS = frozenset(
+    {
+        "people",
+        "many",
+        "some",
+        "someone",
+        "somebody",
+        "they",
+        "colleague",
+        "colleagues",
+        "teammate",
+        "teammates",
+        "reviewer",
+        "reviewers",
+        "he",
+        "she",
+        "folks",
+        "developers",
+        "devs",
+        "others",
+        "everyone",
+        "most",
+        "juniors",
+        "candidates",
+        "author",
+        "article",
+        "tempting",
+    }
+)
 # A negation inside a condition is hypothetical: "if you don't call cancel, it leaks" shows the
 # learner knows cancel must be called.
 # The same holds for the past: "before Go 1.22, Delete didn't zero the tail" teaches what 1.22 does.
-EN_CONDITIONAL = frozenset({"if", "unless", "when", "whenever", "otherwise", "forget", "forgets", "forgot",
-                            "forgetting", "forgotten", "fail", "fails", "failed", "failing", "omit", "omitting",
-                            "skip", "skipping", "skipped", "neglect", "neglecting",
-                            "before", "until", "till", "prior", "previously", "formerly", "older", "earlier"})
+EN_CONDITIONAL = frozenset(
+    {
+        "if",
+        "unless",
+        "when",
+        "whenever",
+        "otherwise",
+        "forget",
+        "forgets",
+        "forgot",
+        "forgetting",
+        "forgotten",
+        "fail",
+        "fails",
+        "failed",
+        "failing",
+        "omit",
+        "omitting",
+        "skip",
+        "skipping",
+        "skipped",
+        "neglect",
+        "neglecting",
+        "before",
+        "until",
+        "till",
+        "prior",
+        "previously",
+        "formerly",
+        "older",
+        "earlier",
+    }
+)
 # Words that start a new clause: a negation does not reach past them.
-EN_CLAUSE_BREAK = frozenset({"but", "however", "although", "though", "whereas", "while", "instead", "rather",
-                             "so", "because", "since", "which", "then", "thus", "hence", "therefore",
-                             "unless", "otherwise"})
+EN_CLAUSE_BREAK = frozenset(
+    {
+        "but",
+        "however",
+        "although",
+        "though",
+        "whereas",
+        "while",
+        "instead",
+        "rather",
+        "so",
+        "because",
+        "since",
+        "which",
+        "then",
+        "thus",
+        "hence",
+        "therefore",
+        "unless",
+        "otherwise",
+    }
+)
 
 # Chinese cues are found in the run of Han characters. Longest match wins, so the lists hold the
 # words that start with a negating character but do not negate ("不断", "非常", "无缓冲").
@@ -130,7 +243,7 @@ ZH_NOT_NEGATING = _words("""
 # A negating character right after one of these is part of another word: 区别, 特别, 是否, 除非.
 ZH_NOT_NEGATING_AFTER = {"别": "区分特差类识告级个性辨", "非": "是除莫", "无": "有", "未": "尚"}
 ZH_MYTH = _words("""
-    误以为 误认为 误区 错误地认为 以为
+    误以为 误认为 误区 错误地认为 以为 有人说 有人认为 同事说 同事认为 他说 她说 别人说 很多人认为 很多人觉得 有人觉得
 """)
 ZH_MYTH_NOT_AFTER = {"以为": "可所"}  # 可以为, 所以为了
 ZH_CONDITIONAL = _words("""
@@ -151,12 +264,36 @@ ZH_CLAUSE_BREAK = _words("""
 # Verbs of causing or remedying (stems). Denying one denies its subject: in "closures and
 # interfaces do not cause escapes" the closures are what is denied, and in "singleflight would not
 # help" the singleflight.
-EN_SUBJECT_VERBS = frozenset({"caus", "trigger", "lead", "result", "induc", "provok", "help", "fix", "solv",
-                              "prevent",
-                              # predicates that dismiss their subject: "memory isn't really a factor",
-                              # "duplicates aren't a concern", "the order doesn't matter here"
-                              "problem", "issu", "concern", "factor", "matter", "relevant", "important", "worry",
-                              "risk", "deal", "happen", "exist", "apply", "affect"})
+EN_SUBJECT_VERBS = frozenset(
+    {
+        "caus",
+        "trigger",
+        "lead",
+        "result",
+        "induc",
+        "provok",
+        "help",
+        "fix",
+        "solv",
+        "prevent",
+        # predicates that dismiss their subject: "memory isn't really a factor",
+        # "duplicates aren't a concern", "the order doesn't matter here"
+        "problem",
+        "issu",
+        "concern",
+        "factor",
+        "matter",
+        "relevant",
+        "important",
+        "worry",
+        "risk",
+        "deal",
+        "happen",
+        "exist",
+        "apply",
+        "affect",
+    }
+)
 ZH_SUBJECT_VERBS = _words("""
     导致 引起 造成 引发 触发 使得 解决 帮助 修复 防止
     问题 关系 影响 重要 发生 相关 要紧 成立
@@ -164,13 +301,15 @@ ZH_SUBJECT_VERBS = _words("""
 
 # Words that name a bad outcome. A wrong practice followed by one ("Add inside the goroutine
 # races with Wait", "在协程里 Add 会和 Wait 竞争") is described as a mistake, not believed.
-EN_CONSEQUENCE = frozenset(_words(
-    """
+EN_CONSEQUENCE = frozenset(
+    _words(
+        """
     race races racing racy panic panics panicking leak leaks leaking deadlock deadlocks deadlocking
     break breaks breaking broken crash crashes crashing fail fails failing corrupt corrupts bug buggy
     wrong unsafe incorrect dangerous
     """
-))
+    )
+)
 ZH_CONSEQUENCE = _words("""
     竞争 竞态 数据竞争 panic 崩溃 泄漏 泄露 死锁 出错 错误 有问题 不安全 bug 导致
 """)

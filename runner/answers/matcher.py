@@ -12,7 +12,7 @@ Code-like phrasings ("== nil", "[a:b:c]", "copy(", "struct{}", "-gcflags=-m") wo
 meaning as words ("== nil" would become "nil"), so they match verbatim, spaces ignored.
 
 A phrasing with " & " between parts ("same & memory", "求值 & 返回时") is a co-occurrence: every
-part must match within one clause, in any order. That is how plain speech states an idea whose
+part must match within one statement (a clause, with a Chinese …时 clause kept in it), in any order. That is how plain speech states an idea whose
 words do not come in a fixed order ("the copy and the original point at the same memory").
 """
 
@@ -239,12 +239,12 @@ class Resolved:
         return tuple(m for v in phrasing.variants for m in self._find_variant(v))
 
     def _find_together(self, parts: tuple[Phrasing, ...]) -> tuple[tuple[int, ...], ...]:
-        """One match per clause where every part matches: the first match of each part there."""
+        """One match per statement where every part matches: the first match of each part there."""
         per_part: list[dict[int, tuple[int, ...]]] = []
         for part in parts:
             firsts: dict[int, tuple[int, ...]] = {}
             for own in self._find_all(part):
-                firsts.setdefault(self.tokens[own[0]].clause, own)
+                firsts.setdefault(self.tokens[own[0]].statement, own)
             per_part.append(firsts)
         common = set(per_part[0]).intersection(*per_part[1:]) if per_part else set()
         return tuple(tuple(sorted({i for firsts in per_part for i in firsts[c]})) for c in sorted(common))

@@ -123,6 +123,9 @@ class Token:  # built once by read_answer, then only read (not frozen: building 
     start: int = 0  # offsets into its sentence's normalised text
     end: int = 0
     function: bool = False  # a function word (see lexicon): prose rather than a list of terms
+    # Like `clause`, but a Chinese subordinate clause (…时, …的话) stays in its statement: "参数在
+    # 函数返回时才求值" is one statement about when arguments are evaluated.
+    statement: int = 0
     joined: bool = False  # a later part of a hyphenated word ("before" in "happens-before"): never a cue
 
     @property
@@ -197,8 +200,9 @@ class Reading:
     def polarity(self, own: tuple[int, ...], terms: Mapping[int, tuple[Match, ...]] = _NO_TERMS) -> Polarity:
         return self.polarity_cue(own, terms)[0]
 
-    def polarity_cue(self, own: tuple[int, ...],
-                     terms: Mapping[int, tuple[Match, ...]] = _NO_TERMS) -> tuple[Polarity, int]:
+    def polarity_cue(
+        self, own: tuple[int, ...], terms: Mapping[int, tuple[Match, ...]] = _NO_TERMS
+    ) -> tuple[Polarity, int]:
         """Whether a match made of the token positions `own` (ascending) is asserted, denied, or
         only supposed ("if you don't call cancel, ...": the learner knows what happens either way).
 
@@ -219,7 +223,7 @@ class Reading:
             if p in mine:
                 continue
             flags = self.cues[p]
-            if flags & MYTH and p < first:
+            if flags & MYTH and p < first and toks[p].statement == toks[first].statement:
                 return Polarity.DISMISSED, p
             found: Polarity | None = None
             if flags & NEED and p > last:
@@ -244,8 +248,9 @@ class Reading:
                 # the word right after it, so its list must start there.
                 list_reach = 0.0 if flags & LACK else reach
                 if self._reaches(p, target, mine, terms, reach, list_reach):
-                    found = (Polarity.DISMISSED if flags & NEED else Polarity.NEGATED if flags & NEG
-                             else Polarity.LACKING)
+                    found = (
+                        Polarity.DISMISSED if flags & NEED else Polarity.NEGATED if flags & NEG else Polarity.LACKING
+                    )
             if found is not None:
                 if not self._hypothetical(p) and not flags & PAST:
                     return found, p
@@ -258,16 +263,26 @@ class Reading:
         toks, cues = self.tokens, self.cues
         return sum(toks[i].units for i in positions if not toks[i].function and not cues[i] & CUE_TAIL)
 
-    def _reaches(self, p: int, target: int, mine: set[int], terms: Mapping[int, tuple[Match, ...]],
-                 reach: float, list_reach: float) -> bool:
+    def _reaches(
+        self,
+        p: int,
+        target: int,
+        mine: set[int],
+        terms: Mapping[int, tuple[Match, ...]],
+        reach: float,
+        list_reach: float,
+    ) -> bool:
         """The negator at p governs the term at `target`: within `reach` content words of it, with
         no other term in between, or as a later item of a list whose first item is within reach
         ("not for cancellation or timeouts", "no ID, handle or thread-local storage",
         "不是用来取消或者超时的": the negation covers every item)."""
         toks = self.tokens
         blocking = [i for i in range(p + 1, target) if i not in mine and _blocks(terms, i, target)]
-        if (not blocking and toks[target].clause == toks[p].clause
-                and not any(_is_joiner(toks, i) for i in range(p + 1, target))):
+        if (
+            not blocking
+            and toks[target].clause == toks[p].clause
+            and not any(_is_joiner(toks, i) for i in range(p + 1, target))
+        ):
             return self._content_units(range(p + 1, target)) <= reach
         if any(self.cues[q] & (NEG | LACK | NEED) for q in mine):
             return False  # "no ID and can't be killed": an item with its own negation is its own statement
@@ -440,12 +455,15 @@ def read_answer(text: str) -> Reading:
                 pending_break = after_comma = False
     cues = _cue_flags(tokens)
     _mark_function_words(tokens)
-    clause = 0
+    clause = statement = 0
     final: list[Token] = []
     for i, tok in enumerate(tokens):
+        if breaks[i] or cues[i] & BREAK:
+            statement += 1
         if breaks[i] or cues[i] & BREAK or (i > 0 and cues[i - 1] & BREAK_AFTER):
             clause += 1
         tok.clause = clause
+        tok.statement = statement
         final.append(tok)
     per_sentence: list[list[int]] = [[] for _ in sentences]
     for i, tok in enumerate(final):
@@ -498,8 +516,9 @@ def _make_tokens(kind: str, s: str, sent: int, frag: int, at: int) -> list[Token
         out = []
         pos = at
         for n, piece in enumerate(pieces):
-            out.append(Token(_word_key(piece), "word", piece, sent, 0, frag, start=pos, end=pos + len(piece),
-                             joined=n > 0))
+            out.append(
+                Token(_word_key(piece), "word", piece, sent, 0, frag, start=pos, end=pos + len(piece), joined=n > 0)
+            )
             pos += len(piece) + 1
         out[0].alt = (stem("".join(pieces)),)
         out[0].parts = len(pieces)
@@ -558,7 +577,15 @@ def _cue_flags(tokens: list[Token]) -> list[int]:
     return flags
 
 
-_EN_CUE_WORDS = (lx.EN_NEGATORS | lx.EN_NEED_NEGATORS | lx.EN_MYTH | lx.EN_CONDITIONAL | lx.EN_CLAUSE_BREAK)
+_EN_CUE_WORDS = (
+    lx.EN_NEGATORS
+    | lx.EN_NEED_NEGATORS
+    | lx.EN_MYTH
+    | lx.EN_CONDITIONAL
+    | lx.EN_CLAUSE_BREAK
+    | {"unlike", "opposed"}
+    | lx.EN_BELIEF_VERBS
+)
 
 
 def _english_cues(tokens: list[Token], flags: list[int]) -> None:
@@ -573,9 +600,13 @@ def _english_cues(tokens: list[Token], flags: list[int]) -> None:
             if after and after[0] in lx.EN_NOT_NEGATING_NEXT:
                 flags[i] |= ADVERB
                 continue
-            need_at = [j for j in range(i + 1, min(i + 3, len(tokens)))
-                       if tokens[j].sent == tok.sent and tokens[j].raw in lx.EN_NEED_WORDS
-                       and (tokens[j].raw != "have" or (j + 1 < len(tokens) and tokens[j + 1].raw == "to"))]
+            need_at = [
+                j
+                for j in range(i + 1, min(i + 3, len(tokens)))
+                if tokens[j].sent == tok.sent
+                and tokens[j].raw in lx.EN_NEED_WORDS
+                and (tokens[j].raw != "have" or (j + 1 < len(tokens) and tokens[j + 1].raw == "to"))
+            ]
             if need_at:
                 flags[i] |= NEED
                 # "need" belongs to the negation: it is not a word the negation reaches over.
@@ -595,12 +626,36 @@ def _english_cues(tokens: list[Token], flags: list[int]) -> None:
             flags[i] |= COND
         if w in lx.EN_CLAUSE_BREAK:
             flags[i] |= BREAK
+        if w in lx.EN_BELIEF_VERBS and _attributed(tokens, i):
+            # "people think ...", "my colleague says ...": someone else's view, not the answer's.
+            flags[i] |= MYTH
+        if _sets_aside(tokens, i):
+            # "at the defer statement, rather than at return": what follows is denied.
+            flags[i] |= NEG
 
 
 def _anymore_after(tokens: list[Token], i: int) -> bool:
-    """"not ... anymore", "not ... any longer" within the negator's sentence, a few words on."""
+    """ "not ... anymore", "not ... any longer" within the negator's sentence, a few words on."""
     words = [t.raw for t in tokens[i + 1 : i + 8] if t.sent == tokens[i].sent]
     return "anymore" in words or any(a == "any" and b in ("more", "longer") for a, b in itertools.pairwise(words))
+
+
+def _attributed(tokens: list[Token], i: int) -> bool:
+    """The belief verb at i has someone other than the speaker as its subject, a few words before."""
+    before = [t.raw for t in tokens[max(0, i - 3) : i] if t.sent == tokens[i].sent]
+    return any(w in lx.EN_OTHERS for w in before) and not any(w in ("i", "we") for w in before)
+
+
+def _sets_aside(tokens: list[Token], i: int) -> bool:
+    """ "rather than", "instead of", "as opposed to", "unlike": the words after it are set aside."""
+    w = tokens[i].raw
+    nxt = tokens[i + 1].raw if i + 1 < len(tokens) and tokens[i + 1].sent == tokens[i].sent else ""
+    return (
+        (w == "rather" and nxt == "than")
+        or (w == "instead" and nxt == "of")
+        or w == "unlike"
+        or (w == "opposed" and i > 0 and tokens[i - 1].raw == "as" and nxt == "to")
+    )
 
 
 _HEDGES = frozenset({"really", "actually", "ever", "necessarily", "much", "big", "real"})
@@ -704,8 +759,11 @@ def _fragments(tokens: tuple[Token, ...], cues: tuple[int, ...], spaced: frozens
     joiners: dict[int, int] = {}
     for i, t in enumerate(tokens):
         groups.setdefault(t.frag, []).append(i)
-        if (t.raw in _JOINER_RAWS and _is_joiner(tokens, i)
-                and not (i > 0 and tokens[i - 1].raw in _JOINER_RAWS and _is_joiner(tokens, i - 1))):
+        if (
+            t.raw in _JOINER_RAWS
+            and _is_joiner(tokens, i)
+            and not (i > 0 and tokens[i - 1].raw in _JOINER_RAWS and _is_joiner(tokens, i - 1))
+        ):
             joiners[t.frag] = joiners.get(t.frag, 0) + 1
     pieces: list[tuple[list[int], bool, int]] = []  # members, cut from a chain, fragment id
     for frag_id, members in groups.items():
@@ -722,8 +780,13 @@ def _fragments(tokens: tuple[Token, ...], cues: tuple[int, ...], spaced: frozens
         if tokens[members[0]].raw in lx.ARTICLES and len(members) <= 4:
             articled[tokens[members[0]].sent] = articled.get(tokens[members[0]].sent, 0) + 1
     return tuple(
-        _fragment(tokens, cues, members, spaced=frag_id in spaced,
-                  list_item=chain or articled.get(tokens[members[0]].sent, 0) >= 3)
+        _fragment(
+            tokens,
+            cues,
+            members,
+            spaced=frag_id in spaced,
+            list_item=chain or articled.get(tokens[members[0]].sent, 0) >= 3,
+        )
         for members, chain, frag_id in pieces
     )
 
@@ -743,8 +806,9 @@ def _split_chain(tokens: tuple[Token, ...], members: list[int]) -> list[list[int
     return [p for p in parts if p]
 
 
-def _fragment(tokens: tuple[Token, ...], cues: tuple[int, ...], members: list[int], *, spaced: bool,
-              list_item: bool) -> Fragment:
+def _fragment(
+    tokens: tuple[Token, ...], cues: tuple[int, ...], members: list[int], *, spaced: bool, list_item: bool
+) -> Fragment:
     units = function_units = han_units = 0.0
     function = han_run = run = 0
     connective = False
@@ -769,8 +833,16 @@ def _fragment(tokens: tuple[Token, ...], cues: tuple[int, ...], members: list[in
                 function += 1
         if cues[i] & _CONNECTIVE:
             connective = True
-    return Fragment(members=tuple(members), units=units, function=function, function_units=function_units,
-                    connective=connective, han_run=han_run, han_units=han_units, spaced=spaced)
+    return Fragment(
+        members=tuple(members),
+        units=units,
+        function=function,
+        function_units=function_units,
+        connective=connective,
+        han_run=han_run,
+        han_units=han_units,
+        spaced=spaced,
+    )
 
 
 def keyword_list(reading: Reading, terms: Collection[int] = ()) -> bool:
@@ -801,7 +873,12 @@ def keyword_list(reading: Reading, terms: Collection[int] = ()) -> bool:
         # short: a run of seven characters, or a clause of four words between commas, is a
         # sentence. Spaces between Chinese words only separate list items.
         clause = f.han_units >= 0.4 * f.units and f.units >= 4 and not f.spaced
-        if (f.units >= 3 and f.function >= 1) or f.function >= 2 or (f.connective and f.units >= 2) \
-                or f.han_run >= 7 or clause:
+        if (
+            (f.units >= 3 and f.function >= 1)
+            or f.function >= 2
+            or (f.connective and f.units >= 2)
+            or f.han_run >= 7
+            or clause
+        ):
             sentence_units += f.units
     return sentence_units / total < 0.3

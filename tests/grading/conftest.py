@@ -49,3 +49,9 @@ def grading_bank_env(monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point the CLI at the fixture bank instead of the bundled questions."""
     monkeypatch.setenv("GOKATA_QUESTIONS", str(GRADING_BANK))
     return GRADING_BANK
+
+
+@pytest.fixture(scope="session")
+def defer_q(grading_catalog: Catalog) -> OpenQuestion:
+    """A question in the claims form: core/expected/bonus points, a claim with contrasts."""
+    return open_question(grading_catalog, "grading.defer-args")

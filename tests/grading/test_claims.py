@@ -1,0 +1,155 @@
+"""Claims and contrasts, levels, polarity everywhere, mixed languages, confidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from runner.answers.framework import CONTRADICTED_CORE_CAP, grade_open
+from runner.answers.result import OpenGrade, PointVerdict
+from runner.content.models import OpenQuestion
+
+STRONG = (
+    "time.Since(start) is evaluated at the defer statement, so the log shows about zero. "
+    "Defer a closure instead, which reads the clock when it runs."
+)
+
+
+def point(grade: OpenGrade, pid: str) -> PointVerdict:
+    return next(p.verdict for p in grade.points if p.point_id == pid)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The arguments are evaluated when the function returns, so wrap the log in a closure.",
+        "time.Since is only evaluated at the end, when the deferred call runs; use a closure anyway.",
+        "参数在函数返回时才求值，所以用闭包包一下。",
+        "time.Since 是返回时才计算的，所以用匿名函数也一样。",
+    ],
+)
+def test_a_stated_contrast_contradicts_its_point_and_caps_the_score(defer_q: OpenQuestion, text: str) -> None:
+    grade = grade_open(defer_q, text)
+    args = next(p for p in grade.points if p.point_id == "args-at-defer")
+    assert args.verdict is PointVerdict.CONTRADICTED and args.inverted
+    assert args.evidence and args.evidence in text
+    assert grade.score <= CONTRADICTED_CORE_CAP
+    assert not grade.passed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The arguments are evaluated at the defer statement, not when the function returns. Use a closure.",
+        "Arguments are evaluated at the defer statement rather than evaluated at return; defer a closure.",
+        "Args are evaluated immediately instead of being evaluated at the end; use a closure.",
+        "参数在 defer 语句处就求值了，而不是返回时才求值；改用闭包。",
+        "Is it evaluated when the function returns? No: at the defer statement. Use a closure.",
+        "People think the arguments are evaluated when the function returns, but they are evaluated at the defer "
+        "statement. Use a closure.",
+    ],
+)
+def test_a_denied_asked_or_attributed_contrast_is_a_correct_statement(defer_q: OpenQuestion, text: str) -> None:
+    grade = grade_open(defer_q, text)
+    assert point(grade, "args-at-defer") is not PointVerdict.CONTRADICTED, text
+    assert grade.score >= 0.9, text
+
+
+def test_a_contrast_in_another_clause_about_something_else_does_not_fire(defer_q: OpenQuestion) -> None:
+    text = (
+        "The arguments are evaluated at the defer statement, and the deferred call itself runs when the "
+        "function returns. Use a closure."
+    )
+    assert point(grade_open(defer_q, text), "args-at-defer") is PointVerdict.COVERED
+
+
+def test_a_missing_bonus_point_never_lowers_the_score(defer_q: OpenQuestion) -> None:
+    grade = grade_open(defer_q, STRONG)
+    assert point(grade, "lifo") is PointVerdict.MISSED
+    assert grade.score == 1.0 and grade.passed
+
+
+def test_a_bonus_point_adds_credit_up_to_full_marks(defer_q: OpenQuestion) -> None:
+    partial = "time.Since(start) is evaluated at the defer statement, so the log shows about zero."
+    with_bonus = partial + " Deferred calls also run in LIFO order."
+    assert grade_open(defer_q, with_bonus).score > grade_open(defer_q, partial).score
+    assert grade_open(defer_q, STRONG + " Deferred calls run in LIFO order.").score == 1.0
+
+
+def test_plain_words_earn_the_point_through_the_shared_lexicon(defer_q: OpenQuestion) -> None:
+    text = (
+        "The numbers in that line are worked out on the spot, when the line runs, so the duration is "
+        "basically zero. Put the logging inside an anonymous function you defer."
+    )
+    grade = grade_open(defer_q, text)
+    assert point(grade, "args-at-defer") is PointVerdict.COVERED
+    assert grade.score >= 0.9
+
+
+def test_mixed_chinese_english_matches_through_the_glossary(defer_q: OpenQuestion) -> None:
+    text = "time.Since 在 defer 语句处就 evaluate 了，所以是 0；改成 defer 一个 closure。"
+    assert grade_open(defer_q, text).score >= 0.9
+
+
+def test_contradicted_points_ask_their_follow_up_first(defer_q: OpenQuestion) -> None:
+    grade = grade_open(defer_q, "The arguments are evaluated when the function returns.")
+    assert grade.follow_ups[0].en == "At which moment is time.Since(start) computed in that line?"
+    assert all("What would you add" not in f.en for f in grade.follow_ups)
+
+
+def test_a_long_fluent_answer_that_earns_little_asks_for_a_person(defer_q: OpenQuestion) -> None:
+    text = (
+        "We had a slow report endpoint last spring. The profile showed most of the time in JSON encoding, "
+        "so we switched to a streaming encoder and reused buffers between requests. After that the p99 "
+        "dropped by half and the dashboards finally looked calm again. I would start there again today."
+    )
+    grade = grade_open(defer_q, text)
+    assert grade.score < 0.3 and grade.needs_review
+    assert any("fluent" in r for r in grade.review_reasons)
+
+
+def test_a_point_both_stated_and_contradicted_asks_for_a_person(defer_q: OpenQuestion) -> None:
+    text = (
+        "The arguments are evaluated at the defer statement. Then again, the arguments are evaluated when "
+        "the function returns. Use a closure."
+    )
+    grade = grade_open(defer_q, text)
+    assert point(grade, "args-at-defer") is PointVerdict.CONTRADICTED
+    assert grade.needs_review and grade.confidence < 0.5
+
+
+def test_a_confident_grade_needs_no_review(defer_q: OpenQuestion) -> None:
+    grade = grade_open(defer_q, STRONG)
+    assert not grade.needs_review and grade.confidence == 1.0 and grade.review_reasons == ()
+    data = grade.to_json()
+    assert data["confidence"] == 1.0 and data["needs_review"] is False
+    assert {p["level"] for p in data["points"]} == {"core", "expected", "bonus"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Memory isn't really a factor here, so there is no need to bound them.",
+        "The race doesn't matter here.",
+        "数据竞争其实没关系。",
+    ],
+)
+def test_a_predicate_that_dismisses_its_subject_denies_it(text: str) -> None:
+    from runner.answers.fuzzy import FuzzyIndex
+    from runner.answers.matcher import Resolved, compile_phrasing
+    from runner.answers.reading import Polarity, read_answer
+
+    subject = {"M": "memory", "T": "race", "数": "数据竞争"}[text[0]]
+    ph = compile_phrasing(subject)
+    resolved = Resolved(read_answer(text), FuzzyIndex(set()), [ph])
+    assert resolved.polarity(next(resolved.find(ph))) is Polarity.NEGATED
+
+
+@pytest.mark.parametrize("text", ["Timers no longer leak.", "It isn't a leak anymore.", "定时器不再泄漏。"])
+def test_a_negation_in_time_is_neither_asserted_nor_denied(text: str) -> None:
+    from runner.answers.fuzzy import FuzzyIndex
+    from runner.answers.matcher import Resolved, compile_phrasing
+    from runner.answers.reading import Polarity, read_answer
+
+    ph = compile_phrasing("泄漏" if "泄漏" in text else "leak")
+    resolved = Resolved(read_answer(text), FuzzyIndex(set()), [ph])
+    assert resolved.polarity(next(resolved.find(ph))) is Polarity.HYPOTHETICAL
