@@ -12,8 +12,9 @@ Code-like phrasings ("== nil", "[a:b:c]", "copy(", "struct{}", "-gcflags=-m") wo
 meaning as words ("== nil" would become "nil"), so they match verbatim, spaces ignored.
 
 A phrasing with " & " between parts ("same & memory", "求值 & 返回时") is a co-occurrence: every
-part must match within one statement (a clause, with a Chinese …时 clause kept in it), in any order. That is how plain speech states an idea whose
-words do not come in a fixed order ("the copy and the original point at the same memory").
+part must match within one statement (a clause, with a Chinese …时 clause kept in it), in any
+order. That is how plain speech states an idea whose words do not come in a fixed order ("the
+copy and the original point at the same memory").
 """
 
 from __future__ import annotations
