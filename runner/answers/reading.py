@@ -257,6 +257,11 @@ class Reading:
                 supposed = True
         if supposed or self._hypothetical(first):
             return Polarity.HYPOTHETICAL, -1
+        after = last + 1
+        if (after < len(toks) and toks[after].sent == toks[last].sent and self.cues[after] & LACK
+                and toks[after].clause == toks[last].clause and toks[after].kind == "word"):
+            # "the sub-slice copies no elements", "it allocates nothing": the verb is denied.
+            return Polarity.NEGATED, after
         return Polarity.AFFIRMED, -1
 
     def _content_units(self, positions: Iterable[int]) -> float:

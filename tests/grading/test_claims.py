@@ -153,3 +153,15 @@ def test_a_negation_in_time_is_neither_asserted_nor_denied(text: str) -> None:
     ph = compile_phrasing("泄漏" if "泄漏" in text else "leak")
     resolved = Resolved(read_answer(text), FuzzyIndex(set()), [ph])
     assert resolved.polarity(next(resolved.find(ph))) is Polarity.HYPOTHETICAL
+
+
+@pytest.mark.parametrize(("text", "term"), [("The sub-slice copies no elements.", "sub-slice copies"),
+                                            ("It allocates nothing here.", "allocates")])
+def test_a_verb_followed_by_no_or_nothing_is_denied(text: str, term: str) -> None:
+    from runner.answers.fuzzy import FuzzyIndex
+    from runner.answers.matcher import Resolved, compile_phrasing
+    from runner.answers.reading import Polarity, read_answer
+
+    ph = compile_phrasing(term)
+    resolved = Resolved(read_answer(text), FuzzyIndex(set()), [ph])
+    assert resolved.polarity(next(resolved.find(ph))) is Polarity.NEGATED
