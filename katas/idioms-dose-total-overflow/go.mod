@@ -1,0 +1,3 @@
+module gokata.dev/katas/idioms-dose-total-overflow
+
+go 1.25

@@ -1,0 +1,3 @@
+module gokata.dev/katas/idioms-listener-options
+
+go 1.25
