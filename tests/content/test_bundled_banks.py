@@ -15,6 +15,8 @@ from tests.cli_helpers import run_cli
 
 CORE = ("slices", "defer", "once", "context", "pools", "mutexes")
 OTHER = ("waitgroup", "channels", "goroutines", "atomics", "interfaces", "memory", "design")
+# Topics added in the second round (issue 17): each a full bank with every kind.
+NEW = ("idioms",)
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +31,13 @@ def test_lint_clean() -> None:
 
 def test_minimum_counts(catalog: Catalog) -> None:
     per_topic = Counter(q.topic for q in catalog.questions)
-    assert set(per_topic) == set(CORE + OTHER)
+    assert set(CORE + OTHER + NEW) <= set(per_topic)
+    for topic in NEW:
+        qs = [q for q in catalog.questions if q.topic == topic]
+        assert len(qs) >= 22, topic
+        assert {q.kind for q in qs} == set(KINDS), topic
+        assert {q.difficulty for q in qs} == {1, 2, 3, 4, 5}, topic
+        assert sum(q.kind == "open" and q.follows is None for q in qs) >= 3, topic
     assert len(catalog.questions) >= 280
     for topic in CORE:
         assert per_topic[topic] >= 25, topic
