@@ -753,6 +753,26 @@ _LEXICON: dict[str, tuple[str, ...]] = {
         "分配",
         "逃逸",
     ),
+    # --- numbers and values ------------------------------------------------------------------------
+    "wraps-silently": (
+        "wraps around", "wrap around", "comes back negative", "goes negative", "goes past the largest", "rolls over",
+        "roll over", "no error & overflow", "silently overflow", "回绕", "绕回来", "变成负数", "溢出 & 不报错", "悄悄溢出",
+    ),
+    "typed-nil": (
+        "still remembers its type", "remembers its type", "remembers it's a", "not really nil", "carries the type",
+        "type is set", "装着 nil 指针", "带着类型", "记着类型", "类型不是 nil", "类型部分不为空",
+    ),
+    "consumer-owned": (
+        "its own little interface", "its own small interface", "let the caller write its own", "defined by the caller",
+        "where it is used", "使用方自己定义", "自己的接口", "调用方定义", "在使用的地方定义",
+    ),
+    "lock-copied": (
+        "copies the lock", "copy of the lock", "lock inside", "lock gets copied", "never be duplicated",
+        "锁被复制", "里面有锁", "复制锁", "锁也被拷贝",
+    ),
+    "applied-in-order": (
+        "in turn", "one after another", "one by one", "in order", "依次", "挨个", "按顺序", "一个接一个",
+    ),
     # --- versions ---------------------------------------------------------------------------------
     "go-mod-version": (
         "go.mod",
