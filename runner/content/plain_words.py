@@ -756,7 +756,8 @@ _LEXICON: dict[str, tuple[str, ...]] = {
     # --- numbers and values ------------------------------------------------------------------------
     "wraps-silently": (
         "wraps around", "wrap around", "comes back negative", "goes negative", "goes past the largest", "rolls over",
-        "roll over", "no error & overflow", "silently overflow", "回绕", "绕回来", "变成负数", "溢出 & 不报错", "悄悄溢出",
+        "roll over", "no error & overflow", "silently overflow",
+        "回绕", "绕回来", "变成负数", "溢出 & 不报错", "悄悄溢出",
     ),
     "typed-nil": (
         "still remembers its type", "remembers its type", "remembers it's a", "not really nil", "carries the type",
