@@ -41,6 +41,7 @@ from runner.content.models import FrameworkPoint, LocalText, Misconception, Open
 KEYWORD_CAP = 0.35
 CONTRADICTED_CORE_CAP = 0.35
 CONTRADICTED_CAP = 0.45
+COMPOUND_FACTOR = 0.6  # each further inverted point multiplies the cap
 NO_CORE_FACTOR = 0.5
 OFF_TOPIC_SHARE = 0.5
 PARTIAL_EXPONENT = 1.0  # credit for k of n concepts: (k/n) ** PARTIAL_EXPONENT
@@ -261,21 +262,27 @@ def _score(
     """Credit earned over the weight owed (bonus points add, never owe), then the caps of a
     contradicted point and of a keyword list, then misconception penalties."""
     owed = question.total_weight
-    earned = sum(p.weight * p.credit for p in points)
+    no_core = any(p.level == "core" for p in points) and not any(p.level == "core" and p.credit > 0 for p in points)
+    # Bonus points reward depth on top of the answer; with no core point touched there is nothing
+    # to deepen, and an answer about something else must not climb on a side remark.
+    earned = sum(p.weight * p.credit for p in points if not (no_core and p.level == "bonus"))
     score = min(1.0, earned / owed) if owed else 0.0
     # Credit for side points alone, with every core point untouched, is how an answer about
     # something else scores: a fluent answer on rate limiting still says "mutex" somewhere.
     # A focused partial answer ("use bytes.Clone instead") touches the question in most sentences.
-    no_core = any(p.level == "core" for p in points) and not any(p.level == "core" and p.credit > 0 for p in points)
     if no_core and topical < OFF_TOPIC_SHARE:
         score *= NO_CORE_FACTOR
     # Only a stated contrast caps: it is the author's own statement of the inverted claim. A denied
     # concept is weaker evidence ("don't compare NumGoroutine" denies the practice, not the fact
     # that it is flaky) and costs that point alone.
-    if any(p.inverted and p.level == "core" for p in points):
-        score = min(score, CONTRADICTED_CORE_CAP)
-    elif any(p.inverted and p.level == "expected" for p in points):
-        score = min(score, CONTRADICTED_CAP)
+    # Each further inverted fact lowers the cap again: two key facts turned round is a weaker answer
+    # than one.
+    inverted_core = sum(1 for p in points if p.inverted and p.level == "core")
+    inverted_expected = sum(1 for p in points if p.inverted and p.level == "expected")
+    if inverted_core:
+        score = min(score, CONTRADICTED_CORE_CAP * COMPOUND_FACTOR ** (inverted_core - 1 + inverted_expected))
+    elif inverted_expected:
+        score = min(score, CONTRADICTED_CAP * COMPOUND_FACTOR ** (inverted_expected - 1))
     if keyword_only:
         score = min(score, KEYWORD_CAP)
     return min(1.0, max(0.0, score - sum(h.penalty for h in hits) * MISCONCEPTION_UNIT))

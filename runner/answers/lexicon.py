@@ -319,6 +319,16 @@ EN_OR_ELSE = frozenset({"or", "otherwise", "else"})
 # How far a plain negator reaches: the term it denies must start within this many content word
 # units after it (function words not counted; a Han character counts half a word). "cannot be
 # garbage collected" denies "collected"; "we can't lose them, so they go to Kafka" keeps Kafka.
+# What "no"/"without"/"没有" lacks is the noun phrase right after it: a verb between the cue and a
+# term ends that phrase. In "a read without the lock is a data race" the race is asserted.
+EN_LACK_STOPS = frozenset(
+    {"is", "are", "was", "were", "be", "been", "being", "causes", "cause", "means", "gives", "leads", "makes",
+     "creates", "triggers", "results", "becomes", "will", "would", "can", "could", "may", "might", "races"}
+)
+ZH_LACK_STOPS = frozenset("是会就导致造成引起算叫")
+# "not ... until", "nothing runs until": a negated event with `until` states when it happens.
+EN_UNTIL = frozenset({"until", "till"})
+
 NEGATION_REACH = 1.5
 # "no need to (explicitly) call cancel": a need-negation reaches a little further.
 NEED_REACH = 2.5

@@ -43,6 +43,17 @@ from runner.answers.reading import (
 MAX_GAP = 3.0
 _SKIPPABLE_HAN = frozenset("的了地得")
 _HAN_TYPO_MIN = 5
+# A Chinese typo is usually a homophone picked by the input method. A character that carries a
+# contrast (a number, a negation, an order, a direction, one of a pair of opposites) is never
+# taken as a typo: 第二次 is not 第一次, 字节数 is not 字符数.
+_CONTRASTIVE_HAN = frozenset(
+    "零一二三四五六七八九十百千万两几多少全半每各"
+    "不没无非未别否"
+    "先后前早晚迟再首末最初终"
+    "上下左右内外里入出进退来去"
+    "大小长短高低增减加删读写开关启停收发生死新旧正负真假有空满"
+    "字节符"
+)
 _CODE_CHARS = frozenset("[]{}=&*%~<>!+|^")
 
 
@@ -298,7 +309,13 @@ class Resolved:
                     skipped += 1
                     q += 1
                     continue
-                if 0 < i < len(seg.chars) - 1 and len(seg.chars) >= _HAN_TYPO_MIN and not typos:
+                if (
+                    0 < i < len(seg.chars) - 1
+                    and len(seg.chars) >= _HAN_TYPO_MIN
+                    and not typos
+                    and ch not in _CONTRASTIVE_HAN
+                    and actual not in _CONTRASTIVE_HAN
+                ):
                     typos += 1
                     break
                 return None

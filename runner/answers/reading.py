@@ -243,6 +243,10 @@ class Reading:
                     found = Polarity.NEGATED
             elif flags & (NEG | LACK | NEED) and p < last:
                 target = next(q for q in own if q > p)
+                if flags & LACK and not flags & (NEG | NEED) and self._verb_between(p, target):
+                    continue
+                if flags & (NEG | LACK) and not flags & NEED and self._until_after(last):
+                    continue
                 reach = lx.NEED_REACH if flags & NEED else lx.NEGATION_REACH
                 # "no allocation for pointers, small integers and constants": what "no" lacks is
                 # the word right after it, so its list must start there.
@@ -263,6 +267,37 @@ class Reading:
             # "the sub-slice copies no elements", "it allocates nothing": the verb is denied.
             return Polarity.NEGATED, after
         return Polarity.AFFIRMED, -1
+
+    def _verb_between(self, p: int, target: int) -> bool:
+        """A verb after "without X" or "没有 X 的 Y" ends what the cue lacks: "a read without the
+        lock is a race", "没有锁的读是数据竞争". A quantifier ("no goroutine can see it", "nothing
+        creates an edge") denies the whole predicate, so only these two forms stop."""
+        toks = self.tokens
+        english = toks[p].kind == "word"
+        if english and toks[p].raw != "without":
+            return False
+        attributive = False
+        for i in range(p + 1, target):
+            t = toks[i]
+            if english and t.kind == "word" and t.raw in lx.EN_LACK_STOPS:
+                return True
+            if not english and t.kind == "han":
+                if t.key == "的":
+                    attributive = True
+                elif attributive and t.key in lx.ZH_LACK_STOPS:
+                    return True
+        return False
+
+    def _until_after(self, last: int) -> bool:
+        """"The timer is not stopped until cancel": the denial is of the earlier moment, and the
+        sentence states when it happens, so the term stays asserted."""
+        toks = self.tokens
+        for i in range(last + 1, len(toks)):
+            if toks[i].clause != toks[last].clause:
+                return False
+            if toks[i].kind == "word" and toks[i].raw in lx.EN_UNTIL:
+                return True
+        return False
 
     def _content_units(self, positions: Iterable[int]) -> float:
         toks, cues = self.tokens, self.cues

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from runner.answers.framework import CONTRADICTED_CORE_CAP, grade_open
-from runner.answers.result import OpenGrade, PointVerdict
-from runner.content.models import OpenQuestion
+from runner.answers.framework import COMPOUND_FACTOR, CONTRADICTED_CORE_CAP, _score, grade_open
+from runner.answers.reading import Polarity, read_answer
+from runner.answers.result import OpenGrade, PointResult, PointVerdict
+from runner.content.models import LocalText, OpenQuestion
+from tests.grading.test_reading import polarity
 
 STRONG = (
     "time.Since(start) is evaluated at the defer statement, so the log shows about zero. "
@@ -155,8 +157,10 @@ def test_a_negation_in_time_is_neither_asserted_nor_denied(text: str) -> None:
     assert resolved.polarity(next(resolved.find(ph))) is Polarity.HYPOTHETICAL
 
 
-@pytest.mark.parametrize(("text", "term"), [("The sub-slice copies no elements.", "sub-slice copies"),
-                                            ("It allocates nothing here.", "allocates")])
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [("The sub-slice copies no elements.", "sub-slice copies"), ("It allocates nothing here.", "allocates")],
+)
 def test_a_verb_followed_by_no_or_nothing_is_denied(text: str, term: str) -> None:
     from runner.answers.fuzzy import FuzzyIndex
     from runner.answers.matcher import Resolved, compile_phrasing
@@ -165,3 +169,67 @@ def test_a_verb_followed_by_no_or_nothing_is_denied(text: str, term: str) -> Non
     ph = compile_phrasing(term)
     resolved = Resolved(read_answer(text), FuzzyIndex(set()), [ph])
     assert resolved.polarity(next(resolved.find(ph))) is Polarity.NEGATED
+
+
+def _result(pid: str, level: str, credit: float, *, inverted: bool = False) -> PointResult:
+    verdict = PointVerdict.CONTRADICTED if inverted else PointVerdict.COVERED if credit else PointVerdict.MISSED
+    return PointResult(
+        pid, verdict, credit, 1.0, None, LocalText(en=pid), level == "core", level=level, inverted=inverted
+    )
+
+
+def _question_owing(points: list[PointResult], defer_q: OpenQuestion) -> OpenQuestion:
+    framework = [
+        defer_q.framework[0].model_copy(update={"id": p.point_id, "level": p.level, "weight": 1.0}) for p in points
+    ]
+    return defer_q.model_copy(update={"framework": framework})
+
+
+def test_each_further_inverted_fact_lowers_the_cap(defer_q: OpenQuestion) -> None:
+    one = [_result("a", "core", 0, inverted=True), _result("b", "core", 1), _result("c", "core", 1)]
+    two = [_result("a", "core", 0, inverted=True), _result("b", "core", 0, inverted=True), _result("c", "core", 1)]
+    q = _question_owing(one, defer_q)
+    first = _score(q, tuple(one), (), keyword_only=False)
+    second = _score(q, tuple(two), (), keyword_only=False)
+    assert first == pytest.approx(CONTRADICTED_CORE_CAP)
+    assert second < first
+    assert second == pytest.approx(CONTRADICTED_CORE_CAP * COMPOUND_FACTOR)
+
+
+def test_bonus_credit_does_not_lift_an_answer_that_touches_no_core_point(defer_q: OpenQuestion) -> None:
+    side = [_result("a", "core", 0), _result("b", "expected", 0), _result("c", "bonus", 1)]
+    q = _question_owing(side, defer_q)
+    assert _score(q, tuple(side), (), keyword_only=False, topical=0.2) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "expected"),
+    [
+        # "without X" lacks its object only; the verb after it starts the predicate.
+        ("A read without the lock is a data race.", "race", Polarity.AFFIRMED),
+        ("Reading it without a lock is racy.", "racy", Polarity.AFFIRMED),
+        ("没有锁的读是数据竞争。", "竞争", Polarity.AFFIRMED),
+        ("It works without a lock.", "lock", Polarity.LACKING),
+        # A quantifier denies the whole predicate.
+        ("Nothing creates an edge between them.", "edge", Polarity.LACKING),
+        # "not ... until" states when it happens.
+        ("The timer is not stopped until the context is cancelled.", "stopped", Polarity.AFFIRMED),
+        ("Nothing runs until the function returns.", "runs", Polarity.AFFIRMED),
+        ("The timer is not stopped.", "stopped", Polarity.NEGATED),
+    ],
+)
+def test_lack_and_until_reach_only_what_they_govern(text: str, term: str, expected: Polarity) -> None:
+    assert polarity(text, term) is expected
+
+
+@pytest.mark.parametrize(
+    ("phrasing", "answer"),
+    [("第一次调用之后", "第二次调用之后"), ("按字节数计算长度", "按字符数计算长度"), ("写入之前加锁", "写入之后加锁")],
+)
+def test_a_chinese_typo_never_swaps_a_contrastive_character(phrasing: str, answer: str) -> None:
+    from runner.answers.fuzzy import FuzzyIndex
+    from runner.answers.matcher import Resolved, compile_phrasing
+
+    ph = compile_phrasing(phrasing)
+    assert list(Resolved(read_answer(phrasing), FuzzyIndex(()), [ph]).find(ph))
+    assert not list(Resolved(read_answer(answer), FuzzyIndex(()), [ph]).find(ph))
