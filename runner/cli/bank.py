@@ -99,3 +99,25 @@ def new_bank(
 
     path = scaffold(folder, topic)
     out().print(f"wrote {path}; check it with `gokata bank lint {folder}`, use it with --bank {folder}")
+
+
+@app.command()
+def mistakes(
+    markdown: bool = typer.Option(False, "--markdown", help="Print the table kept in questions/MISTAKES.md."),
+    json_out: bool = typer.Option(False, "--json", help="One JSON object on stdout."),
+) -> None:
+    """Show which of the book's 100 Go mistakes the banks and katas teach (from their mistake-N tags).
+
+    Example: gokata bank mistakes --markdown > questions/MISTAKES.md
+    """
+    from runner.content.catalog import load_catalog
+    from runner.content.mistakes import build_table, render_markdown
+    from runner.kata.catalog import load_katas
+    from runner.ui.bank import render_mistakes
+
+    catalog = load_catalog()
+    table = build_table(((q.id, q.tags) for q in catalog.questions), ((k.slug, k.spec.tags) for k in load_katas()))
+    if markdown:
+        typer.echo(render_markdown(table), nl=False)
+        return
+    render_mistakes(table, json_out=json_out)

@@ -12,6 +12,7 @@ from runner.ui.console import err, out
 
 if TYPE_CHECKING:
     from runner.content.catalog import Catalog
+    from runner.content.mistakes import MistakeTable
     from runner.content.snippets import SnippetReport
 
 
@@ -34,3 +35,17 @@ def render_snippet_report(report: SnippetReport, *, json_out: bool) -> None:
         if not r.ok:
             err().print(f"[bold red]{r.question_id}[/] ({r.origin}): expected vs actual")
             err().print(escape(r.diff), soft_wrap=True)
+
+
+def render_mistakes(table: MistakeTable, *, json_out: bool) -> None:
+    if json_out:
+        out().print_json(json.dumps(table.to_json(), ensure_ascii=False))
+        return
+    view = Table(title=f"{table.taught} of {len(table.rows)} mistakes taught")
+    view.add_column("#", justify="right", no_wrap=True)
+    view.add_column("mistake")
+    view.add_column("taught by", overflow="fold")
+    for r in table.rows:
+        where = ", ".join((*r.questions, *r.katas))
+        view.add_row(str(r.number), r.title, escape(where) if where else "[red]not yet[/]")
+    out().print(view)
