@@ -52,9 +52,10 @@ def review(
         by_id = catalog.by_id()
         summary = run_session([by_id[i] for i in ids], lang=lang.value, exam=False, recorder=store, mode="review",
                               ask_rating=True, self_grade=self_grade, suggest_rating=suggested_rating)
-    render_summary(out(), summary, titles={t: catalog.title(t, lang.value) for t in catalog.topics()})
-    if summary.interrupted:
-        raise typer.Exit(130)
+    from runner.ui.quiz_resume import exit_code
+
+    render_summary(out(), summary, titles={t: catalog.title(t, lang.value) for t in catalog.topics()}, lang=lang.value)
+    raise typer.Exit(exit_code(summary))
 
 
 def stats(

@@ -25,8 +25,9 @@ class KindOpt(StrEnum):
 def quiz(
     topic: list[str] = typer.Option(None, "--topic", "-t", help="Only this topic (repeatable)."),
     tag: list[str] = typer.Option(None, "--tag", help="Only questions with this tag (repeatable)."),
-    difficulty: list[int] = typer.Option(None, "--difficulty", "-d", min=1, max=5, help="Only this difficulty, 1-5 "
-                                         "(repeatable)."),
+    difficulty: list[int] = typer.Option(
+        None, "--difficulty", "-d", min=1, max=5, help="Only this difficulty, 1-5 (repeatable)."
+    ),
     kind: list[KindOpt] = typer.Option(None, "--kind", "-k", help="Only this kind (repeatable)."),
     count: int | None = typer.Option(10, "--count", "-n", min=1, help="How many questions."),
     seed: int | None = typer.Option(None, "--seed", help="Same seed, same questions and choice order."),
@@ -37,11 +38,24 @@ def quiz(
     rate: bool = typer.Option(False, "--rate", help="After each answer, confirm or override the review rating."),
     answers: Path | None = typer.Option(None, "--answers", help="Grade a YAML file of id: answer, no prompts."),
     json_out: bool = typer.Option(False, "--json", help="With --answers: print one JSON object."),
+    resume: bool = typer.Option(
+        False, "--resume", help="Continue the quiz paused with q (or cut off), where it stopped."
+    ),
 ) -> None:
-    """Run a quiz in the terminal, or grade an answers file (--answers)."""
+    """Run a quiz in the terminal, or grade an answers file (--answers).
+
+    At a prompt: ? shows a hint, s skips, ! records "I don't know", q pauses (resume with --resume).
+    Exit 0 when every question was answered right, 1 otherwise, 130 on Ctrl-C.
+
+    Examples: gokata quiz -t defer -n 5 · gokata quiz --kind output --lang zh · gokata quiz --resume
+    """
     from runner.content.catalog import load_catalog
 
     catalog = load_catalog()
+    if resume:
+        from runner.ui.quiz_resume import resume_quiz
+
+        raise typer.Exit(resume_quiz(catalog))
     if answers is not None:
         from runner.quiz.scripted import grade_answers
         from runner.ui.quiz import render_scripted
@@ -74,13 +88,30 @@ def quiz(
     used_seed = seed if seed is not None else new_seed()
     presented = present(pool, count=count, seed=used_seed, shuffle=not weak)
     from runner.progress.rating import suggested_rating
+    from runner.quiz.saved import Saver
+    from runner.ui.quiz_resume import exit_code
 
-    summary = run_session(presented, lang=lang.value, exam=exam, recorder=recorder,
-                          mode="exam" if exam else "practice", self_grade=self_grade, seed=used_seed,
-                          ask_rating=rate and not exam, suggest_rating=suggested_rating)
-    render_summary(out(), summary, titles={t: catalog.title(t, lang.value) for t in catalog.topics()})
-    if summary.interrupted:
-        raise typer.Exit(130)
+    saver = Saver(lang=lang.value, exam=exam, self_grade=self_grade, rate=rate)
+    summary = run_session(
+        presented,
+        lang=lang.value,
+        exam=exam,
+        recorder=recorder,
+        mode="exam" if exam else "practice",
+        self_grade=self_grade,
+        seed=used_seed,
+        ask_rating=rate and not exam,
+        suggest_rating=suggested_rating,
+        on_step=saver,
+    )
+    render_summary(
+        out(),
+        summary,
+        titles={t: catalog.title(t, lang.value) for t in catalog.topics()},
+        lang=lang.value,
+        resumable=summary.answered + len(summary.skipped) < summary.total,
+    )
+    raise typer.Exit(exit_code(summary))
 
 
 def topics(

@@ -60,6 +60,8 @@ class _QuestionBase(Frozen):
     explanation: LocalText
     go: GoVersion | None = None
     sources: tuple[NonEmpty, ...] = ()
+    # Nudges shown one at a time on `?`, before gokata's own hints for the kind; never the answer.
+    hints: tuple[LocalText, ...] = ()
 
     @property
     def topic(self) -> str:

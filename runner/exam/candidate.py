@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +16,7 @@ from runner.errors import BadInput
 from runner.exam.events import Event, EventKind, answer_digest, canonical_json, new_event
 from runner.exam.model import DecodeError, decode
 from runner.exam.pack import OpenedPack
+from runner.files import atomic_write
 
 STATE = "exam-state.json"
 SUBMISSION_FORMAT = 2
@@ -31,15 +31,6 @@ FAST_ANSWERS_TO_FLAG = 3
 
 def digest_of(data: dict[str, Any]) -> str:
     return hashlib.sha256(canonical_json({k: v for k, v in data.items() if k != "digest"})).hexdigest()
-
-
-def atomic_write(path: Path, text: str) -> None:
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    with tmp.open("w", encoding="utf-8") as fh:
-        fh.write(text)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
 
 
 def is_pasted(chars: int, duration_s: float | None) -> bool:

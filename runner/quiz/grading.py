@@ -107,3 +107,23 @@ def grade(question: AnyQuestion, answer: Answer, *, open_grade: OpenGrade | None
     ok = _is_correct(question, answer)
     return Verdict(question.id, question.kind, question.topic, ok, 1.0 if ok else 0.0, given, expected_text(question))
 
+
+
+DONT_KNOW = "(don't know)"
+
+
+def dont_know(question: AnyQuestion) -> Verdict:
+    """The learner said "I don't know" (`!`): wrong, scored 0, and recorded as such."""
+    correct = None if isinstance(question, OpenQuestion) else False
+    return Verdict(question.id, question.kind, question.topic, correct, 0.0, DONT_KNOW, expected_text(question))
+
+
+def output_diff(given: str, expected: str) -> str:
+    """A line diff of the learner's output against the expected one: `-` yours, `+` expected,
+    two spaces for lines both have (compared as `normalise_output` compares them)."""
+    import difflib
+
+    mine = normalise_output(given).split("\n")
+    want = normalise_output(expected).split("\n")
+    lines = [d for d in difflib.ndiff(mine, want) if not d.startswith("?")]
+    return "\n".join(lines)

@@ -4,7 +4,7 @@ what was answered; at any point (including after Ctrl-C) it can summarise what w
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from runner.quiz.grading import Verdict
 from runner.quiz.select import Presented
@@ -28,6 +28,13 @@ class SessionSummary:
     verdicts: tuple[Verdict, ...]
     seed: int | None = None
     interrupted: bool = False
+    skipped: tuple[str, ...] = ()
+    earlier: int = 0  # answered before a pause, in an earlier sitting of the same quiz
+
+    @property
+    def all_right(self) -> bool:
+        """Every question of the session answered, and answered right: what exit code 0 means."""
+        return not self.interrupted and not self.skipped and not self.missed and self.answered == self.total
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -36,6 +43,7 @@ class SessionSummary:
             "total": self.total,
             "seed": self.seed,
             "interrupted": self.interrupted,
+            "skipped": list(self.skipped),
             "by_topic": [
                 {"topic": t.topic, "answered": t.answered, "right": t.right,
                  "score": round(t.score / t.answered, 4) if t.answered else 0.0}
@@ -53,6 +61,7 @@ class QuizSession:
     seed: int | None = None
     verdicts: list[Verdict] = field(default_factory=list)
     durations: list[float] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
     _position: int = 0
     _stopped: bool = False
     _interrupted: bool = False
@@ -62,6 +71,10 @@ class QuizSession:
         if self._stopped or self._position >= len(self.presented):
             return None
         return self.presented[self._position]
+
+    @property
+    def stopped(self) -> bool:
+        return self._stopped
 
     @property
     def position(self) -> int:
@@ -77,6 +90,7 @@ class QuizSession:
 
     def skip(self) -> None:
         if self.current is not None:
+            self.skipped.append(self.current.question.id)
             self._position += 1
 
     def stop(self, *, interrupted: bool = False) -> None:
@@ -85,8 +99,8 @@ class QuizSession:
         self._interrupted = interrupted
 
     def summary(self) -> SessionSummary:
-        return summarise(self.verdicts, total=len(self.presented), seed=self.seed,
-                         interrupted=self._interrupted)
+        summary = summarise(self.verdicts, total=len(self.presented), seed=self.seed, interrupted=self._interrupted)
+        return replace(summary, skipped=tuple(self.skipped))
 
 
 def summarise(verdicts: list[Verdict], *, total: int, seed: int | None = None,

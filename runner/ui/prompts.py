@@ -8,11 +8,13 @@ from rich.markup import escape
 from runner.content.models import (
     LETTERS,
     AnyQuestion,
+    Lang,
     MultiQuestion,
     SingleQuestion,
     SpotTheBugQuestion,
     TrueFalseQuestion,
 )
+from runner.ui.messages import msg
 
 
 class QuitSession(Exception):
@@ -26,10 +28,11 @@ def read_line(console: Console, prompt: str) -> str:
         raise QuitSession from None
 
 
-def read_multiline(console: Console, prompt: str) -> str:
+def read_multiline(console: Console, prompt: str, note: str | None = None) -> str:
     """Several lines; ends with two empty lines in a row, a line with only '.', or Ctrl-D.
     A lone `q` as the first line, or end of input before anything was typed, quits."""
-    console.print(f"{prompt} [dim](finish with an empty line twice, or a line with only '.'; a lone q quits)[/]")
+    note = note or "finish with an empty line twice, or a line with only '.'; a lone q quits"
+    console.print(f"{prompt} [dim]({escape(note)})[/]")
     text, ended = read_lines_until_eof()
     if (ended and not text) or text.strip().lower() == "q":
         raise QuitSession
@@ -60,16 +63,17 @@ def read_lines_until_eof() -> tuple[str, bool]:
     return "\n".join(lines).strip("\n"), False
 
 
-def prompt_for(question: AnyQuestion) -> str:
+def prompt_for(question: AnyQuestion, lang: Lang = "en") -> str:
+    letters = "/".join(LETTERS[: len(getattr(question, "choices", ()))])
     match question:
         case SingleQuestion():
-            return f"Your choice ({'/'.join(LETTERS[: len(question.choices)])}, q to quit): "
+            return msg("prompt.single", lang, letters=letters)
         case MultiQuestion():
-            return f"Your choices, e.g. A,C ({'/'.join(LETTERS[: len(question.choices)])}, q to quit): "
+            return msg("prompt.multi", lang, letters=letters)
         case TrueFalseQuestion():
-            return "True or false (t/f, q to quit): "
+            return msg("prompt.truefalse", lang)
         case SpotTheBugQuestion():
-            return "Faulty line number(s), e.g. 4 or 4,7 (q to quit): "
+            return msg("prompt.bug", lang)
     return "> "
 
 

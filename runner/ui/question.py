@@ -21,8 +21,9 @@ from runner.content.models import (
     SpotTheBugQuestion,
     TrueFalseQuestion,
 )
-from runner.quiz.grading import Verdict
+from runner.quiz.grading import DONT_KNOW, Verdict, output_diff
 from runner.quiz.select import Presented
+from runner.ui.messages import msg
 
 _KIND_LABEL = {
     "single": ("choose one", "单选"),
@@ -86,21 +87,25 @@ def render_feedback(console: Console, p: Presented, verdict: Verdict, *, lang: L
         for letter, bank_index in zip(LETTERS, p.order, strict=False):
             c = q.choices[bank_index]
             flag = "[green]✔[/]" if c.correct else "[red]✘[/]"
-            picked = "[bold]◀ yours[/]" if bank_index in chosen else ""
+            picked = f"[bold]{msg('feedback.yours', lang)}[/]" if bank_index in chosen else ""
             table.add_row(f"{letter}.", flag, escape(c.text.get(lang)), escape(t(c.why, lang)), picked)
         console.print(table)
     elif isinstance(q, TrueFalseQuestion):
-        console.print(f"Answer: [bold]{'true' if q.answer else 'false'}[/]")
+        answer = ("对" if q.answer else "错") if lang == "zh" else ("true" if q.answer else "false")
+        console.print(msg("feedback.answer", lang, answer=f"[bold]{answer}[/]"))
     elif isinstance(q, OutputQuestion) and not verdict.correct:
-        console.print("Expected output:")
+        console.print(msg("feedback.expected", lang))
         console.print(Panel(Text(q.expected_output.rstrip("\n")), border_style="green"))
+        if verdict.given and verdict.given != DONT_KNOW:
+            console.print(msg("feedback.diff", lang))
+            console.print(Text(output_diff(verdict.given, q.expected_output)))
     elif isinstance(q, SpotTheBugQuestion):
-        console.print(f"Faulty line(s): [bold]{', '.join(map(str, q.bug_lines))}[/]")
+        console.print(msg("feedback.lines", lang, lines=f"[bold]{', '.join(map(str, q.bug_lines))}[/]"))
         if q.fix:
             console.print(code_block(q.fix, numbers=False))
     console.print(Markdown(q.explanation.get(lang)))
     if q.go:
-        console.print(f"[dim]Go version: {q.go}[/]")
+        console.print(f"[dim]{msg('feedback.go', lang, go=q.go)}[/]")
     for src in q.sources:
         console.print(f"[dim]↪ {escape(src)}[/]")
 

@@ -10,8 +10,11 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
+from enum import Enum
 
 from rich.console import Console
+from rich.markup import escape
 
 from runner.answers.result import OpenGrade
 from runner.answers.self_grade import self_grade
@@ -33,11 +36,13 @@ from runner.quiz.answers import (
     parse_answer,
     parse_letters,
 )
-from runner.quiz.grading import Verdict, grade
+from runner.quiz.grading import Verdict, dont_know, grade
+from runner.quiz.hints import hints_for
 from runner.quiz.select import Presented
 from runner.quiz.session import QuizSession, SessionSummary
 from runner.ui.answer import render_open_grade
 from runner.ui.console import out
+from runner.ui.messages import msg
 from runner.ui.prompts import QuitSession, prompt_for, read_line, read_multiline, read_yes_no
 from runner.ui.question import render_feedback, render_question
 
@@ -61,19 +66,53 @@ def _as_presented(items: Sequence[AnyQuestion | Presented], seed: int | None) ->
     return result
 
 
-def _read_answer(console: Console, p: Presented) -> Answer:
+class Control(Enum):
+    """What a learner can type at any answer prompt instead of an answer."""
+
+    HINT = "hint"
+    SKIP = "skip"
+    DONT_KNOW = "dont-know"
+
+
+_CONTROLS = {
+    "?": Control.HINT,
+    "hint": Control.HINT,
+    "h": Control.HINT,
+    "？": Control.HINT,
+    "s": Control.SKIP,
+    "skip": Control.SKIP,
+    "!": Control.DONT_KNOW,
+    "！": Control.DONT_KNOW,
+    "idk": Control.DONT_KNOW,
+}
+
+
+def _control(raw: str, q: AnyQuestion) -> Control | None:
+    word = raw.strip().lower()
+    if word == "h" and len(getattr(q, "choices", ())) > LETTERS.index("H"):
+        return None  # a question with eight choices: H is a choice
+    return _CONTROLS.get(word)
+
+
+def _read_answer(console: Console, p: Presented, lang: Lang) -> Answer | Control:
     q = p.question
     if isinstance(q, OutputQuestion | OpenQuestion):
-        label = "The exact output:" if isinstance(q, OutputQuestion) else "Your answer:"
-        while not (text := read_multiline(console, label)):
-            console.print("[yellow]That answer is empty; type it, or q to quit.[/]")
-        return TextAnswer(text)
+        label = msg("prompt.output" if isinstance(q, OutputQuestion) else "prompt.open", lang)
+        while True:
+            text = read_multiline(console, label, msg("prompt.multiline", lang))
+            if (control := _control(text, q)) is not None:
+                return control
+            if text:
+                return TextAnswer(text)
+            console.print(f"[yellow]{msg('answer.empty', lang)}[/]")
     while True:
-        raw = read_line(console, prompt_for(q)).strip()
+        raw = read_line(console, prompt_for(q, lang)).strip()
         if raw.lower() in {"q", "quit", "exit"}:
             raise QuitSession
         if not raw:
             continue
+        if (control := _control(raw, q)) is not None:
+            return control
         try:
             if isinstance(q, SingleQuestion | MultiQuestion):
                 shown = parse_letters(raw, len(q.choices), many=isinstance(q, MultiQuestion))
@@ -122,35 +161,68 @@ def run_session(
     seed: int | None = None,
     suggest_rating: SuggestRating | None = None,
     console: Console | None = None,
+    on_step: Callable[[QuizSession], None] | None = None,
 ) -> SessionSummary:
-    """Ask every question; stop cleanly on q, end of input or Ctrl-C, and summarise what was answered."""
+    """Ask every question; stop cleanly on q, end of input or Ctrl-C, and summarise what was answered.
+
+    `on_step` sees the session after every answer or skip (and once at the start), so a caller can
+    save it for `--resume`."""
     console = console or out()
     session = QuizSession(_as_presented(questions, seed), exam=exam, seed=seed)
     total = len(session.presented)
+    if on_step is not None:
+        on_step(session)
     try:
         while (p := session.current) is not None:
             render_question(console, p, index=session.position + 1, total=total, lang=lang)
+            console.print(f"[dim]{msg('keys.help', lang)}[/]")
             started = time.monotonic()
-            answer = _read_answer(console, p)
+            hints = hints_for(p, lang)
+            shown = 0
             q = p.question
+            while True:
+                answer = _read_answer(console, p, lang)
+                if answer is not Control.HINT:
+                    break
+                if shown < len(hints):
+                    console.print(
+                        f"[cyan]{msg('hint.label', lang, n=shown + 1, total=len(hints))}[/] {escape(hints[shown])}"
+                    )
+                    shown += 1
+                else:
+                    console.print(f"[dim]{msg('hint.none', lang)}[/]")
+            if answer is Control.SKIP:
+                console.print(f"[dim]{msg('skip.done', lang)}[/]")
+                session.skip()
+                if on_step is not None:
+                    on_step(session)
+                console.rule(style="dim")
+                continue
             open_grade = None
-            if isinstance(q, OpenQuestion):
-                text = answer.text if isinstance(answer, TextAnswer) else ""
-                open_grade = _grade_open(console, q, text, lang=lang, self_grading=self_grade)
-            verdict = grade(q, answer, open_grade=open_grade)
+            if answer is Control.DONT_KNOW:
+                verdict = dont_know(q)
+                console.print(f"[dim]{msg('dontknow.done', lang)}[/]")
+            else:
+                assert not isinstance(answer, Control)
+                if isinstance(q, OpenQuestion):
+                    text = answer.text if isinstance(answer, TextAnswer) else ""
+                    open_grade = _grade_open(console, q, text, lang=lang, self_grading=self_grade)
+                verdict = grade(q, answer, open_grade=open_grade)
             duration = time.monotonic() - started
             if exam:
-                console.print("[dim]answer saved[/]")
+                console.print(f"[dim]{msg('saved', lang)}[/]")
             else:
                 render_feedback(console, p, verdict, lang=lang)
-            attempt = _attempt(verdict, duration, mode)
+            attempt = _attempt(verdict, duration, mode, hints=shown)
             if ask_rating and not exam and suggest_rating is not None:
                 suggested = suggest_rating(attempt)
                 override = _ask_rating(console, suggested)
                 if override is not None:
-                    attempt = QuestionAttempt(**{**attempt.__dict__, "rating_override": override})
+                    attempt = replace(attempt, rating_override=override)
             recorder.record_question(attempt)
             session.record(verdict, duration)
+            if on_step is not None:
+                on_step(session)
             console.rule(style="dim")
     except (QuitSession, KeyboardInterrupt) as stop:
         session.stop(interrupted=isinstance(stop, KeyboardInterrupt))
@@ -161,7 +233,7 @@ def run_session(
     return session.summary()
 
 
-def _attempt(verdict: Verdict, duration: float, mode: str) -> QuestionAttempt:
+def _attempt(verdict: Verdict, duration: float, mode: str, *, hints: int = 0) -> QuestionAttempt:
     return QuestionAttempt(
         question_id=verdict.question_id,
         topic=verdict.topic,
@@ -171,6 +243,7 @@ def _attempt(verdict: Verdict, duration: float, mode: str) -> QuestionAttempt:
         score=verdict.score,
         duration_s=round(duration, 3),
         mode=mode,
+        hints=hints,
         missed_core=bool(verdict.open_grade and verdict.open_grade.missed_core),
     )
 

@@ -24,7 +24,7 @@ def test_answer_two_then_ctrl_c_shows_summary_without_traceback() -> None:
                   "--topic", "defer")
     seen: list[str] = []
     for _ in range(2):
-        idx = child.expect([r"True or false \(t/f, q to quit\): ", r"Faulty line number\(s\).*: "])
+        idx = child.expect([r"True or false \(t/f\): ", r"Faulty line number\(s\).*: "])
         seen.append("tf" if idx == 0 else "bug")
         child.sendline("t" if idx == 0 else "5")
         child.expect(["right", "wrong"])
@@ -43,22 +43,42 @@ def test_quit_with_q_exits_cleanly() -> None:
     child = spawn("quiz", "--topic", "defer", "--kind", "truefalse")
     child.expect(r"True or false")
     child.sendline("q")
-    child.expect(r"0 of 1 answered")
+    child.expect(r"Nothing answered yet")
+    child.expect(r"gokata quiz --resume")
     child.expect(pexpect.EOF)
     child.close()
-    assert child.exitstatus == 0
+    assert child.exitstatus == 1  # paused: not every question answered
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_output_question_multiline_answer(lang: str) -> None:
     child = spawn("quiz", "--topic", "defer", "--kind", "output", "--lang", lang)
-    child.expect("finish with an empty line twice")
+    child.expect("finish with an empty line twice" if lang == "en" else "连按两次回车")
     child.sendline("now 2")
     child.sendline("deferred 1")
     child.sendline("")
     child.sendline("")
-    child.expect("right")
-    child.expect(r"Score: 100%")
+    child.expect("right" if lang == "en" else "正确")
+    child.expect(r"Score: 100%" if lang == "en" else "得分：100%")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
+
+
+def test_pause_then_resume_in_a_real_terminal() -> None:
+    child = spawn("quiz", "--topic", "defer", "--kind", "truefalse")
+    child.expect(r"\? hint · s skip · ! don't know · q pause")
+    child.sendline("?")
+    child.expect("Think of a stack of plates")
+    child.sendline("q")
+    child.expect("gokata quiz --resume")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 1
+    again = spawn("quiz", "--resume")
+    again.expect(r"True or false \(t/f\): ")
+    again.sendline("t")
+    again.expect(r"1 of 1 answered")
+    again.expect(pexpect.EOF)
+    again.close()
+    assert again.exitstatus == 0

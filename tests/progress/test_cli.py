@@ -100,7 +100,7 @@ def test_review_unknown_topic_is_bad_input() -> None:
 def test_review_asks_new_questions_and_records_them_with_the_rating() -> None:
     # alpha.one (true) answered "t", the suggested rating accepted; alpha.four answered "f", rated Hard (2)
     result = run_cli("review", "--topic", "alpha", "--new", "2", input="t\n\nf\n2\n")
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # one answer wrong
     assert "Rating: " in result.output
     with _store() as store:
         rows = list(store.question_rows())

@@ -1,0 +1,159 @@
+"""A quiz in progress, saved after every answer so that `q`, end of input, Ctrl-C or a crash
+can be resumed with `gokata quiz --resume`.
+
+The file holds the selection as shown (question ids and choice orders), where the learner is,
+the session's options and what was answered so far. It is the learner's own data but is read as
+untrusted: a damaged file is reported with its path and left in place, never overwritten.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from runner.content.models import AnyQuestion, Lang
+from runner.errors import BadInput
+from runner.files import atomic_write
+from runner.progress.location import data_dir
+from runner.quiz.select import Presented
+from runner.quiz.session import QuizSession
+
+FILE_NAME = "paused-quiz.json"
+FORMAT = 1
+MAX_BYTES = 4 * 1024 * 1024
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class SavedItem(_Model):
+    id: str = Field(min_length=1, max_length=200)
+    order: tuple[int, ...] = ()
+
+
+class SavedAnswer(_Model):
+    id: str = Field(min_length=1, max_length=200)
+    topic: str = Field(max_length=200)
+    score: float = Field(ge=0, le=1)
+    fully_right: bool
+
+
+class SavedQuiz(_Model):
+    format: int = FORMAT
+    lang: Lang = "en"
+    exam: bool = False
+    self_grade: bool = False
+    rate: bool = False
+    seed: int | None = None
+    items: tuple[SavedItem, ...] = Field(max_length=10_000)
+    position: int = Field(ge=0)
+    answered: tuple[SavedAnswer, ...] = ()
+    skipped: tuple[str, ...] = ()
+
+    @property
+    def done(self) -> bool:
+        return self.position >= len(self.items)
+
+    def presented(self, by_id: Mapping[str, AnyQuestion]) -> tuple[list[Presented], int]:
+        """The questions still to ask, as first shown, and how many were dropped because the banks
+        no longer hold them (or their choices changed)."""
+        out: list[Presented] = []
+        dropped = 0
+        for item in self.items[self.position :]:
+            q = by_id.get(item.id)
+            choices = len(getattr(q, "choices", ()))
+            if q is None or (item.order and sorted(item.order) != list(range(choices))):
+                dropped += 1
+                continue
+            out.append(Presented(q, item.order))
+        return out, dropped
+
+
+def saved_path() -> Path:
+    return data_dir() / FILE_NAME
+
+
+def save(state: SavedQuiz, path: Path | None = None) -> None:
+    path = path or saved_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(path, state.model_dump_json(indent=1))
+
+
+def load(path: Path | None = None) -> SavedQuiz | None:
+    """The paused quiz, or None when there is none."""
+    path = path or saved_path()
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise BadInput(
+                f"{path}: the saved quiz is larger than {MAX_BYTES // 1024 // 1024} MiB; not read",
+                hint="Start a new quiz; the file was left in place.",
+            )
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BadInput(
+            f"{path}: cannot read the saved quiz: {exc}", hint="Start a new quiz; the file was left in place."
+        ) from None
+    try:
+        data = json.loads(raw)
+        state = SavedQuiz.model_validate(data)
+    except (json.JSONDecodeError, ValidationError, ValueError, TypeError) as exc:
+        line = getattr(exc, "lineno", 1)
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise BadInput(
+            f"{path}:{line}: the saved quiz is damaged: {first}", hint="Start a new quiz; the file was left in place."
+        ) from None
+    if state.format > FORMAT:
+        raise BadInput(f"{path}: written by a newer gokata (format {state.format})", hint="Upgrade gokata.")
+    return state
+
+
+def clear(path: Path | None = None) -> None:
+    (path or saved_path()).unlink(missing_ok=True)
+
+
+@dataclass
+class Saver:
+    """Saves the session after every step (`run_session(on_step=...)`), and clears the file once
+    every question was answered or skipped. `base` is the paused quiz this session resumes."""
+
+    lang: Lang
+    exam: bool
+    self_grade: bool
+    rate: bool
+    base: SavedQuiz | None = None
+    path: Path | None = None
+
+    def __call__(self, session: QuizSession) -> None:
+        if session.current is None and not session.stopped:
+            clear(self.path)
+            return
+        save(self.snapshot(session), self.path)
+
+    def snapshot(self, session: QuizSession) -> SavedQuiz:
+        done = self.base.items[: self.base.position] if self.base else ()
+        earlier = self.base.answered if self.base else ()
+        earlier_skipped = self.base.skipped if self.base else ()
+        return SavedQuiz(
+            lang=self.lang,
+            exam=self.exam,
+            self_grade=self.self_grade,
+            rate=self.rate,
+            seed=session.seed,
+            items=(*done, *(SavedItem(id=p.question.id, order=p.order) for p in session.presented)),
+            position=len(done) + session.position,
+            answered=(
+                *earlier,
+                *(
+                    SavedAnswer(id=v.question_id, topic=v.topic, score=v.score, fully_right=v.fully_right)
+                    for v in session.verdicts
+                ),
+            ),
+            skipped=(*earlier_skipped, *session.skipped),
+        )
