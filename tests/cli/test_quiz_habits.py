@@ -137,8 +137,17 @@ def test_every_message_has_chinese_and_the_same_fields() -> None:
 def test_a_chinese_quiz_prints_no_english_label() -> None:
     result = run_cli("quiz", "-t", "defer", "--lang", "zh", "--seed", "2", input="f\nnow 1\n.\n")
     english = [en for en, _ in MESSAGES.values()]
-    for label in ("Summary by topic", "Score:", "Missed:", "Replay this selection", "The exact output",
-                  "Your choices", "Expected output", "Go version", "◀ yours"):
+    for label in (
+        "Summary by topic",
+        "Score:",
+        "Missed:",
+        "Replay this selection",
+        "The exact output",
+        "Your choices",
+        "Expected output",
+        "Go version",
+        "◀ yours",
+    ):
         assert label not in result.stdout, label
     prefixes = [en.split("{")[0].strip() for en in english]
     assert not [p for p in prefixes if len(p) > 8 and p in result.stdout]
