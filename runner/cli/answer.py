@@ -10,6 +10,7 @@ import typer
 
 if TYPE_CHECKING:
     from runner.content.models import OpenQuestion
+    from runner.progress.recorder import Recorder
 
 
 class LangOpt(StrEnum):
@@ -45,6 +46,10 @@ def answer(
             f"{question_id} is a {question.kind} question; `gokata answer` grades open questions",
             hint=f"practise it with `gokata quiz --topic {question.topic}`",
         )
+    from runner.progress.recorder import open_recorder
+
+    # Open the progress store first: when it cannot be used, say so before any grading is shown.
+    recorder = open_recorder()
     duration = 0.0  # not measured: the answer was written elsewhere
     if text is None and file is not None:
         text = _read_file(file)
@@ -61,7 +66,7 @@ def answer(
     if not text.strip():
         raise BadInput("the answer is empty", hint="write the answer, or pass it with --text or --file")
     grade = grade_open(question, text)
-    _record(question, text, grade.score, grade.missed_core, duration)
+    _record(recorder, question, text, grade.score, grade.missed_core, duration)
     render_grade(question, grade, lang=lang.value, json_out=json_out)
     raise typer.Exit(0 if grade.passed else 1)
 
@@ -83,10 +88,12 @@ def _read_file(path: Path) -> str:
         raise BadInput(f"{path}: cannot read: {exc.strerror}") from None
 
 
-def _record(question: OpenQuestion, text: str, score: float, missed_core: bool, duration: float) -> None:
-    from runner.progress.recorder import QuestionAttempt, open_recorder
+def _record(
+    recorder: Recorder, question: OpenQuestion, text: str, score: float, missed_core: bool, duration: float
+) -> None:
+    from runner.progress.recorder import QuestionAttempt
 
-    open_recorder().record_question(QuestionAttempt(
+    recorder.record_question(QuestionAttempt(
         question_id=question.id,
         topic=question.topic,
         kind="open",

@@ -132,3 +132,16 @@ def test_chinese_feedback_is_all_chinese_and_long_chinese_text_wraps(
         assert en not in out, en
     assert "…" not in out  # folded onto the next line, not cut with an ellipsis
     assert "直到超时为止" in out.replace("│", "").replace(" ", "").replace("\n", "")
+
+
+def test_an_unusable_progress_store_stops_before_any_grade_is_shown(grading_bank_env: Path) -> None:
+    import os
+
+    store = Path(os.environ["GOKATA_HOME"]) / "progress.db"
+    store.parent.mkdir(parents=True, exist_ok=True)
+    store.write_bytes(b"this is not sqlite" * 100)
+    result = run_cli("answer", QID, "--text", STRONG, "--json")
+    assert result.exit_code == 2
+    assert result.stdout == ""  # no grade printed and then thrown away
+    assert "progress" in result.stderr.lower() or str(store) in result.stderr
+    assert store.read_bytes() == b"this is not sqlite" * 100  # never overwritten
