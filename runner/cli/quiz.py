@@ -126,6 +126,30 @@ def topics(
     render_topics(topic_counts(load_catalog(), lang.value), json_out=json_out)
 
 
+def show(
+    question_id: str = typer.Argument(..., metavar="ID", help="A question id, e.g. defer.lifo."),
+    lang: LangOpt = typer.Option(LangOpt.en, "--lang", help="en or zh."),
+    json_out: bool = typer.Option(False, "--json", help="The question as in the bank, with its answer, as JSON."),
+) -> None:
+    """Show one question with its answer, explanation and sources (nothing is recorded).
+
+    Example: gokata show defer.loopvar-go122-facts --lang zh
+    """
+    from runner.content.catalog import load_catalog
+
+    question = load_catalog().question(question_id)
+    if json_out:
+        import json
+
+        typer.echo(json.dumps(question.model_dump(mode="json", exclude_none=True), ensure_ascii=False, indent=2))
+        return
+    from runner.ui.console import out
+    from runner.ui.show import render_show
+
+    render_show(out(), question, lang=lang.value)
+
+
 def register(app: typer.Typer) -> None:
     app.command()(quiz)
     app.command()(topics)
+    app.command()(show)

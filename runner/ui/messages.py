@@ -64,6 +64,11 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "feedback.lines": ("Faulty line(s): {lines}", "有问题的行：{lines}"),
     "feedback.yours": ("◀ yours", "◀ 你的"),
     "feedback.go": ("Go version: {go}", "Go 版本：{go}"),
+    "show.framework": ("Answer framework:", "答案框架："),
+    "show.model": ("Model answer:", "参考答案："),
+    "show.level.core": ("core", "核心"),
+    "show.level.expected": ("expected", "应答"),
+    "show.level.bonus": ("bonus", "加分"),
 }
 
 

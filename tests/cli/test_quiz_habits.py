@@ -158,3 +158,29 @@ def test_json_summary_lists_skips(tmp_path: Path) -> None:
     answers.write_text("defer.lifo: true\n", encoding="utf-8")
     data = json.loads(run_cli("quiz", "--answers", str(answers), "--json").stdout)
     assert data["skipped"] == []
+
+
+@pytest.mark.parametrize(
+    ("qid", "shows"),
+    [
+        ("slices.reslice-shares-array", "✔"),
+        ("defer.lifo", "Answer: "),
+        ("defer.args-evaluated", "Expected output"),
+        ("slices.spot-pinning", "Faulty line(s)"),
+        ("slices.interview-reslicing", "Model answer"),
+    ],
+)
+def test_show_prints_a_question_with_its_answer_and_records_nothing(qid: str, shows: str) -> None:
+    result = run_cli("show", qid)
+    assert result.exit_code == 0, result.output
+    assert qid in result.stdout and shows in result.stdout
+    assert _rows() == []
+
+
+def test_show_in_chinese_json_and_unknown_ids() -> None:
+    zh = run_cli("show", "slices.interview-reslicing", "--lang", "zh")
+    assert "参考答案" in zh.stdout and "[核心]" in zh.stdout
+    data = json.loads(run_cli("show", "defer.lifo", "--json").stdout)
+    assert data["id"] == "defer.lifo" and data["answer"] is True
+    missing = run_cli("show", "defer.nope")
+    assert missing.exit_code == EXIT_BAD_INPUT and "defer.nope" in missing.stderr
