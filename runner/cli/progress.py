@@ -28,9 +28,17 @@ def review(
     cram: bool = typer.Option(False, "--cram", help="Ignore due dates: review seen questions, least recalled first."),
     lang: LangOpt = typer.Option(LangOpt.en, "--lang", help="en or zh (falls back to English where untranslated)."),
     self_grade: bool = typer.Option(False, "--self-grade", help="Mark open answers yourself instead of the grader."),
+    undo: bool = typer.Option(False, "--undo", help="Take back the last rated answer and restore its review card."),
 ) -> None:
-    """Spaced repetition: the questions due for review (FSRS), then a few new ones."""
+    """Spaced repetition: the questions due for review (FSRS), then a few new ones.
+
+    Examples: gokata review · gokata review -t defer --new 0 · gokata review --undo
+    """
     from datetime import datetime
+
+    if undo:
+        _undo()
+        return
 
     from runner.content.catalog import load_catalog
     from runner.progress.due import due_questions, next_due
@@ -126,9 +134,57 @@ def import_cmd(file: Path = typer.Argument(..., help="A file written by `gokata 
     render_import(str(file), counts)
 
 
+def _undo() -> None:
+    from runner.errors import BadInput
+    from runner.progress.store import open_store
+    from runner.ui.progress import render_undone
+
+    with open_store() as store:
+        undone = store.undo_last_rating()
+    if undone is None:
+        raise BadInput("there is no rated answer to take back")
+    render_undone(undone)
+
+
+def suspend(
+    question_ids: list[str] = typer.Argument(..., metavar="ID...", help="Question ids, e.g. defer.lifo."),
+) -> None:
+    """Keep questions out of reviews until you unsuspend them (their history stays).
+
+    Example: gokata suspend defer.lifo slices.header-fields
+    """
+    from runner.content.catalog import load_catalog
+    from runner.progress.store import open_store
+    from runner.ui.progress import render_suspended
+
+    catalog = load_catalog()
+    for qid in question_ids:
+        catalog.question(qid)  # an unknown id is bad input, before anything changes
+    with open_store() as store:
+        changed = [qid for qid in question_ids if store.suspend(qid)]
+    render_suspended(question_ids, changed, suspended=True)
+
+
+def unsuspend(
+    question_ids: list[str] = typer.Argument(..., metavar="ID...", help="Question ids, e.g. defer.lifo."),
+) -> None:
+    """Put suspended questions back into reviews.
+
+    Example: gokata unsuspend defer.lifo
+    """
+    from runner.progress.store import open_store
+    from runner.ui.progress import render_suspended
+
+    with open_store() as store:
+        changed = [qid for qid in question_ids if store.unsuspend(qid)]
+    render_suspended(question_ids, changed, suspended=False)
+
+
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the root app."""
     app.command()(review)
+    app.command()(suspend)
+    app.command()(unsuspend)
     app.command()(stats)
     app.command()(history)
     app.add_typer(progress_app, name="progress")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from itertools import chain, zip_longest
 
 from runner.content.catalog import Catalog
@@ -59,7 +59,8 @@ def due_questions(
     now = aware(now)
     now_ts, day_end = now.timestamp(), end_of_day(now)
     cards = store.cards()
-    scope = _in_scope(catalog, topics)
+    suspended = store.suspended()
+    scope = [q for q in _in_scope(catalog, topics) if q.id not in suspended]
     seen = [q for q in scope if q.id in cards]
     if not cram:
         seen = [q for q in seen if is_due(cards[q.id], now_ts, day_end)]
@@ -71,5 +72,25 @@ def due_questions(
 def next_due(catalog: Catalog, store: ProgressStore, *, topics: Sequence[str] = ()) -> datetime | None:
     """When the next seen question in scope falls due (UTC); None when none has been seen."""
     cards = store.cards()
-    dues = [cards[q.id].due for q in _in_scope(catalog, topics) if q.id in cards]
+    suspended = store.suspended()
+    dues = [cards[q.id].due for q in _in_scope(catalog, topics) if q.id in cards and q.id not in suspended]
     return datetime.fromtimestamp(min(dues), UTC) if dues else None
+
+
+def forecast(catalog: Catalog, store: ProgressStore, *, now: datetime, days: int = 7) -> tuple[int, ...]:
+    """How many seen questions fall due on each of the next `days` local days; today's count
+    includes everything overdue. Suspended questions and questions no longer in the banks are left out."""
+    now = aware(now)
+    cards = store.cards()
+    suspended = store.suspended()
+    ends = [end_of_day(now + timedelta(days=d)) for d in range(days)]
+    counts = [0] * days
+    for q in catalog.questions:
+        card = cards.get(q.id)
+        if card is None or q.id in suspended:
+            continue
+        for d, end in enumerate(ends):
+            if card.due <= end:
+                counts[d] += 1
+                break
+    return tuple(counts)

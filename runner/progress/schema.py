@@ -111,8 +111,14 @@ def _v2(conn: sqlite3.Connection) -> None:
     rebuild_cards(conn, [r[0] for r in conn.execute("SELECT DISTINCT question_id FROM question_attempts")])
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2)
+def _v3(conn: sqlite3.Connection) -> None:
+    """Suspended questions: kept out of reviews until unsuspended (`gokata suspend ID`)."""
+    conn.execute("CREATE TABLE suspended (question_id TEXT PRIMARY KEY, at REAL NOT NULL)")
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3)
 SCHEMA_VERSION = len(MIGRATIONS)
+# The tables every released version has; later steps add theirs (suspended: v3).
 TABLES = frozenset({"question_attempts", "kata_attempts", "kata_hints", "cards"})
 
 

@@ -12,6 +12,7 @@ from datetime import datetime
 from runner.content.catalog import Catalog
 from runner.content.models import Lang
 from runner.progress.days import DAY_S, aware, day_date, day_number, end_of_day, utc_offset_s
+from runner.progress.due import forecast
 from runner.progress.scheduling import REVIEW, retrievability
 from runner.progress.store import ProgressStore
 
@@ -53,6 +54,7 @@ class Stats:
     kata_runs: int
     streak: int  # consecutive local days with practice, ending today (or yesterday, if not yet today)
     best_streak: int
+    forecast: tuple[int, ...] = ()  # reviews falling due on each of the next 7 local days (today: with overdue)
 
     @property
     def accuracy(self) -> float | None:
@@ -130,4 +132,5 @@ def compute_stats(catalog: Catalog, store: ProgressStore, *, now: datetime, lang
         kata_runs=runs,
         streak=current,
         best_streak=best,
+        forecast=forecast(catalog, store, now=now),
     )

@@ -252,6 +252,41 @@ class ProgressStore:
         )
         return {slug: KataRecord(bool(passed), last) for slug, passed, last in rows}
 
+    # -- suspending and undoing -----------------------------------------------------------------
+
+    def suspend(self, question_id: str) -> bool:
+        """Keep a question out of reviews; False when it was already suspended."""
+        with self._write() as c:
+            cur = c.execute(
+                "INSERT OR IGNORE INTO suspended (question_id, at) VALUES (?, ?)", (question_id, self._ts(None))
+            )
+            return cur.rowcount > 0
+
+    def unsuspend(self, question_id: str) -> bool:
+        """False when it was not suspended."""
+        with self._write() as c:
+            return c.execute("DELETE FROM suspended WHERE question_id = ?", (question_id,)).rowcount > 0
+
+    def suspended(self) -> frozenset[str]:
+        return frozenset(r[0] for r in self._read("SELECT question_id FROM suspended"))
+
+    def undo_last_rating(self) -> dict[str, Any] | None:
+        """Take back the latest rated answer (the one that moved a review card): the attempt is
+        removed and its card replayed from the answers before it. None when there is nothing to undo."""
+        modes = tuple(sorted(SCHEDULING_MODES))
+        with self._write() as c:
+            row = c.execute(
+                "SELECT id, question_id, at, answer, rating, mode FROM question_attempts"
+                f" WHERE mode IN ({','.join('?' * len(modes))}) ORDER BY at DESC, id DESC LIMIT 1",
+                modes,
+            ).fetchone()
+            if row is None:
+                return None
+            rid, qid, at, answer, rating, mode = row
+            c.execute("DELETE FROM question_attempts WHERE id = ?", (rid,))
+            rebuild_cards(c, (qid,))
+        return {"question_id": qid, "at": at, "answer": answer, "rating": rating, "mode": mode}
+
     # -- queries for review, weak drills and statistics ---------------------------------------
 
     def cards(self) -> dict[str, Card]:

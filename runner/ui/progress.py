@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from rich.console import Console
@@ -59,6 +59,18 @@ def render_stats(stats: Stats, *, json_out: bool, console: Console | None = None
         f"streak [bold]{stats.streak}[/] day{'s' if stats.streak != 1 else ''} (best {stats.best_streak})"
     )
     render_days(stats, console)
+    render_forecast(stats, console)
+
+
+def render_forecast(stats: Stats, console: Console) -> None:
+    """The next seven days' reviews, so a learner can see a heavy day coming."""
+    if not stats.forecast:
+        return
+    first = date.fromisoformat(stats.generated_at[:10])
+    parts = [
+        f"{'today' if i == 0 else f'{first + timedelta(days=i):%a}'} [bold]{n}[/]" for i, n in enumerate(stats.forecast)
+    ]
+    console.print("\n[bold]Reviews due[/] (next 7 days): " + " · ".join(parts))
 
 
 def render_days(stats: Stats, console: Console) -> None:
@@ -102,3 +114,21 @@ def render_import(path: str, counts: MergeCounts) -> None:
         f"{counts.katas_added} new kata runs ({counts.katas_skipped} already here), "
         f"{counts.hints_added} new hints ({counts.hints_skipped} already here)."
     )
+
+
+def render_undone(undone: dict[str, object]) -> None:
+    from runner.progress.rating import RATING_NAMES
+
+    rating = RATING_NAMES.get(int(str(undone["rating"]))) if undone.get("rating") is not None else None
+    out().print(
+        f"Took back your {undone['mode']} answer to [bold]{undone['question_id']}[/]"
+        + (f" (rated {rating})" if rating else "")
+        + "; its review card is as it was before."
+    )
+
+
+def render_suspended(asked: list[str], changed: list[str], *, suspended: bool) -> None:
+    verb = "suspended" if suspended else "back in reviews"
+    for qid in asked:
+        note = verb if qid in changed else ("already suspended" if suspended else "was not suspended")
+        out().print(f"{qid}: {note}")

@@ -37,8 +37,9 @@ def render_show(console: Console, q: AnyQuestion, *, lang: Lang) -> None:
             table.add_column(overflow="fold", ratio=3)
             for letter, c in zip(LETTERS, q.choices, strict=False):
                 why = c.why.get(lang) if c.why else ""
-                table.add_row(f"{letter}.", "[green]✔[/]" if c.correct else "[red]✘[/]", escape(c.text.get(lang)),
-                              escape(why))
+                table.add_row(
+                    f"{letter}.", "[green]✔[/]" if c.correct else "[red]✘[/]", escape(c.text.get(lang)), escape(why)
+                )
             console.print(table)
         case TrueFalseQuestion():
             answer = ("对" if q.answer else "错") if lang == "zh" else ("true" if q.answer else "false")

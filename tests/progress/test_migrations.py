@@ -36,7 +36,7 @@ def _version(path: Path) -> int:
 
 def test_fixture_is_a_v1_store() -> None:
     assert _version(V1_DB) == 1
-    assert schema.SCHEMA_VERSION == 2
+    assert schema.SCHEMA_VERSION == 3  # v3 added the suspended table
 
 
 def test_v1_store_migrates_forward_keeping_everything(tmp_path: Path) -> None:
