@@ -15,6 +15,10 @@ class BoundaryGroup(typer.core.TyperGroup):
     """Root command group: every subcommand runs inside its invoke, so this is the boundary
     for the console script and for CliRunner tests alike."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        readable_placeholders(self)
+
     def invoke(self, ctx: Any) -> Any:  # typer vendors click; its Context type is private
         try:
             return super().invoke(ctx)
@@ -28,3 +32,58 @@ class BoundaryGroup(typer.core.TyperGroup):
 
             render_interrupt()
             sys.exit(EXIT_INTERRUPTED)
+
+
+_COUNTS = frozenset({"COUNT", "LIMIT", "NEW", "SEED", "JOBS", "SHOW", "DIFFICULTY", "MINUTES", "WORKERS"})
+
+
+def readable_placeholders(command: Any) -> None:
+    """Help placeholders a person reads: `TOPIC`, `N`, `FILE`, `single|multi|...`, never
+    `<list[str]>` or `<int range>`. An explicit metavar is kept."""
+    for param in getattr(command, "params", ()):
+        _attach_completion(param)
+        if param.param_type_name == "argument":
+            # The placeholder says it all; the type column would add `<list[Path]>` again.
+            param.display_type = _no_type
+        if param.metavar is None and not getattr(param, "is_flag", False) and not getattr(param, "count", False):
+            param.metavar = _placeholder(param)
+    for sub in getattr(command, "commands", {}).values():
+        help_text = getattr(sub, "help", None)
+        if help_text and not getattr(sub, "short_help", None):
+            # Listed whole (wrapped), never cut to "Validate banks; print every problem as...".
+            sub.short_help = " ".join(help_text.strip().split("\n\n")[0].split())
+        readable_placeholders(sub)
+
+
+def _placeholder(param: Any) -> str:
+    from enum import Enum
+    from typing import get_args
+
+    desc = param.type_descriptor
+    if desc.is_choice and desc.choices:
+        return "|".join(str(c.value if isinstance(c, Enum) else c) for c in desc.choices)
+    name = (param.name or "value").upper()
+    plural = desc.is_list and name.endswith("S") and not name.endswith("SS")
+    single = name[:-1] if plural else name
+    element = get_args(desc.annotation)[0] if desc.is_list and get_args(desc.annotation) else desc.annotation
+    if element in (int, float):
+        return "N" if single in _COUNTS else single
+    if desc.is_path:
+        info = desc.parameter_info
+        if info.file_okay is False or single in {"OUT", "OUT_DIR", "DIR", "WORKSPACE", "FOLDER"}:
+            return "DIR"
+        return "FILE" if info.dir_okay is False or single not in {"PATH", "PATHS"} else "PATH"
+    return single
+
+
+def _no_type(ctx: Any) -> str:
+    return ""
+
+
+def _attach_completion(param: Any) -> None:
+    from runner.cli.completion import BY_NAME
+
+    complete = BY_NAME.get(param.name or "")
+    # Typer keeps a parameter's completer here; setting it by name spares wiring every option.
+    if complete is not None and getattr(param, "_custom_shell_complete", None) is None:
+        param._custom_shell_complete = complete

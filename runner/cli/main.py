@@ -13,7 +13,7 @@ app = typer.Typer(
     name="gokata",
     help="Go interview prep in the terminal: pitfall quizzes, graded katas, hiring exercises.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -73,4 +73,5 @@ _register()
 
 
 def main() -> None:
-    app()
+    # `python -m runner` is gokata too, for shell completion as well.
+    app(prog_name="gokata")
