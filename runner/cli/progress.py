@@ -185,6 +185,22 @@ def register(app: typer.Typer) -> None:
     app.command()(review)
     app.command()(suspend)
     app.command()(unsuspend)
+    app.command()(doctor)
     app.command()(stats)
     app.command()(history)
     app.add_typer(progress_app, name="progress")
+
+
+def doctor(json_out: bool = typer.Option(False, "--json", help="Print one JSON object.")) -> None:
+    """Check this machine for gokata: Python, Go, a C compiler for -race, bubblewrap, the progress
+    store and free space, the banks and the katas. One line per check, each with a fix.
+
+    Exit 0 when nothing failed (warnings allowed), 1 otherwise.
+    """
+    from runner.doctor import run_checks
+    from runner.errors import EXIT_NOT_ALL_PASSED, EXIT_OK
+    from runner.ui.progress import render_doctor
+
+    report = run_checks()
+    render_doctor(report, json_out=json_out)
+    raise typer.Exit(EXIT_OK if report.ok else EXIT_NOT_ALL_PASSED)

@@ -14,6 +14,7 @@ from rich.text import Text
 from runner.ui.console import out
 
 if TYPE_CHECKING:
+    from runner.doctor import DoctorReport
     from runner.progress.stats import Stats
     from runner.progress.store import MergeCounts
     from runner.progress.transfer import ExportCounts
@@ -132,3 +133,14 @@ def render_suspended(asked: list[str], changed: list[str], *, suspended: bool) -
     for qid in asked:
         note = verb if qid in changed else ("already suspended" if suspended else "was not suspended")
         out().print(f"{qid}: {note}")
+
+
+def render_doctor(report: DoctorReport, *, json_out: bool) -> None:
+    if json_out:
+        print(json.dumps(report.to_json(), ensure_ascii=False))
+        return
+    marks = {"ok": "[green]ok  [/]", "warn": "[yellow]warn[/]", "fail": "[red]FAIL[/]"}
+    for c in report.checks:
+        out().print(f"{marks[c.status.value]} {c.name}: {escape(c.detail)}", soft_wrap=True)
+        if c.fix and c.status.value != "ok":
+            out().print(f"     [dim]fix: {escape(c.fix)}[/]", soft_wrap=True)

@@ -1,0 +1,43 @@
+"""`gokata doctor`: one line per check, a failing check does not hide the others."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from runner.doctor import Check, Status, check_go, check_store, run_checks
+from tests.cli_helpers import run_cli
+
+
+def test_doctor_reports_every_check_as_json() -> None:
+    result = run_cli("doctor", "--json")
+    data = json.loads(result.stdout)
+    names = [c["name"] for c in data["checks"]]
+    assert names == ["python", "go", "c compiler", "sandbox", "progress", "disk space", "banks", "katas", "workspace"]
+    assert result.exit_code == (0 if data["ok"] else 1)
+
+
+def test_a_damaged_store_fails_its_check_with_a_fix_and_the_rest_still_run() -> None:
+    store = Path(os.environ["GOKATA_HOME"]) / "progress.db"
+    store.parent.mkdir(parents=True, exist_ok=True)
+    store.write_bytes(b"not a database" * 50)
+    check = check_store()
+    assert check.status is Status.FAIL and str(store) in check.detail
+    result = run_cli("doctor")
+    assert result.exit_code == 1
+    assert "FAIL progress" in result.stdout and "banks:" in result.stdout
+    assert store.read_bytes() == b"not a database" * 50
+
+
+def test_go_missing_is_a_warning_with_an_install_hint(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", "/nonexistent")
+    check = check_go()
+    assert check.status is Status.WARN and "go.dev" in check.fix
+
+
+def test_a_check_that_fails_does_not_stop_the_report() -> None:
+    report = run_checks((lambda: Check("a", Status.FAIL, "broken", "fix it"), lambda: Check("b", Status.OK, "fine")))
+    assert not report.ok and [c.name for c in report.checks] == ["a", "b"]
