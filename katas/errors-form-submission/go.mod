@@ -1,0 +1,3 @@
+module gokata.dev/katas/errors-form-submission
+
+go 1.25

@@ -1,0 +1,3 @@
+module gokata.dev/katas/generics-lab-summary
+
+go 1.25
