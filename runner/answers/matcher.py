@@ -100,7 +100,10 @@ def compile_phrasing(text: str) -> Phrasing:
     negative = any(c & (NEG | NEED | LACK | MYTH) for c in reading.cues)
     tokens = [t for t in reading.tokens if not (t.kind == "word" and t.raw in lx.ARTICLES)]
     content = [t for t in tokens if not (t.kind == "word" and t.raw in lx.PHRASING_FILLER)]
-    if len(content) >= 3:
+    # A run of Chinese characters is one content unit, not one per character: in "ctx 只管 Do"
+    # there are two content words besides "Do", so "Do" stays part of the phrasing.
+    units = sum(1 for i, t in enumerate(content) if t.kind != "han" or i == 0 or content[i - 1].kind != "han")
+    if units >= 3:
         tokens = content
     if not tokens:
         return Phrasing(text, ())

@@ -233,3 +233,24 @@ def test_a_chinese_typo_never_swaps_a_contrastive_character(phrasing: str, answe
     ph = compile_phrasing(phrasing)
     assert list(Resolved(read_answer(phrasing), FuzzyIndex(()), [ph]).find(ph))
     assert not list(Resolved(read_answer(answer), FuzzyIndex(()), [ph]).find(ph))
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "expected"),
+    [
+        ("Use it to keep the trace values without the cancellation.", "values", Polarity.AFFIRMED),
+        ("还不够就把 map 按 key 哈希分片，每片一把锁。", "分片", Polarity.AFFIRMED),
+        ("The sub-slice copies no elements.", "copies", Polarity.NEGATED),
+    ],
+)
+def test_without_after_a_term_and_a_chinese_condition_do_not_deny(text: str, term: str, expected: Polarity) -> None:
+    assert polarity(text, term) is expected
+
+
+def test_a_chinese_run_is_one_content_word_so_short_english_words_stay_in_the_phrasing() -> None:
+    from runner.answers.fuzzy import FuzzyIndex
+    from runner.answers.matcher import Resolved, compile_phrasing
+
+    ph = compile_phrasing("ctx 只管 Do")
+    assert not list(Resolved(read_answer("DialContext 的 ctx 只管建连"), FuzzyIndex(()), [ph]).find(ph))
+    assert list(Resolved(read_answer("这里的 ctx 只管 Do 这一步"), FuzzyIndex(()), [ph]).find(ph))
