@@ -786,6 +786,22 @@ _LEXICON: dict[str, tuple[str, ...]] = {
         "go.mod 里",
         "go 指令",
     ),
+    # --- r-imd ---
+    "iface-pair": (
+        "label & contents", "label & inside", "label & the thing itself", "what kind & the thing itself",
+        "type & the thing itself", "kind of thing & value", "type tag & value", "tag & payload",
+        "标签 & 内容", "什么类型 & 具体的值", "类型 & 具体的值", "两样东西", "两栏", "类型信息 & 数据",
+    ),
+    "both-empty": (
+        "no label and no contents", "no label and nothing inside", "no label & nothing inside", "completely empty",
+        "both empty", "both parts empty", "both halves are nil", "两样都是空", "两样都为空", "两栏都空", "两部分都为空",
+        "都是空的", "两个都空",
+    ),
+    "label-set": (
+        "has a label", "puts a label", "sticks the label", "label on the box", "label on the envelope",
+        "label is filled in", "type slot is filled", "贴了标签", "贴上标签", "类型那一栏填上", "类型栏不空", "类型那一栏不是空",
+        "类型被填上", "带着标签", "一栏 & 填上", "类型 & 填上了",
+    ),
 }
 
 LEXICON: Mapping[str, tuple[str, ...]] = MappingProxyType(_LEXICON)
