@@ -802,6 +802,12 @@ _LEXICON: dict[str, tuple[str, ...]] = {
         "label is filled in", "type slot is filled", "贴了标签", "贴上标签", "类型那一栏填上", "类型栏不空", "类型那一栏不是空",
         "类型被填上", "带着标签", "一栏 & 填上", "类型 & 填上了",
     ),
+    "compiler-blind": (
+        "compiler can't help", "compiler cannot help", "compiler can't check", "compiler can't catch",
+        "compiler won't catch", "compiler doesn't know", "nothing complains", "only shows up when the code runs",
+        "moment the code runs", "checking & when the code runs", "checking & at run time", "编译器帮不上忙", "编译器帮不上",
+        "编译器检查不了", "编译器发现不了", "编译器不知道", "到运行的时候才", "运行的时候才出事", "运行时才发现",
+    ),
 }
 
 LEXICON: Mapping[str, tuple[str, ...]] = MappingProxyType(_LEXICON)
