@@ -808,6 +808,15 @@ _LEXICON: dict[str, tuple[str, ...]] = {
         "moment the code runs", "checking & when the code runs", "checking & at run time", "编译器帮不上忙", "编译器帮不上",
         "编译器检查不了", "编译器发现不了", "编译器不知道", "到运行的时候才", "运行的时候才出事", "运行时才发现",
     ),
+    "own-frame": (
+        "scratch space", "function's own", "own frame", "stack frame", "vanishes when the call ends",
+        "gone when the function returns", "freed when the function returns", "函数自己的那块", "临时空间", "函数一返回就",
+        "随着栈帧", "栈帧",
+    ),
+    "gc-managed": (
+        "garbage collector looks after", "the collector looks after", "shared memory", "managed by the gc",
+        "gc has to deal with it", "garbage-collected", "由 gc 来管", "由 GC 来管", "GC 管的", "交给 GC", "公共区域", "由垃圾回收管理",
+    ),
 }
 
 LEXICON: Mapping[str, tuple[str, ...]] = MappingProxyType(_LEXICON)
