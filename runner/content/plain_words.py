@@ -817,6 +817,14 @@ _LEXICON: dict[str, tuple[str, ...]] = {
         "garbage collector looks after", "the collector looks after", "shared memory", "managed by the gc",
         "gc has to deal with it", "garbage-collected", "由 gc 来管", "由 GC 来管", "GC 管的", "交给 GC", "公共区域", "由垃圾回收管理",
     ),
+    "wrap-keep": (
+        "keeping the original", "keeps the original", "original attached", "original error inside", "original stays in",
+        "cause stays in the chain", "nothing is lost", "原始错误包在里面", "原始错误不丢", "原来的错误保留", "把原因包进去",
+    ),
+    "unwrap-chain": (
+        "dig through", "digs through", "all the layers", "somewhere inside", "walk the chain", "walks the chain",
+        "walk the whole chain", "look inside the wrapped", "一层层找", "一层层往里", "往里找", "往里一层层", "遍历错误链", "整条错误链",
+    ),
 }
 
 LEXICON: Mapping[str, tuple[str, ...]] = MappingProxyType(_LEXICON)
