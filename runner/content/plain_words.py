@@ -825,6 +825,10 @@ _LEXICON: dict[str, tuple[str, ...]] = {
         "dig through", "digs through", "all the layers", "somewhere inside", "walk the chain", "walks the chain",
         "walk the whole chain", "look inside the wrapped", "一层层找", "一层层往里", "往里找", "往里一层层", "遍历错误链", "整条错误链",
     ),
+    "injected": (
+        "gets handed", "handed in", "passed in", "hand it in", "given its", "supplied from outside", "from the outside",
+        "never builds one itself", "doesn't build it itself", "由外面", "从外面传进来", "塞进来", "传进来", "外部传入", "自己绝不去 new",
+    ),
 }
 
 LEXICON: Mapping[str, tuple[str, ...]] = MappingProxyType(_LEXICON)
