@@ -88,7 +88,7 @@ EN_NEGATORS = frozenset(
     _words(
         """
     not no never none nothing nobody neither nor without cannot cant dont doesnt didnt isnt arent wasnt
-    werent wont wouldnt shouldnt couldnt mustnt neednt hasnt havent hadnt nowhere hardly
+    werent wont wouldnt shouldnt couldnt mustnt neednt hasnt havent hadnt nowhere hardly non
     """
     )
 )
