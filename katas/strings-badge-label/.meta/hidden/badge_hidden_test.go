@@ -17,9 +17,9 @@ func TestHiddenLabelBoundaries(t *testing.T) {
 		max  int
 		want string
 	}{
-		{"Müller", 6, "Müller"},        // exactly max characters: whole (7 bytes)
-		{"Müllerová", 6, "Mülle…"},     // one more than max
-		{"北京协和医院", 4, "北京协…"},         // three bytes per character
+		{"Müller", 6, "Müller"},    // exactly max characters: whole (7 bytes)
+		{"Müllerová", 6, "Mülle…"}, // longer: max-1 characters and the ellipsis
+		{"北京协和医院", 4, "北京协…"},      // three bytes per character
 		{"北京协和", 4, "北京协和"},
 		{"Ana 🙂 Silva", 6, "Ana 🙂…"}, // a four-byte emoji is one character
 		{"", 5, ""},
@@ -41,7 +41,7 @@ func TestHiddenLabelIsAlwaysValidUTF8(t *testing.T) {
 		max  int
 		want string
 	}{
-		{"Jos\xe9", 10, "Jos\uFFFD"},           // a Latin-1 byte from an old system: one character
+		{"Jos\xe9", 10, "Jos\uFFFD"},            // a Latin-1 byte from an old system: one character
 		{"Jos\xe9 Mar\xeda", 7, "Jos\uFFFD M…"}, // cut after six characters
 		{"\xff\xfe", 2, "\uFFFD\uFFFD"},
 	}
