@@ -69,7 +69,7 @@ func heapBytes() uint64 {
 func TestMemoryIsGivenBackAfterMassDelete(t *testing.T) {
 	var st sessions.Store
 	base := heapBytes()
-	const n = 60_000
+	const n = 25_000
 	exp := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	for i := range n {
 		st.Put(fmt.Sprintf("S-%06d", i), sessions.Session{Subject: "PT", Expires: exp})
