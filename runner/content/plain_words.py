@@ -786,6 +786,20 @@ _LEXICON: dict[str, tuple[str, ...]] = {
         "go.mod 里",
         "go 指令",
     ),
+    # --- c-maps-strings ---------------------------------------------------------------------------
+    "memory-not-returned": (
+        "doesn't give & back",
+        "does not give & back",
+        "never gives & back",
+        "keeps the memory",
+        "holds on to the memory",
+        "stays at the peak",
+        "stays allocated",
+        "不会归还",
+        "不还回去",
+        "一直占着",
+        "还不回去",
+    ),
 }
 
 LEXICON: Mapping[str, tuple[str, ...]] = MappingProxyType(_LEXICON)
