@@ -1043,6 +1043,20 @@ _LEXICON: dict[str, tuple[str, ...]] = {
         "外部传入",
         "自己绝不去 new",
     ),
+    # --- c-maps-strings ---------------------------------------------------------------------------
+    "memory-not-returned": (
+        "doesn't give & back",
+        "does not give & back",
+        "never gives & back",
+        "keeps the memory",
+        "holds on to the memory",
+        "stays at the peak",
+        "stays allocated",
+        "不会归还",
+        "不还回去",
+        "一直占着",
+        "还不回去",
+    ),
 }
 
 LEXICON: Mapping[str, tuple[str, ...]] = MappingProxyType(_LEXICON)
