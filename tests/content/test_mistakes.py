@@ -14,7 +14,7 @@ from runner.kata.catalog import load_katas
 
 ROOT = Path(__file__).resolve().parents[2]
 # The floor only rises: raise it when new content teaches more of the book.
-MIN_TAUGHT = 27
+MIN_TAUGHT = 85
 
 
 def _bundled_table() -> MistakeTable:
