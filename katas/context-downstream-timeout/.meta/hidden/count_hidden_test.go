@@ -1,10 +1,12 @@
-package progress
+package progress_test
 
 import (
 	"context"
 	"errors"
 	"testing"
 	"time"
+
+	progress "gokata.dev/katas/context-downstream-timeout"
 )
 
 func TestHiddenServiceThatIgnoresTheContext(t *testing.T) {
@@ -79,7 +81,7 @@ func TestHiddenServiceContextEndsWithTheCall(t *testing.T) {
 		}
 
 		start := time.Now()
-		n, err := EnrolledCount(t.Context(), svc, "TRIAL-042", 500*time.Millisecond)
+		n, err := progress.EnrolledCount(t.Context(), svc, "TRIAL-042", 500*time.Millisecond)
 		if err != nil || n != 42 {
 			t.Fatalf("EnrolledCount = %d, %v; want 42, nil", n, err)
 		}
