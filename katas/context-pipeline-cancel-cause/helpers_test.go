@@ -1,4 +1,4 @@
-package hl7pipe
+package hl7pipe_test
 
 import (
 	"context"
@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	hl7pipe "gokata.dev/katas/context-pipeline-cancel-cause"
 )
 
 var (
@@ -84,7 +86,7 @@ type outcome struct {
 // convertAll runs ConvertAll and measures it in fake time.
 func convertAll(ctx context.Context, conv *fakeConverter, msgs []string, workers int) outcome {
 	start := time.Now()
-	out, err := ConvertAll(ctx, msgs, workers, conv.convert)
+	out, err := hl7pipe.ConvertAll(ctx, msgs, workers, conv.convert)
 	elapsed := time.Since(start)
 	_, inFlight, _, _ := conv.snapshot()
 	return outcome{out, err, elapsed, inFlight}
