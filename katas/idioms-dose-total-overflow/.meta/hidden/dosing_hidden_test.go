@@ -5,7 +5,7 @@ import (
 	"math"
 	"testing"
 
-	"gokata.dev/katas/idioms-dose-total-overflow"
+	dosing "gokata.dev/katas/idioms-dose-total-overflow"
 )
 
 func total(t *testing.T, orders ...dosing.Order) (int64, error) {
