@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"gokata.dev/katas/idioms-listener-options"
+	hl7 "gokata.dev/katas/idioms-listener-options"
 )
 
 func TestHiddenSuccessReturnsAnUntypedNilError(t *testing.T) {
