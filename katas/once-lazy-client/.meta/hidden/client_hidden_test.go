@@ -1,15 +1,17 @@
-package patientdb
+package patientdb_test
 
 import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	patientdb "gokata.dev/katas/once-lazy-client"
 )
 
 func TestHiddenEveryCallerSeesAFullyBuiltClient(t *testing.T) {
 	for round := range 20 {
 		var builds atomic.Int32
-		reg := NewRegistry(countingBuilder(&builds, "postgres://patients-us"))
+		reg := patientdb.NewRegistry(countingBuilder(&builds, "postgres://patients-us"))
 
 		got := getConcurrently(t, reg, 200)
 
@@ -30,15 +32,15 @@ func TestHiddenCallersWaitForTheBuildInProgress(t *testing.T) {
 	var builds atomic.Int32
 	building := make(chan struct{})
 	release := make(chan struct{})
-	reg := NewRegistry(func() *Client {
+	reg := patientdb.NewRegistry(func() *patientdb.Client {
 		if builds.Add(1) == 1 {
 			close(building)
 		}
 		<-release
-		return &Client{DSN: "postgres://patients-eu", PoolSize: 20}
+		return &patientdb.Client{DSN: "postgres://patients-eu", PoolSize: 20}
 	})
 
-	first := make(chan *Client, 1)
+	first := make(chan *patientdb.Client, 1)
 	go func() { first <- reg.Get() }()
 	select {
 	case <-building:
@@ -46,7 +48,7 @@ func TestHiddenCallersWaitForTheBuildInProgress(t *testing.T) {
 		t.Fatalf("the first Get on a new registry returned %+v without calling its build function", c)
 	}
 
-	second := make(chan *Client, 1)
+	second := make(chan *patientdb.Client, 1)
 	go func() { second <- reg.Get() }()
 	select {
 	case c := <-second:
@@ -70,8 +72,8 @@ func TestHiddenCallersWaitForTheBuildInProgress(t *testing.T) {
 
 func TestHiddenRegistriesAreIndependent(t *testing.T) {
 	var buildsEU, buildsUS atomic.Int32
-	eu := NewRegistry(countingBuilder(&buildsEU, "postgres://patients-eu"))
-	us := NewRegistry(countingBuilder(&buildsUS, "postgres://patients-us"))
+	eu := patientdb.NewRegistry(countingBuilder(&buildsEU, "postgres://patients-eu"))
+	us := patientdb.NewRegistry(countingBuilder(&buildsUS, "postgres://patients-us"))
 
 	gotEU := getConcurrently(t, eu, 100)
 	gotUS := getConcurrently(t, us, 100)
@@ -90,7 +92,7 @@ func TestHiddenRegistriesAreIndependent(t *testing.T) {
 
 func TestHiddenLaterCallsDoNotBuildAgain(t *testing.T) {
 	var builds atomic.Int32
-	reg := NewRegistry(countingBuilder(&builds, "postgres://patients-eu"))
+	reg := patientdb.NewRegistry(countingBuilder(&builds, "postgres://patients-eu"))
 
 	first := reg.Get()
 	for range 100 {
