@@ -19,7 +19,9 @@ var (
 // fakeConverter takes one (fake) second per message. A message containing
 // "BAD" fails validation after 100ms. When ctx is done first, the converter
 // notes context.Cause(ctx), rolls back for 100ms and returns ctx's error.
+// A non-zero unit replaces the second (and scales the 100ms with it).
 type fakeConverter struct {
+	unit        time.Duration
 	mu          sync.Mutex
 	started     int
 	inFlight    int
@@ -39,9 +41,13 @@ func (f *fakeConverter) convert(ctx context.Context, msg string) (string, error)
 		f.mu.Unlock()
 	}()
 
-	d := time.Second
+	unit := time.Second
+	if f.unit > 0 {
+		unit = f.unit
+	}
+	d := unit
 	if strings.Contains(msg, "BAD") {
-		d = 100 * time.Millisecond
+		d = unit / 10
 	}
 	select {
 	case <-time.After(d):
@@ -53,7 +59,7 @@ func (f *fakeConverter) convert(ctx context.Context, msg string) (string, error)
 		f.mu.Lock()
 		f.causes = append(f.causes, context.Cause(ctx))
 		f.mu.Unlock()
-		time.Sleep(100 * time.Millisecond) // roll back the partial output
+		time.Sleep(unit / 10) // roll back the partial output
 		return "", ctx.Err()
 	}
 }
