@@ -1,7 +1,11 @@
 package eprostats
 
 import (
+	"fmt"
+	"runtime"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -131,5 +135,170 @@ func TestHiddenReadWaitsForAnAddInProgress(t *testing.T) {
 		t.Fatalf("Counts() called while an Add held the lock never returned. With a value receiver, the call " +
 			"copies the counter first, mutex included, while it is locked; the copy's mutex stays locked " +
 			"forever, because the Add unlocks the original. Use a pointer receiver.")
+	}
+}
+
+func TestHiddenCounterHandedOutEarlierStaysTheBoards(t *testing.T) {
+	b := NewBoard()
+	first := b.Site("SITE-BJ-01") // a worker keeps this counter for the whole day
+
+	for _, s := range siteIDs(200) { // 200 more centres join the study
+		b.Site(s).Add(true)
+	}
+	first.Add(true)
+	first.Add(false)
+
+	if b.Site("SITE-BJ-01") != first {
+		t.Fatalf("after 200 more centres were added, Site(\"SITE-BJ-01\") returned a different counter from the " +
+			"one handed out before. A pointer into a slice (or a map of values) goes stale when the storage " +
+			"grows and the counters, mutex included, are copied to a new place.")
+	}
+	if got, want := b.Site("SITE-BJ-01").Counts(), (Counts{Accepted: 1, Rejected: 1}); got != want {
+		t.Fatalf("a worker recorded 1 accepted and 1 rejected submission on the counter it was handed; the board "+
+			"shows %+v for that centre, want %+v", got, want)
+	}
+	if got, want := b.Totals(), (Counts{Accepted: 201, Rejected: 1}); got != want {
+		t.Fatalf("Totals() = %+v; want %+v", got, want)
+	}
+}
+
+func TestHiddenTotalsWhileWorkersAddDirectly(t *testing.T) {
+	b := NewBoard()
+	sites := siteIDs(4)
+	counters := make([]*SiteCounter, len(sites))
+	for i, s := range sites {
+		counters[i] = b.Site(s) // the ingestion workers keep their centre's counter
+	}
+
+	stop := make(chan struct{})
+	var dashboard sync.WaitGroup
+	dashboard.Go(func() {
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+				b.Totals() // the dashboard polls while the workers record
+			}
+		}
+	})
+	var workers sync.WaitGroup
+	for w := range 8 {
+		workers.Go(func() {
+			c := counters[w%len(counters)]
+			for i := range 300 {
+				c.Add((w+i)%3 != 0)
+			}
+		})
+	}
+	workers.Wait()
+	close(stop)
+	dashboard.Wait()
+
+	var want Counts
+	for w := range 8 {
+		for i := range 300 {
+			if (w+i)%3 != 0 {
+				want.Accepted++
+			} else {
+				want.Rejected++
+			}
+		}
+	}
+	if got := b.Totals(); got != want {
+		t.Fatalf("Totals() = %+v after the workers finished; want %+v", got, want)
+	}
+}
+
+// blockedIn counts the goroutines whose stack mentions fn and that wait on a
+// lock (sync.Mutex or sync.RWMutex, for reading or writing).
+func blockedIn(fn string) int {
+	buf := make([]byte, 1<<20)
+	buf = buf[:runtime.Stack(buf, true)]
+	n := 0
+	for _, g := range strings.Split(string(buf), "\n\n") {
+		header, _, _ := strings.Cut(g, "\n")
+		if strings.Contains(g, fn) && strings.Contains(header, "Lock") {
+			n++
+		}
+	}
+	return n
+}
+
+func TestHiddenNewSiteWhileTheDashboardReads(t *testing.T) {
+	b := NewBoard()
+	busy := b.Site("SITE-SZ-07")
+
+	// The dashboard's Totals is under way and waits for SITE-SZ-07's counter,
+	// whose Add is in progress (it holds the counter's lock).
+	busy.mu.Lock()
+	totals := make(chan Counts, 1)
+	go func() { totals <- b.Totals() }()
+	waitUntilBlockedIn(".Counts(")
+
+	// Meanwhile 8 workers see submissions from a centre that is new to the board.
+	got := make([]*SiteCounter, 8)
+	var wg sync.WaitGroup
+	for i := range got {
+		wg.Go(func() {
+			got[i] = b.Site("SITE-NEW")
+			got[i].Add(true)
+		})
+	}
+	deadline := time.Now().Add(2 * time.Second)
+	for blockedIn(".Site(") < len(got) && time.Now().Before(deadline) {
+		time.Sleep(time.Millisecond)
+	}
+	busy.mu.Unlock()
+	wg.Wait()
+	<-totals
+
+	for i, c := range got {
+		if c != got[0] {
+			t.Fatalf("8 workers asked for the new centre SITE-NEW while Totals was running; worker %d got counter "+
+				"%p, worker 0 got %p. Want one counter per centre: a Site that finds the centre missing under a "+
+				"read lock and then creates it under the write lock must check again once it holds the write "+
+				"lock, or each waiting worker installs its own counter.", i, c, got[0])
+		}
+	}
+	if n := b.Site("SITE-NEW").Counts().Accepted; n != len(got) {
+		t.Fatalf("8 workers each recorded one submission at the new centre; the board's counter has %d, want 8: "+
+			"the others went to counters the board no longer holds", n)
+	}
+}
+
+func TestHiddenTwoWorkersMeetANewSiteAtTheSameMoment(t *testing.T) {
+	// Round after round, two workers spin until both are ready and then ask
+	// for the same new centre at the same moment. A Site that finds the
+	// centre missing, lets go of the lock and then creates it hands out two
+	// counters for one centre whenever both lookups happen before either
+	// store. More Ps than cores make that overlap likely within a second.
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(max(4, runtime.GOMAXPROCS(0))))
+	start := time.Now()
+	for round := 0; time.Since(start) < 1500*time.Millisecond; round++ {
+		b := NewBoard()
+		id := fmt.Sprintf("SITE-NEW-%05d", round)
+		var got [2]*SiteCounter
+		var arrived atomic.Int32
+		var wg sync.WaitGroup
+		for i := range got {
+			wg.Go(func() {
+				arrived.Add(1)
+				for arrived.Load() < int32(len(got)) {
+				}
+				got[i] = b.Site(id)
+				got[i].Add(true)
+			})
+		}
+		wg.Wait()
+		if got[0] != got[1] {
+			t.Fatalf("round %d: two workers asked for the new centre %s at the same moment and got two different "+
+				"counters (%p and %p). Want one counter per centre: look the centre up and create it under one "+
+				"lock, or check again once the write lock is held.", round, id, got[0], got[1])
+		}
+		if n := b.Site(id).Counts().Accepted; n != 2 {
+			t.Fatalf("round %d: two workers each recorded one submission at the new centre %s; the board's "+
+				"counter has %d, want 2", round, id, n)
+		}
 	}
 }
