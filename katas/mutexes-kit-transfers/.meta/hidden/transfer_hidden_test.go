@@ -4,6 +4,7 @@ import (
 	"errors"
 	"sync"
 	"testing"
+	"time"
 )
 
 func TestHiddenSelfTransferIsRefused(t *testing.T) {
@@ -166,5 +167,47 @@ func TestHiddenOppositeTransfersWhileTheOtherDepotIsBusy(t *testing.T) {
 	}
 	if err1 != nil || err2 != nil || eu.Kits() != 502 || us.Kits() != 498 {
 		t.Fatalf("EU->US 5: %v, US->EU 7: %v, EU %d, US %d; want nil, nil, 502, 498", err1, err2, eu.Kits(), us.Kits())
+	}
+}
+
+func TestHiddenKitsAreNeverAtNeitherDepot(t *testing.T) {
+	for _, ids := range [][2]string{{"DEPOT-A", "SITE-B"}, {"SITE-B", "DEPOT-A"}} {
+		from, to := NewDepot(ids[0], 10), NewDepot(ids[1], 4)
+
+		// A stock count holds the destination for a while; the transfer waits for it.
+		base := blockedInTransfer()
+		to.mu.Lock()
+		moved := make(chan error, 1)
+		go func() { moved <- Transfer(from, to, 6) }()
+		waitUntilBlockedInTransfer(base, 1)
+
+		// Meanwhile the dashboard reads the source. It may wait (the transfer holds
+		// the source too) or see 10 (the transfer has not started); it must never see
+		// the kits already gone from the source while the destination still has 4.
+		seen := make(chan int, 1)
+		go func() { seen <- from.Kits() }()
+		select {
+		case n := <-seen:
+			seen <- n // read again below
+			if n != 10 {
+				to.mu.Unlock()
+				<-moved
+				t.Fatalf("%s -> %s, 6 kits: while the transfer waited for %s, %s already showed %d kits and %s "+
+					"still 4: the 6 kits were at neither depot. Debiting under one lock and crediting under the "+
+					"other avoids deadlock but breaks atomicity: hold both locks (in a fixed order) for the "+
+					"whole move.", ids[0], ids[1], ids[1], ids[0], n, ids[1])
+			}
+		case <-time.After(50 * time.Millisecond):
+		}
+		to.mu.Unlock()
+		if err := <-moved; err != nil {
+			t.Fatalf("Transfer(%s -> %s, 6): %v; want nil", ids[0], ids[1], err)
+		}
+		if n := <-seen; n != 10 && n != 4 {
+			t.Fatalf("a read of %s during the transfer returned %d; want 10 (before) or 4 (after)", ids[0], n)
+		}
+		if from.Kits() != 4 || to.Kits() != 10 {
+			t.Fatalf("after moving 6 kits: %s %d, %s %d; want 4, 10", ids[0], from.Kits(), ids[1], to.Kits())
+		}
 	}
 }
