@@ -1,6 +1,7 @@
 package patientdb_test
 
 import (
+	"fmt"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -103,5 +104,26 @@ func TestHiddenLaterCallsDoNotBuildAgain(t *testing.T) {
 	getConcurrently(t, reg, 100)
 	if n := builds.Load(); n != 1 {
 		t.Fatalf("build ran %d times over 201 calls; want once", n)
+	}
+}
+
+func TestHiddenUnusedRegistriesNeverBuild(t *testing.T) {
+	// A service creates a registry per region at start-up; most regions are
+	// never queried by this instance (and the database may be in maintenance).
+	built := make(chan string, 20)
+	for i := range 20 {
+		dsn := fmt.Sprintf("postgres://patients-region-%02d", i)
+		patientdb.NewRegistry(func() *patientdb.Client {
+			built <- dsn
+			return &patientdb.Client{DSN: dsn, PoolSize: 20}
+		})
+	}
+
+	select {
+	case dsn := <-built:
+		t.Fatalf("the client for %s was built although nobody called Get on its registry. NewRegistry must not "+
+			"build the client, not even in the background (a warm-up goroutine dials a database that may be "+
+			"down, and holds a pool nobody uses); the first Get does.", dsn)
+	case <-time.After(200 * time.Millisecond):
 	}
 }
