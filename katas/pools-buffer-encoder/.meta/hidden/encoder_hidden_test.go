@@ -179,3 +179,50 @@ func TestHiddenNewEncoderPoolsBufferPointers(t *testing.T) {
 		t.Fatalf("NewEncoder's pool gives %s; want *bytes.Buffer", fmt.Sprintf("%T", x))
 	}
 }
+
+func TestHiddenGrownBufferIsDroppedEvenAfterASmallMessage(t *testing.T) {
+	// Earlier, on another goroutine, a radiology report grew this buffer to 256 KiB;
+	// it was pooled by mistake, or by an older version of the service. Its last
+	// message is still in it.
+	grown := func() *bytes.Buffer {
+		b := bytes.NewBuffer(make([]byte, 0, 4*MaxPooledBufferCap))
+		b.WriteString(dirtyBuffer().String())
+		return b
+	}
+	pool := newRecordingPool(grown)
+	e := &Encoder{pool: pool}
+	small := record(70, 40)
+
+	got := string(mustEncode(t, e, small))
+
+	if want := wantJSON(t, small); got != want {
+		t.Fatalf("Encode with a pooled buffer that still held an old message gave %s; want %s", short(got),
+			short(want))
+	}
+	for _, p := range pool.putsSince(0) {
+		if p.cap > MaxPooledBufferCap {
+			t.Fatalf("after a %d-byte message, Encode put back a buffer of capacity %d (MaxPooledBufferCap = %d). "+
+				"The memory a pooled buffer pins is its capacity, not the length of the last message: a buffer "+
+				"grown by one huge report stays huge however small the messages that follow. Check Cap() before "+
+				"Put.", len(got), p.cap, MaxPooledBufferCap)
+		}
+	}
+}
+
+func TestHiddenOutputIsExactlyWhatMarshalGives(t *testing.T) {
+	e := &Encoder{pool: newRecordingPool(dirtyBuffer)}
+	r := Record{
+		MessageID: "MSG-000777",
+		Type:      "ORU^R01",
+		PatientID: "P00777",
+		Payload:   "OBX|1|TX|<b>K+</b> > 5.0 & rising\u2028see note",
+	}
+
+	got := string(mustEncode(t, e, r))
+
+	if want := wantJSON(t, r); got != want {
+		t.Fatalf("Encode = %s\nwant %s\n(exactly json.Marshal's output plus \"\\n\": json.Marshal escapes <, > "+
+			"and & as \\u003c, \\u003e and \\u0026, and U+2028 as \\u2028; an Encoder with SetEscapeHTML(false) "+
+			"gives different bytes)", got, want)
+	}
+}
