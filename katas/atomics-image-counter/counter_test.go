@@ -1,12 +1,14 @@
-package imagecount
+package imagecount_test
 
 import (
 	"runtime"
 	"testing"
+
+	imagecount "gokata.dev/katas/atomics-image-counter"
 )
 
 func TestLoadSeesEveryCountAtOnce(t *testing.T) {
-	var c Counter
+	var c imagecount.Counter
 
 	for i := range 1000 {
 		c.Inc()
@@ -19,7 +21,7 @@ func TestLoadSeesEveryCountAtOnce(t *testing.T) {
 }
 
 func TestConcurrentIncrementsAreAllCounted(t *testing.T) {
-	var c Counter
+	var c imagecount.Counter
 
 	incConcurrently(&c, 50, 200)
 
@@ -30,7 +32,7 @@ func TestConcurrentIncrementsAreAllCounted(t *testing.T) {
 
 func TestACounterStartsNoGoroutine(t *testing.T) {
 	before := runtime.NumGoroutine()
-	counters := make([]Counter, 200) // one per scanner model and site
+	counters := make([]imagecount.Counter, 200) // one per scanner model and site
 
 	for i := range counters {
 		counters[i].Inc()

@@ -1,4 +1,4 @@
-package hl7pipe
+package hl7pipe_test
 
 import (
 	"fmt"
@@ -7,6 +7,8 @@ import (
 	"testing"
 	"testing/synctest"
 	"time"
+
+	hl7pipe "gokata.dev/katas/channels-pipeline-stages"
 )
 
 // inBubble runs f in a synctest bubble: time is fake (a guard of an hour
@@ -121,7 +123,7 @@ var feed = []string{
 	"OBX|WBC|6.1|10^9/L",
 }
 
-var feedRecords = []Record{{"PID", "P00042"}, {"OBR", "CBC"}, {"OBX", "HGB"}, {"OBX", "WBC"}}
+var feedRecords = []hl7pipe.Record{{"PID", "P00042"}, {"OBR", "CBC"}, {"OBX", "HGB"}, {"OBX", "WBC"}}
 
 // manyLines returns n OBX lines.
 func manyLines(n int) []string {

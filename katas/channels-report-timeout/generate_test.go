@@ -1,21 +1,23 @@
-package eproreport
+package eproreport_test
 
 import (
 	"context"
 	"errors"
 	"testing"
 	"time"
+
+	eproreport "gokata.dev/katas/channels-report-timeout"
 )
 
 func TestGenerateReturnsTheReport(t *testing.T) {
 	inBubble(t, func(t *testing.T) {
-		gen := func(ctx context.Context) (Report, error) {
+		gen := func(ctx context.Context) (eproreport.Report, error) {
 			time.Sleep(2 * time.Second) // rendering the PDF
-			return Report{PatientID: "P00042", Pages: 3}, nil
+			return eproreport.Report{PatientID: "P00042", Pages: 3}, nil
 		}
 		start := time.Now()
 
-		r, err := Generate(t.Context(), 5*time.Second, gen)
+		r, err := eproreport.Generate(t.Context(), 5*time.Second, gen)
 
 		if err != nil || r.PatientID != "P00042" || r.Pages != 3 {
 			t.Fatalf("Generate = %+v, %v; want the report of P00042 (3 pages)", r, err)
@@ -28,15 +30,15 @@ func TestGenerateReturnsTheReport(t *testing.T) {
 
 func TestGenerateGivesUpAtTheTimeoutAndLeavesNothingBehind(t *testing.T) {
 	inBubble(t, func(t *testing.T) {
-		gen := func(ctx context.Context) (Report, error) {
+		gen := func(ctx context.Context) (eproreport.Report, error) {
 			time.Sleep(time.Minute) // a renderer that ignores ctx and takes a minute
-			return Report{PatientID: "P00077", Pages: 12}, nil
+			return eproreport.Report{PatientID: "P00077", Pages: 12}, nil
 		}
 		start := time.Now()
 
-		_, err := Generate(t.Context(), 5*time.Second, gen)
+		_, err := eproreport.Generate(t.Context(), 5*time.Second, gen)
 
-		if !errors.Is(err, ErrTimeout) {
+		if !errors.Is(err, eproreport.ErrTimeout) {
 			t.Fatalf("Generate with a 5s budget and a 1-minute renderer returned %v; want ErrTimeout", err)
 		}
 		if d := time.Since(start); d != 5*time.Second {

@@ -1,4 +1,4 @@
-package eproreport
+package eproreport_test
 
 import (
 	"runtime"

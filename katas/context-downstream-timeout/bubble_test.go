@@ -1,4 +1,4 @@
-package progress
+package progress_test
 
 import (
 	"fmt"

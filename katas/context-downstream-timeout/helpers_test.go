@@ -1,16 +1,18 @@
-package progress
+package progress_test
 
 import (
 	"context"
 	"errors"
 	"time"
+
+	progress "gokata.dev/katas/context-downstream-timeout"
 )
 
 var errSiteOffline = errors.New("site database offline")
 
 // answersAfter is a well-behaved service: it answers n after d, or gives up
 // as soon as ctx is done.
-func answersAfter(d time.Duration, n int) PatientService {
+func answersAfter(d time.Duration, n int) progress.PatientService {
 	return func(ctx context.Context, projectID string) (int, error) {
 		select {
 		case <-time.After(d):
@@ -22,7 +24,7 @@ func answersAfter(d time.Duration, n int) PatientService {
 }
 
 // ignoresContext is the legacy client: it answers n after d, whatever ctx says.
-func ignoresContext(d time.Duration, n int) PatientService {
+func ignoresContext(d time.Duration, n int) progress.PatientService {
 	return func(ctx context.Context, projectID string) (int, error) {
 		time.Sleep(d)
 		return n, nil
@@ -30,7 +32,7 @@ func ignoresContext(d time.Duration, n int) PatientService {
 }
 
 // failsAfter answers err after d (or gives up when ctx is done).
-func failsAfter(d time.Duration, err error) PatientService {
+func failsAfter(d time.Duration, err error) progress.PatientService {
 	return func(ctx context.Context, projectID string) (int, error) {
 		select {
 		case <-time.After(d):
@@ -48,8 +50,8 @@ type call struct {
 }
 
 // enrolledCount calls EnrolledCount and measures how long it took in fake time.
-func enrolledCount(ctx context.Context, svc PatientService, timeout time.Duration) call {
+func enrolledCount(ctx context.Context, svc progress.PatientService, timeout time.Duration) call {
 	start := time.Now()
-	n, err := EnrolledCount(ctx, svc, "TRIAL-042", timeout)
+	n, err := progress.EnrolledCount(ctx, svc, "TRIAL-042", timeout)
 	return call{n, err, time.Since(start)}
 }

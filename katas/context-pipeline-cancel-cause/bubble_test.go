@@ -1,4 +1,4 @@
-package hl7pipe
+package hl7pipe_test
 
 import (
 	"fmt"

@@ -1,4 +1,4 @@
-package hl7pipe
+package hl7pipe_test
 
 import (
 	"context"
@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	hl7pipe "gokata.dev/katas/context-pipeline-cancel-cause"
 )
 
 var (
@@ -17,7 +19,9 @@ var (
 // fakeConverter takes one (fake) second per message. A message containing
 // "BAD" fails validation after 100ms. When ctx is done first, the converter
 // notes context.Cause(ctx), rolls back for 100ms and returns ctx's error.
+// A non-zero unit replaces the second (and scales the 100ms with it).
 type fakeConverter struct {
+	unit        time.Duration
 	mu          sync.Mutex
 	started     int
 	inFlight    int
@@ -37,9 +41,13 @@ func (f *fakeConverter) convert(ctx context.Context, msg string) (string, error)
 		f.mu.Unlock()
 	}()
 
-	d := time.Second
+	unit := time.Second
+	if f.unit > 0 {
+		unit = f.unit
+	}
+	d := unit
 	if strings.Contains(msg, "BAD") {
-		d = 100 * time.Millisecond
+		d = unit / 10
 	}
 	select {
 	case <-time.After(d):
@@ -51,7 +59,7 @@ func (f *fakeConverter) convert(ctx context.Context, msg string) (string, error)
 		f.mu.Lock()
 		f.causes = append(f.causes, context.Cause(ctx))
 		f.mu.Unlock()
-		time.Sleep(100 * time.Millisecond) // roll back the partial output
+		time.Sleep(unit / 10) // roll back the partial output
 		return "", ctx.Err()
 	}
 }
@@ -84,7 +92,7 @@ type outcome struct {
 // convertAll runs ConvertAll and measures it in fake time.
 func convertAll(ctx context.Context, conv *fakeConverter, msgs []string, workers int) outcome {
 	start := time.Now()
-	out, err := ConvertAll(ctx, msgs, workers, conv.convert)
+	out, err := hl7pipe.ConvertAll(ctx, msgs, workers, conv.convert)
 	elapsed := time.Since(start)
 	_, inFlight, _, _ := conv.snapshot()
 	return outcome{out, err, elapsed, inFlight}

@@ -1,10 +1,12 @@
-package convert
+package convert_test
 
 import (
 	"errors"
 	"strings"
 	"testing"
 	"time"
+
+	convert "gokata.dev/katas/defer-audit-final-state"
 )
 
 var t0 = time.Date(2024, 5, 1, 2, 0, 0, 0, time.UTC)
@@ -32,9 +34,9 @@ func (f *fakeConverter) Convert(msg string) (string, error) {
 	return "SPONSOR:" + msg, nil
 }
 
-type fakeAudit struct{ entries []AuditEntry }
+type fakeAudit struct{ entries []convert.AuditEntry }
 
-func (a *fakeAudit) Record(e AuditEntry) { a.entries = append(a.entries, e) }
+func (a *fakeAudit) Record(e convert.AuditEntry) { a.entries = append(a.entries, e) }
 
 type run struct {
 	clock *fakeClock
@@ -47,12 +49,12 @@ type run struct {
 func convertBatch(batch string, msgs []string) run {
 	clock := &fakeClock{now: t0}
 	r := run{clock: clock, conv: &fakeConverter{clock: clock}, audit: &fakeAudit{}}
-	r.out, r.err = ConvertBatch(batch, msgs, r.conv, r.audit, clock)
+	r.out, r.err = convert.ConvertBatch(batch, msgs, r.conv, r.audit, clock)
 	return r
 }
 
 // onlyEntry returns the run's single audit entry, failing if there is not exactly one.
-func (r run) onlyEntry(t *testing.T) AuditEntry {
+func (r run) onlyEntry(t *testing.T) convert.AuditEntry {
 	t.Helper()
 	if len(r.audit.entries) != 1 {
 		t.Fatalf("the run left %d audit entries; want exactly 1 per run: %+v", len(r.audit.entries), r.audit.entries)

@@ -1,10 +1,12 @@
-package hl7out
+package hl7out_test
 
 import (
 	"bytes"
 	"errors"
 	"io"
 	"testing"
+
+	hl7out "gokata.dev/katas/defer-close-error"
 )
 
 var (
@@ -47,7 +49,7 @@ func (f *fakeOutput) Close() error {
 }
 
 // creator returns a Create that hands out out, and records the names asked for.
-func creator(out *fakeOutput, names *[]string) Create {
+func creator(out *fakeOutput, names *[]string) hl7out.Create {
 	return func(name string) (io.WriteCloser, error) {
 		*names = append(*names, name)
 		return out, nil
@@ -55,14 +57,14 @@ func creator(out *fakeOutput, names *[]string) Create {
 }
 
 // runWriteBatch calls WriteBatch and turns a panic into a readable failure.
-func runWriteBatch(t *testing.T, create Create, name string, msgs []string) (err error) {
+func runWriteBatch(t *testing.T, create hl7out.Create, name string, msgs []string) (err error) {
 	t.Helper()
 	defer func() {
 		if p := recover(); p != nil {
 			t.Fatalf("WriteBatch panicked: %v", p)
 		}
 	}()
-	return WriteBatch(create, name, msgs)
+	return hl7out.WriteBatch(create, name, msgs)
 }
 
 func checkClosedOnce(t *testing.T, out *fakeOutput) {

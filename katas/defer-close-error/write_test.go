@@ -1,4 +1,4 @@
-package hl7out
+package hl7out_test
 
 import (
 	"errors"

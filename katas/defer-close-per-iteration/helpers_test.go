@@ -1,4 +1,4 @@
-package export
+package export_test
 
 import (
 	"errors"
@@ -6,6 +6,8 @@ import (
 	"io"
 	"strings"
 	"testing"
+
+	export "gokata.dev/katas/defer-close-per-iteration"
 )
 
 var errTooManyOpenFiles = errors.New("too many open files")
@@ -114,12 +116,12 @@ func readAll(got map[string]string) func(string, io.Reader) error {
 
 // runExport calls ExportAll and turns an unexpected panic into a test failure
 // with a readable message, so one crash does not hide the other results.
-func runExport(t *testing.T, names []string, open Opener, process func(string, io.Reader) error) (err error) {
+func runExport(t *testing.T, names []string, open export.Opener, process func(string, io.Reader) error) (err error) {
 	t.Helper()
 	defer func() {
 		if p := recover(); p != nil {
 			t.Fatalf("ExportAll panicked: %v", p)
 		}
 	}()
-	return ExportAll(names, open, process)
+	return export.ExportAll(names, open, process)
 }

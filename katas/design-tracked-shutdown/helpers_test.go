@@ -1,4 +1,4 @@
-package bgtasks
+package bgtasks_test
 
 import (
 	"testing"

@@ -1,4 +1,4 @@
-package bgtasks
+package bgtasks_test
 
 import (
 	"context"
@@ -6,11 +6,13 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	bgtasks "gokata.dev/katas/design-tracked-shutdown"
 )
 
 func TestShutdownWaitsForRunningTasks(t *testing.T) {
 	inBubble(t, func(t *testing.T) {
-		tr := NewTracker()
+		tr := bgtasks.NewTracker()
 		var finished atomic.Bool
 		err := tr.Go(func(ctx context.Context) {
 			time.Sleep(3 * time.Second) // writing the last page of an export
@@ -36,7 +38,7 @@ func TestShutdownWaitsForRunningTasks(t *testing.T) {
 
 func TestShutdownGivesUpAtTheDeadline(t *testing.T) {
 	inBubble(t, func(t *testing.T) {
-		tr := NewTracker()
+		tr := bgtasks.NewTracker()
 		if err := tr.Go(func(ctx context.Context) {
 			time.Sleep(time.Hour) // a consistency check that ignores ctx
 		}); err != nil {

@@ -5,7 +5,7 @@ import (
 	"math"
 	"testing"
 
-	"gokata.dev/katas/idioms-dose-total-overflow"
+	dosing "gokata.dev/katas/idioms-dose-total-overflow"
 )
 
 func TestTotalOfAnOrdinaryOrder(t *testing.T) {

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"gokata.dev/katas/idioms-listener-options"
+	hl7 "gokata.dev/katas/idioms-listener-options"
 )
 
 func TestNewListenerWithoutOptionsUsesTheDefaults(t *testing.T) {

@@ -1,13 +1,15 @@
-package epro
+package epro_test
 
 import "testing"
+
+import epro "gokata.dev/katas/interfaces-typed-answers"
 
 func TestDecodeAValidSubmission(t *testing.T) {
 	input := submission(`"P00042"`, `7`, `true`, `"headache and fatigue"`)
 
 	got, err := decode(t, input)
 
-	want := Submission{PatientID: "P00042", PainLevel: 7, TookMedication: true, Symptoms: "headache and fatigue"}
+	want := epro.Submission{PatientID: "P00042", PainLevel: 7, TookMedication: true, Symptoms: "headache and fatigue"}
 	if err != nil || got != want {
 		t.Fatalf("Decode(%s) = %+v, %v; want %+v, nil", input, got, err, want)
 	}
@@ -19,7 +21,7 @@ func TestDecodeNamesTheFieldWithTheWrongType(t *testing.T) {
 
 	_, err := decode(t, input)
 
-	expectFieldError(t, input, err, "answers.pain_level", WantPainLevel, "string")
+	expectFieldError(t, input, err, "answers.pain_level", epro.WantPainLevel, "string")
 }
 
 func TestDecodeReportsAMissingAnswer(t *testing.T) {
@@ -27,5 +29,5 @@ func TestDecodeReportsAMissingAnswer(t *testing.T) {
 
 	_, err := decode(t, input)
 
-	expectFieldError(t, input, err, "answers.took_medication", WantTookMedication, "missing")
+	expectFieldError(t, input, err, "answers.took_medication", epro.WantTookMedication, "missing")
 }

@@ -1,14 +1,16 @@
-package epro
+package epro_test
 
 import (
 	"errors"
 	"fmt"
 	"strings"
 	"testing"
+
+	epro "gokata.dev/katas/interfaces-typed-answers"
 )
 
 // decode calls Decode and turns a panic into a test failure that says why.
-func decode(t *testing.T, input string) (s Submission, err error) {
+func decode(t *testing.T, input string) (s epro.Submission, err error) {
 	t.Helper()
 	defer func() {
 		if r := recover(); r != nil {
@@ -18,7 +20,7 @@ func decode(t *testing.T, input string) (s Submission, err error) {
 				input, r)
 		}
 	}()
-	return Decode([]byte(input))
+	return epro.Decode([]byte(input))
 }
 
 // submission builds a JSON submission from the raw JSON of each answer; an
@@ -41,7 +43,7 @@ func submission(patientID, pain, took, symptoms string) string {
 // Want and Got, and that its message says all three.
 func expectFieldError(t *testing.T, input string, err error, field, want, got string) {
 	t.Helper()
-	var fe *FieldError
+	var fe *epro.FieldError
 	if !errors.As(err, &fe) {
 		t.Fatalf("Decode(%s) returned error %v (%T); want a *FieldError for %s, so the app can highlight the "+
 			"field and say what it expects", input, err, err, field)

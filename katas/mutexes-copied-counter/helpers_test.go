@@ -1,4 +1,4 @@
-package eprostats
+package eprostats_test
 
 import (
 	"fmt"
@@ -6,11 +6,13 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"gokata.dev/katas/mutexes-copied-counter"
 )
 
 // submitConcurrently records, from workers goroutines, each submissions
 // submissions at the given sites (round robin); every third is rejected.
-func submitConcurrently(b *Board, sites []string, workers, each int) Counts {
+func submitConcurrently(b *eprostats.Board, sites []string, workers, each int) eprostats.Counts {
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
@@ -20,7 +22,7 @@ func submitConcurrently(b *Board, sites []string, workers, each int) Counts {
 		})
 	}
 	wg.Wait()
-	var want Counts
+	var want eprostats.Counts
 	for w := range workers {
 		for i := range each {
 			if (w+i)%3 != 0 {

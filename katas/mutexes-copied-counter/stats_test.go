@@ -1,15 +1,17 @@
-package eprostats
+package eprostats_test
 
 import "testing"
 
+import "gokata.dev/katas/mutexes-copied-counter"
+
 func TestSiteCounterCountsEverySubmission(t *testing.T) {
-	var c SiteCounter
+	var c eprostats.SiteCounter
 
 	c.Add(true)
 	c.Add(true)
 	c.Add(false)
 
-	if got, want := c.Counts(), (Counts{Accepted: 2, Rejected: 1}); got != want {
+	if got, want := c.Counts(), (eprostats.Counts{Accepted: 2, Rejected: 1}); got != want {
 		t.Fatalf("after 2 accepted and 1 rejected submission, Counts() = %+v; want %+v. With a value receiver, "+
 			"Add works on a copy of the counter (mutex included) and the copy is thrown away on return.",
 			got, want)
@@ -17,13 +19,13 @@ func TestSiteCounterCountsEverySubmission(t *testing.T) {
 }
 
 func TestBoardKeepsOneCounterPerSite(t *testing.T) {
-	b := NewBoard()
+	b := eprostats.NewBoard()
 
 	b.Site("SITE-BJ-01").Add(true)
 	b.Site("SITE-BJ-01").Add(false)
 	b.Site("SITE-SH-02").Add(true)
 
-	if got, want := b.Site("SITE-BJ-01").Counts(), (Counts{Accepted: 1, Rejected: 1}); got != want {
+	if got, want := b.Site("SITE-BJ-01").Counts(), (eprostats.Counts{Accepted: 1, Rejected: 1}); got != want {
 		t.Fatalf("SITE-BJ-01 counts %+v after one accepted and one rejected submission; want %+v. Site must return "+
 			"the counter stored in the board, not a pointer to a copy of it.", got, want)
 	}

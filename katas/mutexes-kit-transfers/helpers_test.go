@@ -1,4 +1,4 @@
-package ipsupply
+package ipsupply_test
 
 import (
 	"runtime"
@@ -6,6 +6,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"gokata.dev/katas/mutexes-kit-transfers"
 )
 
 // guard is how long a batch of transfers may take before the test calls it a
@@ -30,14 +32,14 @@ func finishes(work func()) bool {
 
 // transferMany runs, for each pair (i, j) given, a goroutine that moves one
 // kit from depots[i] to depots[j] rounds times.
-func transferMany(t *testing.T, depots []*Depot, pairs [][2]int, rounds int) {
+func transferMany(t *testing.T, depots []*ipsupply.Depot, pairs [][2]int, rounds int) {
 	t.Helper()
 	var wg sync.WaitGroup
 	for _, p := range pairs {
 		from, to := depots[p[0]], depots[p[1]]
 		wg.Go(func() {
 			for range rounds {
-				if err := Transfer(from, to, 1); err != nil && err != ErrInsufficientStock {
+				if err := ipsupply.Transfer(from, to, 1); err != nil && err != ipsupply.ErrInsufficientStock {
 					t.Errorf("Transfer(%s -> %s, 1): %v", from.ID, to.ID, err)
 					return
 				}
@@ -47,7 +49,7 @@ func transferMany(t *testing.T, depots []*Depot, pairs [][2]int, rounds int) {
 	wg.Wait()
 }
 
-func totalKits(depots []*Depot) int {
+func totalKits(depots []*ipsupply.Depot) int {
 	sum := 0
 	for _, d := range depots {
 		sum += d.Kits()

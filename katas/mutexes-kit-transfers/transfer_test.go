@@ -1,39 +1,41 @@
-package ipsupply
+package ipsupply_test
 
 import (
 	"errors"
 	"testing"
+
+	"gokata.dev/katas/mutexes-kit-transfers"
 )
 
 func TestTransferMovesKits(t *testing.T) {
-	central, site := NewDepot("DEPOT-CN-01", 100), NewDepot("SITE-BJ-03", 4)
+	central, site := ipsupply.NewDepot("DEPOT-CN-01", 100), ipsupply.NewDepot("SITE-BJ-03", 4)
 
-	if err := Transfer(central, site, 20); err != nil {
+	if err := ipsupply.Transfer(central, site, 20); err != nil {
 		t.Fatalf("Transfer: %v", err)
 	}
 
 	if central.Kits() != 80 || site.Kits() != 24 {
 		t.Fatalf("after moving 20 kits: central %d, site %d; want 80 and 24", central.Kits(), site.Kits())
 	}
-	if err := Transfer(site, central, 25); !errors.Is(err, ErrInsufficientStock) {
+	if err := ipsupply.Transfer(site, central, 25); !errors.Is(err, ipsupply.ErrInsufficientStock) {
 		t.Fatalf("moving 25 kits from a site holding 24: error %v; want ErrInsufficientStock", err)
 	}
 }
 
 func TestOppositeTransfersDoNotDeadlock(t *testing.T) {
-	eu, us := NewDepot("DEPOT-EU", 1000), NewDepot("DEPOT-US", 1000)
+	eu, us := ipsupply.NewDepot("DEPOT-EU", 1000), ipsupply.NewDepot("DEPOT-US", 1000)
 
 	// A stock count holds DEPOT-US for a moment, while two resupply jobs start
 	// in opposite directions.
 	base := blockedInTransfer()
-	us.mu.Lock()
+	ipsupply.LockOf(us).Lock()
 	toEU := make(chan error, 1)
-	go func() { toEU <- Transfer(us, eu, 10) }()
+	go func() { toEU <- ipsupply.Transfer(us, eu, 10) }()
 	waitUntilBlockedInTransfer(base, 1)
 	toUS := make(chan error, 1)
-	go func() { toUS <- Transfer(eu, us, 20) }()
+	go func() { toUS <- ipsupply.Transfer(eu, us, 20) }()
 	waitUntilBlockedInTransfer(base, 2)
-	us.mu.Unlock()
+	ipsupply.LockOf(us).Unlock()
 
 	var err1, err2 error
 	ok := finishes(func() { err1, err2 = <-toEU, <-toUS })

@@ -1,9 +1,11 @@
-package projectcache
+package projectcache_test
 
 import "testing"
 
+import "gokata.dev/katas/mutexes-project-cache"
+
 func TestGetReturnsASnapshot(t *testing.T) {
-	c := NewCache()
+	c := projectcache.NewCache()
 	c.Put(sampleProject("ONC-2024-017", "Beijing-01", "Shanghai-03"))
 
 	got := mustGet(t, c, "ONC-2024-017")
@@ -17,7 +19,7 @@ func TestGetReturnsASnapshot(t *testing.T) {
 }
 
 func TestReadersDoNotBlockEachOther(t *testing.T) {
-	c := NewCache()
+	c := projectcache.NewCache()
 	c.Put(sampleProject("CARD-2023-004", "Guangzhou-02"))
 
 	if !returnsWhileReadLocked(t, c, func() { c.Get("CARD-2023-004") }) {

@@ -1,13 +1,15 @@
-package patientdb
+package patientdb_test
 
 import (
 	"sync/atomic"
 	"testing"
+
+	patientdb "gokata.dev/katas/once-lazy-client"
 )
 
 func TestGetBuildsOneClientForAThousandCallers(t *testing.T) {
 	var builds atomic.Int32
-	reg := NewRegistry(countingBuilder(&builds, "postgres://patients-eu"))
+	reg := patientdb.NewRegistry(countingBuilder(&builds, "postgres://patients-eu"))
 
 	got := getConcurrently(t, reg, 1000)
 
@@ -24,7 +26,7 @@ func TestGetBuildsOneClientForAThousandCallers(t *testing.T) {
 
 func TestGetIsLazy(t *testing.T) {
 	var builds atomic.Int32
-	reg := NewRegistry(countingBuilder(&builds, "postgres://patients-eu"))
+	reg := patientdb.NewRegistry(countingBuilder(&builds, "postgres://patients-eu"))
 
 	if n := builds.Load(); n != 0 {
 		t.Fatalf("NewRegistry ran build %d times; want 0: the client is built on first use", n)

@@ -1,4 +1,4 @@
-package patientdb
+package patientdb_test
 
 import (
 	"fmt"
@@ -7,14 +7,16 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	patientdb "gokata.dev/katas/once-lazy-client"
 )
 
 // countingBuilder returns a build function that counts its calls and takes a
 // little while, like a real pool that dials connections.
-func countingBuilder(builds *atomic.Int32, dsn string) func() *Client {
-	return func() *Client {
+func countingBuilder(builds *atomic.Int32, dsn string) func() *patientdb.Client {
+	return func() *patientdb.Client {
 		builds.Add(1)
-		c := &Client{DSN: dsn}
+		c := &patientdb.Client{DSN: dsn}
 		for range 20 {
 			runtime.Gosched() // the handshakes
 		}
@@ -25,9 +27,9 @@ func countingBuilder(builds *atomic.Int32, dsn string) func() *Client {
 
 // getConcurrently calls reg.Get from n goroutines released at the same moment
 // and returns what each of them got.
-func getConcurrently(t *testing.T, reg *Registry, n int) []*Client {
+func getConcurrently(t *testing.T, reg *patientdb.Registry, n int) []*patientdb.Client {
 	t.Helper()
-	got := make([]*Client, n)
+	got := make([]*patientdb.Client, n)
 	start := make(chan struct{})
 	var wg sync.WaitGroup
 	for i := range n {

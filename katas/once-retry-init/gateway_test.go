@@ -1,13 +1,15 @@
-package gateway
+package gateway_test
 
 import (
 	"errors"
 	"testing"
+
+	gateway "gokata.dev/katas/once-retry-init"
 )
 
 func TestGetTriesAgainAfterAFailedConnect(t *testing.T) {
 	engine := &fakeEngine{failures: 2}
-	gw := New(engine.connect)
+	gw := gateway.New(engine.connect)
 
 	for attempt := 1; attempt <= 2; attempt++ {
 		if _, err := gw.Get(); !errors.Is(err, errEngineDown) {
@@ -26,7 +28,7 @@ func TestGetTriesAgainAfterAFailedConnect(t *testing.T) {
 
 func TestGetKeepsTheSession(t *testing.T) {
 	engine := &fakeEngine{}
-	gw := New(engine.connect)
+	gw := gateway.New(engine.connect)
 
 	first, err := gw.Get()
 	if err != nil {

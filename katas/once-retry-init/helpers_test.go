@@ -1,4 +1,4 @@
-package gateway
+package gateway_test
 
 import (
 	"errors"
@@ -8,6 +8,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	gateway "gokata.dev/katas/once-retry-init"
 )
 
 var errEngineDown = errors.New("HL7 engine unreachable")
@@ -21,7 +23,7 @@ type fakeEngine struct {
 	maxInFlight atomic.Int32
 }
 
-func (e *fakeEngine) connect() (*Conn, error) {
+func (e *fakeEngine) connect() (*gateway.Conn, error) {
 	n := e.calls.Add(1)
 	cur := e.inFlight.Add(1)
 	for {
@@ -37,16 +39,16 @@ func (e *fakeEngine) connect() (*Conn, error) {
 	if n <= e.failures {
 		return nil, errEngineDown
 	}
-	return &Conn{Endpoint: "mllp://hl7.hospital.example:2575", SessionID: int(n)}, nil
+	return &gateway.Conn{Endpoint: "mllp://hl7.hospital.example:2575", SessionID: int(n)}, nil
 }
 
 type result struct {
-	conn *Conn
+	conn *gateway.Conn
 	err  error
 }
 
 // getConcurrently calls gw.Get from n goroutines released at the same moment.
-func getConcurrently(t *testing.T, gw *Gateway, n int) []result {
+func getConcurrently(t *testing.T, gw *gateway.Gateway, n int) []result {
 	t.Helper()
 	got := make([]result, n)
 	start := make(chan struct{})

@@ -1,10 +1,12 @@
-package hl7json
+package hl7json_test
 
 import "testing"
 
+import "gokata.dev/katas/pools-buffer-encoder"
+
 func TestEncodeWritesOneJSONLine(t *testing.T) {
-	e := NewEncoder()
-	r := Record{MessageID: "MSG-000001", Type: "ADT^A04", PatientID: "P00042", Payload: "PID|1||P00042"}
+	e := hl7json.NewEncoder()
+	r := hl7json.Record{MessageID: "MSG-000001", Type: "ADT^A04", PatientID: "P00042", Payload: "PID|1||P00042"}
 
 	got := string(mustEncode(t, e, r))
 
@@ -16,7 +18,7 @@ func TestEncodeWritesOneJSONLine(t *testing.T) {
 func TestEncodeStartsFromAnEmptyBuffer(t *testing.T) {
 	// Every buffer this pool hands out still holds an old message, as pooled
 	// buffers do.
-	e := &Encoder{pool: newRecordingPool(dirtyBuffer)}
+	e := hl7json.NewEncoderWithPool(newRecordingPool(dirtyBuffer))
 	r := record(7, 40)
 
 	got := string(mustEncode(t, e, r))
@@ -29,7 +31,7 @@ func TestEncodeStartsFromAnEmptyBuffer(t *testing.T) {
 }
 
 func TestEncodedBytesSurviveTheNextEncode(t *testing.T) {
-	e := &Encoder{pool: newRecordingPool(cleanBuffer)}
+	e := hl7json.NewEncoderWithPool(newRecordingPool(cleanBuffer))
 	first, second := record(1, 30), record(2, 30)
 
 	out := mustEncode(t, e, first)

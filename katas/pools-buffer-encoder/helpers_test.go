@@ -1,4 +1,4 @@
-package hl7json
+package hl7json_test
 
 import (
 	"bytes"
@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 	"unsafe"
+
+	"gokata.dev/katas/pools-buffer-encoder"
 )
 
 // recordingPool stands in for the sync.Pool in tests. Unlike sync.Pool it never
@@ -78,8 +80,8 @@ func dirtyBuffer() *bytes.Buffer {
 	return bytes.NewBufferString(`{"message_id":"OLD-0001","type":"ADT^A08","patient_id":"P-OLD"}` + "\n")
 }
 
-func record(i int, payloadLen int) Record {
-	return Record{
+func record(i int, payloadLen int) hl7json.Record {
+	return hl7json.Record{
 		MessageID: fmt.Sprintf("MSG-%06d", i),
 		Type:      "ORU^R01",
 		PatientID: fmt.Sprintf("P%05d", i%977),
@@ -87,7 +89,7 @@ func record(i int, payloadLen int) Record {
 	}
 }
 
-func wantJSON(t *testing.T, r Record) string {
+func wantJSON(t *testing.T, r hl7json.Record) string {
 	t.Helper()
 	b, err := json.Marshal(r)
 	if err != nil {
@@ -96,7 +98,7 @@ func wantJSON(t *testing.T, r Record) string {
 	return string(b) + "\n"
 }
 
-func mustEncode(t *testing.T, e *Encoder, r Record) []byte {
+func mustEncode(t *testing.T, e *hl7json.Encoder, r hl7json.Record) []byte {
 	t.Helper()
 	out, err := e.Encode(r)
 	if err != nil {

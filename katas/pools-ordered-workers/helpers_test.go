@@ -1,4 +1,4 @@
-package edcbatch
+package edcbatch_test
 
 import (
 	"context"
@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	edcbatch "gokata.dev/katas/pools-ordered-workers"
 )
 
 // guard is how long a call may take before the test calls it stuck. Correct
@@ -15,18 +17,18 @@ import (
 const guard = 3 * time.Second
 
 type outcome struct {
-	reports []Report
+	reports []edcbatch.Report
 	err     error
 }
 
 // validateAllWithin runs ValidateAll and fails the test if it does not return
 // within guard.
-func validateAllWithin(t *testing.T, ctx context.Context, forms []Form, workers int,
-	validate func(context.Context, Form) (Report, error), why string) ([]Report, error) {
+func validateAllWithin(t *testing.T, ctx context.Context, forms []edcbatch.Form, workers int,
+	validate func(context.Context, edcbatch.Form) (edcbatch.Report, error), why string) ([]edcbatch.Report, error) {
 	t.Helper()
 	done := make(chan outcome, 1)
 	go func() {
-		r, err := ValidateAll(ctx, forms, workers, validate)
+		r, err := edcbatch.ValidateAll(ctx, forms, workers, validate)
 		done <- outcome{r, err}
 	}()
 	select {
@@ -38,19 +40,19 @@ func validateAllWithin(t *testing.T, ctx context.Context, forms []Form, workers 
 	}
 }
 
-func makeForms(n int) []Form {
-	forms := make([]Form, n)
+func makeForms(n int) []edcbatch.Form {
+	forms := make([]edcbatch.Form, n)
 	for i := range forms {
-		forms[i] = Form{ID: fmt.Sprintf("CRF-%04d", i), CentreID: 100 + i%7, Page: "vital-signs"}
+		forms[i] = edcbatch.Form{ID: fmt.Sprintf("CRF-%04d", i), CentreID: 100 + i%7, Page: "vital-signs"}
 	}
 	return forms
 }
 
-func reportFor(f Form) Report {
-	return Report{FormID: f.ID, Issues: []string{"checked " + f.Page}}
+func reportFor(f edcbatch.Form) edcbatch.Report {
+	return edcbatch.Report{FormID: f.ID, Issues: []string{"checked " + f.Page}}
 }
 
-func checkReports(t *testing.T, forms []Form, reports []Report) {
+func checkReports(t *testing.T, forms []edcbatch.Form, reports []edcbatch.Report) {
 	t.Helper()
 	if len(reports) != len(forms) {
 		t.Fatalf("got %d reports for %d forms; want one per form", len(reports), len(forms))

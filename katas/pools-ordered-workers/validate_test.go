@@ -1,10 +1,12 @@
-package edcbatch
+package edcbatch_test
 
 import (
 	"context"
 	"errors"
 	"runtime"
 	"testing"
+
+	edcbatch "gokata.dev/katas/pools-ordered-workers"
 )
 
 func TestValidateAllKeepsInputOrder(t *testing.T) {
@@ -20,7 +22,7 @@ func TestValidateAllKeepsInputOrder(t *testing.T) {
 	for i, f := range forms {
 		index[f.ID] = i
 	}
-	validate := func(ctx context.Context, f Form) (Report, error) {
+	validate := func(ctx context.Context, f edcbatch.Form) (edcbatch.Report, error) {
 		i := index[f.ID]
 		<-finished[i+1]
 		defer close(finished[i])
@@ -41,12 +43,12 @@ var errBadForm = errors.New("CRF-0003: systolic pressure 400 mmHg out of range")
 func TestValidateAllStopsAtTheFirstError(t *testing.T) {
 	baseline := runtime.NumGoroutine()
 	forms := makeForms(20)
-	validate := func(ctx context.Context, f Form) (Report, error) {
+	validate := func(ctx context.Context, f edcbatch.Form) (edcbatch.Report, error) {
 		if f.ID == "CRF-0003" {
-			return Report{}, errBadForm
+			return edcbatch.Report{}, errBadForm
 		}
 		<-ctx.Done() // a slow validation that stops when told to
-		return Report{}, ctx.Err()
+		return edcbatch.Report{}, ctx.Err()
 	}
 
 	reports, err := validateAllWithin(t, context.Background(), forms, 4, validate,

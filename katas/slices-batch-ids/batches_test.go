@@ -1,14 +1,16 @@
-package batching
+package batching_test
 
 import (
 	"slices"
 	"testing"
+
+	batching "gokata.dev/katas/slices-batch-ids"
 )
 
 func TestBatchesSplitsInOrder(t *testing.T) {
 	ids := []string{"P01", "P02", "P03", "P04", "P05", "P06", "P07"}
 
-	got := Batches(ids, 3)
+	got := batching.Batches(ids, 3)
 
 	want := [][]string{{"P01", "P02", "P03"}, {"P04", "P05", "P06"}, {"P07"}}
 	if !slices.EqualFunc(got, want, slices.Equal) {
@@ -19,7 +21,7 @@ func TestBatchesSplitsInOrder(t *testing.T) {
 func TestAppendingToABatchKeepsTheNextBatch(t *testing.T) {
 	ids := []string{"P01", "P02", "P03", "P04", "P05", "P06"}
 
-	batches := Batches(ids, 3)
+	batches := batching.Batches(ids, 3)
 	batches[0] = append(batches[0], "CHK-A")
 
 	if batches[1][0] != "P04" {

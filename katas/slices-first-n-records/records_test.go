@@ -1,15 +1,17 @@
-package records
+package records_test
 
 import (
 	"slices"
 	"testing"
+
+	records "gokata.dev/katas/slices-first-n-records"
 )
 
 func TestFirstNReturnsTheFirstRecords(t *testing.T) {
 	snapshot := snapshotOf(10)
 	want := slices.Clone(snapshot[:3])
 
-	got := FirstN(snapshot, 3)
+	got := records.FirstN(snapshot, 3)
 
 	mustEqualRecords(t, got, want)
 }
@@ -17,7 +19,7 @@ func TestFirstNReturnsTheFirstRecords(t *testing.T) {
 func TestFirstNResultCanBeEditedWithoutTouchingTheSnapshot(t *testing.T) {
 	snapshot := snapshotOf(10)
 
-	got := FirstN(snapshot, 2)
+	got := records.FirstN(snapshot, 2)
 	for i := range got {
 		got[i].Status = "Processing"
 	}
@@ -34,7 +36,7 @@ func TestFirstNResultCanBeEditedWithoutTouchingTheSnapshot(t *testing.T) {
 func TestFirstNDoesNotKeepTheSnapshotArrayAlive(t *testing.T) {
 	snapshot := snapshotOf(10_000)
 
-	got := FirstN(snapshot, 2)
+	got := records.FirstN(snapshot, 2)
 
 	if pointsIntoArrayOf(got, snapshot) {
 		t.Fatalf("the 2-record result points into the 10,000-record snapshot's array (%s): while the "+
@@ -44,7 +46,7 @@ func TestFirstNDoesNotKeepTheSnapshotArrayAlive(t *testing.T) {
 }
 
 func TestFirstNOfNilIsNil(t *testing.T) {
-	if got := FirstN(nil, 5); got != nil {
+	if got := records.FirstN(nil, 5); got != nil {
 		t.Fatalf("FirstN(nil, 5) = %s; want nil: nil means \"no snapshot loaded\"", describe(got))
 	}
 }

@@ -1,15 +1,17 @@
-package roster
+package roster_test
 
 import (
 	"fmt"
 	"strings"
+
+	roster "gokata.dev/katas/slices-remove-in-place"
 )
 
 // rosterOf builds a roster from a pattern such as "KWKKW": K keeps, W withdraws.
-func rosterOf(pattern string) []*PatientRecord {
-	r := make([]*PatientRecord, len(pattern))
+func rosterOf(pattern string) []*roster.PatientRecord {
+	r := make([]*roster.PatientRecord, len(pattern))
 	for i, c := range pattern {
-		r[i] = &PatientRecord{
+		r[i] = &roster.PatientRecord{
 			PatientID: fmt.Sprintf("P%03d", i+1),
 			SiteID:    "SITE-01",
 			Withdrawn: c == 'W',
@@ -18,7 +20,7 @@ func rosterOf(pattern string) []*PatientRecord {
 	return r
 }
 
-func ids(rs []*PatientRecord) string {
+func ids(rs []*roster.PatientRecord) string {
 	var b strings.Builder
 	for i, r := range rs {
 		if i > 0 {
@@ -34,7 +36,7 @@ func ids(rs []*PatientRecord) string {
 }
 
 func keptIDs(pattern string) string {
-	var want []*PatientRecord
+	var want []*roster.PatientRecord
 	for _, r := range rosterOf(pattern) {
 		if !r.Withdrawn {
 			want = append(want, r)

@@ -1,9 +1,11 @@
-package nightly
+package nightly_test
 
 import (
 	"errors"
 	"testing"
 	"time"
+
+	nightly "gokata.dev/katas/waitgroup-nightly-centres"
 )
 
 const guard = 3 * time.Second
@@ -13,7 +15,7 @@ const guard = 3 * time.Second
 func processAllWithin(t *testing.T, centres []int, process func(int) error) error {
 	t.Helper()
 	done := make(chan error, 1)
-	go func() { done <- ProcessAll(centres, process) }()
+	go func() { done <- nightly.ProcessAll(centres, process) }()
 	select {
 	case err := <-done:
 		return err
@@ -33,7 +35,7 @@ func centreRange(first, n int) []int {
 }
 
 // centreErrors returns the *CentreErrors inside err, in order.
-func centreErrors(t *testing.T, err error) []*CentreError {
+func centreErrors(t *testing.T, err error) []*nightly.CentreError {
 	t.Helper()
 	var list []error
 	if j, ok := err.(interface{ Unwrap() []error }); ok {
@@ -41,9 +43,9 @@ func centreErrors(t *testing.T, err error) []*CentreError {
 	} else if err != nil {
 		list = []error{err}
 	}
-	var out []*CentreError
+	var out []*nightly.CentreError
 	for _, e := range list {
-		var ce *CentreError
+		var ce *nightly.CentreError
 		if !errors.As(e, &ce) {
 			t.Fatalf("ProcessAll's error contains %q, which is not a *CentreError; want one *CentreError per "+
 				"failed centre, joined with errors.Join", e)

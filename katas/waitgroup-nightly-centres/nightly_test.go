@@ -1,4 +1,4 @@
-package nightly
+package nightly_test
 
 import (
 	"errors"

@@ -1,14 +1,16 @@
-package imagecount
+package imagecount_test
 
 import (
 	"runtime"
 	"sync"
 	"testing"
+
+	imagecount "gokata.dev/katas/atomics-image-counter"
 )
 
 func TestHiddenResetLosesAndDoublesNothing(t *testing.T) {
 	for round := range 20 {
-		var c Counter
+		var c imagecount.Counter
 		const workers, each = 4, 10_000
 		var exported int64
 		stop := make(chan struct{})
@@ -41,7 +43,7 @@ func TestHiddenResetLosesAndDoublesNothing(t *testing.T) {
 }
 
 func TestHiddenReadsDuringIncrements(t *testing.T) {
-	var c Counter
+	var c imagecount.Counter
 	var wg sync.WaitGroup
 	wg.Go(func() { incConcurrently(&c, 8, 2000) })
 	wg.Go(func() {
@@ -63,7 +65,7 @@ func TestHiddenReadsDuringIncrements(t *testing.T) {
 }
 
 func TestHiddenAddAndNegativeCorrections(t *testing.T) {
-	var c Counter
+	var c imagecount.Counter
 	var wg sync.WaitGroup
 	for w := range 10 {
 		wg.Go(func() {
@@ -88,9 +90,9 @@ func TestHiddenAddAndNegativeCorrections(t *testing.T) {
 
 func TestHiddenManyCountersNoGoroutines(t *testing.T) {
 	before := runtime.NumGoroutine()
-	counters := make([]*Counter, 500)
+	counters := make([]*imagecount.Counter, 500)
 	for i := range counters {
-		counters[i] = new(Counter)
+		counters[i] = new(imagecount.Counter)
 		counters[i].Add(2)
 		counters[i].Load()
 		counters[i].Reset()
@@ -106,7 +108,7 @@ func TestHiddenManyCountersNoGoroutines(t *testing.T) {
 }
 
 func TestHiddenZeroCounter(t *testing.T) {
-	var c Counter
+	var c imagecount.Counter
 	if c.Load() != 0 || c.Reset() != 0 {
 		t.Fatalf("a new Counter is not zero")
 	}

@@ -1,4 +1,4 @@
-package hl7pipe
+package hl7pipe_test
 
 import (
 	"context"
@@ -6,13 +6,15 @@ import (
 	"strconv"
 	"testing"
 	"testing/synctest"
+
+	hl7pipe "gokata.dev/katas/channels-pipeline-stages"
 )
 
 func TestHiddenStageClosesItsOutputWhenItsInputCloses(t *testing.T) {
 	inBubble(t, func(t *testing.T) {
 		in := make(chan int)
 		double := func(n int) (int, bool) { return 2 * n, n%3 != 0 }
-		out := Stage(t.Context(), in, double)
+		out := hl7pipe.Stage(t.Context(), in, double)
 
 		go func() {
 			for i := range 10 {
@@ -30,11 +32,11 @@ func TestHiddenStageClosesItsOutputWhenItsInputCloses(t *testing.T) {
 
 func TestHiddenEmitClosesAfterTheLastLine(t *testing.T) {
 	inBubble(t, func(t *testing.T) {
-		got := collect(t, Emit(t.Context(), feed), "Emit's output")
+		got := collect(t, hl7pipe.Emit(t.Context(), feed), "Emit's output")
 		if !slices.Equal(got, feed) {
 			t.Fatalf("Emit(feed) gave %q; want %q", got, feed)
 		}
-		if got := collect(t, Emit(t.Context(), nil), "Emit's output for no lines"); len(got) != 0 {
+		if got := collect(t, hl7pipe.Emit(t.Context(), nil), "Emit's output for no lines"); len(got) != 0 {
 			t.Fatalf("Emit(nil) gave %q; want nothing", got)
 		}
 	})
@@ -55,7 +57,7 @@ func TestHiddenCancelledStageDrainsAnUpstreamThatIgnoresCtx(t *testing.T) {
 			close(in)
 		}()
 
-		out := Stage(ctx, in, ParseSegment)
+		out := hl7pipe.Stage(ctx, in, hl7pipe.ParseSegment)
 		<-out
 		<-out
 		cancel()
@@ -76,7 +78,7 @@ func TestHiddenCancelledStageClosesWhileItsInputIsIdle(t *testing.T) {
 	inBubble(t, func(t *testing.T) {
 		ctx, cancel := context.WithCancel(t.Context())
 		in := make(chan string) // the hospital feed is quiet tonight
-		out := Stage(ctx, in, ParseSegment)
+		out := hl7pipe.Stage(ctx, in, hl7pipe.ParseSegment)
 
 		cancel()
 
@@ -89,9 +91,9 @@ func TestHiddenEveryStageExitsWhenCancelledMidway(t *testing.T) {
 	inBubble(t, func(t *testing.T) {
 		ctx, cancel := context.WithCancel(t.Context())
 
-		lines := Emit(ctx, manyLines(1000))
-		segs := Stage(ctx, lines, ParseSegment)
-		values := Stage(ctx, segs, func(s Segment) (float64, bool) {
+		lines := hl7pipe.Emit(ctx, manyLines(1000))
+		segs := hl7pipe.Stage(ctx, lines, hl7pipe.ParseSegment)
+		values := hl7pipe.Stage(ctx, segs, func(s hl7pipe.Segment) (float64, bool) {
 			v, err := strconv.ParseFloat(s.Fields[1], 64)
 			return v, err == nil
 		})
@@ -112,7 +114,7 @@ func TestHiddenEmitStopsWhenCancelled(t *testing.T) {
 	inBubble(t, func(t *testing.T) {
 		ctx, cancel := context.WithCancel(t.Context())
 
-		lines := Emit(ctx, manyLines(300))
+		lines := hl7pipe.Emit(ctx, manyLines(300))
 		<-lines
 		cancel()
 
@@ -123,9 +125,9 @@ func TestHiddenEmitStopsWhenCancelled(t *testing.T) {
 
 func TestHiddenManyConversionsAtOnce(t *testing.T) {
 	inBubble(t, func(t *testing.T) {
-		results := make(chan []Record, 20)
+		results := make(chan []hl7pipe.Record, 20)
 		for range 20 {
-			go func() { results <- collect(t, Convert(t.Context(), feed), "Convert's output") }()
+			go func() { results <- collect(t, hl7pipe.Convert(t.Context(), feed), "Convert's output") }()
 		}
 		for range 20 {
 			if got := <-results; !slices.Equal(got, feedRecords) {
@@ -150,7 +152,7 @@ func TestHiddenStageBlockedOnSendExitsWhenCancelled(t *testing.T) {
 				}
 			}
 		}()
-		out := Stage(ctx, in, func(n int) (string, bool) { return strconv.Itoa(n), true })
+		out := hl7pipe.Stage(ctx, in, func(n int) (string, bool) { return strconv.Itoa(n), true })
 
 		<-out
 		synctest.Wait() // the stage now waits to send its second value to a consumer that has gone
@@ -158,5 +160,20 @@ func TestHiddenStageBlockedOnSendExitsWhenCancelled(t *testing.T) {
 
 		expectAllExited(t, "after cancelling a stage that was blocked sending to a consumer that "+
 			"stopped reading (every send needs a select with a <-ctx.Done() case)")
+	})
+}
+
+func TestHiddenEmitBlockedOnSendStopsWhenCancelled(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		ctx, cancel := context.WithCancel(t.Context())
+
+		lines := hl7pipe.Emit(ctx, manyLines(300))
+		<-lines
+		synctest.Wait() // Emit now waits to send its second line to a consumer that has gone
+		cancel()
+
+		expectAllExited(t, "after cancelling Emit while it was blocked sending to a consumer that stopped "+
+			"reading (checking ctx.Err() before a plain send is not enough: the send itself needs a select "+
+			"with a <-ctx.Done() case)")
 	})
 }

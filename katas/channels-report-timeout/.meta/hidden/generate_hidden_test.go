@@ -1,4 +1,4 @@
-package eproreport
+package eproreport_test
 
 import (
 	"context"
@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"testing"
 	"time"
+
+	eproreport "gokata.dev/katas/channels-report-timeout"
 )
 
 func TestHiddenGenContextEndsAtTheTimeout(t *testing.T) {
@@ -16,15 +18,15 @@ func TestHiddenGenContextEndsAtTheTimeout(t *testing.T) {
 		}
 		saw := make(chan seen, 1)
 		start := time.Now()
-		gen := func(ctx context.Context) (Report, error) {
+		gen := func(ctx context.Context) (eproreport.Report, error) {
 			<-ctx.Done() // a renderer that stops when told to
 			saw <- seen{time.Since(start), ctx.Err()}
-			return Report{}, ctx.Err()
+			return eproreport.Report{}, ctx.Err()
 		}
 
-		_, err := Generate(t.Context(), 5*time.Second, gen)
+		_, err := eproreport.Generate(t.Context(), 5*time.Second, gen)
 
-		if !errors.Is(err, ErrTimeout) {
+		if !errors.Is(err, eproreport.ErrTimeout) {
 			t.Fatalf("Generate returned %v; want ErrTimeout", err)
 		}
 		select {
@@ -42,18 +44,18 @@ func TestHiddenGenContextEndsAtTheTimeout(t *testing.T) {
 
 func TestHiddenCooperativeGenStopsAtTheTimeout(t *testing.T) {
 	inBubble(t, func(t *testing.T) {
-		gen := func(ctx context.Context) (Report, error) {
+		gen := func(ctx context.Context) (eproreport.Report, error) {
 			select {
 			case <-time.After(10 * time.Minute):
-				return Report{PatientID: "P00100", Pages: 40}, nil
+				return eproreport.Report{PatientID: "P00100", Pages: 40}, nil
 			case <-ctx.Done():
-				return Report{}, ctx.Err()
+				return eproreport.Report{}, ctx.Err()
 			}
 		}
 
-		_, err := Generate(t.Context(), 3*time.Second, gen)
+		_, err := eproreport.Generate(t.Context(), 3*time.Second, gen)
 
-		if !errors.Is(err, ErrTimeout) {
+		if !errors.Is(err, eproreport.ErrTimeout) {
 			t.Fatalf("Generate returned %v; want ErrTimeout", err)
 		}
 		expectAllExited(t, "right after the timeout, with a renderer that stops when its ctx ends")
@@ -65,19 +67,19 @@ func TestHiddenCallerCancellationEndsItAtOnce(t *testing.T) {
 		ctx, cancel := context.WithCancel(t.Context())
 		time.AfterFunc(time.Second, cancel) // the doctor closes the report page
 		genErr := make(chan error, 1)
-		gen := func(ctx context.Context) (Report, error) {
+		gen := func(ctx context.Context) (eproreport.Report, error) {
 			<-ctx.Done()
 			genErr <- ctx.Err()
-			return Report{}, ctx.Err()
+			return eproreport.Report{}, ctx.Err()
 		}
 		start := time.Now()
 
-		_, err := Generate(ctx, 30*time.Second, gen)
+		_, err := eproreport.Generate(ctx, 30*time.Second, gen)
 
 		if d := time.Since(start); d != time.Second {
 			t.Fatalf("Generate returned after %v; the caller cancelled after 1s, so want 1s", d)
 		}
-		if !errors.Is(err, context.Canceled) || errors.Is(err, ErrTimeout) {
+		if !errors.Is(err, context.Canceled) || errors.Is(err, eproreport.ErrTimeout) {
 			t.Fatalf("after the caller cancelled, Generate returned %v; want context.Canceled (not ErrTimeout: "+
 				"the budget was not used up)", err)
 		}
@@ -95,12 +97,12 @@ func TestHiddenCallerCancellationEndsItAtOnce(t *testing.T) {
 func TestHiddenGenErrorPassesThrough(t *testing.T) {
 	inBubble(t, func(t *testing.T) {
 		errTemplate := errors.New("questionnaire template v4 missing")
-		gen := func(ctx context.Context) (Report, error) {
+		gen := func(ctx context.Context) (eproreport.Report, error) {
 			time.Sleep(time.Second)
-			return Report{}, fmt.Errorf("render: %w", errTemplate)
+			return eproreport.Report{}, fmt.Errorf("render: %w", errTemplate)
 		}
 
-		_, err := Generate(t.Context(), 5*time.Second, gen)
+		_, err := eproreport.Generate(t.Context(), 5*time.Second, gen)
 
 		if !errors.Is(err, errTemplate) {
 			t.Fatalf("gen failed after 1s with a 5s budget; Generate returned %v; want gen's error", err)
@@ -113,16 +115,16 @@ func TestHiddenManySlowReportsLeaveNoGoroutines(t *testing.T) {
 		errs := make(chan error, 50)
 		for i := range 50 {
 			go func() {
-				gen := func(ctx context.Context) (Report, error) {
+				gen := func(ctx context.Context) (eproreport.Report, error) {
 					time.Sleep(time.Duration(10+i) * time.Second) // ignores ctx
-					return Report{Pages: i}, nil
+					return eproreport.Report{Pages: i}, nil
 				}
-				_, err := Generate(t.Context(), 5*time.Second, gen)
+				_, err := eproreport.Generate(t.Context(), 5*time.Second, gen)
 				errs <- err
 			}()
 		}
 		for range 50 {
-			if err := <-errs; !errors.Is(err, ErrTimeout) {
+			if err := <-errs; !errors.Is(err, eproreport.ErrTimeout) {
 				t.Fatalf("a report with a 5s budget that takes 10s or more returned %v; want ErrTimeout", err)
 			}
 		}
@@ -136,8 +138,8 @@ func TestHiddenFastReportDoesNotWaitForTheBudget(t *testing.T) {
 	inBubble(t, func(t *testing.T) {
 		start := time.Now()
 		for i := range 5 {
-			r, err := Generate(t.Context(), time.Hour, func(ctx context.Context) (Report, error) {
-				return Report{PatientID: fmt.Sprintf("P%05d", i), Pages: 1}, nil
+			r, err := eproreport.Generate(t.Context(), time.Hour, func(ctx context.Context) (eproreport.Report, error) {
+				return eproreport.Report{PatientID: fmt.Sprintf("P%05d", i), Pages: 1}, nil
 			})
 			if err != nil || r.Pages != 1 {
 				t.Fatalf("Generate = %+v, %v; want the report", r, err)
@@ -153,20 +155,66 @@ func TestHiddenFastReportDoesNotWaitForTheBudget(t *testing.T) {
 func TestHiddenReturnsAtTheBudgetNotWhenTheRendererFinishes(t *testing.T) {
 	inBubble(t, func(t *testing.T) {
 		for _, budget := range []time.Duration{time.Second, 7 * time.Second, 30 * time.Second} {
-			gen := func(ctx context.Context) (Report, error) {
+			gen := func(ctx context.Context) (eproreport.Report, error) {
 				time.Sleep(5 * time.Minute) // a renderer that ignores ctx
-				return Report{Pages: 99}, nil
+				return eproreport.Report{Pages: 99}, nil
 			}
 			start := time.Now()
 
-			_, err := Generate(t.Context(), budget, gen)
+			_, err := eproreport.Generate(t.Context(), budget, gen)
 
-			if d := time.Since(start); d != budget || !errors.Is(err, ErrTimeout) {
+			if d := time.Since(start); d != budget || !errors.Is(err, eproreport.ErrTimeout) {
 				t.Fatalf("with a %v budget and a 5-minute renderer, Generate returned %v after %v; want ErrTimeout "+
 					"after exactly %v. Do not wait for gen: wait for whichever comes first, its result or the "+
 					"deadline (select).", budget, err, d, budget)
 			}
 		}
 		time.Sleep(10 * time.Minute) // let the renderers finish
+	})
+}
+
+func TestHiddenCallerCancellationEndsItAtOnceEvenIfGenIgnoresCtx(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		ctx, cancel := context.WithCancel(t.Context())
+		time.AfterFunc(2*time.Second, cancel) // the doctor closes the report page
+		gen := func(ctx context.Context) (eproreport.Report, error) {
+			time.Sleep(5 * time.Minute) // an old renderer that never looks at ctx
+			return eproreport.Report{Pages: 12}, nil
+		}
+		start := time.Now()
+
+		_, err := eproreport.Generate(ctx, 30*time.Second, gen)
+
+		if d := time.Since(start); d != 2*time.Second || !errors.Is(err, context.Canceled) {
+			t.Fatalf("the caller cancelled after 2s (budget 30s, a renderer that ignores ctx); Generate returned "+
+				"%v after %v; want context.Canceled after exactly 2s. Waiting only for gen or the budget is not "+
+				"enough: the wait itself must also end when the caller's ctx does.", err, d)
+		}
+		time.Sleep(10 * time.Minute) // let the renderer finish
+	})
+}
+
+func TestHiddenCallerDeadlineIsNotOurTimeout(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		// The HTTP handler that asks for the report has its own 2s deadline.
+		ctx, cancel := context.WithTimeout(t.Context(), 2*time.Second)
+		defer cancel()
+		gen := func(ctx context.Context) (eproreport.Report, error) {
+			<-ctx.Done()
+			return eproreport.Report{}, ctx.Err()
+		}
+		start := time.Now()
+
+		_, err := eproreport.Generate(ctx, 30*time.Second, gen)
+
+		if d := time.Since(start); d != 2*time.Second {
+			t.Fatalf("the caller's ctx ended after 2s (budget 30s); Generate returned after %v; want 2s", d)
+		}
+		if errors.Is(err, eproreport.ErrTimeout) || !errors.Is(err, context.DeadlineExceeded) {
+			t.Fatalf("the caller's own deadline (2s) ended its ctx long before the 30s budget; Generate returned "+
+				"%v; want ctx.Err() (context.DeadlineExceeded), not ErrTimeout: ErrTimeout means the report's "+
+				"budget ran out. Both end gen's ctx with DeadlineExceeded, so gen's ctx.Err() cannot tell them "+
+				"apart; context.WithTimeoutCause or checking the caller's ctx can.", err)
+		}
 	})
 }

@@ -1,10 +1,12 @@
-package progress
+package progress_test
 
 import (
 	"context"
 	"errors"
 	"testing"
 	"time"
+
+	progress "gokata.dev/katas/context-downstream-timeout"
 )
 
 func TestHiddenServiceThatIgnoresTheContext(t *testing.T) {
@@ -79,7 +81,7 @@ func TestHiddenServiceContextEndsWithTheCall(t *testing.T) {
 		}
 
 		start := time.Now()
-		n, err := EnrolledCount(t.Context(), svc, "TRIAL-042", 500*time.Millisecond)
+		n, err := progress.EnrolledCount(t.Context(), svc, "TRIAL-042", 500*time.Millisecond)
 		if err != nil || n != 42 {
 			t.Fatalf("EnrolledCount = %d, %v; want 42, nil", n, err)
 		}
@@ -105,6 +107,49 @@ func TestHiddenServiceErrorIsWrapped(t *testing.T) {
 		if !errors.Is(c.err, errSiteOffline) || c.elapsed != 100*time.Millisecond {
 			t.Fatalf("EnrolledCount returned %v after %v; want an error wrapping %q after 100ms", c.err, c.elapsed,
 				errSiteOffline)
+		}
+	})
+}
+
+func TestHiddenCallerCancelsWhileTheLegacyClientHangs(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		ctx, cancel := context.WithCancel(t.Context())
+		time.AfterFunc(150*time.Millisecond, cancel) // the user closes the dashboard
+
+		c := enrolledCount(ctx, ignoresContext(10*time.Second, 42), 500*time.Millisecond)
+
+		if c.elapsed != 150*time.Millisecond || !errors.Is(c.err, context.Canceled) ||
+			errors.Is(c.err, context.DeadlineExceeded) {
+			t.Fatalf("the caller cancelled after 150ms while the legacy client (which ignores ctx) was still "+
+				"working; EnrolledCount returned %d, %v after %v; want context.Canceled after 150ms. The wait "+
+				"itself must end when the caller's ctx does, not only when the service notices it.",
+				c.n, c.err, c.elapsed)
+		}
+	})
+}
+
+func TestHiddenServiceContextEndsOnEveryReturn(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		var seen context.Context
+		var gotID string
+		svc := func(ctx context.Context, projectID string) (int, error) {
+			seen, gotID = ctx, projectID
+			time.Sleep(50 * time.Millisecond)
+			return 0, errSiteOffline
+		}
+
+		_, err := progress.EnrolledCount(t.Context(), svc, "TRIAL-107", 500*time.Millisecond)
+
+		if !errors.Is(err, errSiteOffline) {
+			t.Fatalf("EnrolledCount returned %v; want an error wrapping %q", err, errSiteOffline)
+		}
+		if gotID != "TRIAL-107" {
+			t.Fatalf("the service was asked about project %q; want TRIAL-107", gotID)
+		}
+		if seen.Err() == nil {
+			t.Fatalf("the service failed after 50ms and EnrolledCount returned, but the context handed to the " +
+				"service is still alive; want it cancelled on every return, the error path included " +
+				"(defer cancel() right after creating it).")
 		}
 	})
 }

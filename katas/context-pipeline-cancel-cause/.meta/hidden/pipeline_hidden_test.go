@@ -1,4 +1,4 @@
-package hl7pipe
+package hl7pipe_test
 
 import (
 	"context"
@@ -167,6 +167,25 @@ func TestHiddenFirstMessageFailsOnOneWorker(t *testing.T) {
 		if !errors.Is(o.err, errBadSegment) || o.elapsed >= 500*time.Millisecond || started > 3 {
 			t.Fatalf("message 0 fails after 100ms on the only worker; ConvertAll returned %v after %v having "+
 				"started %d conversions; want the failure after 100ms, with no further work", o.err, o.elapsed, started)
+		}
+	})
+}
+
+func TestHiddenFailedBatchReturnsNoResults(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		o := convertAll(t.Context(), &fakeConverter{}, messages(40, 13), 4)
+		if !errors.Is(o.err, errBadSegment) || o.out != nil {
+			t.Fatalf("message 13 failed; ConvertAll returned %d result(s) (%q) and %v; want no results (nil) and "+
+				"the failure: a batch is all or nothing, and a partial slice with empty holes would be stored as "+
+				"if it were the site's data", len(o.out), o.out, o.err)
+		}
+
+		ctx, cancel := context.WithCancelCause(t.Context())
+		time.AfterFunc(2500*time.Millisecond, func() { cancel(errSiteClosed) })
+		o = convertAll(ctx, &fakeConverter{}, messages(40), 4)
+		if !errors.Is(o.err, errSiteClosed) || o.out != nil {
+			t.Fatalf("the caller cancelled midway; ConvertAll returned %d result(s) and %v; want no results (nil) "+
+				"and the caller's cause: a batch is all or nothing", len(o.out), o.err)
 		}
 	})
 }

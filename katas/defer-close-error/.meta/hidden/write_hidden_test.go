@@ -1,9 +1,12 @@
-package hl7out
+package hl7out_test
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"testing"
+
+	hl7out "gokata.dev/katas/defer-close-error"
 )
 
 func TestHiddenWriteErrorSurvivesASuccessfulClose(t *testing.T) {
@@ -73,5 +76,64 @@ func TestHiddenCreateFailureIsReturned(t *testing.T) {
 
 	if !errors.Is(err, errPermission) {
 		t.Fatalf("create failed with %q; WriteBatch returned %v; want an error wrapping it", errPermission, err)
+	}
+}
+
+// panickingOutput is an output whose n-th write panics, like a buggy
+// compression layer between WriteBatch and the file.
+type panickingOutput struct {
+	fakeOutput
+	panicAt int
+}
+
+func (p *panickingOutput) Write(b []byte) (int, error) {
+	if p.writes+1 == p.panicAt {
+		p.writes++
+		panic("gzip: internal error: corrupt state")
+	}
+	return p.fakeOutput.Write(b)
+}
+
+func TestHiddenFileIsClosedWhenAWritePanics(t *testing.T) {
+	for at := 1; at <= len(messages); at++ {
+		out := &panickingOutput{panicAt: at}
+		create := func(name string) (io.WriteCloser, error) { return out, nil }
+
+		func() {
+			defer func() { _ = recover() }() // whether WriteBatch re-panics or not is its own business
+			_ = hl7out.WriteBatch(create, "batch-0507.hl7", messages)
+		}()
+
+		if out.closes != 1 {
+			t.Fatalf("write %d of %d panicked and the file was closed %d times; want exactly once: whenever the "+
+				"file was created it is closed, and a Close written on each return path is skipped by a panic. "+
+				"A deferred Close runs on every way out of the function.", at, len(messages), out.closes)
+		}
+	}
+}
+
+func TestHiddenEmptyBatchCreatesAndClosesTheFile(t *testing.T) {
+	out := &fakeOutput{}
+	var names []string
+
+	err := runWriteBatch(t, creator(out, &names), "batch-0508.hl7", nil)
+
+	if err != nil || len(names) != 1 || names[0] != "batch-0508.hl7" || out.buf.Len() != 0 {
+		t.Fatalf("WriteBatch(no messages) returned %v, created %q, wrote %q; want nil, the one file "+
+			"[batch-0508.hl7], nothing written: the sponsor expects a file per batch, empty or not",
+			err, names, out.buf.String())
+	}
+	checkClosedOnce(t, out)
+}
+
+func TestHiddenWrappedCreateFailureIsReturned(t *testing.T) {
+	create := func(name string) (io.WriteCloser, error) {
+		return nil, fmt.Errorf("open %s: %w", name, errPermission)
+	}
+
+	err := runWriteBatch(t, create, "batch-0509.hl7", messages)
+
+	if !errors.Is(err, errPermission) {
+		t.Fatalf("create failed (with a wrapped error); WriteBatch returned %v; want an error wrapping %q", err, errPermission)
 	}
 }

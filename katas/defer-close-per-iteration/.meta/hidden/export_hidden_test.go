@@ -1,10 +1,12 @@
-package export
+package export_test
 
 import (
 	"errors"
 	"io"
 	"slices"
 	"testing"
+
+	export "gokata.dev/katas/defer-close-per-iteration"
 )
 
 func TestHiddenThousandsOfReportsUnderAFileLimit(t *testing.T) {
@@ -42,7 +44,7 @@ func TestHiddenOpenFailureStopsAndClosesEarlierReports(t *testing.T) {
 					"no report to close, so nothing may be called on the (nil) result.", p)
 			}
 		}()
-		err = ExportAll(reportNames(6), site.Open, readAll(map[string]string{}))
+		err = export.ExportAll(reportNames(6), site.Open, readAll(map[string]string{}))
 	}()
 
 	if !errors.Is(err, errMissing) {
@@ -94,7 +96,7 @@ func TestHiddenPanicInProcessClosesAndPropagates(t *testing.T) {
 	var recovered any
 	func() {
 		defer func() { recovered = recover() }()
-		err := ExportAll(reportNames(9), site.Open, process)
+		err := export.ExportAll(reportNames(9), site.Open, process)
 		t.Errorf("ExportAll returned %v although process panicked; want the panic to reach the caller "+
 			"unchanged (recovering it hides a crash in the converter behind an ordinary error)", err)
 	}()

@@ -1,4 +1,4 @@
-package bgtasks
+package bgtasks_test
 
 import (
 	"context"
@@ -8,11 +8,13 @@ import (
 	"testing"
 	"testing/synctest"
 	"time"
+
+	bgtasks "gokata.dev/katas/design-tracked-shutdown"
 )
 
 func TestHiddenShutdownCancelsTheTasksContext(t *testing.T) {
 	inBubble(t, func(t *testing.T) {
-		tr := NewTracker()
+		tr := bgtasks.NewTracker()
 		saw := make(chan error, 3)
 		for range 3 {
 			if err := tr.Go(func(ctx context.Context) {
@@ -46,7 +48,7 @@ func TestHiddenShutdownCancelsTheTasksContext(t *testing.T) {
 
 func TestHiddenGoAfterShutdownIsRefused(t *testing.T) {
 	inBubble(t, func(t *testing.T) {
-		tr := NewTracker()
+		tr := bgtasks.NewTracker()
 		if err := tr.Shutdown(context.Background()); err != nil {
 			t.Fatalf("Shutdown with no tasks = %v; want nil", err)
 		}
@@ -55,7 +57,7 @@ func TestHiddenGoAfterShutdownIsRefused(t *testing.T) {
 		err := tr.Go(func(ctx context.Context) { ran.Store(true) })
 
 		synctest.Wait()
-		if !errors.Is(err, ErrClosed) || ran.Load() {
+		if !errors.Is(err, bgtasks.ErrClosed) || ran.Load() {
 			t.Fatalf("Go after Shutdown returned %v and the task ran: %t; want ErrClosed and nothing run. A task "+
 				"started after Shutdown returned is never waited for and is killed with the process.", err, ran.Load())
 		}
@@ -64,7 +66,7 @@ func TestHiddenGoAfterShutdownIsRefused(t *testing.T) {
 
 func TestHiddenEveryAcceptedTaskIsWaitedFor(t *testing.T) {
 	inBubble(t, func(t *testing.T) {
-		tr := NewTracker()
+		tr := bgtasks.NewTracker()
 		var accepted, refused, finished atomic.Int32
 		var submitters sync.WaitGroup
 		for i := range 40 {
@@ -79,7 +81,7 @@ func TestHiddenEveryAcceptedTaskIsWaitedFor(t *testing.T) {
 					switch {
 					case err == nil:
 						accepted.Add(1)
-					case errors.Is(err, ErrClosed):
+					case errors.Is(err, bgtasks.ErrClosed):
 						refused.Add(1)
 					default:
 						t.Errorf("Go returned %v; want nil or ErrClosed", err)
@@ -110,7 +112,7 @@ func TestHiddenEveryAcceptedTaskIsWaitedFor(t *testing.T) {
 
 func TestHiddenShutdownTwice(t *testing.T) {
 	inBubble(t, func(t *testing.T) {
-		tr := NewTracker()
+		tr := bgtasks.NewTracker()
 		var finished atomic.Bool
 		if err := tr.Go(func(ctx context.Context) {
 			time.Sleep(10 * time.Second) // ignores ctx
@@ -136,7 +138,7 @@ func TestHiddenShutdownTwice(t *testing.T) {
 
 func TestHiddenTasksRunConcurrently(t *testing.T) {
 	inBubble(t, func(t *testing.T) {
-		tr := NewTracker()
+		tr := bgtasks.NewTracker()
 		for range 4 {
 			if err := tr.Go(func(ctx context.Context) { time.Sleep(2 * time.Second) }); err != nil {
 				t.Fatalf("Go: %v", err)
@@ -153,7 +155,7 @@ func TestHiddenShutdownWithNoTasks(t *testing.T) {
 	inBubble(t, func(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
 		cancel()
-		tr := NewTracker()
+		tr := bgtasks.NewTracker()
 		if err := tr.Shutdown(ctx); err != nil && !errors.Is(err, context.Canceled) {
 			t.Fatalf("Shutdown(already cancelled ctx) with no tasks = %v; want nil or context.Canceled", err)
 		}

@@ -5,7 +5,7 @@ import (
 	"math"
 	"testing"
 
-	"gokata.dev/katas/idioms-dose-total-overflow"
+	dosing "gokata.dev/katas/idioms-dose-total-overflow"
 )
 
 func total(t *testing.T, orders ...dosing.Order) (int64, error) {
@@ -139,5 +139,21 @@ func TestHiddenPumpRegisterBoundaries(t *testing.T) {
 		if c.wantErr != nil && (!errors.Is(err, c.wantErr) || got != 0) {
 			t.Fatalf("PumpRegister(%d) = %d, %v; want 0 and an error wrapping %v", c.total, got, err, c.wantErr)
 		}
+	}
+}
+
+func TestHiddenTheFirstProblemInOrderIsReported(t *testing.T) {
+	negativeThenHuge := []dosing.Order{{Units: 2, MicrogramsPerUnit: 500}, {Units: -1, MicrogramsPerUnit: 250},
+		{Units: math.MaxInt64, MicrogramsPerUnit: 2}}
+	if got, err := dosing.TotalMicrograms(negativeThenHuge); got != 0 || !errors.Is(err, dosing.ErrNegative) ||
+		errors.Is(err, dosing.ErrOutOfRange) {
+		t.Fatalf("TotalMicrograms(%v) = %d, %v; want 0 and an error wrapping ErrNegative only: line 2 (negative) "+
+			"comes before line 3 (out of range), and lines are checked in order", negativeThenHuge, got, err)
+	}
+	hugeThenNegative := []dosing.Order{{Units: math.MaxInt64, MicrogramsPerUnit: 2}, {Units: -1, MicrogramsPerUnit: 250}}
+	if got, err := dosing.TotalMicrograms(hugeThenNegative); got != 0 || !errors.Is(err, dosing.ErrOutOfRange) ||
+		errors.Is(err, dosing.ErrNegative) {
+		t.Fatalf("TotalMicrograms(%v) = %d, %v; want 0 and an error wrapping ErrOutOfRange only: line 1 is the "+
+			"first problem", hugeThenNegative, got, err)
 	}
 }

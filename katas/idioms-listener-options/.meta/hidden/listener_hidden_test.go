@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"gokata.dev/katas/idioms-listener-options"
+	hl7 "gokata.dev/katas/idioms-listener-options"
 )
 
 func TestHiddenSuccessReturnsAnUntypedNilError(t *testing.T) {
@@ -142,5 +142,28 @@ func TestHiddenAnEmptyAddressIsAProblem(t *testing.T) {
 	var cerr *hl7.ConfigError
 	if !errors.As(err, &cerr) || len(cerr.Problems) != 1 {
 		t.Fatalf("NewListener(\"\") returned error %v; want a *hl7.ConfigError with one problem", err)
+	}
+}
+
+func TestHiddenTheAddressProblemComesFirst(t *testing.T) {
+	problems := func(addr string, opts ...hl7.Option) []string {
+		t.Helper()
+		_, err := hl7.NewListener(addr, opts...)
+		var cerr *hl7.ConfigError
+		if !errors.As(err, &cerr) {
+			t.Fatalf("NewListener(%q, ...) returned error %v; want a *hl7.ConfigError", addr, err)
+		}
+		return cerr.Problems
+	}
+	onlyAddress := problems("", hl7.WithSiteID("site-07"))
+	both := problems("", hl7.WithReadTimeout(-time.Second), hl7.WithMaxMessageBytes(hl7.MaxMessageBytesLimit+1))
+
+	if len(onlyAddress) != 1 || len(both) != 3 {
+		t.Fatalf("problems for an empty address alone: %q; with two invalid options as well: %q; want 1 and 3",
+			onlyAddress, both)
+	}
+	if both[0] != onlyAddress[0] {
+		t.Fatalf("with an empty address and two invalid options, ConfigError.Problems = %q; want the address "+
+			"problem (%q) first, then the options in the order given", both, onlyAddress[0])
 	}
 }

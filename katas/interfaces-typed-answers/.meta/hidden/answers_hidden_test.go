@@ -1,25 +1,27 @@
-package epro
+package epro_test
 
 import (
 	"errors"
 	"testing"
+
+	epro "gokata.dev/katas/interfaces-typed-answers"
 )
 
 func TestHiddenEveryFieldChecksItsType(t *testing.T) {
 	cases := []struct {
 		input, field, want, got string
 	}{
-		{submission(`42`, `5`, `true`, ``), "patient_id", WantPatientID, "number"},
-		{submission(`true`, `5`, `true`, ``), "patient_id", WantPatientID, "boolean"},
-		{submission(`"P1"`, `true`, `true`, ``), "answers.pain_level", WantPainLevel, "boolean"},
-		{submission(`"P1"`, `[7]`, `true`, ``), "answers.pain_level", WantPainLevel, "array"},
-		{submission(`"P1"`, `{"value": 7}`, `true`, ``), "answers.pain_level", WantPainLevel, "object"},
-		{submission(`"P1"`, `5`, `"yes"`, ``), "answers.took_medication", WantTookMedication, "string"},
-		{submission(`"P1"`, `5`, `1`, ``), "answers.took_medication", WantTookMedication, "number"},
-		{submission(`"P1"`, `5`, `false`, `3`), "answers.symptoms", WantSymptoms, "number"},
-		{submission(`"P1"`, `5`, `false`, `["nausea"]`), "answers.symptoms", WantSymptoms, "array"},
-		{`{"patient_id": "P1", "answers": ["pain", 5]}`, "answers", WantAnswers, "array"},
-		{`{"patient_id": "P1", "answers": "none today"}`, "answers", WantAnswers, "string"},
+		{submission(`42`, `5`, `true`, ``), "patient_id", epro.WantPatientID, "number"},
+		{submission(`true`, `5`, `true`, ``), "patient_id", epro.WantPatientID, "boolean"},
+		{submission(`"P1"`, `true`, `true`, ``), "answers.pain_level", epro.WantPainLevel, "boolean"},
+		{submission(`"P1"`, `[7]`, `true`, ``), "answers.pain_level", epro.WantPainLevel, "array"},
+		{submission(`"P1"`, `{"value": 7}`, `true`, ``), "answers.pain_level", epro.WantPainLevel, "object"},
+		{submission(`"P1"`, `5`, `"yes"`, ``), "answers.took_medication", epro.WantTookMedication, "string"},
+		{submission(`"P1"`, `5`, `1`, ``), "answers.took_medication", epro.WantTookMedication, "number"},
+		{submission(`"P1"`, `5`, `false`, `3`), "answers.symptoms", epro.WantSymptoms, "number"},
+		{submission(`"P1"`, `5`, `false`, `["nausea"]`), "answers.symptoms", epro.WantSymptoms, "array"},
+		{`{"patient_id": "P1", "answers": ["pain", 5]}`, "answers", epro.WantAnswers, "array"},
+		{`{"patient_id": "P1", "answers": "none today"}`, "answers", epro.WantAnswers, "string"},
 	}
 	for _, c := range cases {
 		_, err := decode(t, c.input)
@@ -31,7 +33,7 @@ func TestHiddenPainLevelMustBeAnIntegerFrom0To10(t *testing.T) {
 	for _, c := range []struct{ raw, got string }{{`8.5`, "8.5"}, {`11`, "11"}, {`-1`, "-1"}} {
 		input := submission(`"P00042"`, c.raw, `true`, ``)
 		_, err := decode(t, input)
-		expectFieldError(t, input, err, "answers.pain_level", WantPainLevel, c.got)
+		expectFieldError(t, input, err, "answers.pain_level", epro.WantPainLevel, c.got)
 	}
 	for _, c := range []struct {
 		raw  string
@@ -46,13 +48,13 @@ func TestHiddenPainLevelMustBeAnIntegerFrom0To10(t *testing.T) {
 
 func TestHiddenMissingAndNullRequiredFields(t *testing.T) {
 	cases := []struct{ input, field, want string }{
-		{submission(``, `5`, `true`, ``), "patient_id", WantPatientID},
-		{`{"patient_id": null, "answers": {"pain_level": 5, "took_medication": true}}`, "patient_id", WantPatientID},
-		{`{"patient_id": "P1"}`, "answers", WantAnswers},
-		{`{"patient_id": "P1", "answers": null}`, "answers", WantAnswers},
-		{submission(`"P1"`, ``, `true`, ``), "answers.pain_level", WantPainLevel},
-		{submission(`"P1"`, `null`, `true`, ``), "answers.pain_level", WantPainLevel},
-		{submission(`"P1"`, `4`, `null`, ``), "answers.took_medication", WantTookMedication},
+		{submission(``, `5`, `true`, ``), "patient_id", epro.WantPatientID},
+		{`{"patient_id": null, "answers": {"pain_level": 5, "took_medication": true}}`, "patient_id", epro.WantPatientID},
+		{`{"patient_id": "P1"}`, "answers", epro.WantAnswers},
+		{`{"patient_id": "P1", "answers": null}`, "answers", epro.WantAnswers},
+		{submission(`"P1"`, ``, `true`, ``), "answers.pain_level", epro.WantPainLevel},
+		{submission(`"P1"`, `null`, `true`, ``), "answers.pain_level", epro.WantPainLevel},
+		{submission(`"P1"`, `4`, `null`, ``), "answers.took_medication", epro.WantTookMedication},
 	}
 	for _, c := range cases {
 		_, err := decode(t, c.input)
@@ -60,7 +62,7 @@ func TestHiddenMissingAndNullRequiredFields(t *testing.T) {
 	}
 	input := submission(`""`, `5`, `true`, ``)
 	_, err := decode(t, input)
-	expectFieldError(t, input, err, "patient_id", WantPatientID, "empty string")
+	expectFieldError(t, input, err, "patient_id", epro.WantPatientID, "empty string")
 }
 
 func TestHiddenOptionalAndUnknownFields(t *testing.T) {
@@ -70,7 +72,7 @@ func TestHiddenOptionalAndUnknownFields(t *testing.T) {
 		`{"patient_id": "P7", "app_version": "3.1", "answers": {"pain_level": 2, "took_medication": false, "mood": "ok"}}`,
 	} {
 		got, err := decode(t, input)
-		if want := (Submission{PatientID: "P7", PainLevel: 2}); err != nil || got != want {
+		if want := (epro.Submission{PatientID: "P7", PainLevel: 2}); err != nil || got != want {
 			t.Fatalf("Decode(%s) = %+v, %v; want %+v, nil (symptoms is optional; unknown fields are ignored)",
 				input, got, err, want)
 		}
@@ -83,7 +85,7 @@ func TestHiddenInputThatIsNotAnObject(t *testing.T) {
 		if err == nil {
 			t.Fatalf("Decode(%q) returned no error; want an error: that is not a submission", input)
 		}
-		if fe := (*FieldError)(nil); errors.As(err, &fe) {
+		if fe := (*epro.FieldError)(nil); errors.As(err, &fe) {
 			t.Fatalf("Decode(%q) returned a FieldError for %q; want a plain error for input that is not a JSON "+
 				"object: there is no field to blame", input, fe.Field)
 		}

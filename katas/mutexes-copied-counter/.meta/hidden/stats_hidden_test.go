@@ -1,13 +1,19 @@
-package eprostats
+package eprostats_test
 
 import (
+	"fmt"
+	"runtime"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
+
+	"gokata.dev/katas/mutexes-copied-counter"
 )
 
 func TestHiddenConcurrentSubmissionsAreAllCounted(t *testing.T) {
-	b := NewBoard()
+	b := eprostats.NewBoard()
 
 	want := submitConcurrently(b, []string{"SITE-GZ-05"}, 40, 250)
 
@@ -19,7 +25,7 @@ func TestHiddenConcurrentSubmissionsAreAllCounted(t *testing.T) {
 }
 
 func TestHiddenTotalsOverManySites(t *testing.T) {
-	b := NewBoard()
+	b := eprostats.NewBoard()
 	sites := siteIDs(12)
 
 	want := submitConcurrently(b, sites, 16, 300)
@@ -27,7 +33,7 @@ func TestHiddenTotalsOverManySites(t *testing.T) {
 	if got := b.Totals(); got != want {
 		t.Fatalf("Totals() = %+v after %d submissions over 12 sites; want %+v", got, want.Accepted+want.Rejected, want)
 	}
-	sum := Counts{}
+	sum := eprostats.Counts{}
 	for _, s := range sites {
 		n := b.Site(s).Counts()
 		sum.Accepted += n.Accepted
@@ -39,10 +45,10 @@ func TestHiddenTotalsOverManySites(t *testing.T) {
 }
 
 func TestHiddenReadingWhileSubmissionsArrive(t *testing.T) {
-	b := NewBoard()
+	b := eprostats.NewBoard()
 	sites := siteIDs(3)
 	var wg sync.WaitGroup
-	var want Counts
+	var want eprostats.Counts
 	wg.Go(func() { want = submitConcurrently(b, sites, 8, 400) })
 	for range 2 {
 		wg.Go(func() {
@@ -69,8 +75,8 @@ func TestHiddenReadingWhileSubmissionsArrive(t *testing.T) {
 }
 
 func TestHiddenFirstUseFromManyWorkersAtOnce(t *testing.T) {
-	b := NewBoard()
-	got := make([]*SiteCounter, 50)
+	b := eprostats.NewBoard()
+	got := make([]*eprostats.SiteCounter, 50)
 	start := make(chan struct{})
 	var wg sync.WaitGroup
 	for i := range got {
@@ -94,42 +100,207 @@ func TestHiddenFirstUseFromManyWorkersAtOnce(t *testing.T) {
 }
 
 func TestHiddenZeroValuesAreReady(t *testing.T) {
-	var c SiteCounter
-	if got := c.Counts(); got != (Counts{}) {
+	var c eprostats.SiteCounter
+	if got := c.Counts(); got != (eprostats.Counts{}) {
 		t.Fatalf("a new SiteCounter has counts %+v; want zero", got)
 	}
-	b := NewBoard()
-	if got := b.Totals(); got != (Counts{}) {
+	b := eprostats.NewBoard()
+	if got := b.Totals(); got != (eprostats.Counts{}) {
 		t.Fatalf("a new Board has totals %+v; want zero", got)
 	}
 	c.Add(false)
-	if got := c.Counts(); got != (Counts{Rejected: 1}) {
+	if got := c.Counts(); got != (eprostats.Counts{Rejected: 1}) {
 		t.Fatalf("after one rejected submission, Counts() = %+v", got)
 	}
 }
 
 func TestHiddenReadWaitsForAnAddInProgress(t *testing.T) {
-	var c SiteCounter
+	var c eprostats.SiteCounter
 	c.Add(true)
 	c.Add(true)
 
 	// An Add is in progress: it holds the lock and is about to increment.
-	c.mu.Lock()
-	got := make(chan Counts, 1)
+	eprostats.LockOf(&c).Lock()
+	got := make(chan eprostats.Counts, 1)
 	go func() { got <- c.Counts() }()
 	waitUntilBlockedIn(".Counts(")
-	c.accepted++
-	c.mu.Unlock()
+	eprostats.CountAcceptedLocked(&c)
+	eprostats.LockOf(&c).Unlock()
 
 	select {
 	case n := <-got:
-		if n != (Counts{Accepted: 3}) {
+		if n != (eprostats.Counts{Accepted: 3}) {
 			t.Fatalf("Counts() during an Add returned %+v; want %+v once the Add finished. It read a copy made "+
-				"before it took the lock.", n, Counts{Accepted: 3})
+				"before it took the lock.", n, eprostats.Counts{Accepted: 3})
 		}
 	case <-time.After(3 * time.Second):
 		t.Fatalf("Counts() called while an Add held the lock never returned. With a value receiver, the call " +
 			"copies the counter first, mutex included, while it is locked; the copy's mutex stays locked " +
 			"forever, because the Add unlocks the original. Use a pointer receiver.")
+	}
+}
+
+func TestHiddenCounterHandedOutEarlierStaysTheBoards(t *testing.T) {
+	b := eprostats.NewBoard()
+	first := b.Site("SITE-BJ-01") // a worker keeps this counter for the whole day
+
+	for _, s := range siteIDs(200) { // 200 more centres join the study
+		b.Site(s).Add(true)
+	}
+	first.Add(true)
+	first.Add(false)
+
+	if b.Site("SITE-BJ-01") != first {
+		t.Fatalf("after 200 more centres were added, Site(\"SITE-BJ-01\") returned a different counter from the " +
+			"one handed out before. A pointer into a slice (or a map of values) goes stale when the storage " +
+			"grows and the counters, mutex included, are copied to a new place.")
+	}
+	if got, want := b.Site("SITE-BJ-01").Counts(), (eprostats.Counts{Accepted: 1, Rejected: 1}); got != want {
+		t.Fatalf("a worker recorded 1 accepted and 1 rejected submission on the counter it was handed; the board "+
+			"shows %+v for that centre, want %+v", got, want)
+	}
+	if got, want := b.Totals(), (eprostats.Counts{Accepted: 201, Rejected: 1}); got != want {
+		t.Fatalf("Totals() = %+v; want %+v", got, want)
+	}
+}
+
+func TestHiddenTotalsWhileWorkersAddDirectly(t *testing.T) {
+	b := eprostats.NewBoard()
+	sites := siteIDs(4)
+	counters := make([]*eprostats.SiteCounter, len(sites))
+	for i, s := range sites {
+		counters[i] = b.Site(s) // the ingestion workers keep their centre's counter
+	}
+
+	stop := make(chan struct{})
+	var dashboard sync.WaitGroup
+	dashboard.Go(func() {
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+				b.Totals() // the dashboard polls while the workers record
+			}
+		}
+	})
+	var workers sync.WaitGroup
+	for w := range 8 {
+		workers.Go(func() {
+			c := counters[w%len(counters)]
+			for i := range 300 {
+				c.Add((w+i)%3 != 0)
+			}
+		})
+	}
+	workers.Wait()
+	close(stop)
+	dashboard.Wait()
+
+	var want eprostats.Counts
+	for w := range 8 {
+		for i := range 300 {
+			if (w+i)%3 != 0 {
+				want.Accepted++
+			} else {
+				want.Rejected++
+			}
+		}
+	}
+	if got := b.Totals(); got != want {
+		t.Fatalf("Totals() = %+v after the workers finished; want %+v", got, want)
+	}
+}
+
+// blockedIn counts the goroutines whose stack mentions fn and that wait on a
+// lock (sync.Mutex or sync.RWMutex, for reading or writing).
+func blockedIn(fn string) int {
+	buf := make([]byte, 1<<20)
+	buf = buf[:runtime.Stack(buf, true)]
+	n := 0
+	for _, g := range strings.Split(string(buf), "\n\n") {
+		header, _, _ := strings.Cut(g, "\n")
+		if strings.Contains(g, fn) && strings.Contains(header, "Lock") {
+			n++
+		}
+	}
+	return n
+}
+
+func TestHiddenNewSiteWhileTheDashboardReads(t *testing.T) {
+	b := eprostats.NewBoard()
+	busy := b.Site("SITE-SZ-07")
+
+	// The dashboard's Totals is under way and waits for SITE-SZ-07's counter,
+	// whose Add is in progress (it holds the counter's lock).
+	eprostats.LockOf(busy).Lock()
+	totals := make(chan eprostats.Counts, 1)
+	go func() { totals <- b.Totals() }()
+	waitUntilBlockedIn(".Counts(")
+
+	// Meanwhile 8 workers see submissions from a centre that is new to the board.
+	got := make([]*eprostats.SiteCounter, 8)
+	var wg sync.WaitGroup
+	for i := range got {
+		wg.Go(func() {
+			got[i] = b.Site("SITE-NEW")
+			got[i].Add(true)
+		})
+	}
+	deadline := time.Now().Add(2 * time.Second)
+	for blockedIn(".Site(") < len(got) && time.Now().Before(deadline) {
+		time.Sleep(time.Millisecond)
+	}
+	eprostats.LockOf(busy).Unlock()
+	wg.Wait()
+	<-totals
+
+	for i, c := range got {
+		if c != got[0] {
+			t.Fatalf("8 workers asked for the new centre SITE-NEW while Totals was running; worker %d got counter "+
+				"%p, worker 0 got %p. Want one counter per centre: a Site that finds the centre missing under a "+
+				"read lock and then creates it under the write lock must check again once it holds the write "+
+				"lock, or each waiting worker installs its own counter.", i, c, got[0])
+		}
+	}
+	if n := b.Site("SITE-NEW").Counts().Accepted; n != len(got) {
+		t.Fatalf("8 workers each recorded one submission at the new centre; the board's counter has %d, want 8: "+
+			"the others went to counters the board no longer holds", n)
+	}
+}
+
+func TestHiddenTwoWorkersMeetANewSiteAtTheSameMoment(t *testing.T) {
+	// Round after round, two workers spin until both are ready and then ask
+	// for the same new centre at the same moment. A Site that finds the
+	// centre missing, lets go of the lock and then creates it hands out two
+	// counters for one centre whenever both lookups happen before either
+	// store. More Ps than cores make that overlap likely within a second.
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(max(4, runtime.GOMAXPROCS(0))))
+	start := time.Now()
+	for round := 0; time.Since(start) < 1500*time.Millisecond; round++ {
+		b := eprostats.NewBoard()
+		id := fmt.Sprintf("SITE-NEW-%05d", round)
+		var got [2]*eprostats.SiteCounter
+		var arrived atomic.Int32
+		var wg sync.WaitGroup
+		for i := range got {
+			wg.Go(func() {
+				arrived.Add(1)
+				for arrived.Load() < int32(len(got)) {
+				}
+				got[i] = b.Site(id)
+				got[i].Add(true)
+			})
+		}
+		wg.Wait()
+		if got[0] != got[1] {
+			t.Fatalf("round %d: two workers asked for the new centre %s at the same moment and got two different "+
+				"counters (%p and %p). Want one counter per centre: look the centre up and create it under one "+
+				"lock, or check again once the write lock is held.", round, id, got[0], got[1])
+		}
+		if n := b.Site(id).Counts().Accepted; n != 2 {
+			t.Fatalf("round %d: two workers each recorded one submission at the new centre %s; the board's "+
+				"counter has %d, want 2", round, id, n)
+		}
 	}
 }

@@ -1,21 +1,24 @@
-package ipsupply
+package ipsupply_test
 
 import (
 	"errors"
 	"sync"
 	"testing"
+	"time"
+
+	"gokata.dev/katas/mutexes-kit-transfers"
 )
 
 func TestHiddenSelfTransferIsRefused(t *testing.T) {
-	d := NewDepot("SITE-SH-07", 12)
+	d := ipsupply.NewDepot("SITE-SH-07", 12)
 	var err error
 
-	if !finishes(func() { err = Transfer(d, d, 3) }) {
+	if !finishes(func() { err = ipsupply.Transfer(d, d, 3) }) {
 		t.Fatalf("Transfer(d, d, 3) never returned: it locked d.mu twice, and a sync.Mutex is not reentrant, so "+
 			"the second Lock waits forever for the first. Check for the same depot before locking.\n%s",
 			blockedStacks())
 	}
-	if !errors.Is(err, ErrSameDepot) {
+	if !errors.Is(err, ipsupply.ErrSameDepot) {
 		t.Fatalf("Transfer(d, d, 3) = %v; want ErrSameDepot", err)
 	}
 	if d.Kits() != 12 {
@@ -24,9 +27,9 @@ func TestHiddenSelfTransferIsRefused(t *testing.T) {
 }
 
 func TestHiddenTransfersAroundACycle(t *testing.T) {
-	depots := []*Depot{
-		NewDepot("DEPOT-C", 500), NewDepot("SITE-A", 500), NewDepot("DEPOT-E", 500),
-		NewDepot("SITE-B", 500), NewDepot("DEPOT-D", 500),
+	depots := []*ipsupply.Depot{
+		ipsupply.NewDepot("DEPOT-C", 500), ipsupply.NewDepot("SITE-A", 500), ipsupply.NewDepot("DEPOT-E", 500),
+		ipsupply.NewDepot("SITE-B", 500), ipsupply.NewDepot("DEPOT-D", 500),
 	}
 	var pairs [][2]int
 	for i := range depots {
@@ -49,20 +52,20 @@ func TestHiddenTransfersAroundACycle(t *testing.T) {
 }
 
 func TestHiddenRefusedTransfersChangeNothing(t *testing.T) {
-	a, b := NewDepot("DEPOT-A", 5), NewDepot("DEPOT-B", 7)
+	a, b := ipsupply.NewDepot("DEPOT-A", 5), ipsupply.NewDepot("DEPOT-B", 7)
 	cases := []struct {
-		from, to *Depot
+		from, to *ipsupply.Depot
 		n        int
 		want     error
 	}{
-		{a, b, 6, ErrInsufficientStock},
-		{b, a, 8, ErrInsufficientStock},
-		{a, b, 0, ErrBadAmount},
-		{b, a, -3, ErrBadAmount},
+		{a, b, 6, ipsupply.ErrInsufficientStock},
+		{b, a, 8, ipsupply.ErrInsufficientStock},
+		{a, b, 0, ipsupply.ErrBadAmount},
+		{b, a, -3, ipsupply.ErrBadAmount},
 	}
 	for _, c := range cases {
 		var err error
-		if !finishes(func() { err = Transfer(c.from, c.to, c.n) }) {
+		if !finishes(func() { err = ipsupply.Transfer(c.from, c.to, c.n) }) {
 			t.Fatalf("Transfer(%s -> %s, %d) never returned", c.from.ID, c.to.ID, c.n)
 		}
 		if !errors.Is(err, c.want) {
@@ -73,25 +76,25 @@ func TestHiddenRefusedTransfersChangeNothing(t *testing.T) {
 				c.from.ID, c.to.ID, c.n, a.Kits(), b.Kits())
 		}
 	}
-	if err := Transfer(a, b, 5); err != nil || a.Kits() != 0 || b.Kits() != 12 {
+	if err := ipsupply.Transfer(a, b, 5); err != nil || a.Kits() != 0 || b.Kits() != 12 {
 		t.Fatalf("moving all 5 kits: %v, A %d, B %d; want nil, 0, 12", err, a.Kits(), b.Kits())
 	}
 }
 
 func TestHiddenUnrelatedTransfersAreNotHeldUp(t *testing.T) {
-	a, b := NewDepot("DEPOT-A", 10), NewDepot("DEPOT-B", 10)
-	c, d := NewDepot("SITE-C", 10), NewDepot("SITE-D", 10)
+	a, b := ipsupply.NewDepot("DEPOT-A", 10), ipsupply.NewDepot("DEPOT-B", 10)
+	c, d := ipsupply.NewDepot("SITE-C", 10), ipsupply.NewDepot("SITE-D", 10)
 
 	// A stock count holds DEPOT-A for a long time; a transfer involving A waits.
 	base := blockedInTransfer()
-	a.mu.Lock()
+	ipsupply.LockOf(a).Lock()
 	stuck := make(chan error, 1)
-	go func() { stuck <- Transfer(b, a, 1) }()
+	go func() { stuck <- ipsupply.Transfer(b, a, 1) }()
 	waitUntilBlockedInTransfer(base, 1)
 
 	var err error
-	ok := finishes(func() { err = Transfer(c, d, 2) })
-	a.mu.Unlock()
+	ok := finishes(func() { err = ipsupply.Transfer(c, d, 2) })
+	ipsupply.LockOf(a).Unlock()
 	<-stuck
 
 	if !ok {
@@ -105,8 +108,8 @@ func TestHiddenUnrelatedTransfersAreNotHeldUp(t *testing.T) {
 }
 
 func TestHiddenStockReadsDuringTransfers(t *testing.T) {
-	a, b, c := NewDepot("DEPOT-A", 300), NewDepot("DEPOT-B", 300), NewDepot("DEPOT-C", 300)
-	depots := []*Depot{a, b, c}
+	a, b, c := ipsupply.NewDepot("DEPOT-A", 300), ipsupply.NewDepot("DEPOT-B", 300), ipsupply.NewDepot("DEPOT-C", 300)
+	depots := []*ipsupply.Depot{a, b, c}
 	var wg sync.WaitGroup
 	wg.Go(func() { transferMany(t, depots, [][2]int{{0, 1}, {1, 2}, {2, 0}, {1, 0}}, 400) })
 	wg.Go(func() {
@@ -129,8 +132,8 @@ func TestHiddenStockReadsDuringTransfers(t *testing.T) {
 }
 
 func TestHiddenOppositeTransfersUnderLoad(t *testing.T) {
-	a, b := NewDepot("DEPOT-EU", 1000), NewDepot("DEPOT-US", 1000)
-	depots := []*Depot{a, b}
+	a, b := ipsupply.NewDepot("DEPOT-EU", 1000), ipsupply.NewDepot("DEPOT-US", 1000)
+	depots := []*ipsupply.Depot{a, b}
 
 	ok := finishes(func() {
 		transferMany(t, depots, [][2]int{{0, 1}, {1, 0}, {0, 1}, {1, 0}}, 2000)
@@ -146,18 +149,18 @@ func TestHiddenOppositeTransfersUnderLoad(t *testing.T) {
 }
 
 func TestHiddenOppositeTransfersWhileTheOtherDepotIsBusy(t *testing.T) {
-	eu, us := NewDepot("DEPOT-EU", 500), NewDepot("DEPOT-US", 500)
+	eu, us := ipsupply.NewDepot("DEPOT-EU", 500), ipsupply.NewDepot("DEPOT-US", 500)
 
 	// This time the stock count holds DEPOT-EU while the two jobs start.
 	base := blockedInTransfer()
-	eu.mu.Lock()
+	ipsupply.LockOf(eu).Lock()
 	toUS := make(chan error, 1)
-	go func() { toUS <- Transfer(eu, us, 5) }()
+	go func() { toUS <- ipsupply.Transfer(eu, us, 5) }()
 	waitUntilBlockedInTransfer(base, 1)
 	toEU := make(chan error, 1)
-	go func() { toEU <- Transfer(us, eu, 7) }()
+	go func() { toEU <- ipsupply.Transfer(us, eu, 7) }()
 	waitUntilBlockedInTransfer(base, 2)
-	eu.mu.Unlock()
+	ipsupply.LockOf(eu).Unlock()
 
 	var err1, err2 error
 	if !finishes(func() { err1, err2 = <-toUS, <-toEU }) {
@@ -166,5 +169,47 @@ func TestHiddenOppositeTransfersWhileTheOtherDepotIsBusy(t *testing.T) {
 	}
 	if err1 != nil || err2 != nil || eu.Kits() != 502 || us.Kits() != 498 {
 		t.Fatalf("EU->US 5: %v, US->EU 7: %v, EU %d, US %d; want nil, nil, 502, 498", err1, err2, eu.Kits(), us.Kits())
+	}
+}
+
+func TestHiddenKitsAreNeverAtNeitherDepot(t *testing.T) {
+	for _, ids := range [][2]string{{"DEPOT-A", "SITE-B"}, {"SITE-B", "DEPOT-A"}} {
+		from, to := ipsupply.NewDepot(ids[0], 10), ipsupply.NewDepot(ids[1], 4)
+
+		// A stock count holds the destination for a while; the transfer waits for it.
+		base := blockedInTransfer()
+		ipsupply.LockOf(to).Lock()
+		moved := make(chan error, 1)
+		go func() { moved <- ipsupply.Transfer(from, to, 6) }()
+		waitUntilBlockedInTransfer(base, 1)
+
+		// Meanwhile the dashboard reads the source. It may wait (the transfer holds
+		// the source too) or see 10 (the transfer has not started); it must never see
+		// the kits already gone from the source while the destination still has 4.
+		seen := make(chan int, 1)
+		go func() { seen <- from.Kits() }()
+		select {
+		case n := <-seen:
+			seen <- n // read again below
+			if n != 10 {
+				ipsupply.LockOf(to).Unlock()
+				<-moved
+				t.Fatalf("%s -> %s, 6 kits: while the transfer waited for %s, %s already showed %d kits and %s "+
+					"still 4: the 6 kits were at neither depot. Debiting under one lock and crediting under the "+
+					"other avoids deadlock but breaks atomicity: hold both locks (in a fixed order) for the "+
+					"whole move.", ids[0], ids[1], ids[1], ids[0], n, ids[1])
+			}
+		case <-time.After(50 * time.Millisecond):
+		}
+		ipsupply.LockOf(to).Unlock()
+		if err := <-moved; err != nil {
+			t.Fatalf("Transfer(%s -> %s, 6): %v; want nil", ids[0], ids[1], err)
+		}
+		if n := <-seen; n != 10 && n != 4 {
+			t.Fatalf("a read of %s during the transfer returned %d; want 10 (before) or 4 (after)", ids[0], n)
+		}
+		if from.Kits() != 4 || to.Kits() != 10 {
+			t.Fatalf("after moving 6 kits: %s %d, %s %d; want 4, 10", ids[0], from.Kits(), ids[1], to.Kits())
+		}
 	}
 }

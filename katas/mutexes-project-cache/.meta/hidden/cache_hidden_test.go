@@ -1,4 +1,4 @@
-package projectcache
+package projectcache_test
 
 import (
 	"errors"
@@ -6,12 +6,14 @@ import (
 	"slices"
 	"sync"
 	"testing"
+
+	"gokata.dev/katas/mutexes-project-cache"
 )
 
 func TestHiddenSnapshotSitesAreIndependent(t *testing.T) {
-	c := NewCache()
+	c := projectcache.NewCache()
 	want := sampleProject("ONC-2024-017", "Beijing-01", "Shanghai-03", "Chengdu-05")
-	c.Put(ProjectInfo{ID: want.ID, Status: want.Status, CenterCount: 3, Sites: slices.Clone(want.Sites)})
+	c.Put(projectcache.ProjectInfo{ID: want.ID, Status: want.Status, CenterCount: 3, Sites: slices.Clone(want.Sites)})
 
 	got := mustGet(t, c, "ONC-2024-017")
 	got.Sites[0] = "Wuhan-09"
@@ -25,9 +27,9 @@ func TestHiddenSnapshotSitesAreIndependent(t *testing.T) {
 }
 
 func TestHiddenPutKeepsItsOwnCopy(t *testing.T) {
-	c := NewCache()
+	c := projectcache.NewCache()
 	sites := []string{"Beijing-01", "Shanghai-03"}
-	c.Put(ProjectInfo{ID: "NEURO-2022-009", Status: "Active", CenterCount: 2, Sites: sites})
+	c.Put(projectcache.ProjectInfo{ID: "NEURO-2022-009", Status: "Active", CenterCount: 2, Sites: sites})
 
 	sites[1] = "Harbin-07" // the caller reuses its slice for the next request
 
@@ -38,7 +40,7 @@ func TestHiddenPutKeepsItsOwnCopy(t *testing.T) {
 }
 
 func TestHiddenSnapshotDoesNotChangeLater(t *testing.T) {
-	c := NewCache()
+	c := projectcache.NewCache()
 	c.Put(sampleProject("CARD-2023-004", "Guangzhou-02"))
 
 	got := mustGet(t, c, "CARD-2023-004")
@@ -60,14 +62,14 @@ func TestHiddenSnapshotDoesNotChangeLater(t *testing.T) {
 }
 
 func TestHiddenUnknownProject(t *testing.T) {
-	c := NewCache()
+	c := projectcache.NewCache()
 	if p, ok := c.Get("NOPE"); ok || p != nil {
 		t.Fatalf("Get of an unknown project = %v, %t; want nil, false", p, ok)
 	}
-	if err := c.SetStatus("NOPE", "Active"); !errors.Is(err, ErrUnknownProject) {
+	if err := c.SetStatus("NOPE", "Active"); !errors.Is(err, projectcache.ErrUnknownProject) {
 		t.Fatalf("SetStatus of an unknown project = %v; want ErrUnknownProject", err)
 	}
-	if err := c.AddSite("NOPE", "Beijing-01"); !errors.Is(err, ErrUnknownProject) {
+	if err := c.AddSite("NOPE", "Beijing-01"); !errors.Is(err, projectcache.ErrUnknownProject) {
 		t.Fatalf("AddSite of an unknown project = %v; want ErrUnknownProject", err)
 	}
 	if ids := c.ProjectsAt("Beijing-01"); len(ids) != 0 {
@@ -76,7 +78,7 @@ func TestHiddenUnknownProject(t *testing.T) {
 }
 
 func TestHiddenProjectsAtSharesTheReadLock(t *testing.T) {
-	c := NewCache()
+	c := projectcache.NewCache()
 	c.Put(sampleProject("B-2", "Beijing-01"))
 	c.Put(sampleProject("A-1", "Beijing-01", "Shanghai-03"))
 	c.Put(sampleProject("C-3", "Shanghai-03"))
@@ -91,7 +93,7 @@ func TestHiddenProjectsAtSharesTheReadLock(t *testing.T) {
 }
 
 func TestHiddenManyReadersAtOnce(t *testing.T) {
-	c := NewCache()
+	c := projectcache.NewCache()
 	for i := range 5 {
 		c.Put(sampleProject(fmt.Sprintf("P-%d", i), "Beijing-01"))
 	}
@@ -112,7 +114,7 @@ func TestHiddenManyReadersAtOnce(t *testing.T) {
 }
 
 func TestHiddenConcurrentReadersAndWriters(t *testing.T) {
-	c := NewCache()
+	c := projectcache.NewCache()
 	ids := []string{"ONC-1", "ONC-2", "CARD-3"}
 	for _, id := range ids {
 		c.Put(sampleProject(id, "Beijing-01", "Shanghai-03"))

@@ -1,15 +1,18 @@
-package patientdb
+package patientdb_test
 
 import (
+	"fmt"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	patientdb "gokata.dev/katas/once-lazy-client"
 )
 
 func TestHiddenEveryCallerSeesAFullyBuiltClient(t *testing.T) {
 	for round := range 20 {
 		var builds atomic.Int32
-		reg := NewRegistry(countingBuilder(&builds, "postgres://patients-us"))
+		reg := patientdb.NewRegistry(countingBuilder(&builds, "postgres://patients-us"))
 
 		got := getConcurrently(t, reg, 200)
 
@@ -30,15 +33,15 @@ func TestHiddenCallersWaitForTheBuildInProgress(t *testing.T) {
 	var builds atomic.Int32
 	building := make(chan struct{})
 	release := make(chan struct{})
-	reg := NewRegistry(func() *Client {
+	reg := patientdb.NewRegistry(func() *patientdb.Client {
 		if builds.Add(1) == 1 {
 			close(building)
 		}
 		<-release
-		return &Client{DSN: "postgres://patients-eu", PoolSize: 20}
+		return &patientdb.Client{DSN: "postgres://patients-eu", PoolSize: 20}
 	})
 
-	first := make(chan *Client, 1)
+	first := make(chan *patientdb.Client, 1)
 	go func() { first <- reg.Get() }()
 	select {
 	case <-building:
@@ -46,7 +49,7 @@ func TestHiddenCallersWaitForTheBuildInProgress(t *testing.T) {
 		t.Fatalf("the first Get on a new registry returned %+v without calling its build function", c)
 	}
 
-	second := make(chan *Client, 1)
+	second := make(chan *patientdb.Client, 1)
 	go func() { second <- reg.Get() }()
 	select {
 	case c := <-second:
@@ -70,8 +73,8 @@ func TestHiddenCallersWaitForTheBuildInProgress(t *testing.T) {
 
 func TestHiddenRegistriesAreIndependent(t *testing.T) {
 	var buildsEU, buildsUS atomic.Int32
-	eu := NewRegistry(countingBuilder(&buildsEU, "postgres://patients-eu"))
-	us := NewRegistry(countingBuilder(&buildsUS, "postgres://patients-us"))
+	eu := patientdb.NewRegistry(countingBuilder(&buildsEU, "postgres://patients-eu"))
+	us := patientdb.NewRegistry(countingBuilder(&buildsUS, "postgres://patients-us"))
 
 	gotEU := getConcurrently(t, eu, 100)
 	gotUS := getConcurrently(t, us, 100)
@@ -90,7 +93,7 @@ func TestHiddenRegistriesAreIndependent(t *testing.T) {
 
 func TestHiddenLaterCallsDoNotBuildAgain(t *testing.T) {
 	var builds atomic.Int32
-	reg := NewRegistry(countingBuilder(&builds, "postgres://patients-eu"))
+	reg := patientdb.NewRegistry(countingBuilder(&builds, "postgres://patients-eu"))
 
 	first := reg.Get()
 	for range 100 {
@@ -101,5 +104,26 @@ func TestHiddenLaterCallsDoNotBuildAgain(t *testing.T) {
 	getConcurrently(t, reg, 100)
 	if n := builds.Load(); n != 1 {
 		t.Fatalf("build ran %d times over 201 calls; want once", n)
+	}
+}
+
+func TestHiddenUnusedRegistriesNeverBuild(t *testing.T) {
+	// A service creates a registry per region at start-up; most regions are
+	// never queried by this instance (and the database may be in maintenance).
+	built := make(chan string, 20)
+	for i := range 20 {
+		dsn := fmt.Sprintf("postgres://patients-region-%02d", i)
+		patientdb.NewRegistry(func() *patientdb.Client {
+			built <- dsn
+			return &patientdb.Client{DSN: dsn, PoolSize: 20}
+		})
+	}
+
+	select {
+	case dsn := <-built:
+		t.Fatalf("the client for %s was built although nobody called Get on its registry. NewRegistry must not "+
+			"build the client, not even in the background (a warm-up goroutine dials a database that may be "+
+			"down, and holds a pool nobody uses); the first Get does.", dsn)
+	case <-time.After(200 * time.Millisecond):
 	}
 }

@@ -1,15 +1,17 @@
-package gateway
+package gateway_test
 
 import (
 	"errors"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	gateway "gokata.dev/katas/once-retry-init"
 )
 
 func TestHiddenOneConnectAtATimeWhileTheEngineRecovers(t *testing.T) {
 	engine := &fakeEngine{failures: 5}
-	gw := New(engine.connect)
+	gw := gateway.New(engine.connect)
 
 	got := getConcurrently(t, gw, 100)
 
@@ -17,7 +19,7 @@ func TestHiddenOneConnectAtATimeWhileTheEngineRecovers(t *testing.T) {
 		t.Fatalf("up to %d connects ran at the same time; want 1. Parallel logins get the service account "+
 			"locked by the engine.", m)
 	}
-	var session *Conn
+	var session *gateway.Conn
 	for i, r := range got {
 		switch {
 		case r.err != nil && !errors.Is(r.err, errEngineDown):
@@ -32,7 +34,7 @@ func TestHiddenOneConnectAtATimeWhileTheEngineRecovers(t *testing.T) {
 	}
 
 	// Whatever happened above, the engine is up now: Get must reach it and then keep the session.
-	var conn *Conn
+	var conn *gateway.Conn
 	for range 10 {
 		if c, err := gw.Get(); err == nil {
 			conn = c
@@ -54,11 +56,11 @@ func TestHiddenCallersWaitForTheConnectInFlight(t *testing.T) {
 	started := make(chan struct{}, 100)
 	release := make(chan struct{})
 	var calls atomic.Int32
-	gw := New(func() (*Conn, error) {
+	gw := gateway.New(func() (*gateway.Conn, error) {
 		calls.Add(1)
 		started <- struct{}{}
 		<-release
-		return &Conn{Endpoint: "mllp://hl7.hospital.example:2575", SessionID: 1}, nil
+		return &gateway.Conn{Endpoint: "mllp://hl7.hospital.example:2575", SessionID: 1}, nil
 	})
 
 	first := make(chan result, 1)
@@ -102,7 +104,7 @@ func TestHiddenCallersWaitForTheConnectInFlight(t *testing.T) {
 
 func TestHiddenThousandCallersShareOneSession(t *testing.T) {
 	engine := &fakeEngine{}
-	gw := New(engine.connect)
+	gw := gateway.New(engine.connect)
 
 	got := getConcurrently(t, gw, 1000)
 
@@ -118,7 +120,7 @@ func TestHiddenThousandCallersShareOneSession(t *testing.T) {
 
 func TestHiddenRecoversAfterAnOutage(t *testing.T) {
 	engine := &fakeEngine{failures: 3}
-	gw := New(engine.connect)
+	gw := gateway.New(engine.connect)
 
 	for i := range 3 {
 		if c, err := gw.Get(); err == nil || c != nil {

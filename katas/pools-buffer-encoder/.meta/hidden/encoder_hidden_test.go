@@ -1,14 +1,16 @@
-package hl7json
+package hl7json_test
 
 import (
 	"bytes"
 	"fmt"
 	"sync"
 	"testing"
+
+	"gokata.dev/katas/pools-buffer-encoder"
 )
 
 func TestHiddenReusedBufferIsResetBeforeUse(t *testing.T) {
-	e := &Encoder{pool: newRecordingPool(cleanBuffer)}
+	e := hl7json.NewEncoderWithPool(newRecordingPool(cleanBuffer))
 	first, second := record(10, 50), record(11, 5)
 
 	mustEncode(t, e, first)
@@ -22,7 +24,7 @@ func TestHiddenReusedBufferIsResetBeforeUse(t *testing.T) {
 
 func TestHiddenReturnedBytesAreNotPutBackIntoThePool(t *testing.T) {
 	pool := newRecordingPool(cleanBuffer)
-	e := &Encoder{pool: pool}
+	e := hl7json.NewEncoderWithPool(pool)
 
 	for i := range 5 {
 		before := pool.putCount()
@@ -38,7 +40,7 @@ func TestHiddenReturnedBytesAreNotPutBackIntoThePool(t *testing.T) {
 }
 
 func TestHiddenEarlierOutputUnchangedByLaterEncodes(t *testing.T) {
-	e := &Encoder{pool: newRecordingPool(cleanBuffer)}
+	e := hl7json.NewEncoderWithPool(newRecordingPool(cleanBuffer))
 	first := record(20, 80)
 	want := wantJSON(t, first)
 
@@ -54,7 +56,7 @@ func TestHiddenEarlierOutputUnchangedByLaterEncodes(t *testing.T) {
 }
 
 func TestHiddenCallerMayModifyItsOutput(t *testing.T) {
-	e := &Encoder{pool: newRecordingPool(cleanBuffer)}
+	e := hl7json.NewEncoderWithPool(newRecordingPool(cleanBuffer))
 	a, b := record(30, 30), record(31, 30)
 
 	out := mustEncode(t, e, a)
@@ -69,7 +71,7 @@ func TestHiddenCallerMayModifyItsOutput(t *testing.T) {
 
 func TestHiddenHugeBuffersAreNotPooled(t *testing.T) {
 	pool := newRecordingPool(cleanBuffer)
-	e := &Encoder{pool: pool}
+	e := hl7json.NewEncoderWithPool(pool)
 	huge := record(40, 300<<10) // a radiology report
 
 	before := pool.putCount()
@@ -78,11 +80,11 @@ func TestHiddenHugeBuffersAreNotPooled(t *testing.T) {
 		t.Fatalf("Encode of a 300 KiB report gave the wrong JSON (%d bytes)", len(out))
 	}
 	for _, p := range pool.putsSince(before) {
-		if p.cap > MaxPooledBufferCap {
+		if p.cap > hl7json.MaxPooledBufferCap {
 			t.Fatalf("Encode put a buffer of capacity %d back into the pool; the limit is MaxPooledBufferCap = %d. "+
 				"A pooled buffer keeps its capacity forever, so one huge report pins that memory for every small "+
 				"message after it. Check the capacity (not the length, which Reset makes 0) before Put and drop "+
-				"big ones.", p.cap, MaxPooledBufferCap)
+				"big ones.", p.cap, hl7json.MaxPooledBufferCap)
 		}
 	}
 	small := record(41, 10)
@@ -92,22 +94,22 @@ func TestHiddenHugeBuffersAreNotPooled(t *testing.T) {
 }
 
 func TestHiddenBufferAtTheLimitIsStillPooled(t *testing.T) {
-	atLimit := func() *bytes.Buffer { return bytes.NewBuffer(make([]byte, 0, MaxPooledBufferCap)) }
+	atLimit := func() *bytes.Buffer { return bytes.NewBuffer(make([]byte, 0, hl7json.MaxPooledBufferCap)) }
 	pool := newRecordingPool(atLimit)
-	e := &Encoder{pool: pool}
+	e := hl7json.NewEncoderWithPool(pool)
 
 	mustEncode(t, e, record(50, 10))
 
 	puts := pool.putsSince(0)
-	if len(puts) != 1 || puts[0].cap != MaxPooledBufferCap {
+	if len(puts) != 1 || puts[0].cap != hl7json.MaxPooledBufferCap {
 		t.Fatalf("a buffer of capacity exactly MaxPooledBufferCap (%d) was not put back (puts: %d); only buffers "+
-			"whose capacity exceeds the limit are dropped", MaxPooledBufferCap, len(puts))
+			"whose capacity exceeds the limit are dropped", hl7json.MaxPooledBufferCap, len(puts))
 	}
 }
 
 func TestHiddenSmallBuffersGoBackToThePool(t *testing.T) {
 	pool := newRecordingPool(cleanBuffer)
-	e := &Encoder{pool: pool}
+	e := hl7json.NewEncoderWithPool(pool)
 
 	for i := range 20 {
 		mustEncode(t, e, record(60+i, 100))
@@ -130,7 +132,7 @@ func TestHiddenSmallBuffersGoBackToThePool(t *testing.T) {
 }
 
 func TestHiddenConcurrentEncodesWithTheRealPool(t *testing.T) {
-	e := NewEncoder()
+	e := hl7json.NewEncoder()
 	const workers, each = 8, 150
 	outs := make([][][]byte, workers)
 
@@ -170,12 +172,59 @@ func TestHiddenConcurrentEncodesWithTheRealPool(t *testing.T) {
 }
 
 func TestHiddenNewEncoderPoolsBufferPointers(t *testing.T) {
-	e := NewEncoder()
-	if e.pool == nil {
+	e := hl7json.NewEncoder()
+	if hl7json.PoolOf(e) == nil {
 		t.Fatal("NewEncoder left pool nil")
 	}
-	x := e.pool.Get()
+	x := hl7json.PoolOf(e).Get()
 	if _, ok := x.(*bytes.Buffer); !ok {
 		t.Fatalf("NewEncoder's pool gives %s; want *bytes.Buffer", fmt.Sprintf("%T", x))
+	}
+}
+
+func TestHiddenGrownBufferIsDroppedEvenAfterASmallMessage(t *testing.T) {
+	// Earlier, on another goroutine, a radiology report grew this buffer to 256 KiB;
+	// it was pooled by mistake, or by an older version of the service. Its last
+	// message is still in it.
+	grown := func() *bytes.Buffer {
+		b := bytes.NewBuffer(make([]byte, 0, 4*hl7json.MaxPooledBufferCap))
+		b.WriteString(dirtyBuffer().String())
+		return b
+	}
+	pool := newRecordingPool(grown)
+	e := hl7json.NewEncoderWithPool(pool)
+	small := record(70, 40)
+
+	got := string(mustEncode(t, e, small))
+
+	if want := wantJSON(t, small); got != want {
+		t.Fatalf("Encode with a pooled buffer that still held an old message gave %s; want %s", short(got),
+			short(want))
+	}
+	for _, p := range pool.putsSince(0) {
+		if p.cap > hl7json.MaxPooledBufferCap {
+			t.Fatalf("after a %d-byte message, Encode put back a buffer of capacity %d (MaxPooledBufferCap = %d). "+
+				"The memory a pooled buffer pins is its capacity, not the length of the last message: a buffer "+
+				"grown by one huge report stays huge however small the messages that follow. Check Cap() before "+
+				"Put.", len(got), p.cap, hl7json.MaxPooledBufferCap)
+		}
+	}
+}
+
+func TestHiddenOutputIsExactlyWhatMarshalGives(t *testing.T) {
+	e := hl7json.NewEncoderWithPool(newRecordingPool(dirtyBuffer))
+	r := hl7json.Record{
+		MessageID: "MSG-000777",
+		Type:      "ORU^R01",
+		PatientID: "P00777",
+		Payload:   "OBX|1|TX|<b>K+</b> > 5.0 & rising\u2028see note",
+	}
+
+	got := string(mustEncode(t, e, r))
+
+	if want := wantJSON(t, r); got != want {
+		t.Fatalf("Encode = %s\nwant %s\n(exactly json.Marshal's output plus \"\\n\": json.Marshal escapes <, > "+
+			"and & as \\u003c, \\u003e and \\u0026, and U+2028 as \\u2028; an Encoder with SetEscapeHTML(false) "+
+			"gives different bytes)", got, want)
 	}
 }

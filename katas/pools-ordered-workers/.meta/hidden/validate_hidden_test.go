@@ -1,4 +1,4 @@
-package edcbatch
+package edcbatch_test
 
 import (
 	"context"
@@ -8,13 +8,15 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	edcbatch "gokata.dev/katas/pools-ordered-workers"
 )
 
 func TestHiddenNeverMoreThanWorkersAtOnce(t *testing.T) {
 	for _, workers := range []int{1, 3, 8} {
 		forms := makeForms(60)
 		var inFlight, peak atomic.Int32
-		validate := func(ctx context.Context, f Form) (Report, error) {
+		validate := func(ctx context.Context, f edcbatch.Form) (edcbatch.Report, error) {
 			n := inFlight.Add(1)
 			defer inFlight.Add(-1)
 			for {
@@ -48,7 +50,7 @@ func TestHiddenUsesAllItsWorkers(t *testing.T) {
 	forms := makeForms(12)
 	var arrived atomic.Int32
 	allIn := make(chan struct{})
-	validate := func(ctx context.Context, f Form) (Report, error) {
+	validate := func(ctx context.Context, f edcbatch.Form) (edcbatch.Report, error) {
 		if arrived.Add(1) == workers {
 			close(allIn)
 		}
@@ -56,7 +58,7 @@ func TestHiddenUsesAllItsWorkers(t *testing.T) {
 		case <-allIn:
 			return reportFor(f), nil
 		case <-time.After(2 * time.Second):
-			return Report{}, fmt.Errorf("only %d validations ever ran at once with workers=%d", arrived.Load(), workers)
+			return edcbatch.Report{}, fmt.Errorf("only %d validations ever ran at once with workers=%d", arrived.Load(), workers)
 		}
 	}
 
@@ -74,12 +76,12 @@ func TestHiddenReturnsTheCauseNotTheCancellation(t *testing.T) {
 		forms := makeForms(30)
 		bad := forms[round%5].ID // among the first 5, which the 5 workers start at once
 		cause := fmt.Errorf("%s: visit date before consent date", bad)
-		validate := func(ctx context.Context, f Form) (Report, error) {
+		validate := func(ctx context.Context, f edcbatch.Form) (edcbatch.Report, error) {
 			if f.ID == bad {
-				return Report{}, cause
+				return edcbatch.Report{}, cause
 			}
 			<-ctx.Done()
-			return Report{}, fmt.Errorf("%s: %w", f.ID, ctx.Err())
+			return edcbatch.Report{}, fmt.Errorf("%s: %w", f.ID, ctx.Err())
 		}
 
 		reports, err := validateAllWithin(t, context.Background(), forms, 5, validate,
@@ -101,13 +103,13 @@ func TestHiddenNoValidationStartsAfterTheFirstError(t *testing.T) {
 	baseline := runtime.NumGoroutine()
 	forms := makeForms(100)
 	var calls atomic.Int32
-	validate := func(ctx context.Context, f Form) (Report, error) {
+	validate := func(ctx context.Context, f edcbatch.Form) (edcbatch.Report, error) {
 		calls.Add(1)
 		if f.ID == "CRF-0000" {
-			return Report{}, errBadForm
+			return edcbatch.Report{}, errBadForm
 		}
 		<-ctx.Done()
-		return Report{}, ctx.Err()
+		return edcbatch.Report{}, ctx.Err()
 	}
 
 	_, err := validateAllWithin(t, context.Background(), forms, workers, validate,
@@ -128,17 +130,17 @@ func TestHiddenReturnsOnlyAfterRunningValidationsReturned(t *testing.T) {
 	for round := range 20 {
 		forms := makeForms(16)
 		var inFlight atomic.Int32
-		validate := func(ctx context.Context, f Form) (Report, error) {
+		validate := func(ctx context.Context, f edcbatch.Form) (edcbatch.Report, error) {
 			inFlight.Add(1)
 			defer inFlight.Add(-1)
 			if f.ID == "CRF-0005" {
-				return Report{}, errBadForm
+				return edcbatch.Report{}, errBadForm
 			}
 			<-ctx.Done()
 			for range 20 {
 				runtime.Gosched() // cleaning up takes a moment
 			}
-			return Report{}, ctx.Err()
+			return edcbatch.Report{}, ctx.Err()
 		}
 
 		_, err := validateAllWithin(t, context.Background(), forms, 6, validate, "")
@@ -157,12 +159,12 @@ func TestHiddenCallerCancellationStopsTheBatch(t *testing.T) {
 	defer cancel()
 	forms := makeForms(50)
 	var started atomic.Int32
-	validate := func(vctx context.Context, f Form) (Report, error) {
+	validate := func(vctx context.Context, f edcbatch.Form) (edcbatch.Report, error) {
 		if started.Add(1) == 3 {
 			cancel() // the operator aborts the nightly run
 		}
 		<-vctx.Done()
-		return Report{}, vctx.Err()
+		return edcbatch.Report{}, vctx.Err()
 	}
 
 	reports, err := validateAllWithin(t, ctx, forms, 3, validate,
@@ -183,7 +185,7 @@ func TestHiddenCallerCancellationStopsTheBatch(t *testing.T) {
 func TestHiddenNoGoroutineLeftAfterSuccess(t *testing.T) {
 	baseline := runtime.NumGoroutine()
 	forms := makeForms(200)
-	validate := func(ctx context.Context, f Form) (Report, error) { return reportFor(f), nil }
+	validate := func(ctx context.Context, f edcbatch.Form) (edcbatch.Report, error) { return reportFor(f), nil }
 
 	reports, err := validateAllWithin(t, context.Background(), forms, 8, validate, "")
 
@@ -195,7 +197,7 @@ func TestHiddenNoGoroutineLeftAfterSuccess(t *testing.T) {
 }
 
 func TestHiddenEdgeCases(t *testing.T) {
-	validate := func(ctx context.Context, f Form) (Report, error) { return reportFor(f), nil }
+	validate := func(ctx context.Context, f edcbatch.Form) (edcbatch.Report, error) { return reportFor(f), nil }
 
 	reports, err := validateAllWithin(t, context.Background(), nil, 4, validate, "with no forms at all")
 	if err != nil || len(reports) != 0 {

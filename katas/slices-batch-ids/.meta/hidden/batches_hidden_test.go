@@ -1,10 +1,12 @@
-package batching
+package batching_test
 
 import (
 	"fmt"
 	"slices"
 	"sync"
 	"testing"
+
+	batching "gokata.dev/katas/slices-batch-ids"
 )
 
 func numberedIDs(n int) []string {
@@ -20,7 +22,7 @@ func TestHiddenEveryBatchAppendsIndependently(t *testing.T) {
 		for size := 1; size <= 5; size++ {
 			ids := numberedIDs(n)
 			orig := slices.Clone(ids)
-			batches := Batches(ids, size)
+			batches := batching.Batches(ids, size)
 			want := make([][]string, len(batches))
 			for i, b := range batches {
 				want[i] = slices.Clone(b)
@@ -52,7 +54,7 @@ func TestHiddenLastBatchLeavesCallerSpareCapacityAlone(t *testing.T) {
 	backing := []string{"P01", "P02", "P03", "P04", "P05", "NEXT-RUN-1", "NEXT-RUN-2"}
 	ids := backing[:5]
 
-	batches := Batches(ids, 2)
+	batches := batching.Batches(ids, 2)
 	last := len(batches) - 1
 	batches[last] = append(batches[last], "CHK-LAST")
 
@@ -67,7 +69,7 @@ func TestHiddenSizeLargerThanInput(t *testing.T) {
 	backing := []string{"P01", "P02", "P03", "KEEP"}
 	ids := backing[:3]
 
-	batches := Batches(ids, 10)
+	batches := batching.Batches(ids, 10)
 	if len(batches) != 1 || !slices.Equal(batches[0], ids) {
 		t.Fatalf("Batches(3 IDs, 10) = %q; want one batch with all 3 IDs", batches)
 	}
@@ -79,7 +81,7 @@ func TestHiddenSizeLargerThanInput(t *testing.T) {
 
 func TestHiddenParallelUploadJobs(t *testing.T) {
 	ids := numberedIDs(40)
-	batches := Batches(ids, 4)
+	batches := batching.Batches(ids, 4)
 	want := make([][]string, len(batches))
 	for i, b := range batches {
 		want[i] = append(slices.Clone(b), fmt.Sprintf("CHK-%d", i))
@@ -106,7 +108,7 @@ func TestHiddenParallelUploadJobs(t *testing.T) {
 
 func TestHiddenNoIDsGiveNoBatches(t *testing.T) {
 	for _, ids := range [][]string{nil, {}} {
-		if got := Batches(ids, 3); len(got) != 0 {
+		if got := batching.Batches(ids, 3); len(got) != 0 {
 			t.Errorf("Batches(%#v, 3) = %q; want no batches", ids, got)
 		}
 	}
@@ -120,7 +122,7 @@ func TestHiddenSizeBelowOnePanics(t *testing.T) {
 					t.Errorf("Batches(ids, %d) returned; want a panic (a batch size below 1 is a bug in the caller)", size)
 				}
 			}()
-			Batches([]string{"P01"}, size)
+			batching.Batches([]string{"P01"}, size)
 		}()
 	}
 }

@@ -1,13 +1,15 @@
-package records
+package records_test
 
 import (
 	"slices"
 	"testing"
+
+	records "gokata.dev/katas/slices-first-n-records"
 )
 
 func TestHiddenSnapshotEditsDoNotShowInResult(t *testing.T) {
 	snapshot := snapshotOf(8)
-	got := FirstN(snapshot, 4)
+	got := records.FirstN(snapshot, 4)
 
 	snapshot[0].Status = "Withdrawn"
 	snapshot[3].SiteID = "SITE-99"
@@ -22,8 +24,8 @@ func TestHiddenAppendToResultDoesNotOverwriteSnapshot(t *testing.T) {
 	snapshot := snapshotOf(6)
 	want := slices.Clone(snapshot)
 
-	got := FirstN(snapshot, 2)
-	_ = append(got, PatientRecord{PatientID: "EXTRA", Status: "Screening"})
+	got := records.FirstN(snapshot, 2)
+	_ = append(got, records.PatientRecord{PatientID: "EXTRA", Status: "Screening"})
 
 	mustEqualRecords(t, snapshot, want)
 }
@@ -32,7 +34,7 @@ func TestHiddenShortResultDoesNotPinSnapshot(t *testing.T) {
 	snapshot := snapshotOf(20_000)
 
 	for _, n := range []int{1, 3, 100} {
-		got := FirstN(snapshot, n)
+		got := records.FirstN(snapshot, n)
 		if pointsIntoArrayOf(got, snapshot) {
 			t.Fatalf("FirstN(snapshot of 20,000, %d) points into the snapshot's array (%s). "+
 				"Capping the capacity (s[:n:n]) only makes append reallocate; the result still keeps "+
@@ -45,7 +47,7 @@ func TestHiddenEmptyResultDoesNotPinSnapshot(t *testing.T) {
 	snapshot := snapshotOf(20_000)
 
 	for _, n := range []int{0, -3} {
-		got := FirstN(snapshot, n)
+		got := records.FirstN(snapshot, n)
 		if got == nil || len(got) != 0 {
 			t.Fatalf("FirstN(snapshot of 20,000, %d) = %s; want an empty, non-nil slice", n, describe(got))
 		}
@@ -59,15 +61,15 @@ func TestHiddenEmptyResultDoesNotPinSnapshot(t *testing.T) {
 
 func TestHiddenNilAndEmptyStayApart(t *testing.T) {
 	for _, n := range []int{-1, 0, 3} {
-		if got := FirstN(nil, n); got != nil {
+		if got := records.FirstN(nil, n); got != nil {
 			t.Errorf("FirstN(nil, %d) = %s; want nil (\"no snapshot loaded\")", n, describe(got))
 		}
-		if got := FirstN([]PatientRecord{}, n); got == nil || len(got) != 0 {
+		if got := records.FirstN([]records.PatientRecord{}, n); got == nil || len(got) != 0 {
 			t.Errorf("FirstN(empty non-nil snapshot, %d) = %s; want an empty, non-nil slice "+
 				"(\"snapshot loaded, no patients\"). append([]T(nil), s...) and friends turn empty into nil.",
 				n, describe(got))
 		}
-		if got := FirstN(snapshotOf(4), min(n, 0)); got == nil {
+		if got := records.FirstN(snapshotOf(4), min(n, 0)); got == nil {
 			t.Errorf("FirstN(snapshot of 4, %d) = nil; want an empty, non-nil slice: "+
 				"a loaded snapshot always gives a non-nil result", min(n, 0))
 		}
@@ -78,14 +80,14 @@ func TestHiddenNIsClamped(t *testing.T) {
 	snapshot := snapshotOf(5)
 	want := slices.Clone(snapshot)
 
-	got := FirstN(snapshot, 50)
+	got := records.FirstN(snapshot, 50)
 	mustEqualRecords(t, got, want)
 	got[4].Status = "Completed"
 	if snapshot[4].Status != "Enrolled" {
 		t.Fatalf("FirstN(snapshot, n > len) must still copy: editing its result changed the snapshot")
 	}
 
-	if got := FirstN(snapshot, -1); len(got) != 0 {
+	if got := records.FirstN(snapshot, -1); len(got) != 0 {
 		t.Fatalf("FirstN(snapshot, -1) has %d records; want 0", len(got))
 	}
 }

@@ -1,4 +1,4 @@
-package roster
+package roster_test
 
 import (
 	"math/rand/v2"
@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	roster "gokata.dev/katas/slices-remove-in-place"
 )
 
 func TestHiddenTailIsClearedForEveryPattern(t *testing.T) {
@@ -19,16 +21,16 @@ func TestHiddenTailIsClearedForEveryPattern(t *testing.T) {
 		patterns = append(patterns, b.String())
 	}
 	for _, pattern := range patterns {
-		roster := rosterOf(pattern)
-		got := RemoveWithdrawn(roster)
+		list := rosterOf(pattern)
+		got := roster.RemoveWithdrawn(list)
 		if ids(got) != keptIDs(pattern) {
 			t.Fatalf("pattern %q: RemoveWithdrawn = %s; want %s", pattern, ids(got), keptIDs(pattern))
 		}
-		for i := len(got); i < len(roster); i++ {
-			if roster[i] != nil {
+		for i := len(got); i < len(list); i++ {
+			if list[i] != nil {
 				t.Fatalf("pattern %q: slot %d of the array still points at %s after the removal (array: %s); "+
 					"every vacated slot, not just the last one, must be nil so removed records can be freed",
-					pattern, i, roster[i].PatientID, ids(roster))
+					pattern, i, list[i].PatientID, ids(list))
 			}
 		}
 	}
@@ -36,9 +38,9 @@ func TestHiddenTailIsClearedForEveryPattern(t *testing.T) {
 
 func TestHiddenCallerSpareCapacityIsLeftAlone(t *testing.T) {
 	backing := rosterOf("KWKWKK")
-	roster := backing[:4] // the caller keeps backing[4:] for the next enrolment wave
+	list := backing[:4] // the caller keeps backing[4:] for the next enrolment wave
 
-	got := RemoveWithdrawn(roster)
+	got := roster.RemoveWithdrawn(list)
 
 	if ids(got) != "[P001 P003]" {
 		t.Fatalf("RemoveWithdrawn = %s; want [P001 P003]", ids(got))
@@ -51,10 +53,10 @@ func TestHiddenCallerSpareCapacityIsLeftAlone(t *testing.T) {
 
 func TestHiddenRemovesWithoutAllocating(t *testing.T) {
 	template := rosterOf("KWKKWKWWKK")
-	work := make([]*PatientRecord, len(template))
+	work := make([]*roster.PatientRecord, len(template))
 	allocs := testing.AllocsPerRun(100, func() {
 		copy(work, template)
-		_ = RemoveWithdrawn(work)
+		_ = roster.RemoveWithdrawn(work)
 	})
 	if allocs != 0 {
 		t.Fatalf("RemoveWithdrawn allocated %.0f times per call; want 0: with a million patients a second array "+
@@ -63,12 +65,12 @@ func TestHiddenRemovesWithoutAllocating(t *testing.T) {
 }
 
 func TestHiddenNothingToRemove(t *testing.T) {
-	roster := rosterOf("KKK")
-	got := RemoveWithdrawn(roster)
-	if ids(got) != ids(roster) || len(got) != 3 {
-		t.Fatalf("with no withdrawn patients, RemoveWithdrawn = %s; want %s unchanged", ids(got), ids(roster))
+	list := rosterOf("KKK")
+	got := roster.RemoveWithdrawn(list)
+	if ids(got) != ids(list) || len(got) != 3 {
+		t.Fatalf("with no withdrawn patients, RemoveWithdrawn = %s; want %s unchanged", ids(got), ids(list))
 	}
-	if got := RemoveWithdrawn(nil); len(got) != 0 {
+	if got := roster.RemoveWithdrawn(nil); len(got) != 0 {
 		t.Fatalf("RemoveWithdrawn(nil) = %s; want an empty roster", ids(got))
 	}
 }
@@ -76,22 +78,22 @@ func TestHiddenNothingToRemove(t *testing.T) {
 // buildRosterWatchingWithdrawn returns a roster whose withdrawn records signal on
 // freed once the garbage collector has freed them. The records are built here so
 // that no variable of the test itself points at them.
-func buildRosterWatchingWithdrawn(freed chan<- string) []*PatientRecord {
-	roster := rosterOf("KWWKW")
-	for _, p := range roster {
+func buildRosterWatchingWithdrawn(freed chan<- string) []*roster.PatientRecord {
+	list := rosterOf("KWWKW")
+	for _, p := range list {
 		p.ECG = make([]byte, 1<<20)
 		if p.Withdrawn {
 			runtime.AddCleanup(p, func(id string) { freed <- id }, p.PatientID)
 		}
 	}
-	return roster
+	return list
 }
 
 func TestHiddenWithdrawnRecordsAreFreed(t *testing.T) {
 	freed := make(chan string, 3)
-	roster := buildRosterWatchingWithdrawn(freed)
+	list := buildRosterWatchingWithdrawn(freed)
 
-	kept := RemoveWithdrawn(roster)
+	kept := roster.RemoveWithdrawn(list)
 
 	got := map[string]bool{}
 	deadline := time.Now().Add(time.Second)
@@ -106,8 +108,8 @@ func TestHiddenWithdrawnRecordsAreFreed(t *testing.T) {
 	if len(got) < 3 {
 		t.Fatalf("only %d of the 3 withdrawn records (1 MB of ECG each) were freed by the garbage collector while "+
 			"the roster's array was still in use (array: %s). A stale pointer in a vacated slot keeps a record "+
-			"alive as long as the array lives.", len(got), ids(roster))
+			"alive as long as the array lives.", len(got), ids(list))
 	}
 	runtime.KeepAlive(kept)
-	runtime.KeepAlive(roster)
+	runtime.KeepAlive(list)
 }

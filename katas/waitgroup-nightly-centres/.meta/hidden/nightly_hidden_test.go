@@ -1,4 +1,4 @@
-package nightly
+package nightly_test
 
 import (
 	"errors"
@@ -7,6 +7,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	nightly "gokata.dev/katas/waitgroup-nightly-centres"
 )
 
 func TestHiddenPanicBecomesThatCentresError(t *testing.T) {
@@ -22,7 +24,7 @@ func TestHiddenPanicBecomesThatCentresError(t *testing.T) {
 
 	err := processAllWithin(t, centreRange(201, 10), process)
 
-	if !errors.Is(err, ErrPanicked) {
+	if !errors.Is(err, nightly.ErrPanicked) {
 		t.Fatalf("centre 205 panicked; ProcessAll returned %v; want an error wrapping ErrPanicked. A panic in a "+
 			"goroutine can only be recovered inside that goroutine, by a deferred function.", err)
 	}
@@ -60,7 +62,7 @@ func TestHiddenEveryPanickingCentreIsReported(t *testing.T) {
 		if ce.Centre != want {
 			t.Fatalf("centre error %d is for centre %d; want %d: errors come in the order of centres", i, ce.Centre, want)
 		}
-		if panicked := errors.Is(ce, ErrPanicked); panicked != (ce.Centre%4 == 0) {
+		if panicked := errors.Is(ce, nightly.ErrPanicked); panicked != (ce.Centre%4 == 0) {
 			t.Fatalf("centre %d: errors.Is(err, ErrPanicked) = %t; want it true exactly for centres that panicked",
 				ce.Centre, panicked)
 		}
