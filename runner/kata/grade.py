@@ -26,7 +26,7 @@ from runner.kata.catalog import Kata
 from runner.kata.diagnostics import PathMap, compile_errors
 from runner.kata.events import EventCollector
 from runner.kata.harness import NONCE_ENV, RESULTS_ENV, Harness, other_test_functions, read_records
-from runner.kata.policy import MAX_LEARNER_FILE, check_files, check_imports
+from runner.kata.policy import MAX_LEARNER_FILE, check_files, check_sources
 from runner.kata.process import Limits, run_limited
 from runner.kata.result import CompileError, KataResult, TestOutcome
 from runner.kata.sandbox import Sandbox, add_kata_files, add_learner_files, add_support_files, open_sandbox
@@ -112,7 +112,7 @@ def grade_sources(kata: Kata, submission: Submission, *, visible_only: bool = Fa
         env = sandbox_env(go, home=box.home, tmp=box.tmp, memory_limit_mb=spec.memory_limit_mb,
                           extra={RESULTS_ENV: str(box.results), NONCE_ENV: nonce})
         reasons = check_files(box.pkg, kata.learner_files)
-        reasons += check_imports(go.exe, box.pkg, env, kata.learner_files, spec.allowed_imports)
+        reasons += check_sources(go, box.pkg, kata.learner_files, spec.allowed_imports, submission.display)
         if reasons:
             return _refused(kata, submission, reasons, visible_only, started)
         limits = Limits(build_s=BUILD_BUDGET_S, run_s=spec.time_limit + GRACE_S,
