@@ -29,7 +29,14 @@ from runner.kata.harness import NONCE_ENV, RESULTS_ENV, Harness, other_test_func
 from runner.kata.policy import MAX_LEARNER_FILE, check_files, check_sources
 from runner.kata.process import Limits, run_limited
 from runner.kata.result import CompileError, KataResult, TestOutcome
-from runner.kata.sandbox import Sandbox, add_kata_files, add_learner_files, add_support_files, open_sandbox
+from runner.kata.sandbox import (
+    Sandbox,
+    add_kata_files,
+    add_learner_files,
+    add_support_files,
+    open_sandbox,
+    race_reports,
+)
 from runner.kata.verdict import RunFacts, decide, raise_for_toolchain
 from runner.toolchain import find_go, sandbox_env
 
@@ -39,6 +46,9 @@ BUILD_BUDGET_S = 300.0  # compile and link; a cold race runtime takes ~10 s on a
 GRACE_S = 5.0  # after the kata's limit: time for go test's own time-out to print its goroutine dump
 MAX_PROCESSES = 64
 MAX_OUTPUT = 64 * 1024 * 1024
+# The race runtime sleeps 1 s at exit by default so late races in leaked goroutines get reported;
+# 100 ms keeps most of that. exitcode 66 (its default) fails a run whose only race came after the tests.
+RACE_OPTIONS = "atexit_sleep_ms=100 exitcode=66"
 SLOW_BUILD_NOTE = ("building with the race detector... (the first run on a machine also compiles "
                    "the Go race runtime: about 10 s)")
 TEST_ONLY_NAMES_NOTE = ("Your files are compiled on their own first, without the kata's test files: "
@@ -110,7 +120,9 @@ def grade_sources(kata: Kata, submission: Submission, *, visible_only: bool = Fa
     with open_sandbox() as box:
         add_learner_files(box, kata, submission.sources)
         env = sandbox_env(go, home=box.home, tmp=box.tmp, memory_limit_mb=spec.memory_limit_mb,
-                          extra={RESULTS_ENV: str(box.results), NONCE_ENV: nonce})
+                          extra={RESULTS_ENV: str(box.results), NONCE_ENV: nonce,
+                                 # Reports go to a file of their own, not to the output the program shares.
+                                 "GORACE": f"log_path={box.race_logs / 'report'} {RACE_OPTIONS}"})
         reasons = check_files(box.pkg, kata.learner_files)
         reasons += check_sources(go, box.pkg, kata.learner_files, spec.allowed_imports, submission.display)
         if reasons:
@@ -144,7 +156,7 @@ def grade_sources(kata: Kata, submission: Submission, *, visible_only: bool = Fa
             kata=kata.slug, expected=dict(box.expected), unscored=unscored, events=collector, records=records,
             process=outcome, paths=paths, time_limit_s=spec.time_limit, memory_limit_mb=spec.memory_limit_mb,
             limits=limits, visible_only=visible_only, ignored=submission.ignored,
-            duration_s=time.monotonic() - started,
+            duration_s=time.monotonic() - started, race_reports=race_reports(box),
         ))
 
 
