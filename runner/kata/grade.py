@@ -25,6 +25,7 @@ from runner.kata.build import BuildOutcome, build_alone
 from runner.kata.catalog import Kata
 from runner.kata.diagnostics import PathMap, compile_errors
 from runner.kata.events import EventCollector
+from runner.kata.gocache import MAX_FILE_BYTES, trim_after_run
 from runner.kata.harness import NONCE_ENV, RESULTS_ENV, Harness, other_test_functions, read_records
 from runner.kata.policy import MAX_LEARNER_FILE, check_files, check_sources
 from runner.kata.process import Limits, run_limited
@@ -51,6 +52,10 @@ MAX_OUTPUT = 64 * 1024 * 1024
 RACE_OPTIONS = "atexit_sleep_ms=100 exitcode=66"
 SLOW_BUILD_NOTE = ("building with the race detector... (the first run on a machine also compiles "
                    "the Go race runtime: about 10 s)")
+# How a build stopped by RLIMIT_FSIZE reads: Go programs get EFBIG, others the signal.
+TOO_BIG = re.compile(r"file too large|file size limit exceeded")
+TOO_BIG_REASON = (f"building the code wrote a file larger than {MAX_FILE_BYTES >> 20} MiB, the limit for one file "
+                  "(a very large initialised array or constant?); nothing of it was kept")
 TEST_ONLY_NAMES_NOTE = ("Your files are compiled on their own first, without the kata's test files: "
                         "they cannot use names that only the tests declare (helpers, fakes, variables).")
 
@@ -111,6 +116,15 @@ def solution_submission(kata: Kata, mutant: str | None = None) -> Submission:
 def grade_sources(kata: Kata, submission: Submission, *, visible_only: bool = False,
                   progress: ProgressFn | None = None, cancel: threading.Event | None = None,
                   shuffle: bool = False) -> KataResult:
+    try:
+        return _grade_sources(kata, submission, visible_only=visible_only, progress=progress, cancel=cancel,
+                              shuffle=shuffle)
+    finally:
+        trim_after_run()
+
+
+def _grade_sources(kata: Kata, submission: Submission, *, visible_only: bool, progress: ProgressFn | None,
+                   cancel: threading.Event | None, shuffle: bool) -> KataResult:
     go = find_go()
     started = time.monotonic()
     if submission.refused:
@@ -129,7 +143,7 @@ def grade_sources(kata: Kata, submission: Submission, *, visible_only: bool = Fa
             return _refused(kata, submission, reasons, visible_only, started)
         limits = Limits(build_s=BUILD_BUDGET_S, run_s=spec.time_limit + GRACE_S,
                         memory_bytes=spec.memory_limit_mb * 1024 * 1024, max_processes=MAX_PROCESSES,
-                        max_output_bytes=MAX_OUTPUT)
+                        max_output_bytes=MAX_OUTPUT, file_size_bytes=MAX_FILE_BYTES)
         add_support_files(box, kata)
         built = build_alone(go.exe, box.pkg, env, limits, cancel=cancel)
         if not built.ok:
@@ -184,6 +198,8 @@ def _does_not_build(kata: Kata, submission: Submission, built: BuildOutcome, pat
     if built.killed == "cancelled":
         raise Interrupted("interrupted")
     raise_for_toolchain(built.output)
+    if TOO_BIG.search(built.output):
+        return _refused(kata, submission, [TOO_BIG_REASON], visible_only, started)
     notes: tuple[str, ...] = ()
     errors: tuple[CompileError, ...] = ()
     if built.killed is not None:
