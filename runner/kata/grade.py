@@ -11,6 +11,7 @@ the verdict (verdict.py).
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import secrets
@@ -27,6 +28,7 @@ from runner.kata.diagnostics import PathMap, compile_errors
 from runner.kata.events import EventCollector
 from runner.kata.gocache import MAX_FILE_BYTES, trim_after_run
 from runner.kata.harness import NONCE_ENV, RESULTS_ENV, Harness, other_test_functions, read_records
+from runner.kata.isolation import plan_for
 from runner.kata.policy import MAX_LEARNER_FILE, check_files, check_sources
 from runner.kata.process import Limits, run_limited
 from runner.kata.result import CompileError, KataResult, TestOutcome
@@ -154,7 +156,9 @@ def _grade_sources(kata: Kata, submission: Submission, *, visible_only: bool, pr
         unscored = _unscored(box)
         harness = Harness.for_files([box.pkg / n for n in (*kata.learner_files, *box.test_files)], nonce)
         harness.write_into(box.pkg, box.test_files)
-        argv = [go.exe, "test", "-race", "-json", "-count=1", "-trimpath", f"-timeout={spec.time_limit:g}s"]
+        plan = plan_for(box.root)
+        argv = [go.exe, "test", "-race", "-json", "-count=1", "-trimpath", f"-timeout={spec.time_limit:g}s",
+                *plan.exec_flag()]
         if shuffle:
             argv.append("-shuffle=on")
         argv.append(".")
@@ -166,12 +170,14 @@ def _grade_sources(kata: Kata, submission: Submission, *, visible_only: bool, pr
         paths = PathMap(module=kata.module, sandbox_dir=str(box.pkg), learner=submission.display,
                         tests=frozenset((*kata.visible_tests, *kata.support_files)),
                         hidden=frozenset(box.hidden_files), harness_token=harness.token)
-        return decide(RunFacts(
+        result = decide(RunFacts(
             kata=kata.slug, expected=dict(box.expected), unscored=unscored, events=collector, records=records,
             process=outcome, paths=paths, time_limit_s=spec.time_limit, memory_limit_mb=spec.memory_limit_mb,
             limits=limits, visible_only=visible_only, ignored=submission.ignored,
             duration_s=time.monotonic() - started, race_reports=race_reports(box),
         ))
+        notes = (*result.notes, plan.notice) if plan.notice else result.notes
+        return dataclasses.replace(result, isolation=plan.kind, notes=notes)
 
 
 def _unscored(box: Sandbox) -> frozenset[str]:
