@@ -157,12 +157,14 @@ def test_without_go_kata_commands_exit_3_and_say_how_to_install(tmp_path: Path,
 
 @pytest.mark.go
 @pytest.mark.slow
-def test_verify_the_fixture_katas_json() -> None:
+def test_verify_the_fixture_katas_json(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GOKATA_MIN_MUTANTS", "1")  # the fixture katas have one and two
     result = run_cli("kata", "verify", "--json", "--jobs", "2")
     assert result.exit_code == 0, result.stdout
     data = json.loads(result.stdout)
     assert data["ok"] is True
     assert [(k["kata"], k["runs"], k["mutants"]) for k in data["katas"]] == [("greet", 5, 1), ("stats", 6, 2)]
+    assert data["katas"][1]["rejected_by"] == {"visible tests": 0, "hidden tests": 1, "race detector": 1}
 
 
 def _cells(line: str, start: int, end: int) -> str:
