@@ -173,11 +173,14 @@ def test_data_race_names_both_locations() -> None:
     assert statuses(result)["TestParallelSum"] == "fail"
 
 
-def test_memory_hog_is_stopped_quickly() -> None:
+def test_memory_hog_is_stopped_by_the_memory_limit(kata_copy: Path) -> None:
+    # A time limit far beyond what filling 512 MiB takes on any machine: the verdict is about
+    # memory, whatever the machine's speed (issue 16), and no assertion is about seconds.
+    spec = kata_copy / "stats" / "kata.yaml"
+    spec.write_text(spec.read_text().replace("time_limit: 3", "time_limit: 120"))
     result = grade("memory_hog")
     assert result.status == "fail" and result.score == 0
     assert "more than 512 MiB of memory" in result.summary
-    assert result.duration_s < 30
 
 
 PEAK_RSS = """
