@@ -22,19 +22,21 @@ def test_the_fixture_katas_verify(kata_copy: Path) -> None:
     report = verify_katas(root=kata_copy, jobs=2, min_mutants=0)
     assert report.ok, report.to_json()
     assert [(k.slug, k.runs) for k in report.katas] == [("greet", 5), ("stats", 6)]
-    # Who rejects each mutant: the tests that fail with an assertion, or the race detector.
+    # Who rejects each mutant: the tests that fail with an assertion, or the race detector. The racy
+    # mutant's sum may also come out wrong (then the hidden tests catch it as well), or not.
     stats = report.katas[1]
-    assert [m.to_json() for m in stats.mutant_checks] == [
-        {"mutant": "max-ignores-negatives", "status": "fail", "rejected_by": ["hidden tests"]},
-        {"mutant": "racy-parallel-sum", "status": "race", "rejected_by": ["race detector"]},
-    ]
-    assert stats.rejecter_counts() == {"visible tests": 0, "hidden tests": 1, "race detector": 1}
-    assert stats.to_json()["rejected_by"] == {"visible tests": 0, "hidden tests": 1, "race detector": 1}
-    assert stats.text_lines() == [
-        "stats: 2 mutant(s); caught 0 by visible tests, 1 by hidden tests, 1 by race detector",
-        "  mutant max-ignores-negatives: fail, rejected by hidden tests",
-        "  mutant racy-parallel-sum: race, rejected by race detector",
-    ]
+    checks = {m.name: m for m in stats.mutant_checks}
+    assert checks["max-ignores-negatives"].to_json() == {
+        "mutant": "max-ignores-negatives", "status": "fail", "rejected_by": ["hidden tests"]}
+    racy = checks["racy-parallel-sum"]
+    assert racy.status == "race" and "race detector" in racy.rejected_by and "visible tests" not in racy.rejected_by
+    counts = stats.rejecter_counts()
+    assert counts["visible tests"] == 0 and counts["race detector"] == 1 and counts["hidden tests"] >= 1
+    assert stats.to_json()["rejected_by"] == counts
+    lines = stats.text_lines()
+    assert lines[0].startswith("stats: 2 mutant(s); caught 0 by visible tests, ")
+    assert lines[1] == "  mutant max-ignores-negatives: fail, rejected by hidden tests"
+    assert lines[2].startswith("  mutant racy-parallel-sum: race, rejected by ") and lines[2].endswith("race detector")
 
 
 def test_a_kata_needs_five_mutants(kata_copy: Path) -> None:
