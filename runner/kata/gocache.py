@@ -2,7 +2,8 @@
 
 Shared by every run on the machine, so warm runs stay fast; capped in size (GOKATA_GOCACHE_MAX_MB,
 default 2 GiB) and trimmed after runs, the least recently used entries first (go refreshes an
-entry's modification time when it uses it, at most once an hour). One file written by a build or
+entry's modification time when it uses it, at most once an hour). Checking the size after a run
+costs a couple of milliseconds: see trim_after_run. One file written by a build or
 a run is capped too (`MAX_FILE_BYTES`, an rlimit on the process tree): a submission with a huge
 initialised array is stopped while the compiler writes it, before anything reaches the cache.
 """
@@ -10,7 +11,9 @@ initialised array is stopped while the compiler writes it, before anything reach
 from __future__ import annotations
 
 import contextlib
+import json
 import os
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +23,7 @@ from runner.toolchain import own_cache_dir
 DEFAULT_MAX_MB = 2048
 MAX_FILE_BYTES = 128 * 1024 * 1024  # the largest object of a race build of the standard library is ~15 MiB
 TRIM_TO = 0.8  # a trim goes down to this share of the cap, so the next runs do not trim again at once
-TRIM_EVERY_S = 30.0  # between two size checks (a check lists the cache: a few thousand files)
+FULL_LISTING_EVERY_S = 3600.0  # at least this often the size is measured, not estimated
 _MARKER = "gokata-trimmed"
 
 
@@ -45,23 +48,37 @@ def cache_size(cache: Path | None = None) -> int:
 
 
 def trim_after_run(cache: Path | None = None) -> TrimReport | None:
-    """Trim when the last check is more than TRIM_EVERY_S old (checked by one file's mtime)."""
+    """Trim if the cache may be over its cap, cheaply: the size found by the last full listing
+    (kept in a marker file) plus the files of the folders go wrote to since then. Files go only
+    refreshed count again, so the estimate errs high; a full listing resets it at least hourly."""
     cache = cache or own_cache_dir()
     marker = cache / _MARKER
+    now = time.time()
     try:
-        if time.time() - marker.stat().st_mtime < TRIM_EVERY_S:
-            return None
-    except OSError:
-        pass
-    return trim(cache)
+        state = json.loads(marker.read_text(encoding="utf-8"))
+        since, size, listed = float(state["since"]), int(state["size"]), float(state["listed"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return trim(cache)
+    if now - listed > FULL_LISTING_EVERY_S:
+        return trim(cache)
+    grown = 0
+    with contextlib.suppress(OSError), os.scandir(cache) as folders:
+        for folder in folders:
+            with contextlib.suppress(OSError):
+                if len(folder.name) != 2 or folder.stat(follow_symlinks=False).st_mtime < since:
+                    continue
+                grown += sum(size for mtime, _, size in _files(folder.path) if mtime >= since)
+    if size + grown > cache_cap_bytes():
+        return trim(cache)
+    _write_marker(marker, since=now, size=size + grown, listed=listed)
+    return None
 
 
 def trim(cache: Path | None = None, cap: int | None = None) -> TrimReport:
     """Remove the least recently used entries until the cache is under TRIM_TO of its cap."""
     cache = cache or own_cache_dir()
     cap = cap if cap is not None else cache_cap_bytes()
-    with contextlib.suppress(OSError):
-        (cache / _MARKER).touch()
+    started = time.time()
     entries = _entries(cache)
     before = sum(size for _, _, size in entries)
     size, removed = before, 0
@@ -76,7 +93,15 @@ def trim(cache: Path | None = None, cap: int | None = None) -> TrimReport:
                 continue
             size -= length
             removed += 1
+    _write_marker(cache / _MARKER, since=started, size=size, listed=started)
     return TrimReport(before, size, removed)
+
+
+def _write_marker(marker: Path, *, since: float, size: int, listed: float) -> None:
+    partial = marker.with_name(f"{marker.name}.{os.getpid()}.{threading.get_ident()}")
+    with contextlib.suppress(OSError):
+        partial.write_text(json.dumps({"since": since, "size": size, "listed": listed}), encoding="utf-8")
+        os.replace(partial, marker)
 
 
 def _entries(cache: Path) -> list[tuple[float, Path, int]]:
@@ -87,11 +112,16 @@ def _entries(cache: Path) -> list[tuple[float, Path, int]]:
     except OSError:
         return out
     for folder in folders:
-        if len(folder.name) != 2 or not folder.is_dir(follow_symlinks=False):
-            continue
-        with contextlib.suppress(OSError), os.scandir(folder.path) as files:
-            for entry in files:
-                with contextlib.suppress(OSError):
-                    st = entry.stat(follow_symlinks=False)
-                    out.append((st.st_mtime, Path(entry.path), st.st_size))
+        if len(folder.name) == 2 and folder.is_dir(follow_symlinks=False):
+            out.extend(_files(folder.path))
+    return out
+
+
+def _files(folder: str) -> list[tuple[float, Path, int]]:
+    out: list[tuple[float, Path, int]] = []
+    with contextlib.suppress(OSError), os.scandir(folder) as files:
+        for entry in files:
+            with contextlib.suppress(OSError):
+                st = entry.stat(follow_symlinks=False)
+                out.append((st.st_mtime, Path(entry.path), st.st_size))
     return out

@@ -17,10 +17,14 @@ GOKATA_SANDBOX=bwrap|unshare|limits-only chooses one (for tests); the default pi
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
+import platform
 import shutil
 import subprocess
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -72,18 +76,69 @@ def _bwrap_args(run_root: Path) -> list[str]:
 
 
 def _works(name: str, argv: list[str]) -> bool:
-    """Whether the sandbox starts here (user namespaces may be disabled): asked once per process."""
+    """Whether the sandbox starts here (user namespaces may be disabled). Asked once per process,
+    and the answer is kept on disk for PROBE_TTL_S per tool, kernel and user, so a warm
+    `kata test` does not pay for a probe run."""
     with _lock:
         if name in _probed:
             return _probed[name]
-    try:
-        ok = subprocess.run(argv, capture_output=True, timeout=20, check=False,
-                            stdin=subprocess.DEVNULL).returncode == 0
-    except (OSError, subprocess.TimeoutExpired):
-        ok = False
+    key = _probe_key(argv[0])
+    ok = _remembered(key)
+    if ok is None:
+        try:
+            ok = subprocess.run(argv, capture_output=True, timeout=20, check=False,
+                                stdin=subprocess.DEVNULL).returncode == 0
+        except (OSError, subprocess.TimeoutExpired):
+            ok = False
+        _remember(key, ok)
     with _lock:
         _probed[name] = ok
     return ok
+
+
+PROBE_TTL_S = 3600.0
+
+
+def _probe_key(exe: str) -> str:
+    try:
+        st = os.stat(exe)
+        stamp = f"{st.st_size}|{st.st_mtime_ns}"
+    except OSError:
+        stamp = "?"
+    uid = os.getuid() if hasattr(os, "getuid") else -1
+    return f"{os.path.realpath(exe)}|{stamp}|{platform.release()}|{uid}"
+
+
+def _probe_file() -> Path:
+    from runner.toolchain import tools_dir
+
+    return tools_dir() / "sandbox-probes.json"
+
+
+def _remembered(key: str) -> bool | None:
+    try:
+        data = json.loads(_probe_file().read_text(encoding="utf-8"))
+        ok, when = data[key]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if not isinstance(ok, bool) or not isinstance(when, int | float) or time.time() - when > PROBE_TTL_S:
+        return None
+    return ok
+
+
+def _remember(key: str, ok: bool) -> None:
+    with contextlib.suppress(OSError, ValueError):
+        path = _probe_file()
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = {}
+        if not isinstance(data, dict) or len(data) > 20:
+            data = {}
+        data[key] = [ok, time.time()]
+        partial = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}")
+        partial.write_text(json.dumps(data), encoding="utf-8")
+        os.replace(partial, path)
 
 
 def _quote(arg: str) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from runner.kata.catalog import load_kata
-from runner.kata.gocache import MAX_FILE_BYTES, cache_cap_bytes, cache_size, trim
+from runner.kata.gocache import MAX_FILE_BYTES, cache_cap_bytes, cache_size, trim, trim_after_run
 from runner.kata.grade import grade_submission
 from runner.toolchain import find_go, own_cache_dir
 from tests.kata.conftest import submission
@@ -66,3 +66,28 @@ def test_trimming_removes_the_least_recently_used_first(tmp_path: Path) -> None:
     assert left == ["entry6-d", "entry7-d", "entry8-d", "entry9-d"]
     assert (cache / "README").is_file()
     assert trim(cache, cap=5000).removed == 0
+
+
+def test_after_a_run_the_size_is_estimated_from_what_go_wrote_since(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GOKATA_GOCACHE_MAX_MB", "64")
+    cache = tmp_path / "go-build"
+
+    def entry(folder: str, name: str, mib: int, mtime: float | None = None) -> Path:
+        (cache / folder).mkdir(parents=True, exist_ok=True)
+        path = cache / folder / name
+        with path.open("wb") as f:
+            f.truncate(mib << 20)  # sparse: the size counts, the disk is not used
+        if mtime is not None:
+            os.utime(path, (mtime, mtime))
+        return path
+
+    older, old = entry("00", "b-d", 20, mtime=1000), entry("01", "a-d", 20, mtime=2000)
+    first = trim_after_run(cache)  # no marker yet: a full listing
+    assert first is not None and first.removed == 0
+    assert trim_after_run(cache) is None  # nothing new: no listing, no trim
+    entry("02", "c-d", 30)  # a new build output: 70 MiB estimated, over the 64 MiB cap
+    report = trim_after_run(cache)
+    assert report is not None and report.removed == 1
+    assert not older.exists() and old.exists() and (cache / "02" / "c-d").exists()
