@@ -4,9 +4,11 @@
     result = grade_submission(kata, Path("my-code"))   # -> KataResult, never prints
 
 Steps: collect the learner files (and note what else the submission holds), build the sandbox,
-refuse forbidden imports, build the package without any test file (build.py), add the kata's
-tests behind the result harness, run `go test -race -json -count=1` under limits, and decide
-the verdict (verdict.py).
+refuse forbidden imports and package-scope declarations of predeclared names (Go's parser, through
+gohelper.py), build the package without any test file (build.py, in gokata's own GOCACHE with a
+per-file size cap: gocache.py), add the kata's tests behind the result harness, run
+`go test -race -json -count=1` under limits with the test binary in the OS sandbox (isolation.py),
+and decide the verdict from the process's facts (verdict.py).
 """
 
 from __future__ import annotations
@@ -176,6 +178,8 @@ def _grade_sources(kata: Kata, submission: Submission, *, visible_only: bool, pr
             limits=limits, visible_only=visible_only, ignored=submission.ignored,
             duration_s=time.monotonic() - started, race_reports=race_reports(box),
         ))
+        if collector.started_at is None:  # the test binary never ran: no sandbox to speak of
+            return result
         notes = (*result.notes, plan.notice) if plan.notice else result.notes
         return dataclasses.replace(result, isolation=plan.kind, notes=notes)
 
