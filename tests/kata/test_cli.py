@@ -82,6 +82,7 @@ def test_test_grades_the_workspace_records_and_exits_by_verdict() -> None:
     assert {k: data[k] for k in ("kata", "status", "score")} == {"kata": "stats", "status": "pass", "score": 1.0}
     assert set(data["tests"][0]) >= {"name", "hidden", "status", "message"}
     assert isinstance(data["duration"], float)
+    assert data["isolation"] in ("bwrap", "unshare", "limits-only")  # which OS sandbox the tests ran in
     assert statuses()["stats"] == "passed"
 
 
