@@ -30,8 +30,10 @@ from pathlib import Path
 from typing import Literal
 
 Isolation = Literal["bwrap", "unshare", "limits-only"]
-NOTICE = ("No OS sandbox on this machine (install bubblewrap, `apt install bubblewrap`): the tests ran "
-          "with gokata's process limits only, with the network and your files reachable.")
+NOTICE = (
+    "No OS sandbox on this machine (install bubblewrap, `apt install bubblewrap`): the tests ran "
+    "with gokata's process limits only, with the network and your files reachable."
+)
 _lock = threading.Lock()
 _probed: dict[str, bool] = {}
 
@@ -71,8 +73,16 @@ def _bwrap_args(run_root: Path) -> list[str]:
     root = str(run_root)
     if root != "/":
         args += ["--bind", root, root]  # after the tmpfs mounts, so a run folder under /tmp stays visible
-    return [*args, "--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--new-session",
-            "--die-with-parent", "--"]
+    return [
+        *args,
+        "--unshare-net",
+        "--unshare-pid",
+        "--unshare-ipc",
+        "--unshare-uts",
+        "--new-session",
+        "--die-with-parent",
+        "--",
+    ]
 
 
 def _works(name: str, argv: list[str]) -> bool:
@@ -86,8 +96,10 @@ def _works(name: str, argv: list[str]) -> bool:
     ok = _remembered(key)
     if ok is None:
         try:
-            ok = subprocess.run(argv, capture_output=True, timeout=20, check=False,
-                                stdin=subprocess.DEVNULL).returncode == 0
+            ok = (
+                subprocess.run(argv, capture_output=True, timeout=20, check=False, stdin=subprocess.DEVNULL).returncode
+                == 0
+            )
         except (OSError, subprocess.TimeoutExpired):
             ok = False
         _remember(key, ok)

@@ -21,8 +21,10 @@ pytestmark = pytest.mark.go
 
 FIXTURE = Path(__file__).parent / "fixtures" / "katas" / "sandbox"
 # Under CI (.ci/run installs bubblewrap) a missing sandbox is a failure, not a skip.
-needs_bwrap = pytest.mark.skipif(not os.environ.get("CI") and plan_for(Path("/tmp")).kind != "bwrap",
-                                 reason="bubblewrap is not usable here (these tests run under CI)")
+needs_bwrap = pytest.mark.skipif(
+    not os.environ.get("CI") and plan_for(Path("/tmp")).kind != "bwrap",
+    reason="bubblewrap is not usable here (these tests run under CI)",
+)
 
 
 class Listener:
@@ -88,19 +90,25 @@ def by_name(result: KataResult) -> dict[str, str]:
 
 @needs_bwrap
 def test_under_bwrap_the_network_and_files_outside_the_run_are_out_of_reach(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, listener: Listener, outside: list[Path]) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, listener: Listener, outside: list[Path]
+) -> None:
     monkeypatch.setenv("GOKATA_SANDBOX", "bwrap")
     result = run_probe(tmp_path, monkeypatch, listener.address, outside)
     assert result.isolation == "bwrap" and result.to_json()["isolation"] == "bwrap"
-    assert by_name(result) == {"TestNoNetwork": "pass", "TestNoWritesOutside": "pass",
-                               "TestWritesInsideTheRunFolder": "pass", "TestHiddenSeesItsOwnFolder": "pass"}, result.tests
+    assert by_name(result) == {
+        "TestNoNetwork": "pass",
+        "TestNoWritesOutside": "pass",
+        "TestWritesInsideTheRunFolder": "pass",
+        "TestHiddenSeesItsOwnFolder": "pass",
+    }, result.tests
     assert listener.accepted == 0
     assert not any(p.exists() for p in outside)
     assert NOTICE not in result.notes
 
 
-def test_the_probe_does_reach_out_without_a_sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                    listener: Listener, outside: list[Path]) -> None:
+def test_the_probe_does_reach_out_without_a_sandbox(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, listener: Listener, outside: list[Path]
+) -> None:
     """The control: the same probe escapes with process limits only, so the test above means something."""
     monkeypatch.setenv("GOKATA_SANDBOX", "limits-only")
     result = run_probe(tmp_path, monkeypatch, listener.address, outside)
@@ -111,8 +119,9 @@ def test_the_probe_does_reach_out_without_a_sandbox(tmp_path: Path, monkeypatch:
     assert all(p.exists() for p in outside)
 
 
-def test_unshare_cuts_the_network(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, listener: Listener,
-                                  outside: list[Path]) -> None:
+def test_unshare_cuts_the_network(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, listener: Listener, outside: list[Path]
+) -> None:
     monkeypatch.setenv("GOKATA_SANDBOX", "unshare")
     if plan_for(tmp_path).kind != "unshare":
         pytest.skip("unshare -rn is not allowed here")
