@@ -1,6 +1,6 @@
 """gokata's small Go helper: Go's own parser, asked about the learner's files before any build.
 
-The helper (gohelper/main.go) is compiled once per toolchain and helper source into gokata's
+The helper (gohelper_go/main.go) is compiled once per toolchain and helper source into gokata's
 cache and reused by every run. It reads files; it never compiles or runs learner code.
 """
 
@@ -18,7 +18,7 @@ from pathlib import Path
 from runner.errors import ToolchainMissing
 from runner.toolchain import GoToolchain, prepare_home, sandbox_env, tools_dir
 
-SOURCE = Path(__file__).with_name("gohelper") / "main.go"
+SOURCE = Path(__file__).with_name("gohelper_go") / "main.go"  # not gohelper/: it would shadow this module for mypy
 _GO_MOD = "module gokatahelper\n\ngo 1.21\n"
 _lock = threading.Lock()
 _built: dict[tuple[str, str], Path] = {}
