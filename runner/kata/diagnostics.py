@@ -238,7 +238,10 @@ def blocked_summary(dump: str, paths: PathMap, *, limit: int = 5) -> list[str]:
                    "Go cannot show where a running goroutine is")
     for (state, location, function), count in groups.most_common(limit):
         who = f"{count} goroutine{'s' if count != 1 else ''}"
-        verb = "running" if state in ("running", "runnable") else f"blocked ({state})"
+        # A goroutine caught running at the time-out is usually in a loop that never ends (when Go
+        # can stop it to show where, it is listed here; else as "busy" above).
+        verb = ("still running (busy, e.g. a loop that never ends)" if state in ("running", "runnable")
+                else f"blocked ({state})")
         out.append(paths.clean(f"{who} {verb} at {location} in {function}"))
     if len(groups) > limit:
         out.append(f"... and {sum(groups.values()) - sum(c for _, c in groups.most_common(limit))} more")

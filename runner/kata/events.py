@@ -8,8 +8,10 @@ a crash). The stream is not trusted: the program under test can print framed lin
 from __future__ import annotations
 
 import json
+import re
 import time
 from dataclasses import dataclass, field
+from datetime import datetime
 
 PER_TEST_OUTPUT = 16 * 1024
 TOTAL_TEST_OUTPUT = 1024 * 1024
@@ -49,6 +51,7 @@ class Crash:
 class EventCollector:
     def __init__(self) -> None:
         self.started_at: float | None = None
+        self.started_wall: float | None = None  # the `start` event's own Time: when go test started the binary
         self.tests: dict[str, TestTrace] = {}
         self.run_order: list[str] = []
         self.too_many_tests = False
@@ -73,7 +76,9 @@ class EventCollector:
 
     @property
     def crash(self) -> Crash | None:
-        """The first panic or fatal error outside a time-out, with the test it was attributed to."""
+        """The last panic or fatal error printed (a real one ends the program, so it comes last),
+        with the test it was attributed to. Text only: verdict.py uses it only as detail of a run
+        that the process's exit already showed to have failed."""
         if self._crash_parts is None:
             return None
         return Crash(self._crash_test, "".join(self._crash_parts))
@@ -148,6 +153,7 @@ class EventCollector:
         if action == "start" and test_name is None:
             if self.started_at is None:
                 self.started_at = time.monotonic()
+                self.started_wall = _event_time(event.get("Time"))
             return
         if action == "output":
             text = event.get("Output")
@@ -236,13 +242,15 @@ class EventCollector:
                 self._race_test = test
             return
         if line.startswith("panic: test timed out after"):
+            # A claim until verdict.py checks it against the clock: the last one is kept (a real
+            # one ends the program), with the goroutine dump that follows it.
             self.timeout_seen = True
             self.dump = line + "\n"
             return
-        if self._crash_parts is None and not self.timeout_seen and (
-                line.startswith("panic: ") or line.startswith("fatal error: ")):
+        if line.startswith("panic: ") or line.startswith("fatal error: "):
             self._crash_parts = []
             self._crash_test = test
+            self._crash_size = 0
         if self._crash_parts is not None and self._crash_size < CRASH_CAP:
             self._crash_parts.append(line + "\n")
             self._crash_size += len(line) + 1
@@ -252,3 +260,16 @@ class EventCollector:
             self.races.append((self._race_test, "\n".join(self._race)))
         self._race = None
         self._race_test = None
+
+
+_FRACTION = re.compile(r"(\.\d{6})\d+")
+
+
+def _event_time(value: object) -> float | None:
+    """An event's RFC 3339 Time (nanoseconds cut to what Python parses) as a Unix time."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.fromisoformat(_FRACTION.sub(r"\1", value).replace("Z", "+00:00")).timestamp()
+    except ValueError:
+        return None

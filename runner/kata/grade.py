@@ -4,13 +4,16 @@
     result = grade_submission(kata, Path("my-code"))   # -> KataResult, never prints
 
 Steps: collect the learner files (and note what else the submission holds), build the sandbox,
-refuse forbidden imports, build the package without any test file (build.py), add the kata's
-tests behind the result harness, run `go test -race -json -count=1` under limits, and decide
-the verdict (verdict.py).
+refuse forbidden imports and package-scope declarations of predeclared names (Go's parser, through
+gohelper.py), build the package without any test file (build.py, in gokata's own GOCACHE with a
+per-file size cap: gocache.py), add the kata's tests behind the result harness, run
+`go test -race -json -count=1` under limits with the test binary in the OS sandbox (isolation.py),
+and decide the verdict from the process's facts (verdict.py).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import secrets
@@ -25,11 +28,20 @@ from runner.kata.build import BuildOutcome, build_alone
 from runner.kata.catalog import Kata
 from runner.kata.diagnostics import PathMap, compile_errors
 from runner.kata.events import EventCollector
+from runner.kata.gocache import MAX_FILE_BYTES, trim_after_run
 from runner.kata.harness import NONCE_ENV, RESULTS_ENV, Harness, other_test_functions, read_records
-from runner.kata.policy import MAX_LEARNER_FILE, check_files, check_imports
+from runner.kata.isolation import plan_for
+from runner.kata.policy import MAX_LEARNER_FILE, check_files, check_sources
 from runner.kata.process import Limits, run_limited
 from runner.kata.result import CompileError, KataResult, TestOutcome
-from runner.kata.sandbox import Sandbox, add_kata_files, add_learner_files, add_support_files, open_sandbox
+from runner.kata.sandbox import (
+    Sandbox,
+    add_kata_files,
+    add_learner_files,
+    add_support_files,
+    open_sandbox,
+    race_reports,
+)
 from runner.kata.verdict import RunFacts, decide, raise_for_toolchain
 from runner.toolchain import find_go, sandbox_env
 
@@ -39,8 +51,15 @@ BUILD_BUDGET_S = 300.0  # compile and link; a cold race runtime takes ~10 s on a
 GRACE_S = 5.0  # after the kata's limit: time for go test's own time-out to print its goroutine dump
 MAX_PROCESSES = 64
 MAX_OUTPUT = 64 * 1024 * 1024
+# The race runtime sleeps 1 s at exit by default so late races in leaked goroutines get reported;
+# 100 ms keeps most of that. exitcode 66 (its default) fails a run whose only race came after the tests.
+RACE_OPTIONS = "atexit_sleep_ms=100 exitcode=66"
 SLOW_BUILD_NOTE = ("building with the race detector... (the first run on a machine also compiles "
                    "the Go race runtime: about 10 s)")
+# How a build stopped by RLIMIT_FSIZE reads: Go programs get EFBIG, others the signal.
+TOO_BIG = re.compile(r"file too large|file size limit exceeded")
+TOO_BIG_REASON = (f"building the code wrote a file larger than {MAX_FILE_BYTES >> 20} MiB, the limit for one file "
+                  "(a very large initialised array or constant?); nothing of it was kept")
 TEST_ONLY_NAMES_NOTE = ("Your files are compiled on their own first, without the kata's test files: "
                         "they cannot use names that only the tests declare (helpers, fakes, variables).")
 
@@ -101,6 +120,15 @@ def solution_submission(kata: Kata, mutant: str | None = None) -> Submission:
 def grade_sources(kata: Kata, submission: Submission, *, visible_only: bool = False,
                   progress: ProgressFn | None = None, cancel: threading.Event | None = None,
                   shuffle: bool = False) -> KataResult:
+    try:
+        return _grade_sources(kata, submission, visible_only=visible_only, progress=progress, cancel=cancel,
+                              shuffle=shuffle)
+    finally:
+        trim_after_run()
+
+
+def _grade_sources(kata: Kata, submission: Submission, *, visible_only: bool, progress: ProgressFn | None,
+                   cancel: threading.Event | None, shuffle: bool) -> KataResult:
     go = find_go()
     started = time.monotonic()
     if submission.refused:
@@ -110,14 +138,16 @@ def grade_sources(kata: Kata, submission: Submission, *, visible_only: bool = Fa
     with open_sandbox() as box:
         add_learner_files(box, kata, submission.sources)
         env = sandbox_env(go, home=box.home, tmp=box.tmp, memory_limit_mb=spec.memory_limit_mb,
-                          extra={RESULTS_ENV: str(box.results), NONCE_ENV: nonce})
+                          extra={RESULTS_ENV: str(box.results), NONCE_ENV: nonce,
+                                 # Reports go to a file of their own, not to the output the program shares.
+                                 "GORACE": f"log_path={box.race_logs / 'report'} {RACE_OPTIONS}"})
         reasons = check_files(box.pkg, kata.learner_files)
-        reasons += check_imports(go.exe, box.pkg, env, kata.learner_files, spec.allowed_imports)
+        reasons += check_sources(go, box.pkg, kata.learner_files, spec.allowed_imports, submission.display)
         if reasons:
             return _refused(kata, submission, reasons, visible_only, started)
         limits = Limits(build_s=BUILD_BUDGET_S, run_s=spec.time_limit + GRACE_S,
                         memory_bytes=spec.memory_limit_mb * 1024 * 1024, max_processes=MAX_PROCESSES,
-                        max_output_bytes=MAX_OUTPUT)
+                        max_output_bytes=MAX_OUTPUT, file_size_bytes=MAX_FILE_BYTES)
         add_support_files(box, kata)
         built = build_alone(go.exe, box.pkg, env, limits, cancel=cancel)
         if not built.ok:
@@ -128,7 +158,9 @@ def grade_sources(kata: Kata, submission: Submission, *, visible_only: bool = Fa
         unscored = _unscored(box)
         harness = Harness.for_files([box.pkg / n for n in (*kata.learner_files, *box.test_files)], nonce)
         harness.write_into(box.pkg, box.test_files)
-        argv = [go.exe, "test", "-race", "-json", "-count=1", "-trimpath", f"-timeout={spec.time_limit:g}s"]
+        plan = plan_for(box.root)
+        argv = [go.exe, "test", "-race", "-json", "-count=1", "-trimpath", f"-timeout={spec.time_limit:g}s",
+                *plan.exec_flag()]
         if shuffle:
             argv.append("-shuffle=on")
         argv.append(".")
@@ -140,12 +172,16 @@ def grade_sources(kata: Kata, submission: Submission, *, visible_only: bool = Fa
         paths = PathMap(module=kata.module, sandbox_dir=str(box.pkg), learner=submission.display,
                         tests=frozenset((*kata.visible_tests, *kata.support_files)),
                         hidden=frozenset(box.hidden_files), harness_token=harness.token)
-        return decide(RunFacts(
+        result = decide(RunFacts(
             kata=kata.slug, expected=dict(box.expected), unscored=unscored, events=collector, records=records,
             process=outcome, paths=paths, time_limit_s=spec.time_limit, memory_limit_mb=spec.memory_limit_mb,
             limits=limits, visible_only=visible_only, ignored=submission.ignored,
-            duration_s=time.monotonic() - started,
+            duration_s=time.monotonic() - started, race_reports=race_reports(box),
         ))
+        if collector.started_at is None:  # the test binary never ran: no sandbox to speak of
+            return result
+        notes = (*result.notes, plan.notice) if plan.notice else result.notes
+        return dataclasses.replace(result, isolation=plan.kind, notes=notes)
 
 
 def _unscored(box: Sandbox) -> frozenset[str]:
@@ -172,6 +208,8 @@ def _does_not_build(kata: Kata, submission: Submission, built: BuildOutcome, pat
     if built.killed == "cancelled":
         raise Interrupted("interrupted")
     raise_for_toolchain(built.output)
+    if TOO_BIG.search(built.output):
+        return _refused(kata, submission, [TOO_BIG_REASON], visible_only, started)
     notes: tuple[str, ...] = ()
     errors: tuple[CompileError, ...] = ()
     if built.killed is not None:

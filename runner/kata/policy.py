@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+
+from runner.toolchain import GoToolchain
 
 # Named in refusals: these give a way around the sandbox or the result channel
 # (the process, files, environment, memory, hidden identifiers). A kata can still allow one.
@@ -25,7 +25,6 @@ DANGEROUS = {
 _LINKNAME = re.compile(r"^\s*//go:linkname\b", re.M)
 _CGO_DIRECTIVE = re.compile(r"^\s*//go:cgo_", re.M)
 MAX_LEARNER_FILE = 1 << 20
-_TOO_OLD = re.compile(r"requires go >= (\S+) \(running go (\S+?)[;)]")
 
 
 @dataclass(frozen=True)
@@ -49,46 +48,48 @@ def check_files(pkg_dir: Path, learner_files: tuple[str, ...]) -> list[str]:
     return reasons
 
 
-def check_imports(go_exe: str, pkg_dir: Path, env: dict[str, str], learner_files: tuple[str, ...],
-                  allowed: tuple[str, ...], *, timeout: float = 60.0) -> list[str]:
-    """Ask `go list` (with -race, so files built only under the race tag count too) what the
-    learner files import, and refuse what the kata does not allow.
+def check_sources(go: GoToolchain, pkg_dir: Path, learner_files: tuple[str, ...], allowed: tuple[str, ...],
+                  shown: dict[str, str] | None = None) -> list[str]:
+    """Refusals from Go's own parser (gohelper.py), before anything is compiled.
+
+    * A package-scope declaration of a predeclared identifier (`func len`, `type error`,
+      `var nil`, `const iota`...): the learner's files share a package with the kata's tests,
+      so such a declaration would change what the tests' own `len` or `error` mean.
+    * A file its build constraints leave out (with the race tag, as the run builds).
+    * An import the kata does not allow (`import "C"` included).
 
     The package directory must hold only go.mod and the learner files at this point. A file
     that does not parse is left to the compiler, which reports it with its position.
     """
-    try:
-        proc = subprocess.run([go_exe, "list", "-e", "-json", "-race", "."], cwd=pkg_dir, env=env,
-                              capture_output=True, text=True, timeout=timeout, check=False,
-                              stdin=subprocess.DEVNULL)
-    except subprocess.TimeoutExpired:
-        return ["the imports could not be checked in time"]
-    too_old = _TOO_OLD.search(proc.stderr)
-    if too_old:
-        from runner.toolchain import ToolchainTooOld
+    from runner.kata.gohelper import file_facts
 
-        raise ToolchainTooOld(too_old.group(1), too_old.group(2))
-    try:
-        info = json.loads(proc.stdout) if proc.stdout.strip() else None
-    except ValueError:
-        info = None
-    if not isinstance(info, dict):
-        # Without a listing nothing is known about the imports, so nothing runs.
-        detail = proc.stderr.strip().splitlines()[:3]
-        return ["the imports could not be listed" + (f": {' '.join(detail)}" if detail else "")]
-    reasons: list[str] = [
-        f"{name} is left out of the build by its build constraints (a //go:build line); remove them"
-        for name in info.get("IgnoredGoFiles") or [] if name in learner_files]
-    imports: list[str] = list(info.get("Imports") or [])
-    if info.get("CgoFiles") and "C" not in imports:
-        imports.append("C")
+    shown = shown or {}
+    facts = file_facts(go, pkg_dir, learner_files)
+    reasons: list[str] = []
+    for name in learner_files:
+        fact = facts.get(name)
+        if fact is None:
+            continue
+        where = shown.get(name, name)
+        for s in fact.predeclared:
+            reasons.append(f"{where}:{s.line}: `{s.kind} {s.name}` declares the predeclared identifier {s.name} "
+                           "at package scope, which changes what it means in the kata's tests too; "
+                           "give it another name")
+    reasons += [f"{name} is left out of the build by its build constraints (a //go:build line); remove them"
+                for name in learner_files if (fact := facts.get(name)) is not None and fact.ignored]
+    by_path: dict[str, list[str]] = {}
+    for name in learner_files:
+        fact = facts.get(name)
+        if fact is None or fact.ignored:
+            continue
+        for spec in fact.imports:
+            by_path.setdefault(spec.path, []).append(f"{shown.get(name, name)}:{spec.line}")
     allowed_set = set(allowed)
-    for path in sorted(set(imports)):
+    for path in sorted(by_path):
         if path in allowed_set:
             continue
-        where = _importers(pkg_dir, learner_files, path)
         why = DANGEROUS.get(path) or _family_reason(path)
-        what = f'import "{path}"' + (f" in {', '.join(where)}" if where else "")
+        what = f'import "{path}" in {", ".join(dict.fromkeys(by_path[path]))}'
         reasons.append(f"{what} is not allowed in this kata" + (f": {why}" if why else "")
                        + (f" (allowed: {', '.join(allowed)})" if allowed else " (this kata allows no imports)"))
     return reasons
@@ -101,15 +102,3 @@ def _family_reason(path: str) -> str:
     if "." in path.split("/", 1)[0]:
         return "only the standard library is available"
     return ""
-
-
-def _importers(pkg_dir: Path, learner_files: tuple[str, ...], path: str) -> list[str]:
-    quoted = f'"{path}"'
-    found = []
-    for name in learner_files:
-        try:
-            if quoted in (pkg_dir / name).read_text(encoding="utf-8", errors="replace"):
-                found.append(name)
-        except OSError:
-            continue
-    return found

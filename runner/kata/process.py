@@ -60,6 +60,7 @@ class ProcessOutcome:
     stderr_truncated: bool = False
     output_bytes: int = 0
     notes: list[str] = field(default_factory=list)
+    finished_wall: float = 0.0  # time.time() once the process had exited and its output was read
 
 
 def run_limited(
@@ -135,6 +136,7 @@ def run_limited(
         _kill_group(pgid)
         proc.wait()
         reaped = True
+        outcome.finished_wall = time.time()
         outcome.returncode = proc.returncode
     finally:
         if not reaped:

@@ -91,6 +91,7 @@ class KataResult:
     ignored: tuple[str, ...] = ()  # files of the submission that were not used, each with why
     notes: tuple[str, ...] = ()  # e.g. output truncated
     details: str = ""  # package-level output worth showing (a crash outside any test), capped
+    isolation: str | None = None  # how the test binary was sandboxed (isolation.py); None: it did not run
 
     @property
     def passed(self) -> int:
@@ -121,4 +122,5 @@ class KataResult:
             "ignored": list(self.ignored),
             "notes": list(self.notes),
             "details": self.details,
+            "isolation": self.isolation,
         }

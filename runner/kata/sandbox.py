@@ -32,6 +32,7 @@ class Sandbox:
     home: Path  # HOME, GOPATH for the go command
     tmp: Path  # TMPDIR / GOTMPDIR: go's own work files
     results: Path  # the harness's result records
+    race_logs: Path  # the race detector's own reports (GORACE log_path): the fact behind a `race` verdict
     test_files: list[str] = field(default_factory=list)
     expected: dict[str, bool] = field(default_factory=dict)  # graded test -> hidden
     hidden_files: set[str] = field(default_factory=set)
@@ -40,9 +41,10 @@ class Sandbox:
 @contextmanager
 def open_sandbox() -> Iterator[Sandbox]:
     root = Path(tempfile.mkdtemp(prefix="gokata-run-"))
-    box = Sandbox(root=root, pkg=root / "src", home=root / "home", tmp=root / "tmp", results=root / "results")
+    box = Sandbox(root=root, pkg=root / "src", home=root / "home", tmp=root / "tmp", results=root / "results",
+                  race_logs=root / "race")
     try:
-        for d in (box.pkg, box.home, box.tmp):
+        for d in (box.pkg, box.home, box.tmp, box.race_logs):
             d.mkdir()
         prepare_home(box.home)
         box.results.write_bytes(b"")
@@ -99,3 +101,26 @@ def remove_tree(path: Path) -> None:
                 with contextlib.suppress(OSError):
                     os.chmod(os.path.join(dirpath, name), stat.S_IRWXU)
         shutil.rmtree(path, ignore_errors=True)
+
+
+def race_reports(box: Sandbox, *, max_reports: int = 10, cap: int = 16 * 1024) -> tuple[str, ...]:
+    """The reports the race detector wrote to its log files (one file per process: report.<pid>)."""
+    reports: list[str] = []
+    for path in sorted(box.race_logs.glob("report*")):
+        try:
+            with path.open("rb") as f:
+                text = f.read(max_reports * cap * 2).decode("utf-8", errors="replace")
+        except OSError:
+            continue
+        current: list[str] | None = None
+        for line in text.splitlines():
+            if line.startswith("WARNING: DATA RACE"):
+                current = []
+            elif current is not None and line.startswith("=================="):
+                reports.append("\n".join(current)[:cap])
+                current = None
+            elif current is not None:
+                current.append(line)
+        if current:
+            reports.append("\n".join(current)[:cap])
+    return tuple(reports[:max_reports])

@@ -1,5 +1,6 @@
 """`gokata kata new SLUG --dir DIR`: a private kata to start from, in the layout `kata verify`
-checks (the starter fails a visible and a hidden test, the solution passes, the mutant is caught).
+checks (the starter fails a visible and a hidden test, the solution passes, each of its five
+mutants is caught by a hidden test).
 
 The task is a small real one (clamp a dose to a range) so the scaffold verifies as written;
 replace it with your own and keep `gokata kata verify` green.
@@ -74,6 +75,12 @@ func TestHiddenClampAbove(t *testing.T) {{
 	}}
 }}
 
+func TestHiddenClampFarBelow(t *testing.T) {{
+	if got := Clamp(-50, -10, 10); got != -10 {{
+		t.Fatalf("Clamp(-50, -10, 10) = %d, want -10", got)
+	}}
+}}
+
 func TestHiddenClampBounds(t *testing.T) {{
 	if got := Clamp(0, 0, 10); got != 0 {{
 		t.Fatalf("Clamp(0, 0, 10) = %d, want 0", got)
@@ -99,17 +106,31 @@ func Clamp(dose, lo, hi int) int {{
 }}
 """
 
-MUTANT = """\
-package {pkg}
-
-// Clamp forgets the upper bound: the mistake the hidden tests must catch.
-func Clamp(dose, lo, hi int) int {{
-	if dose < lo {{
-		return lo
-	}}
-	return dose
-}}
-"""
+# Five known-wrong variants (kata verify wants at least five), each caught by a hidden test.
+MUTANTS = {
+    "no-upper-bound": (
+        "package {pkg}\n\n// Clamp forgets the upper bound: a mistake the hidden tests must catch.\n"
+        "func Clamp(dose, lo, hi int) int {{\n\tif dose < lo {{\n\t\treturn lo\n\t}}\n\treturn dose\n}}\n"
+    ),
+    "no-lower-bound": (
+        "package {pkg}\n\n// Clamp forgets the lower bound: a mistake the hidden tests must catch.\n"
+        "func Clamp(dose, lo, hi int) int {{\n\tif dose > hi {{\n\t\treturn hi\n\t}}\n\treturn dose\n}}\n"
+    ),
+    "min-max-swapped": (
+        "package {pkg}\n\n// Clamp nests min and max the wrong way round: a mistake the hidden tests must catch.\n"
+        "func Clamp(dose, lo, hi int) int {{\n\treturn min(lo, max(dose, hi))\n}}\n"
+    ),
+    "off-by-one-at-hi": (
+        "package {pkg}\n\n// Clamp stops one short of the upper bound: a mistake the hidden tests must catch.\n"
+        "func Clamp(dose, lo, hi int) int {{\n\tif dose < lo {{\n\t\treturn lo\n\t}}\n"
+        "\tif dose >= hi {{\n\t\treturn hi - 1\n\t}}\n\treturn dose\n}}\n"
+    ),
+    "bounds-swapped": (
+        "package {pkg}\n\n// Clamp returns the opposite bound: a mistake the hidden tests must catch.\n"
+        "func Clamp(dose, lo, hi int) int {{\n\tif dose < lo {{\n\t\treturn hi\n\t}}\n"
+        "\tif dose > hi {{\n\t\treturn lo\n\t}}\n\treturn dose\n}}\n"
+    ),
+}
 
 
 def package_name(slug: str) -> str:
@@ -133,7 +154,7 @@ def new_kata(slug: str, folder: Path) -> Path:
         "clamp_test.go": VISIBLE_TEST,
         ".meta/hidden/clamp_hidden_test.go": HIDDEN_TEST,
         ".meta/solution/clamp.go": SOLUTION,
-        ".meta/mutants/no-upper-bound/clamp.go": MUTANT,
+        **{f".meta/mutants/{name}/clamp.go": text for name, text in MUTANTS.items()},
     }
     try:
         for rel, template in files.items():

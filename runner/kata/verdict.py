@@ -51,6 +51,7 @@ class RunFacts:
     visible_only: bool
     ignored: tuple[str, ...]
     duration_s: float
+    race_reports: tuple[str, ...] = ()  # what the race detector wrote to its own log (GORACE log_path)
 
 
 def decide(f: RunFacts) -> KataResult:
@@ -74,10 +75,13 @@ def decide(f: RunFacts) -> KataResult:
         return _result(f, "compile_error", f"The code does not build: {first.splitlines()[0]}",
                        _all(f, "fail", "not run: the code does not build"), compile_errors=tuple(errors), notes=notes)
 
-    timed_out = proc.killed == "timeout" or ev.timeout_seen
+    timed_out = _timed_out(f)
+    if ev.timeout_seen and not timed_out:
+        notes.append("The output holds a line like Go's time-out message, but the run did not reach its time "
+                     "limit: the line was treated as ordinary output.")
     running = _still_running(f) if timed_out else []
     tests = tuple(_outcome(f, name, hidden, running) for name, hidden in f.expected.items())
-    races = _races(f) if proc.returncode != 0 or proc.killed else ()
+    races = _races(f)
     passed = sum(t.passed for t in tests)
     total = len(tests)
 
@@ -121,6 +125,26 @@ def timeout_summary(limit_s: float, running: list[str], blocked: tuple[str, ...]
     if blocked:
         summary += " At that moment:\n" + "\n".join(f"  {line}" for line in blocked)
     return summary
+
+
+def _timed_out(f: RunFacts) -> bool:
+    """A time-out is a fact of the process, not a line of its output: gokata's watchdog stopped
+    it at the limit, or the test binary failed after running at least its -timeout (the `start`
+    event's time, written by go test, against the moment the process ended). A `panic: test
+    timed out` line printed earlier than that is the program's own text."""
+    proc, ev = f.process, f.events
+    if proc.killed == "timeout":
+        return True
+    if not ev.timeout_seen or proc.killed is not None or proc.returncode in (0, None):
+        return False
+    if ev.started_wall is None or not proc.finished_wall:
+        return False
+    return proc.finished_wall - ev.started_wall >= f.time_limit_s
+
+
+def _run_failed(f: RunFacts) -> bool:
+    """The process showed that the run failed: only then may a printed panic add detail."""
+    return f.process.killed is not None or f.process.returncode not in (0, None)
 
 
 def raise_for_toolchain(text: str) -> None:
@@ -187,7 +211,7 @@ def _message_for(f: RunFacts, name: str) -> str:
     subtests = [(sub, t.text) for sub, t in ev.tests.items()
                 if sub.startswith(name + "/") and ("fail" in t.verdicts or not t.verdicts)]
     message = failure_message(own, subtests, f.paths)
-    crash = ev.crash
+    crash = ev.crash if _run_failed(f) else None
     if crash and crash.test and crash.test.split("/", 1)[0] == name and "panic" not in message:
         message = (message + "\n" if message else "") + f.paths.clean(panic_summary(crash.text.splitlines(), f.paths))
     return message
@@ -197,12 +221,12 @@ def _why_unreported(f: RunFacts, name: str, running: list[str]) -> str:
     ev, proc = f.events, f.process
     if name in running:
         return f"still running when the time limit ({f.time_limit_s:g} s) was reached"
-    if proc.killed == "timeout" or ev.timeout_seen:
+    if _timed_out(f):
         return "did not run: the time limit was reached first"
     stop = _stop_reason(f)
     if stop:
         return f"did not finish: the run was stopped ({stop})"
-    crash = ev.crash
+    crash = ev.crash if _run_failed(f) else None
     if crash is not None:
         where = f" in {crash.test}" if crash.test else ""
         first = panic_head(crash.text.splitlines()[0]) if crash.text else "panic"
@@ -222,15 +246,31 @@ def _still_running(f: RunFacts) -> list[str]:
 
 
 def _races(f: RunFacts) -> tuple[DataRace, ...]:
+    """The races the race detector wrote to its own log file. `WARNING: DATA RACE` lines in the
+    program's output are not counted: the program can print them itself."""
     races: list[DataRace] = []
     seen: set[tuple[str, ...]] = set()
-    for test, report in f.events.races:
-        race = parse_race(test, report, f.paths)
+    for report in f.race_reports:
+        race = parse_race(_race_test(f, report), report, f.paths)
         key = tuple(sorted(a.location for a in race.accesses))
-        if race.accesses and key not in seen:
+        if key not in seen:
             seen.add(key)
             races.append(race)
     return tuple(races)
+
+
+_STACK_TEST = re.compile(r"\.(?:\w+_)?(Test\w*)[.(]")
+
+
+def _race_test(f: RunFacts, report: str) -> str | None:
+    """The graded test a race report belongs to: the last one named in its stacks (where the
+    racing goroutines were created), else the one test the testing package failed for a race."""
+    named = [m.group(1) for m in _STACK_TEST.finditer(report) if m.group(1) in f.expected]
+    if named:
+        return named[-1]
+    flagged = [name for name, trace in f.events.tests.items()
+               if name in f.expected and "race detected during execution of test" in trace.text]
+    return flagged[0] if len(flagged) == 1 else None
 
 
 def _stop_reason(f: RunFacts) -> str:
@@ -246,7 +286,7 @@ def _stop_reason(f: RunFacts) -> str:
 
 def _crash_text(f: RunFacts) -> str:
     crash = f.events.crash
-    if crash is None or not crash.text:
+    if crash is None or not crash.text or not _run_failed(f):
         return ""
     return f.paths.clean(panic_summary(crash.text.splitlines(), f.paths))
 

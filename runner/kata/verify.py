@@ -12,6 +12,7 @@ the first run goes alone so a cold machine compiles the race runtime once, not `
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import tempfile
 import threading
@@ -25,12 +26,48 @@ from runner.errors import BadInput, Problem
 from runner.kata.catalog import Kata, scan_katas
 from runner.kata.grade import Submission, grade_sources, solution_submission
 from runner.kata.harness import declared_tests, other_test_functions
-from runner.kata.result import KataResult
+from runner.kata.result import KataResult, TestOutcome
 from runner.kata.sandbox import remove_tree
 from runner.toolchain import GoToolchain, find_go, prepare_home, sandbox_env
 
 SOLUTION_RUNS = 3
+MIN_MUTANTS = 5  # known-wrong variants each kata must have (issue 12)
+REJECTERS = ("visible tests", "hidden tests", "race detector")
 ProgressFn = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class MutantCheck:
+    name: str
+    status: str  # the mutant's verdict
+    rejected_by: tuple[str, ...]  # of REJECTERS: which of them failed it (empty: nothing did)
+
+    def to_json(self) -> dict[str, object]:
+        return {"mutant": self.name, "status": self.status, "rejected_by": list(self.rejected_by)}
+
+    def __str__(self) -> str:
+        who = ", ".join(self.rejected_by) if self.rejected_by else "NOTHING"
+        return f"mutant {self.name}: {self.status}, rejected by {who}"
+
+
+def rejected_by(result: KataResult) -> tuple[str, ...]:
+    """Who caught a mutant: visible tests, hidden tests (a failing test whose only complaint is
+    not a race report), and the race detector (the race detector's own log)."""
+    def failed(test: TestOutcome) -> bool:
+        lines = [ln for ln in test.message.splitlines() if ln.strip()]
+        return not test.passed and (not lines or any(_RACE_LINE not in ln for ln in lines))
+
+    who: list[str] = []
+    if any(failed(t) for t in result.tests if not t.hidden):
+        who.append("visible tests")
+    if any(failed(t) for t in result.tests if t.hidden):
+        who.append("hidden tests")
+    if result.races or result.status == "race":
+        who.append("race detector")
+    return tuple(who)
+
+
+_RACE_LINE = "race detected during execution of test"
 
 
 @dataclass(frozen=True)
@@ -40,14 +77,25 @@ class KataCheck:
     runs: int
     mutants: int
     duration_s: float  # summed over this kata's runs (they overlap with other katas' runs)
+    mutant_checks: tuple[MutantCheck, ...] = ()  # sorted by name
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
+    def rejecter_counts(self) -> dict[str, int]:
+        """How many of this kata's mutants each of visible tests, hidden tests and the race detector caught."""
+        return {who: sum(who in m.rejected_by for m in self.mutant_checks) for who in REJECTERS}
+
     def to_json(self) -> dict[str, object]:
         return {"kata": self.slug, "ok": self.ok, "problems": list(self.problems), "runs": self.runs,
-                "mutants": self.mutants, "duration": round(self.duration_s, 3)}
+                "mutants": self.mutants, "duration": round(self.duration_s, 3),
+                "rejected_by": self.rejecter_counts(), "mutant_results": [m.to_json() for m in self.mutant_checks]}
+
+    def text_lines(self) -> list[str]:
+        """The plain-text account of the mutants: one line per mutant, after a count line."""
+        counts = ", ".join(f"{n} by {who}" for who, n in self.rejecter_counts().items())
+        return [f"{self.slug}: {self.mutants} mutant(s); caught {counts}", *(f"  {m}" for m in self.mutant_checks)]
 
 
 @dataclass(frozen=True)
@@ -73,17 +121,27 @@ class _Tally:
     problems: list[str] = field(default_factory=list)
     runs: int = 0
     seconds: float = 0.0
+    mutants: list[MutantCheck] = field(default_factory=list)
 
 
 def verify_katas(slugs: Sequence[str] = (), *, root: Path | None = None, jobs: int = 2,
-                 progress: ProgressFn | None = None, cancel: threading.Event | None = None) -> VerifyReport:
+                 progress: ProgressFn | None = None, cancel: threading.Event | None = None,
+                 min_mutants: int | None = None) -> VerifyReport:
+    """`min_mutants`: None reads GOKATA_MIN_MUTANTS, else MIN_MUTANTS (fixture katas for gokata's own
+    tests have fewer)."""
     started = time.monotonic()
+    if min_mutants is None:
+        raw = os.environ.get("GOKATA_MIN_MUTANTS", "")
+        min_mutants = int(raw) if raw.isdigit() else MIN_MUTANTS
     go = find_go("kata verify")
     katas, content = _select(slugs, root)
     tallies = {k.slug: _Tally(k) for k in katas}
     std = std_packages(go)
     for tally in tallies.values():
         tally.problems.extend(static_problems(tally.kata, go, std))
+        if len(tally.kata.mutants) < min_mutants:
+            tally.problems.append(f"{len(tally.kata.mutants)} mutant(s): a kata needs at least {min_mutants} "
+                                  "known-wrong variants (.meta/mutants/<name>/)")
 
     # Starters and mutants first: they are the runs that may sit out a whole time limit, and a
     # long run started last would leave the other workers idle at the end.
@@ -113,6 +171,8 @@ def verify_katas(slugs: Sequence[str] = (), *, root: Path | None = None, jobs: i
             tally.runs += 1
             tally.seconds += result.duration_s
             tally.problems.extend(found)
+            if what.startswith("mutant "):
+                tally.mutants.append(MutantCheck(what.removeprefix("mutant "), result.status, rejected_by(result)))
         if progress:
             progress(f"{slug}: {what}: {'ok' if not found else 'PROBLEM'} ({result.status}, {result.duration_s:.1f} s)")
 
@@ -133,7 +193,8 @@ def verify_katas(slugs: Sequence[str] = (), *, root: Path | None = None, jobs: i
                 raise
 
     checks = tuple(
-        KataCheck(t.kata.slug, tuple(dict.fromkeys(t.problems)), t.runs, len(t.kata.mutants), t.seconds)
+        KataCheck(t.kata.slug, tuple(dict.fromkeys(t.problems)), t.runs, len(t.kata.mutants), t.seconds,
+                  tuple(sorted(t.mutants, key=lambda m: m.name)))
         for t in tallies.values())
     return VerifyReport(checks, tuple(str(p) for p in content), time.monotonic() - started, max(1, jobs))
 

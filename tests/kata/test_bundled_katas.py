@@ -11,7 +11,7 @@ from tests.conftest import REPO
 
 pytestmark = [pytest.mark.go, pytest.mark.slow]
 
-BUDGET_S = 300  # the whole verify, for ~20 katas on 2 cores
+# No time budget here: how long verify takes is measured in tests/bench/ (issue 16).
 
 
 def test_every_bundled_kata_verifies() -> None:
@@ -21,4 +21,3 @@ def test_every_bundled_kata_verifies() -> None:
     report = verify_katas(root=katas, jobs=os.cpu_count() or 2)
     problems = [f"{k.slug}: {p}" for k in report.katas for p in k.problems] + list(report.content_problems)
     assert report.ok, "\n".join(problems)
-    assert report.duration_s < BUDGET_S, f"kata verify took {report.duration_s:.0f} s"

@@ -82,6 +82,7 @@ def test_test_grades_the_workspace_records_and_exits_by_verdict() -> None:
     assert {k: data[k] for k in ("kata", "status", "score")} == {"kata": "stats", "status": "pass", "score": 1.0}
     assert set(data["tests"][0]) >= {"name", "hidden", "status", "message"}
     assert isinstance(data["duration"], float)
+    assert data["isolation"] in ("bwrap", "unshare", "limits-only")  # which OS sandbox the tests ran in
     assert statuses()["stats"] == "passed"
 
 
@@ -157,12 +158,15 @@ def test_without_go_kata_commands_exit_3_and_say_how_to_install(tmp_path: Path,
 
 @pytest.mark.go
 @pytest.mark.slow
-def test_verify_the_fixture_katas_json() -> None:
+def test_verify_the_fixture_katas_json(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GOKATA_MIN_MUTANTS", "1")  # the fixture katas have one and two
     result = run_cli("kata", "verify", "--json", "--jobs", "2")
     assert result.exit_code == 0, result.stdout
     data = json.loads(result.stdout)
     assert data["ok"] is True
     assert [(k["kata"], k["runs"], k["mutants"]) for k in data["katas"]] == [("greet", 5, 1), ("stats", 6, 2)]
+    assert data["katas"][1]["rejected_by"]["race detector"] == 1
+    assert [m["mutant"] for m in data["katas"][1]["mutant_results"]] == ["max-ignores-negatives", "racy-parallel-sum"]
 
 
 def _cells(line: str, start: int, end: int) -> str:

@@ -155,6 +155,8 @@ def test_infinite_loop_is_a_timeout_naming_the_running_test() -> None:
     result = grade("infinite_loop")
     assert result.status == "timeout" and result.score == 0
     assert result.timeout is not None and result.timeout.running == ("TestSum",)
+    # Whether Go could stop the looping goroutine to show where it is depends on timing: both
+    # wordings say it is still running.
     assert "still running" in result.timeout.blocked[0]
     assert result.summary.startswith("Stopped at the time limit (3 s) while running TestSum.")
     assert "a loop that never ends" in result.summary
@@ -171,11 +173,14 @@ def test_data_race_names_both_locations() -> None:
     assert statuses(result)["TestParallelSum"] == "fail"
 
 
-def test_memory_hog_is_stopped_quickly() -> None:
+def test_memory_hog_is_stopped_by_the_memory_limit(kata_copy: Path) -> None:
+    # A time limit far beyond what filling 512 MiB takes on any machine: the verdict is about
+    # memory, whatever the machine's speed (issue 16), and no assertion is about seconds.
+    spec = kata_copy / "stats" / "kata.yaml"
+    spec.write_text(spec.read_text().replace("time_limit: 3", "time_limit: 120"))
     result = grade("memory_hog")
     assert result.status == "fail" and result.score == 0
     assert "more than 512 MiB of memory" in result.summary
-    assert result.duration_s < 30
 
 
 PEAK_RSS = """
@@ -243,7 +248,7 @@ def test_extra_test_file_changed_go_mod_and_extra_source_are_ignored_and_reporte
 
 
 @pytest.mark.parametrize(("case", "reason"), [
-    ("forbidden_import", 'import "os" in stats.go is not allowed'),
+    ("forbidden_import", 'import "os" in tests/kata/submissions/stats/forbidden_import/stats.go:5 is not allowed'),
     ("linkname", "//go:linkname is refused"),
 ])
 def test_refused_code_never_runs(case: str, reason: str) -> None:
@@ -312,3 +317,54 @@ def test_odd_sources(tmp_path: Path, source: str, status: str, summary: str) -> 
     assert result.status == status
     assert summary in result.summary
     assert "gokata-run-" not in json.dumps(result.to_json())  # no sandbox paths leak into what is shown
+
+
+# -- verdict labels come from the process, not from what it prints (issue 12) ----------------------
+
+FORGED_PRINTS = (
+    '\tfmt.Print("panic: test timed out after 60s\\n\\trunning tests:\\n\\t\\tTestSum (60s)\\n\\n")\n'
+    '\tfmt.Print("==================\\nWARNING: DATA RACE\\nWrite at 0x00c000012345 by goroutine 8:\\n'
+    '  example.com/stats.Sum()\\n      /x/stats.go:9 +0x44\\n==================\\n")\n'
+    '\tfmt.Print("panic: runtime error: index out of range [3] with length 3\\n\\ngoroutine 9 [running]:\\n")\n'
+)
+
+
+def with_forged_prints(case: str, tmp_path: Path) -> Path:
+    """The submission `case` with Sum printing a fake time-out, data race and panic first."""
+    source = (submission("stats", case) / "stats.go").read_text()
+    if '"fmt"' not in source:
+        source = source.replace('import "sync"', 'import (\n\t"fmt"\n\t"sync"\n)')
+    source = source.replace("func Sum(xs []int) int {\n", "func Sum(xs []int) int {\n" + FORGED_PRINTS, 1)
+    code = tmp_path / case
+    code.mkdir()
+    (code / "stats.go").write_text(source)
+    return code
+
+
+def test_a_correct_submission_printing_fake_timeout_race_and_panic_lines_passes(tmp_path: Path) -> None:
+    result = grade_submission(load_kata("stats"), with_forged_prints("passing", tmp_path))
+    assert result.status == "pass", result.to_json()
+    assert result.score == 1.0 and result.timeout is None and result.races == ()
+    assert any("did not reach its time limit" in n for n in result.notes)
+
+
+def test_a_fake_timeout_line_does_not_hide_a_real_race(tmp_path: Path) -> None:
+    code = with_forged_prints("data_race", tmp_path)
+    line = (code / "stats.go").read_text().splitlines().index("\t\t\ttotal += s") + 1
+    result = grade_submission(load_kata("stats"), code)
+    assert result.status == "race", result.summary
+    assert result.races and result.races[0].test == "TestParallelSum"
+    assert all(a.location.endswith(f"stats.go:{line}") for a in result.races[0].accesses), result.races
+
+
+def test_a_fake_panic_line_does_not_hide_a_real_one(tmp_path: Path) -> None:
+    result = grade_submission(load_kata("stats"), with_forged_prints("panic", tmp_path))
+    assert result.status == "fail"
+    assert "index out of range [0] with length 0" in message(result, "TestMaxEmpty")
+
+
+@pytest.mark.slow
+def test_a_fake_race_line_does_not_hide_a_real_timeout(tmp_path: Path) -> None:
+    result = grade_submission(load_kata("stats"), with_forged_prints("infinite_loop", tmp_path))
+    assert result.status == "timeout" and result.races == ()
+    assert result.timeout is not None and result.timeout.running == ("TestSum",)

@@ -71,5 +71,5 @@ def test_interrupt_kills_the_run_and_removes_the_sandbox(tmp_path: Path, sig: si
             proc.kill()
     assert proc.returncode == 130, stderr
     assert b"interrupted" in stderr
-    wait_for(lambda: not processes_in(scratch), timeout=10)
+    wait_for(lambda: not processes_in(scratch), timeout=60)
     assert list(scratch.iterdir()) == []

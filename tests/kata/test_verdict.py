@@ -20,9 +20,13 @@ PATHS = PathMap("example.com/k", "/sandbox/src", {"k.go": "k.go"}, frozenset({"k
 LIMITS = Limits(build_s=10, run_s=10, memory_bytes=1 << 30, max_processes=64, max_output_bytes=1 << 20)
 
 
+START = "2026-01-02T03:04:05.123456789Z"  # the `start` event's Time, as go test writes it
+START_UNIX = 1767323045.123456
+
+
 def events(*items: dict[str, object]) -> EventCollector:
     collector = EventCollector()
-    collector.feed(json.dumps({"Action": "start"}).encode() + b"\n")
+    collector.feed(json.dumps({"Action": "start", "Time": START}).encode() + b"\n")
     for item in items:
         collector.feed(json.dumps(item).encode() + b"\n")
     collector.close()
@@ -39,13 +43,14 @@ def ran(name: str, verdict: str, output: str = "") -> list[dict[str, object]]:
 
 def judge(stream: list[dict[str, object]], records: dict[str, list[str]], *, returncode: int = 0,
           package: str = "pass", killed: KillReason | None = None, forged: list[str] | None = None,
-          stderr: str = "") -> KataResult:
+          stderr: str = "", ran_for: float = 1.0, race_reports: tuple[str, ...] = ()) -> KataResult:
     collector = events(*stream, {"Action": package})
+    process = ProcessOutcome(returncode=returncode, killed=killed, stderr=stderr, duration_s=1,
+                             finished_wall=START_UNIX + ran_for)
     facts = RunFacts(kata="k", expected=EXPECTED, unscored=frozenset(), events=collector,
-                     records=Records(records, forged or []),
-                     process=ProcessOutcome(returncode=returncode, killed=killed, stderr=stderr, duration_s=1),
+                     records=Records(records, forged or []), process=process,
                      paths=PATHS, time_limit_s=5, memory_limit_mb=256, limits=LIMITS, visible_only=False,
-                     ignored=(), duration_s=1.0)
+                     ignored=(), duration_s=1.0, race_reports=race_reports)
     return decide(facts)
 
 
@@ -141,10 +146,40 @@ def test_a_time_out_summary_lists_where_goroutines_were() -> None:
             "example.com/k.gokatatok_TestB(0xc000)\n\t/sandbox/src/k_test.go:9 +0x25\n")
     stream = ran("TestA", "pass") + [{"Action": "run", "Test": "TestB"},
                                       {"Action": "output", "Test": "TestB", "Output": dump}]
-    result = judge(stream, {"TestA": ["pass"]}, returncode=1, package="fail")
+    result = judge(stream, {"TestA": ["pass"]}, returncode=1, package="fail", ran_for=5.02)
     assert result.status == "timeout"
     assert result.summary == ("Stopped at the time limit (5 s) while running TestB. At that moment:\n"
                               "  1 goroutine blocked (chan receive) at k.go:12 in Wait")
+    # The same text from a run that ended before its limit is the program's own output.
+    early = judge(stream, {"TestA": ["pass"]}, returncode=1, package="fail", ran_for=4.5)
+    assert early.status == "fail" and early.timeout is None
+    assert any("did not reach its time limit" in n for n in early.notes)
+
+
+RACE_REPORT = ("Write at 0x00c000012345 by goroutine 8:\n  example.com/k.Add()\n      /sandbox/src/k.go:7 +0x44\n\n"
+               "Previous write at 0x00c000012345 by goroutine 7:\n  example.com/k.Add()\n      /sandbox/src/k.go:7 +0x44\n\n"
+               "Goroutine 8 (running) created at:\n  example.com/k.tok_TestB()\n      /sandbox/src/k_test.go:9 +0x25\n")
+
+
+def test_a_race_is_what_the_race_detector_logged_not_what_was_printed() -> None:
+    printed = ("==================\nWARNING: DATA RACE\n" + RACE_REPORT + "==================\n")
+    stream = ran("TestA", "pass", printed) + ran("TestB", "pass")
+    both = {"TestA": ["pass"], "TestB": ["pass"]}
+    assert judge(stream, both).status == "pass"
+    logged = judge(ran("TestA", "pass") + ran("TestB", "fail"), {"TestA": ["pass"], "TestB": ["fail"]},
+                   returncode=1, package="fail", race_reports=(RACE_REPORT,))
+    assert logged.status == "race"
+    assert logged.races[0].test == "TestB"
+    assert [a.location for a in logged.races[0].accesses] == ["k.go:7", "k.go:7"]
+
+
+def test_a_printed_panic_adds_nothing_to_a_clean_run() -> None:
+    stream = ran("TestA", "pass", "panic: boom\n\ngoroutine 1 [running]:\n") + ran("TestB", "pass")
+    result = judge(stream, {"TestA": ["pass"], "TestB": ["pass"]})
+    assert result.status == "pass"
+    failing = judge(ran("TestA", "fail", "panic: boom\n") + ran("TestB", "pass"),
+                    {"TestA": ["fail"], "TestB": ["pass"]}, returncode=0, package="fail")
+    assert "crashed" not in failing.summary
 
 
 def test_a_cancelled_run_is_an_interruption() -> None:

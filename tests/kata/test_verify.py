@@ -13,15 +13,35 @@ pytestmark = [pytest.mark.go, pytest.mark.slow]
 
 
 def problems(root: Path, slug: str = "stats") -> list[str]:
-    report = verify_katas((slug,), root=root, jobs=2)
+    report = verify_katas((slug,), root=root, jobs=2, min_mutants=0)
     assert not report.ok
     return list(report.katas[0].problems) if report.katas else list(report.content_problems)
 
 
 def test_the_fixture_katas_verify(kata_copy: Path) -> None:
-    report = verify_katas(root=kata_copy, jobs=2)
+    report = verify_katas(root=kata_copy, jobs=2, min_mutants=0)
     assert report.ok, report.to_json()
     assert [(k.slug, k.runs) for k in report.katas] == [("greet", 5), ("stats", 6)]
+    # Who rejects each mutant: the tests that fail with an assertion, or the race detector. The racy
+    # mutant's sum may also come out wrong (then the hidden tests catch it as well), or not.
+    stats = report.katas[1]
+    checks = {m.name: m for m in stats.mutant_checks}
+    assert checks["max-ignores-negatives"].to_json() == {
+        "mutant": "max-ignores-negatives", "status": "fail", "rejected_by": ["hidden tests"]}
+    racy = checks["racy-parallel-sum"]
+    assert racy.status == "race" and "race detector" in racy.rejected_by and "visible tests" not in racy.rejected_by
+    counts = stats.rejecter_counts()
+    assert counts["visible tests"] == 0 and counts["race detector"] == 1 and counts["hidden tests"] >= 1
+    assert stats.to_json()["rejected_by"] == counts
+    lines = stats.text_lines()
+    assert lines[0].startswith("stats: 2 mutant(s); caught 0 by visible tests, ")
+    assert lines[1] == "  mutant max-ignores-negatives: fail, rejected by hidden tests"
+    assert lines[2].startswith("  mutant racy-parallel-sum: race, rejected by ") and lines[2].endswith("race detector")
+
+
+def test_a_kata_needs_five_mutants(kata_copy: Path) -> None:
+    report = verify_katas(("greet",), root=kata_copy, jobs=2)
+    assert "1 mutant(s): a kata needs at least 5 known-wrong variants (.meta/mutants/<name>/)" in report.katas[0].problems
 
 
 def test_a_starter_that_already_passes(kata_copy: Path) -> None:
@@ -73,7 +93,7 @@ def test_imports_outside_the_standard_library_and_examples(kata_copy: Path) -> N
 def test_a_broken_kata_yaml_is_reported_with_its_line(kata_copy: Path) -> None:
     spec = kata_copy / "stats" / "kata.yaml"
     spec.write_text(spec.read_text().replace("difficulty: 1", "difficulty: hard"))
-    report = verify_katas(root=kata_copy, jobs=2)
+    report = verify_katas(root=kata_copy, jobs=2, min_mutants=0)
     assert not report.ok
     assert [k.slug for k in report.katas] == ["greet"]
     assert any(p.startswith(f"{spec}:5:") for p in report.content_problems)
