@@ -88,7 +88,7 @@ EN_NEGATORS = frozenset(
     _words(
         """
     not no never none nothing nobody neither nor without cannot cant dont doesnt didnt isnt arent wasnt
-    werent wont wouldnt shouldnt couldnt mustnt neednt hasnt havent hadnt nowhere hardly
+    werent wont wouldnt shouldnt couldnt mustnt neednt hasnt havent hadnt nowhere hardly non
     """
     )
 )
@@ -239,6 +239,7 @@ ZH_NOT_NEGATING = _words("""
     非缓冲 非阻塞 没错 别的 别人 别处 未来 未知 无数 不一样 毋庸置疑 不用担心 不必担心 无需担心
     悄无声息 无声无息 无处不在 无所不在 无时无刻 无一例外 毫无疑问 不可或缺 必不可少 不可避免 无可避免
     不知不觉 层出不穷 不言而喻 迫不及待 无非 无缝
+    不够就 不行就 不够的话 不行的话
 """)
 # A negating character right after one of these is part of another word: 区别, 特别, 是否, 除非.
 ZH_NOT_NEGATING_AFTER = {"别": "区分特差类识告级个性辨", "非": "是除莫", "无": "有", "未": "尚"}

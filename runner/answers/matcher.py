@@ -51,9 +51,12 @@ _CONTRASTIVE_HAN = frozenset(
     "不没无非未别否"
     "先后前早晚迟再首末最初终"
     "上下左右内外里入出进退来去"
-    "大小长短高低增减加删读写开关启停收发生死新旧正负真假有空满"
+    "大小长短高低增减加删读写开关启停收发生死新旧正负真假有空满对错"
+    "会能要可该必"
     "字节符"
 )
+# Words a gap between a phrasing's parts may not skip: "和普通 Once 不一样" is not "和普通 Once 一样".
+_GAP_STOPS_HAN = frozenset("不没无非未别")
 _CODE_CHARS = frozenset("[]{}=&*%~<>!+|^")
 
 
@@ -100,7 +103,10 @@ def compile_phrasing(text: str) -> Phrasing:
     negative = any(c & (NEG | NEED | LACK | MYTH) for c in reading.cues)
     tokens = [t for t in reading.tokens if not (t.kind == "word" and t.raw in lx.ARTICLES)]
     content = [t for t in tokens if not (t.kind == "word" and t.raw in lx.PHRASING_FILLER)]
-    if len(content) >= 3:
+    # A run of Chinese characters is one content unit, not one per character: in "ctx 只管 Do"
+    # there are two content words besides "Do", so "Do" stays part of the phrasing.
+    units = sum(1 for i, t in enumerate(content) if t.kind != "han" or i == 0 or content[i - 1].kind != "han")
+    if units >= 3:
         tokens = content
     if not tokens:
         return Phrasing(text, ())
@@ -198,6 +204,10 @@ def _segments(tokens: list[Token], *, join_hyphens: bool = False) -> Variant:
     return tuple(segs)
 
 
+def _negates(tok: Token) -> bool:
+    return (tok.kind == "han" and tok.key in _GAP_STOPS_HAN) or (tok.kind == "word" and tok.raw in lx.EN_NEGATORS)
+
+
 class Resolved:
     """An answer read against one question's vocabulary: each position's keys, and an index."""
 
@@ -277,6 +287,8 @@ class Resolved:
                 while q < n and toks[q].sent == sent and gap <= MAX_GAP:
                     found = self._match_segment(seg, q)
                     if found is not None:
+                        break
+                    if _negates(toks[q]):
                         break
                     gap += toks[q].units
                     q += 1

@@ -263,7 +263,8 @@ class Reading:
             return Polarity.HYPOTHETICAL, -1
         after = last + 1
         if (after < len(toks) and toks[after].sent == toks[last].sent and self.cues[after] & LACK
-                and toks[after].clause == toks[last].clause and toks[after].kind == "word"):
+                and toks[after].clause == toks[last].clause and toks[after].kind == "word"
+                and toks[after].raw != "without"):  # "keep the values without the cancellation" keeps them
             # "the sub-slice copies no elements", "it allocates nothing": the verb is denied.
             return Polarity.NEGATED, after
         return Polarity.AFFIRMED, -1

@@ -72,9 +72,11 @@ def verify_snippets(
     from runner.content.catalog import load_catalog
     from runner.content.snippets import verify_output_questions
     from runner.ui.bank import render_snippet_report
+    from runner.ui.steps import step_reporter
 
     catalog = load_catalog(banks or None)
-    report = verify_output_questions(catalog, only=set(ids or ()), jobs=jobs)
+    with step_reporter("running programs", json_out=json_out) as on_step:
+        report = verify_output_questions(catalog, only=set(ids or ()), jobs=jobs, on_step=on_step)
     render_snippet_report(report, json_out=json_out)
     raise typer.Exit(0 if report.ok else 1)
 

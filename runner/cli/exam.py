@@ -200,10 +200,12 @@ def grade(
     Exit 0 when every submission was graded, 1 when any could not be (its row says why)."""
     from runner.exam.batch import grade_all, parse_shard
     from runner.ui.exam import render_batch
+    from runner.ui.steps import step_reporter
 
     part = parse_shard(shard) if shard is not None else None
-    with content_dirs(bank, katas):
-        result = grade_all(spec, submissions, jobs=jobs, out_dir=out_dir, key=key or None, shard=part)
+    with content_dirs(bank, katas), step_reporter("grading submissions", json_out=json_out) as on_step:
+        result = grade_all(spec, submissions, jobs=jobs, out_dir=out_dir, key=key or None, shard=part,
+                           on_step=on_step)
     render_batch(result, json_out=json_out)
     raise typer.Exit(0 if result.all_graded else 1)
 

@@ -19,6 +19,7 @@ from runner.content.catalog import Catalog
 from runner.content.models import OutputQuestion
 from runner.errors import BadInput
 from runner.quiz.grading import normalise_output
+from runner.steps import OnStep, StepCounter
 from runner.toolchain import find_go
 
 DEFAULT_GO = "1.24"
@@ -101,7 +102,9 @@ def _check(go: str, q: OutputQuestion, origin: str) -> SnippetResult:
     return SnippetResult(q.id, origin, version, ok, actual, diff)
 
 
-def verify_output_questions(catalog: Catalog, *, only: set[str] | None = None, jobs: int = 2) -> SnippetReport:
+def verify_output_questions(
+    catalog: Catalog, *, only: set[str] | None = None, jobs: int = 2, on_step: OnStep | None = None
+) -> SnippetReport:
     questions = [q for q in catalog.questions if isinstance(q, OutputQuestion)]
     if only:
         known = {q.id for q in questions}
@@ -116,6 +119,13 @@ def verify_output_questions(catalog: Catalog, *, only: set[str] | None = None, j
         o = catalog.origins.get(q.id)
         return f"{o.file}:{o.line}" if o else q.id
 
+    counter = StepCounter(len(questions), on_step)
+
+    def check(q: OutputQuestion) -> SnippetResult:
+        result = _check(go, q, origin(q))
+        counter.finished(q.id, result.ok)
+        return result
+
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        results = list(pool.map(lambda q: _check(go, q, origin(q)), questions))
+        results = list(pool.map(check, questions))
     return SnippetReport(version, tuple(results))

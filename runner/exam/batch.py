@@ -23,6 +23,7 @@ from runner.exam.grading import GradingContext, grade_submission
 from runner.exam.model import CandidateReport, DecodeError, Note, decode, encode
 from runner.exam.signing import file_hash, sign, verify
 from runner.exam.similarity import PairFlag, pair_flags, with_pair_flags
+from runner.steps import OnStep, StepCounter
 
 SUMMARY_FORMAT = 2
 MAX_REPORT_BYTES = 64 * 1024 * 1024
@@ -81,14 +82,22 @@ def grade_all(
     out_dir: Path,
     key: str | None,
     shard: tuple[int, int] | None = None,
+    on_step: OnStep | None = None,
 ) -> BatchResult:
     ctx = context_for(spec)
     _check_out(out_dir)
     share = [p for p in dict.fromkeys(submissions) if in_shard(p, shard)]
     # Threads, not processes: the heavy work is the `go test` child of each kata run, and the
     # context (bank, compiled graders, starter results) is shared instead of rebuilt per worker.
+    counter = StepCounter(len(share), on_step)
+
+    def grade(path: Path) -> CandidateReport:
+        report = grade_submission(path, ctx)
+        counter.finished(path.name, report.graded)
+        return report
+
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        graded = list(pool.map(lambda p: grade_submission(p, ctx), share))
+        graded = list(pool.map(grade, share))
     return finish(ctx.exam.spec.title, graded, out_dir, key)
 
 

@@ -11,8 +11,11 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from rich import box
+from rich.console import Group, RenderableType
 from rich.markup import escape
+from rich.padding import Padding
 from rich.table import Table
+from rich.text import Text
 
 from runner.ui.console import err, out
 
@@ -56,16 +59,26 @@ def render_list(rows: list[dict[str, Any]], problems: list[Problem], *, json_out
     # Light rules and no outer edge leave the title room on an 80-column terminal.
     table = Table(title=f"{len(rows)} kata(s)", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
                   collapse_padding=True)
-    # The slug is what the learner types next, so it is never cut; the title gives way (and
-    # folds, since a Chinese title has no spaces to wrap at).
-    table.add_column("slug", no_wrap=True, min_width=max((len(r["slug"]) for r in rows), default=4))
-    table.add_column("title", overflow="fold", ratio=1)
+    # The slug is what the learner types next, so it is never cut. On a narrow terminal the title
+    # goes under its slug instead of into a column a dozen characters wide.
+    slug_width = max((len(r["slug"]) for r in rows), default=4)
+    narrow = out().width < slug_width + 70
+    table.add_column("slug / title" if narrow else "slug", no_wrap=not narrow, min_width=slug_width,
+                     overflow="fold")
+    if not narrow:
+        table.add_column("title", overflow="fold", ratio=1)
     table.add_column("topic", no_wrap=True)
     table.add_column("level", no_wrap=True)
     table.add_column("status", no_wrap=True)
     style = {"passed": "green", "failing": "red", "not started": "dim"}
     for row in rows:
-        table.add_row(escape(row["slug"]), escape(row["title"]), escape(row["topic"]), "*" * row["difficulty"],
+        slug, title = escape(row["slug"]), escape(row["title"])
+        first: list[RenderableType] = (
+            [Group(Text(row["slug"]), Padding(Text(row["title"], style="dim"), (0, 0, 0, 2)))]
+            if narrow
+            else [slug, title]
+        )
+        table.add_row(*first, escape(row["topic"]), "*" * row["difficulty"],
                       f"[{style[row['status']]}]{row['status']}[/]")
     out().print(table)
     if rows:
@@ -92,9 +105,10 @@ def render_start(kata: Kata, report: StartReport, *, lang: str, go_missing: str 
     if report.test_files:
         console.print(f"Tests you can read: {', '.join(escape(n) for n in report.test_files)} "
                       "(hidden tests run too when you test)")
-    console.print(f"Test:  [bold]gokata kata test {escape(kata.slug)}[/]   "
-                  f"or re-test on every save: [bold]gokata kata watch {escape(kata.slug)}[/]")
-    console.print(f"Stuck: [bold]gokata kata hint {escape(kata.slug)}[/]")
+    # One command per line, never wrapped: what to type next must survive 80 columns and pipes.
+    console.print(f"Test:  [bold]gokata kata test {escape(kata.slug)}[/]", soft_wrap=True)
+    console.print(f"Watch: [bold]gokata kata watch {escape(kata.slug)}[/]  (re-tests on every save)", soft_wrap=True)
+    console.print(f"Stuck: [bold]gokata kata hint {escape(kata.slug)}[/]", soft_wrap=True)
     if go_missing:
         err().print(f"[yellow]note:[/] {escape(go_missing)}", soft_wrap=True)
 
@@ -130,8 +144,8 @@ def render_result(result: KataResult, *, kata: Kata, code: str) -> None:
         tag = " [dim](hidden)[/]" if test.hidden else ""
         console.print(f" [{style}]{mark}[/]  {escape(test.name.ljust(width))}{tag}")
         if test.message and test.status != "pass" and result.status not in ("compile_error", "rejected"):
-            for line in test.message.splitlines():
-                console.print(f"       {escape(line)}", soft_wrap=True, highlight=False)
+            # Wrapped at word boundaries and indented under the test, at any terminal width.
+            console.print(Padding(Text(test.message.rstrip("\n")), (0, 0, 0, 7)), highlight=False)
     if result.compile_errors:
         console.print("[bold]compile errors[/]")
         for e in result.compile_errors:

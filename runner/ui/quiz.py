@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from rich import box
 from rich.markup import escape
 from rich.table import Table
 
@@ -20,7 +21,8 @@ def render_topics(counts: list[TopicCount], *, json_out: bool) -> None:
         total = sum(c.total for c in counts)
         print(json.dumps({"total": total, "topics": [c.to_json() for c in counts]}, ensure_ascii=False))
         return
-    table = Table(title="Topics: questions per kind and per difficulty (1/2/3/4/5)")
+    # No vertical rules: eleven columns fit an 80-column terminal with room to spare.
+    table = Table(title="Questions per kind and per difficulty (1/2/3/4/5)", box=box.SIMPLE_HEAD)
     # topic ids, not titles: the table must fit an 80-column terminal
     table.add_column("topic", no_wrap=True, min_width=10)
     table.add_column("total", justify="right", min_width=5, no_wrap=True)
@@ -42,11 +44,12 @@ def render_scripted(summary: SessionSummary, *, json_out: bool, lang: Lang) -> N
         # plain print: one JSON object on stdout, never wrapped or highlighted
         print(json.dumps(summary.to_json(), ensure_ascii=False))
         return
-    table = Table(title=f"Score {summary.score:.0%} ({summary.answered} answered)")
-    table.add_column("question")
-    table.add_column("kind")
-    table.add_column("result")
-    table.add_column("expected")
+    table = Table(title=f"Score {summary.score:.0%} ({summary.answered} answered)", box=box.SIMPLE_HEAD)
+    # The id is what a learner looks up next (`gokata show ID`): never cut; the expected answer folds.
+    table.add_column("question", no_wrap=True, min_width=max((len(v.question_id) for v in summary.verdicts), default=8))
+    table.add_column("kind", no_wrap=True)
+    table.add_column("result", no_wrap=True)
+    table.add_column("expected", overflow="fold")
     for v in summary.verdicts:
         if v.correct is None:
             result = f"{v.score:.0%}"

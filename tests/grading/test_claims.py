@@ -233,3 +233,47 @@ def test_a_chinese_typo_never_swaps_a_contrastive_character(phrasing: str, answe
     ph = compile_phrasing(phrasing)
     assert list(Resolved(read_answer(phrasing), FuzzyIndex(()), [ph]).find(ph))
     assert not list(Resolved(read_answer(answer), FuzzyIndex(()), [ph]).find(ph))
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "expected"),
+    [
+        ("Use it to keep the trace values without the cancellation.", "values", Polarity.AFFIRMED),
+        ("还不够就把 map 按 key 哈希分片，每片一把锁。", "分片", Polarity.AFFIRMED),
+        ("The sub-slice copies no elements.", "copies", Polarity.NEGATED),
+    ],
+)
+def test_without_after_a_term_and_a_chinese_condition_do_not_deny(text: str, term: str, expected: Polarity) -> None:
+    assert polarity(text, term) is expected
+
+
+def test_a_chinese_run_is_one_content_word_so_short_english_words_stay_in_the_phrasing() -> None:
+    from runner.answers.fuzzy import FuzzyIndex
+    from runner.answers.matcher import Resolved, compile_phrasing
+
+    ph = compile_phrasing("ctx 只管 Do")
+    assert not list(Resolved(read_answer("DialContext 的 ctx 只管建连"), FuzzyIndex(()), [ph]).find(ph))
+    assert list(Resolved(read_answer("这里的 ctx 只管 Do 这一步"), FuzzyIndex(()), [ph]).find(ph))
+
+
+@pytest.mark.parametrize(
+    ("phrasing", "answer"),
+    [
+        ("和普通 Once 一样", "这点和普通 Once 不一样"),  # a gap never skips a negation
+        ("说法是对的", "这个说法是错的"),  # 对/错 is a contrast, not a typo
+        ("删除后会缩容", "map 删除后不缩容"),  # 会/不 neither
+        ("evaluated at return", "evaluated not at return"),
+    ],
+)
+def test_a_phrasing_never_matches_its_own_negation(phrasing: str, answer: str) -> None:
+    from runner.answers.fuzzy import FuzzyIndex
+    from runner.answers.matcher import Resolved, compile_phrasing
+
+    ph = compile_phrasing(phrasing)
+    found = list(Resolved(read_answer(answer), FuzzyIndex(()), [ph]).find(ph))
+    assert not found or Resolved(read_answer(answer), FuzzyIndex(()), [ph]).polarity(found[0]) is not Polarity.AFFIRMED
+
+
+def test_non_denies_the_word_it_prefixes() -> None:
+    assert polarity("Go uses a non-generational GC.", "generational") is Polarity.NEGATED
+    assert polarity("the interface is still non-nil", "nil") is Polarity.NEGATED

@@ -1,0 +1,3 @@
+module gokata.dev/katas/maps-session-store
+
+go 1.25

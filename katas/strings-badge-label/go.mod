@@ -1,0 +1,3 @@
+module gokata.dev/katas/strings-badge-label
+
+go 1.25
