@@ -16,7 +16,7 @@ from tests.cli_helpers import run_cli
 CORE = ("slices", "defer", "once", "context", "pools", "mutexes")
 OTHER = ("waitgroup", "channels", "goroutines", "atomics", "interfaces", "memory", "design")
 # Topics added in the second round (issue 17): each a full bank with every kind.
-NEW = ("idioms", "errors", "generics", "maps", "strings")
+NEW = ("idioms", "errors", "generics", "maps", "strings", "http", "testing")
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,3 @@
+module gokata.dev/katas/http-lab-results
+
+go 1.25

@@ -1,0 +1,3 @@
+module gokata.dev/katas/testing-consent-clock
+
+go 1.25
