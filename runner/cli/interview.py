@@ -20,7 +20,10 @@ def interview(
     lang: LangOpt = typer.Option(LangOpt.en, "--lang", help="Conduct the interview in en or zh."),
     seed: int | None = typer.Option(None, "--seed", help="Choose the same questions again."),
     answers: Path | None = typer.Option(
-        None, "--answers", exists=True, dir_okay=False,
+        None,
+        "--answers",
+        exists=True,
+        dir_okay=False,
         help="A YAML list of answers, one per turn (or a text file with answers separated by lines of ---).",
     ),
     json_out: bool = typer.Option(False, "--json", help="Print the transcript with every grade as JSON."),
@@ -72,8 +75,13 @@ def interview(
     recorder = open_recorder()
     used_seed = seed if seed is not None else new_seed()
     selection = choose_questions(catalog, recorder, topics=tuple(topic or ()), count=count, seed=used_seed)
-    session = Interview(selection.questions, catalog.by_id(), recorder=recorder,
-                        budget_s=minutes * 60 if minutes else None, seed=used_seed)
+    session = Interview(
+        selection.questions,
+        catalog.by_id(),
+        recorder=recorder,
+        budget_s=minutes * 60 if minutes else None,
+        seed=used_seed,
+    )
     console = out()
     if not json_out:
         ui.opening(console, session, selection.source, lang.value)

@@ -32,8 +32,13 @@ class PointNote:
     recovered: bool = False  # a follow-up on it was answered well
 
     def to_json(self) -> dict[str, Any]:
-        return {"question_id": self.question_id, "point_id": self.point_id, "verdict": self.verdict,
-                "recovered": self.recovered, "point": {"en": self.point.en, "zh": self.point.zh}}
+        return {
+            "question_id": self.question_id,
+            "point_id": self.point_id,
+            "verdict": self.verdict,
+            "recovered": self.recovered,
+            "point": {"en": self.point.en, "zh": self.point.zh},
+        }
 
 
 @dataclass(frozen=True)
@@ -49,8 +54,12 @@ class QuestionLine:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "number": self.number, "question_id": self.question_id, "score": round(self.score, 4),
-            "passed": self.passed, "seconds": round(self.seconds, 1), "rating": self.rating,
+            "number": self.number,
+            "question_id": self.question_id,
+            "score": round(self.score, 4),
+            "passed": self.passed,
+            "seconds": round(self.seconds, 1),
+            "rating": self.rating,
             "low_confidence": self.low_confidence,
             "follow_ups": [{"point_id": p, "why": w, "answered_well": ok} for p, w, ok in self.follow_ups],
         }
@@ -136,8 +145,9 @@ def debrief(turns: Sequence[TurnRecord], ending: Ending, katas: Mapping[str, Seq
     study_ids = tuple(dict.fromkeys(study))
     kata_list = tuple(dict.fromkeys((slug, qid) for qid in study_ids for slug in katas.get(qid, ())))
     scheduled = tuple((m.asked.parent_id, m.rating) for m in mains if m.rating is not None)
-    return Debrief(tuple(lines), tuple(strengths), tuple(gaps), signal, reasons, study_ids, kata_list, scheduled,
-                   ending)
+    return Debrief(
+        tuple(lines), tuple(strengths), tuple(gaps), signal, reasons, study_ids, kata_list, scheduled, ending
+    )
 
 
 def _signal(
@@ -167,4 +177,3 @@ def _signal(
     if mean >= STRONG_MEAN and contradicted_core == 0 and passed * 3 >= n * 2:
         return Signal.STRONG, tuple(reasons)
     return Signal.MIXED, tuple(reasons)
-

@@ -133,8 +133,9 @@ class Interview:
             return None
         q = self.questions[self._next_main]
         self._next_main += 1
-        return Asked(main=self._next_main, kind=TurnKind.MAIN, prompt=q.prompt, parent_id=q.id, framework=q,
-                     code=q.code)
+        return Asked(
+            main=self._next_main, kind=TurnKind.MAIN, prompt=q.prompt, parent_id=q.id, framework=q, code=q.code
+        )
 
     def _after(self, asked: Asked) -> Asked | None:
         if self.over_budget:

@@ -36,8 +36,10 @@ def opening(console: Console, interview: Interview, source: str, lang: Lang) -> 
     budget = ""
     if interview.budget_s is not None:
         budget = msg("iv.budget", lang, minutes=round(interview.budget_s / 60))
-    console.print(f"[bold]{msg('iv.title', lang)}[/]  " + escape(msg("iv.opening", lang, n=len(interview.questions),
-                                                                      budget=budget)))
+    console.print(
+        f"[bold]{msg('iv.title', lang)}[/]  "
+        + escape(msg("iv.opening", lang, n=len(interview.questions), budget=budget))
+    )
     console.print(f"[dim]{escape(msg('iv.source.' + source, lang))}[/]")
 
 
@@ -48,8 +50,10 @@ def show_asked(console: Console, asked: Asked, total: int, lang: Lang) -> None:
         title = msg("iv.question", lang, n=asked.main, total=total)
     else:
         if asked.why is not None:
-            console.print(f"[bold cyan]{escape(msg('iv.interviewer', lang))}:[/] "
-                          + escape(msg("iv.why." + asked.why.value, lang)))
+            console.print(
+                f"[bold cyan]{escape(msg('iv.interviewer', lang))}:[/] "
+                + escape(msg("iv.why." + asked.why.value, lang))
+            )
         title = msg("iv.followup" if asked.kind is TurnKind.FOLLOW_UP else "iv.stretch", lang)
     parts: list[RenderableType] = [Markdown(asked.prompt.get(lang))]
     if asked.code:
@@ -118,8 +122,13 @@ def run(
         interview.submit(text, seconds, grade, low_confidence=low)
         if not quiet:
             if interview.budget_s is not None:
-                line = msg("iv.time.budget", lang, took=clock(seconds), elapsed=clock(interview.elapsed),
-                           budget=clock(interview.budget_s))
+                line = msg(
+                    "iv.time.budget",
+                    lang,
+                    took=clock(seconds),
+                    elapsed=clock(interview.elapsed),
+                    budget=clock(interview.budget_s),
+                )
             else:
                 line = msg("iv.time", lang, took=clock(seconds), elapsed=clock(interview.elapsed))
             console.print(f"[dim]{escape(line)}[/]")
@@ -134,8 +143,15 @@ def _rate_yourself(console: Console, asked: Asked, grade: OpenGrade, lang: Lang)
         for p in asked.framework.framework
     }
     mine = self_grade(asked.framework, marks)
-    return OpenGrade(mine.question_id, mine.score, mine.points, follow_ups=mine.follow_ups, self_graded=True,
-                     confidence=grade.confidence, review_reasons=grade.review_reasons)
+    return OpenGrade(
+        mine.question_id,
+        mine.score,
+        mine.points,
+        follow_ups=mine.follow_ups,
+        self_graded=True,
+        confidence=grade.confidence,
+        review_reasons=grade.review_reasons,
+    )
 
 
 # -- debrief and transcript (Markdown) -------------------------------------------------------------
@@ -144,22 +160,30 @@ def debrief_markdown(d: Debrief, lang: Lang) -> str:
     if d.ending is not Ending.DONE:
         out += [f"_{msg('iv.ending.' + d.ending.value, lang)}_", ""]
     out += [f"### {msg('iv.panel', lang)}", ""]
-    out.append(f"**{msg('iv.signal', lang, signal=msg('iv.signal.' + d.signal.value, lang))}** — "
-               + msg("iv.practice", lang))
+    out.append(
+        f"**{msg('iv.signal', lang, signal=msg('iv.signal.' + d.signal.value, lang))}** — " + msg("iv.practice", lang)
+    )
     out.append("")
     out += [f"- {msg(code, lang, **values)}" for code, values in d.reasons]
     out += ["", f"### {msg('iv.per_question', lang)}", ""]
     for line in d.lines:
-        text = msg("iv.line", lang, n=line.number, qid=line.question_id, score=round(line.score * 100),
-                   time=clock(line.seconds))
+        text = msg(
+            "iv.line",
+            lang,
+            n=line.number,
+            qid=line.question_id,
+            score=round(line.score * 100),
+            time=clock(line.seconds),
+        )
         notes = [msg("iv.line.passed" if line.passed else "iv.line.missed", lang)]
         for point, why, ok in line.follow_ups:
             if why == "strong":
                 notes.append(msg("iv.line.stretch", lang))
             else:
                 result = msg("iv.result.well" if ok else "iv.result.not", lang)
-                notes.append(msg("iv.line.followup", lang, point=f"`{point}`", why=msg(f"iv.verdict.{why}", lang),
-                                 result=result))
+                notes.append(
+                    msg("iv.line.followup", lang, point=f"`{point}`", why=msg(f"iv.verdict.{why}", lang), result=result)
+                )
         if line.low_confidence:
             notes.append(msg("iv.line.unsure", lang))
         out.append(f"- {text}: " + "; ".join(notes))
@@ -267,6 +291,3 @@ def _summary(s: SavedInterview) -> dict[str, Any]:
 
 def saved_note(console: Console, saved: SavedInterview, lang: Lang) -> None:
     console.print(f"[dim]{escape(msg('iv.saved', lang, path=str(saved.markdown), n=saved.number))}[/]")
-
-
-

@@ -76,7 +76,11 @@ def test_follow_up_through_the_probe_item(catalog: Catalog) -> None:
 
 def test_follow_up_without_probe_is_graded_on_that_point_alone(catalog: Catalog) -> None:
     iv = _interview(catalog, "defer.iv-loop")
-    iv.submit("The files are closed at the end of each iteration.", 10, iv.grade("The files are closed at the end of each iteration."))
+    iv.submit(
+        "The files are closed at the end of each iteration.",
+        10,
+        iv.grade("The files are closed at the end of each iteration."),
+    )
     asked = iv.pending
     assert asked is not None and asked.point_id == "runs-at-return" and asked.probe_id is None
     assert asked.framework is not None and [p.id for p in asked.framework.framework] == ["runs-at-return"]
@@ -148,8 +152,11 @@ def test_quit_keeps_what_was_answered(catalog: Catalog) -> None:
 def test_debrief_reads_gaps_recovery_and_study(catalog: Catalog) -> None:
     iv = _interview(catalog, "defer.iv-eval", "defer.iv-loop")
     iv.submit(WRONG_EVAL, 30, iv.grade(WRONG_EVAL))
-    iv.submit("It prints 1, because x was evaluated at the defer statement.", 10,
-              iv.grade("It prints 1, because x was evaluated at the defer statement."))
+    iv.submit(
+        "It prints 1, because x was evaluated at the defer statement.",
+        10,
+        iv.grade("It prints 1, because x was evaluated at the defer statement."),
+    )
     bad = "The files are closed at the end of each iteration."
     while iv.pending is not None:
         iv.submit(bad, 5, iv.grade(bad))
