@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from runner.answers.framework import grade_open
-from runner.content.catalog import load_catalog, questions_dir
+from runner.content.catalog import load_catalog
 from runner.content.models import OpenQuestion
+from runner.paths import questions_dir
 
 CATALOG = load_catalog([questions_dir()])
 PROBES = [q for q in CATALOG.questions if isinstance(q, OpenQuestion) and q.follows is not None]
