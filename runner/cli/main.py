@@ -21,10 +21,11 @@ app = typer.Typer(
 
 def _register() -> None:
     # Each command group lives in its own module; importing them is cheap (typer only).
-    from runner.cli import answer, bank, exam, kata, progress, quiz
+    from runner.cli import answer, bank, exam, interview, kata, progress, quiz
 
     quiz.register(app)
     answer.register(app)
+    interview.register(app)
     progress.register(app)
     app.add_typer(bank.app, name="bank")
     app.add_typer(kata.app, name="kata")

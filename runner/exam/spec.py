@@ -157,6 +157,7 @@ def _draw_pool(catalog: Catalog, d: Draw) -> list[str]:
         and (not d.difficulty or q.difficulty in d.difficulty)
         and (not d.kind or q.kind in d.kind)
         and (not d.tag or set(d.tag) & set(q.tags))
+        and getattr(q, "follows", None) is None  # follow-up items belong to `gokata interview`
     ]
 
 

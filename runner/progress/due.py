@@ -24,7 +24,8 @@ def _in_scope(catalog: Catalog, topics: Sequence[str]) -> list[AnyQuestion]:
     for topic in topics:
         catalog.bank(topic)  # an unknown topic is BadInput naming the known ones
     wanted = set(topics)
-    return [q for q in catalog.questions if not wanted or q.topic in wanted]
+    # A follow-up item (`follows` set) is asked by `gokata interview`, never reviewed on its own.
+    return [q for q in catalog.questions if (not wanted or q.topic in wanted) and getattr(q, "follows", None) is None]
 
 
 def new_order(questions: Sequence[AnyQuestion]) -> list[AnyQuestion]:

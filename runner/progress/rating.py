@@ -18,7 +18,7 @@ RATING_NAMES = {AGAIN: "Again", HARD: "Hard", GOOD: "Good", EASY: "Easy"}
 # Modes whose answers move the review schedule. Scripted grading (`quiz --answers`, hiring
 # exams) grades someone else's answers, so it is not recorded at all; `gokata answer` is the
 # learner's own practice and is recorded as such.
-SCHEDULING_MODES = frozenset({"practice", "review", "exam"})
+SCHEDULING_MODES = frozenset({"practice", "review", "exam", "interview"})
 UNRECORDED_MODES = frozenset({"scripted"})
 
 OPEN_RIGHT = 0.8  # an open answer at or above this (and no core point missed) counts as right

@@ -25,8 +25,10 @@ class TopicCount:
 def topic_counts(catalog: Catalog, lang: Lang) -> list[TopicCount]:
     result = []
     for bank in catalog.banks:
-        kinds: Counter[str] = Counter(q.kind for q in bank.questions)
-        levels = Counter(q.difficulty for q in bank.questions)
-        result.append(TopicCount(bank.topic, bank.title.get(lang), len(bank.questions),
+        # Follow-up items (`follows` set) belong to `gokata interview`: not counted as questions of their own.
+        questions = [q for q in bank.questions if getattr(q, "follows", None) is None]
+        kinds: Counter[str] = Counter(q.kind for q in questions)
+        levels = Counter(q.difficulty for q in questions)
+        result.append(TopicCount(bank.topic, bank.title.get(lang), len(questions),
                                  {k: kinds.get(k, 0) for k in KINDS}, {d: levels.get(d, 0) for d in range(1, 6)}))
     return result

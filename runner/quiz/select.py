@@ -63,6 +63,8 @@ def filter_questions(catalog: Catalog, filters: Filters) -> list[AnyQuestion]:
             continue
         if filters.ids and q.id not in filters.ids:
             continue
+        if getattr(q, "follows", None) is not None and not filters.ids:
+            continue  # a follow-up item is asked by `gokata interview`, never drawn on its own
         out.append(q)
     return out
 
