@@ -243,6 +243,8 @@ class Reading:
                     found = Polarity.NEGATED
             elif flags & (NEG | LACK | NEED) and p < last:
                 target = next(q for q in own if q > p)
+                if toks[p].raw == "non" and target != p + 1:
+                    continue  # "non-nil interface": the prefix denies its own word only
                 if flags & LACK and not flags & (NEG | NEED) and self._verb_between(p, target):
                     continue
                 if flags & (NEG | LACK) and not flags & NEED and self._until_after(last):
@@ -688,13 +690,15 @@ def _attributed(tokens: list[Token], i: int) -> bool:
 
 
 def _sets_aside(tokens: list[Token], i: int) -> bool:
-    """ "rather than", "instead of", "as opposed to", "unlike": the words after it are set aside."""
+    """ "rather than", "instead of", "as opposed to", "X, unlike Y": the words after it are set aside.
+    A sentence that opens with "Unlike X" names X for comparison ("Unlike a config struct, options
+    have no zero-value ambiguity") rather than denying it."""
     w = tokens[i].raw
     nxt = tokens[i + 1].raw if i + 1 < len(tokens) and tokens[i + 1].sent == tokens[i].sent else ""
     return (
         (w == "rather" and nxt == "than")
         or (w == "instead" and nxt == "of")
-        or w == "unlike"
+        or (w == "unlike" and i > 0 and tokens[i - 1].sent == tokens[i].sent)
         or (w == "opposed" and i > 0 and tokens[i - 1].raw == "as" and nxt == "to")
     )
 

@@ -277,3 +277,9 @@ def test_a_phrasing_never_matches_its_own_negation(phrasing: str, answer: str) -
 def test_non_denies_the_word_it_prefixes() -> None:
     assert polarity("Go uses a non-generational GC.", "generational") is Polarity.NEGATED
     assert polarity("the interface is still non-nil", "nil") is Polarity.NEGATED
+
+
+def test_non_denies_only_its_own_word_and_unlike_names_for_comparison() -> None:
+    assert polarity("The returned error is a non-nil interface value.", "interface") is Polarity.AFFIRMED
+    assert polarity("The returned error is a non-nil interface value.", "nil") is Polarity.NEGATED
+    assert polarity("Unlike a config struct, options have no zero-value ambiguity.", "config") is Polarity.AFFIRMED
