@@ -207,6 +207,9 @@ def render_verify(report: VerifyReport, *, json_out: bool) -> None:
                       "[green]ok[/]" if check.ok else f"[red]{len(check.problems)} problem(s)[/]")
     console.print(table)
     for check in report.katas:
+        for line in check.text_lines():  # who rejected each mutant: visible, hidden tests or race detector
+            console.print(escape(line), soft_wrap=True, highlight=False)
+    for check in report.katas:
         for problem in check.problems:
             console.print(f"[red]{escape(check.slug)}[/]: {escape(problem)}", soft_wrap=True)
     for problem in report.content_problems:
