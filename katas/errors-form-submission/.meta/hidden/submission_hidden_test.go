@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
 	"slices"
 	"strings"
@@ -63,6 +64,8 @@ func TestHiddenEachRuleOnItsOwn(t *testing.T) {
 		{"bad date", func(f *submission.Form) { f.VisitDate = "2026-02-30" }, "VisitDate"},
 		{"weight above 500", func(f *submission.Form) { f.WeightKg = 500.5 }, "WeightKg"},
 		{"negative weight", func(f *submission.Form) { f.WeightKg = -1 }, "WeightKg"},
+		{"zero weight", func(f *submission.Form) { f.WeightKg = 0 }, "WeightKg"},
+		{"NaN weight", func(f *submission.Form) { f.WeightKg = math.NaN() }, "WeightKg"},
 	}
 	for _, c := range cases {
 		f := goodForm()
@@ -146,6 +149,14 @@ func TestHiddenInvalidFieldsWalksTheWholeTree(t *testing.T) {
 	))
 	if got, want := submission.InvalidFields(err), []string{"SubjectID", "WeightKg", "VisitDate"}; !slices.Equal(got, want) {
 		t.Fatalf("InvalidFields(batch error) = %q; want %q (depth first, through %%w and errors.Join)", got, want)
+	}
+	twice := errors.Join(
+		submission.Submit(&hiddenStore{}, submission.Form{ID: "F-8", VisitDate: "2026-04-02", WeightKg: 70}),
+		submission.Submit(&hiddenStore{}, submission.Form{ID: "F-9", VisitDate: "2026-04-03", WeightKg: 71}),
+	)
+	if got, want := submission.InvalidFields(twice), []string{"SubjectID", "SubjectID"}; !slices.Equal(got, want) {
+		t.Fatalf("InvalidFields(errors.Join of two submissions, each missing its SubjectID) = %q; want %q: "+
+			"one entry per *FieldError in the tree, repeated names included", got, want)
 	}
 	if got := submission.InvalidFields(nil); len(got) != 0 {
 		t.Fatalf("InvalidFields(nil) = %q; want none", got)

@@ -45,7 +45,8 @@ func Validate(f Form) error {
 	if _, err := time.Parse(time.DateOnly, f.VisitDate); err != nil {
 		errs = append(errs, &FieldError{Field: "VisitDate", Reason: "want YYYY-MM-DD"})
 	}
-	if f.WeightKg <= 0 || f.WeightKg > 500 {
+	// Written as the negation of the valid range: NaN fails every comparison, so "w <= 0 || w > 500" would let it through.
+	if !(f.WeightKg > 0 && f.WeightKg <= 500) {
 		errs = append(errs, &FieldError{Field: "WeightKg", Reason: "out of range"})
 	}
 	return errors.Join(errs...) // nil when errs is empty

@@ -27,6 +27,15 @@ func TestHiddenMeanDoesNotOverflowSmallTypes(t *testing.T) {
 	if err != nil || math.Abs(got-math.MaxInt64) > 1e4 {
 		t.Fatalf("Mean([MaxInt64 MaxInt64]) = %v, %v; want about 9.223372e18", got, err)
 	}
+	got, err = labstats.Mean([]int64{math.MaxInt64, math.MinInt64})
+	if err != nil || got != -0.5 {
+		t.Fatalf("Mean([MaxInt64 MinInt64]) = %v, %v; want exactly -0.5: float64(MaxInt64) rounds up to 2^63, "+
+			"so a float64 sum loses the -1", got, err)
+	}
+	got, err = labstats.Mean([]uint64{math.MaxUint64, math.MaxUint64 - 1, 1})
+	if err != nil || got != float64(uint64(math.MaxUint64/3*2)) {
+		t.Fatalf("Mean([MaxUint64 MaxUint64-1 1]) = %v, %v; want %v", got, err, float64(uint64(math.MaxUint64/3*2)))
+	}
 }
 
 func TestHiddenMeanIsNotTruncated(t *testing.T) {
@@ -89,9 +98,15 @@ func TestHiddenFilterReturnsAFreshSliceOfTheSameType(t *testing.T) {
 	if !slices.Equal(base, Readings{2, 3, 4}) || base[:4][3] != 0 {
 		t.Fatalf("changing Filter's result changed its input: %v (spare capacity %v)", base, base[:4])
 	}
-	none := labstats.Filter(Readings{1, 2}, func(Celsius) bool { return false })
+	src := Readings{1, 2}
+	none := labstats.Filter(src, func(Celsius) bool { return false })
 	if len(none) != 0 {
 		t.Fatalf("Filter(keep nothing) = %v; want no elements", none)
+	}
+	_ = append(none, 9)
+	if !slices.Equal(src, Readings{1, 2}) {
+		t.Fatalf("appending to Filter(keep nothing)'s result changed its input to %v; want [1 2]: "+
+			"an empty result must not share the input's array", src)
 	}
 	odd := labstats.Filter([]int{1, 2, 3, 4, 5}, func(n int) bool { return n%2 == 1 })
 	if !slices.Equal(odd, []int{1, 3, 5}) {

@@ -22,15 +22,50 @@ var ErrEmpty = errors.New("labstats: no values")
 var ErrDuplicate = errors.New("labstats: duplicate key")
 
 // Mean returns the arithmetic mean of xs as a float64, or ErrEmpty when xs is empty.
+//
+// Never in T: int8 scores would wrap at 128. Not in a float64 running sum either: float64 has 53 bits of
+// mantissa, so MaxInt64 and MinInt64 become 2^63 and -2^63 and their mean comes out 0 instead of -0.5. Integers
+// are averaged exactly in 64-bit integers instead: each x is split into x/n and x%n, which never overflow.
 func Mean[T Number](xs []T) (float64, error) {
 	if len(xs) == 0 {
 		return 0, ErrEmpty
 	}
-	var sum float64
-	for _, x := range xs {
-		sum += float64(x) // never in T: int8 scores would wrap at 128
+	var zero T
+	one := T(1)
+	switch {
+	case one/2 != zero: // a floating-point type
+		var sum float64
+		for _, x := range xs {
+			sum += float64(x)
+		}
+		return sum / float64(len(xs)), nil
+	case zero-one < zero: // a signed integer type
+		n := int64(len(xs))
+		var q, r int64 // mean = q + r/n, with -n < r < n
+		for _, x := range xs {
+			v := int64(x)
+			q += v / n
+			r += v % n
+			if r >= n {
+				q, r = q+1, r-n
+			} else if r <= -n {
+				q, r = q-1, r+n
+			}
+		}
+		return float64(q) + float64(r)/float64(n), nil
+	default: // an unsigned integer type
+		n := uint64(len(xs))
+		var q, r uint64 // mean = q + r/n, with r < n
+		for _, x := range xs {
+			v := uint64(x)
+			q += v / n
+			r += v % n
+			if r >= n {
+				q, r = q+1, r-n
+			}
+		}
+		return float64(q) + float64(r)/float64(n), nil
 	}
-	return sum / float64(len(xs)), nil
 }
 
 // Max returns the largest element of xs and true, or the zero value and false when xs is empty.

@@ -168,3 +168,37 @@ func TestHiddenRenderAllocatesOnce(t *testing.T) {
 			"everything built so far, and a growing buffer reallocates as it grows. Size it once.", allocs)
 	}
 }
+
+func TestHiddenRenderEndsEveryLineWithANewline(t *testing.T) {
+	if got, want := badge.Render([]badge.Row{{ID: "AE-7", Subject: "PT-3", Term: "rash"}}), "AE-7,PT-3,rash\n"; got != want {
+		t.Fatalf("Render(one row) = %q; want %q", got, want)
+	}
+	rs := []badge.Row{{ID: "A", Subject: "P", Term: "x"}, {ID: "B", Subject: "Q", Term: "y"}, {ID: "C", Subject: "R", Term: "z"}}
+	got := badge.Render(rs)
+	lines := strings.SplitAfter(got, "\n")
+	if lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	if len(lines) != len(rs) {
+		t.Fatalf("Render(3 rows) = %q: %d lines; want 3", got, len(lines))
+	}
+	for i, line := range lines {
+		want := rs[i].ID + "," + rs[i].Subject + "," + rs[i].Term + "\n"
+		if line != want {
+			t.Fatalf("Render(3 rows) = %q: line %d is %q; want %q (every line, the last one too, ends with \\n)",
+				got, i+1, line, want)
+		}
+	}
+}
+
+func TestHiddenRenderAllocatesOnceForShortFields(t *testing.T) {
+	rs := make([]badge.Row, 2000)
+	for i := range rs {
+		rs[i] = badge.Row{ID: string(rune('A' + i%26)), Subject: string(rune('a' + i%26)), Term: string(rune('0' + i%10))}
+	}
+	allocs := testing.AllocsPerRun(5, func() { _ = badge.Render(rs) })
+	if allocs > 2 {
+		t.Fatalf("Render of 2000 rows of one-character fields made %.0f allocations; want at most 2. With short "+
+			"fields the two commas and the newline are half of every line: size the buffer for them too.", allocs)
+	}
+}
