@@ -113,9 +113,9 @@ func TestHiddenRealClockCallerCancelAndDeadline(t *testing.T) {
 	var c calls
 	errAborted := errors.New("lookup aborted")
 
+	start := time.Now() // before the timers start: they never fire early
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(30*time.Millisecond, cancel)
-	start := time.Now()
 	a, err := armlookup.Lookup(ctx, "S-0311", replicas(&c, start,
 		&fake{after: 5 * time.Second, answer: armA, abortErr: errAborted},
 		&fake{after: 5 * time.Second, answer: armB, abortErr: errAborted}))
@@ -125,9 +125,9 @@ func TestHiddenRealClockCallerCancelAndDeadline(t *testing.T) {
 			"errors; Lookup = %+v, %q after %v; want the zero Assignment and context.Canceled after 30ms", a, err, d)
 	}
 
+	start = time.Now()
 	dctx, dcancel := context.WithTimeout(context.Background(), 40*time.Millisecond)
 	defer dcancel()
-	start = time.Now()
 	a, err = armlookup.Lookup(dctx, "S-0311", replicas(&c, start,
 		&fake{after: 10 * time.Millisecond, err: errors.New("eu-west: connection refused")},
 		&fake{after: 5 * time.Second, answer: armA, abortErr: errAborted}))
@@ -139,10 +139,10 @@ func TestHiddenRealClockCallerCancelAndDeadline(t *testing.T) {
 
 	// A good answer, then the caller cancels while Lookup waits for a replica
 	// that ignores its ctx: the good answer stands.
+	start = time.Now()
 	ctx, cancel = context.WithCancel(context.Background())
 	defer cancel()
 	time.AfterFunc(60*time.Millisecond, cancel)
-	start = time.Now()
 	a, err = armlookup.Lookup(ctx, "S-0311", replicas(&c, start,
 		&fake{after: 20 * time.Millisecond, answer: armA},
 		&fake{after: 120 * time.Millisecond, err: errors.New("eu-central: timeout"), ignoreCtx: true}))
