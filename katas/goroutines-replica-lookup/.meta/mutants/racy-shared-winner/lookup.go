@@ -1,0 +1,74 @@
+// Package armlookup asks the randomisation service which treatment arm a
+// subject was assigned to, before the site dispenses a kit.
+package armlookup
+
+import (
+	"context"
+	"errors"
+	"sync"
+)
+
+// ErrNoReplicas is returned by Lookup when it is given no replicas.
+var ErrNoReplicas = errors.New("armlookup: no replicas to ask")
+
+// Assignment is a subject's randomisation: the arm and the kit to dispense.
+type Assignment struct {
+	SubjectID string
+	Arm       string
+	Kit       string
+}
+
+// Replica looks a subject's assignment up in one replica of the
+// randomisation database. A nil error means the answer is good.
+type Replica func(ctx context.Context, subjectID string) (Assignment, error)
+
+// Lookup asks every replica for subjectID at once and returns the first good
+// answer. See README.md for the exact rules.
+func Lookup(ctx context.Context, subjectID string, replicas []Replica) (Assignment, error) {
+	if len(replicas) == 0 {
+		return Assignment{}, ErrNoReplicas
+	}
+	// The replicas' own ctx: cancelling it tells every replica still working
+	// that its answer is no longer needed, without touching the caller's ctx.
+	rctx, cancel := context.WithCancel(ctx)
+	defer cancel() // also on a panic; the explicit cancel below comes first
+
+	// The first good answer is kept in shared variables, set from the replica
+	// goroutines without a lock.
+	var (
+		found  bool
+		winner Assignment
+		errs   = make([]error, len(replicas))
+	)
+	done := make(chan struct{}, len(replicas))
+	var wg sync.WaitGroup
+	for i, r := range replicas {
+		wg.Go(func() {
+			a, err := r(rctx, subjectID)
+			if err == nil && !found {
+				found, winner = true, a
+			} else if err != nil {
+				errs[i] = err
+			}
+			done <- struct{}{}
+		})
+	}
+	for pending := len(replicas); pending > 0 && !found; pending-- {
+		select {
+		case <-done:
+		case <-ctx.Done():
+			cancel()
+			wg.Wait()
+			return Assignment{}, ctx.Err()
+		}
+	}
+	cancel()
+	wg.Wait()
+	if found {
+		return winner, nil
+	}
+	if ctx.Err() != nil {
+		return Assignment{}, ctx.Err()
+	}
+	return Assignment{}, errors.Join(errs...)
+}

@@ -1,0 +1,3 @@
+module gokata.dev/katas/goroutines-replica-lookup
+
+go 1.25
