@@ -14,9 +14,10 @@ matches only with the opposite one. Then:
   no credit;
 - none: missed.
 The score is the credit earned over the weight owed: core and expected points are owed, bonus
-points add credit but never lower the score when missing. A contradicted core point caps the
-score at CONTRADICTED_CORE_CAP (an interviewer gives an answer with one key fact turned round
-about 0.3), a contradicted expected point at CONTRADICTED_CAP. A bare keyword list gets at most
+points add credit but never lower the score when missing. A core point contradicted by a stated
+contrast, or by a dismissal of one of its concepts ("there is no need to watch ctx.Done()",
+"不需要…"), caps the score at CONTRADICTED_CORE_CAP (an interviewer gives an answer with one
+key fact turned round about 0.3), a contradicted expected point at CONTRADICTED_CAP. A bare keyword list gets at most
 KEYWORD_CAP in all; each misconception the answer asserts subtracts its penalty x
 MISCONCEPTION_UNIT. Repeating a term adds nothing: a concept is present or not.
 """
@@ -214,6 +215,7 @@ class _ConceptFinding:
     status: _Status
     sentence: int | None = None
     echo: bool = False  # present only through phrasings the prompt itself contains
+    dismissed: bool = False  # contradicted by a dismissal: "no need to ...", "不需要 ..."
 
 
 def grade_open(question: OpenQuestion, text: str) -> OpenGrade:
@@ -277,8 +279,8 @@ def _score(
     # that it is flaky) and costs that point alone.
     # Each further inverted fact lowers the cap again: two key facts turned round is a weaker answer
     # than one.
-    inverted_core = sum(1 for p in points if p.inverted and p.level == "core")
-    inverted_expected = sum(1 for p in points if p.inverted and p.level == "expected")
+    inverted_core = sum(1 for p in points if _turned(p) and p.level == "core")
+    inverted_expected = sum(1 for p in points if _turned(p) and p.level == "expected")
     if inverted_core:
         score = min(score, CONTRADICTED_CORE_CAP * COMPOUND_FACTOR ** (inverted_core - 1 + inverted_expected))
     elif inverted_expected:
@@ -286,6 +288,12 @@ def _score(
     if keyword_only:
         score = min(score, KEYWORD_CAP)
     return min(1.0, max(0.0, score - sum(h.penalty for h in hits) * MISCONCEPTION_UNIT))
+
+
+def _turned(p: PointResult) -> bool:
+    """A key fact turned round: a stated contrast, or a core fact waved away as unneeded. A plain
+    negation elsewhere ("X is not ...") is weaker evidence and costs its point alone."""
+    return p.inverted or (p.dismissed and p.level == "core")
 
 
 def _grade_point(
@@ -326,6 +334,7 @@ def _grade_point(
         level=p.level,
         also_covered=both,
         inverted=contrast is not None,
+        dismissed=contrast is None and verdict is PointVerdict.CONTRADICTED and used[0].dismissed,
     )
 
 
@@ -361,8 +370,10 @@ def _find_concept(
                 earning.append((own[0], toks[own[0]].sent, id(phrasing) in in_prompt))
             elif verdict is False:
                 cues.append(cue)
-                if contradicted is None:
-                    contradicted = _ConceptFinding(_Status.CONTRADICTED, toks[own[0]].sent)
+                if contradicted is None or (polarity is Polarity.DISMISSED and not contradicted.dismissed):
+                    contradicted = _ConceptFinding(
+                        _Status.CONTRADICTED, toks[own[0]].sent, dismissed=polarity is Polarity.DISMISSED
+                    )
         for first, sentence, is_echo in sorted(earning):
             if any(0 <= cue < first for cue in cues):
                 continue

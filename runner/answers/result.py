@@ -39,6 +39,7 @@ class PointResult:
     level: str = "expected"  # core | expected | bonus
     also_covered: bool = False  # contradicted, though the answer also states the point itself
     inverted: bool = False  # contradicted by a stated contrast of one of the point's claims
+    dismissed: bool = False  # contradicted by a dismissal of one of its concepts ("no need to ...")
 
     def to_json(self) -> dict[str, Any]:
         return {

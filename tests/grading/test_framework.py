@@ -194,3 +194,30 @@ def test_a_wrong_practice_named_with_its_outcome_is_not_a_belief(wg_q: OpenQuest
         assert grade_open(wg_q, text).misconceptions == (), text
     stated = grade_open(wg_q, "You can call Add inside the goroutine, it is fine.")
     assert [m.misconception_id for m in stated.misconceptions] == ["add-inside"]
+
+
+def test_dismissing_a_core_fact_caps_the_answer_like_an_inverted_one(ctx_q: OpenQuestion) -> None:
+    # Every other point is stated well; the answer waves the core one away. An interviewer reads
+    # "there is no need to watch ctx.Done()" as not knowing that cancellation is cooperative.
+    for text in (
+        "Always defer cancel() right after WithTimeout or the timer leaks; go vet's lostcancel flags it. "
+        "Cancelling the parent cancels every child. There is no need to watch ctx.Done() in the workers.",
+        "WithTimeout 之后要立刻 defer cancel()，否则定时器会泄漏，go vet 的 lostcancel 会报。"
+        "取消父上下文时所有子上下文也会取消。worker 里不需要监听 ctx.Done()。",
+    ):
+        grade = grade_open(ctx_q, text)
+        point = next(p for p in grade.points if p.point_id == "cooperative")
+        assert point.verdict is PointVerdict.CONTRADICTED and point.dismissed
+        assert grade.score <= 0.35
+
+
+def test_a_plain_negation_of_a_core_fact_costs_that_point_alone(ctx_q: OpenQuestion) -> None:
+    # Weaker evidence than a dismissal: the point is lost, the rest of the answer still counts.
+    text = (
+        "Always defer cancel() right after WithTimeout or the timer leaks; go vet's lostcancel flags it. "
+        "Cancelling the parent cancels every child. Cancellation is not cooperative."
+    )
+    grade = grade_open(ctx_q, text)
+    point = next(p for p in grade.points if p.point_id == "cooperative")
+    assert point.verdict is PointVerdict.CONTRADICTED and not point.dismissed
+    assert grade.score > 0.35
