@@ -249,6 +249,8 @@ class Reading:
                     continue
                 if flags & (NEG | LACK) and not flags & NEED and self._until_after(last):
                     continue
+                if flags & NEG and not flags & NEED and target > p + 1 and self._in_relative_clause(p):
+                    continue  # "the jobs that were not done keep running": it denies "done" only
                 reach = lx.NEED_REACH if flags & NEED else lx.NEGATION_REACH
                 # "no allocation for pointers, small integers and constants": what "no" lacks is
                 # the word right after it, so its list must start there.
@@ -270,6 +272,15 @@ class Reading:
             # "the sub-slice copies no elements", "it allocates nothing": the verb is denied.
             return Polarity.NEGATED, after
         return Polarity.AFFIRMED, -1
+
+    def _in_relative_clause(self, p: int) -> bool:
+        """The English negator at p opens the predicate of a relative clause ("that were not",
+        "which didn't", "who never"): it denies that clause's own verb, not the main one after it."""
+        toks = self.tokens
+        i = p - 1
+        while i >= 0 and toks[i].sent == toks[p].sent and toks[i].kind == "word" and toks[i].raw in lx.EN_AUX:
+            i -= 1
+        return i >= 0 and toks[i].sent == toks[p].sent and toks[i].kind == "word" and toks[i].raw in lx.EN_RELATIVE
 
     def _verb_between(self, p: int, target: int) -> bool:
         """A verb after "without X" or "没有 X 的 Y" ends what the cue lacks: "a read without the

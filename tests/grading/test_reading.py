@@ -270,3 +270,20 @@ def test_chains_of_and_and_lists_of_articled_items_are_keyword_lists(text: str) 
 )
 def test_terse_prose_with_articles_and_joiners_is_not_a_list(text: str) -> None:
     assert not read_answer(text).keyword_only
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "expected"),
+    [
+        ("The conversions that were not done keep running.", "keep", Polarity.AFFIRMED),
+        ("Goroutines which didn't finish still hold the lock.", "hold", Polarity.AFFIRMED),
+        ("A worker that never checks ctx leaks.", "leaks", Polarity.AFFIRMED),
+        # The relative clause's own verb is still denied, and a main-clause negation still counts.
+        ("Code that does not call cancel leaks the timer.", "call", Polarity.NEGATED),
+        ("The conversions do not keep running.", "keep", Polarity.NEGATED),
+    ],
+)
+def test_a_negation_inside_a_relative_clause_denies_only_that_clause(
+    text: str, term: str, expected: Polarity
+) -> None:
+    assert polarity(text, term) is expected
