@@ -17,7 +17,7 @@ from typing import Protocol
 
 from runner import __version__
 from runner.content.catalog import Catalog
-from runner.content.models import LETTERS, AnyQuestion, MultiQuestion, OpenQuestion, SingleQuestion
+from runner.content.models import LETTERS, AnyQuestion, OpenQuestion
 from runner.exam.candidate import FAST_ANSWER_S, FAST_ANSWERS_TO_FLAG, file_safe, is_pasted
 from runner.exam.events import SLACK_S, answer_digest, chain_problems, timing_problems
 from runner.exam.model import (
@@ -40,8 +40,9 @@ from runner.exam.pack import Shown, presentation
 from runner.exam.similarity import model_answer_flag, own_work
 from runner.exam.spec import ResolvedExam
 from runner.exam.submission import AnswerRecord, NotGradable, Submission, read_submission
-from runner.quiz.answers import AnswerFormatError, TextAnswer, parse_answer
-from runner.quiz.grading import expected_text, grade
+from runner.kinds.answer import AnswerFormatError, TextAnswer
+from runner.kinds.registry import choices_of, expected_text, parse_answer
+from runner.quiz.verdict import grade
 
 MAX_STRETCH = 3
 INTERNAL = "gokata could not grade it"
@@ -101,10 +102,9 @@ class Scores:
 
 
 def _choices(q: AnyQuestion, shown: Shown, chosen_bank: set[int]) -> tuple[ChoiceRow, ...]:
-    if not isinstance(q, SingleQuestion | MultiQuestion):
-        return ()
+    choices = choices_of(q)
     return tuple(
-        ChoiceRow(LETTERS[i], q.choices[b].text.en, q.choices[b].correct, b in chosen_bank)
+        ChoiceRow(LETTERS[i], choices[b].text.en, choices[b].correct, b in chosen_bank)
         for i, b in enumerate(shown.order)
     )
 
@@ -185,7 +185,7 @@ def _question_row(
         pasted=not given.from_file and is_pasted(len(given_text), given.duration_s),
     )
     chosen: set[int] = set()
-    if isinstance(q, SingleQuestion | MultiQuestion) and isinstance(raw, str):
+    if choices_of(q) and isinstance(raw, str):
         # the candidate saw the choices in the pack's order: grade in bank order, show in theirs
         try:
             raw = shown.to_bank_letters(raw)

@@ -15,28 +15,18 @@ from typing import Any
 
 from runner import __version__
 from runner.content.catalog import Catalog
-from runner.content.models import (
-    LETTERS,
-    AnyQuestion,
-    LocalText,
-    MultiQuestion,
-    SingleQuestion,
-)
+from runner.content.models import LETTERS, AnyQuestion
 from runner.errors import BadInput
 from runner.exam.events import canonical_json
 from runner.exam.katas import kata_public_files
 from runner.exam.model import decode, encode
 from runner.exam.spec import ResolvedExam
 from runner.kata.catalog import Kata
+from runner.kinds.base import public_text
+from runner.kinds.registry import choices_of, kind_of
 
 PACK_FORMAT = 2
 MANIFEST = "manifest.json"
-
-
-def _text(t: LocalText | None) -> dict[str, str] | None:
-    if t is None:
-        return None
-    return {"en": t.en, **({"zh": t.zh} if t.zh else {})}
 
 
 @dataclass(frozen=True)
@@ -66,7 +56,7 @@ def presentation(exam: ResolvedExam, catalog: Catalog) -> list[Shown]:
         seed = next(s.seed for s in exam.spec.sections if s.id == section.id)
         for qid in section.question_ids:
             q = by_id[qid]
-            order = list(range(len(q.choices))) if isinstance(q, SingleQuestion | MultiQuestion) else []
+            order = list(range(len(choices_of(q))))
             random.Random(f"{seed}/{qid}").shuffle(order)
             shown.append(Shown(f"q{len(shown) + 1:02d}", qid, tuple(order)))
     return shown
@@ -79,12 +69,11 @@ def public_question(q: AnyQuestion, shown: Shown) -> dict[str, Any]:
         "kind": q.kind,
         "topic": q.topic,
         "difficulty": q.difficulty,
-        "prompt": _text(q.prompt),
+        "prompt": public_text(q.prompt),
     }
     if q.code:
         data["code"] = q.code
-    if isinstance(q, SingleQuestion | MultiQuestion):
-        data["choices"] = [_text(q.choices[i].text) for i in shown.order]
+    data.update(kind_of(q).public(q, shown.order))
     return data
 
 
@@ -126,7 +115,7 @@ def settings_of(exam: ResolvedExam, public_ids: dict[str, str]) -> PackSettings:
         time_limit_minutes=spec.time_limit_minutes,
         lang=spec.lang,
         pass_mark=spec.pass_mark,
-        instructions=_text(spec.instructions) or {},
+        instructions=public_text(spec.instructions) or {},
         sections=tuple(
             SectionSettings(s.id, s.title, s.weight, tuple(public_ids[q] for q in s.question_ids), tuple(s.katas))
             for s in exam.sections

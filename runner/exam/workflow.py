@@ -110,7 +110,8 @@ def pack_katas(pack: OpenedPack, workdir: Path) -> list[tuple[str, str, list[str
 
 def store_scripted_answers(state: ExamState, pack: OpenedPack, answers_file: Path) -> int:
     """Take the exam non-interactively from a YAML file of id: answer (for rehearsals and tests)."""
-    from runner.exam.public import AnswerFormatError, parse_public_answer
+    from runner.kinds.answer import AnswerFormatError
+    from runner.kinds.registry import parse_public_answer
     from runner.quiz.scripted import read_answers
 
     if not answers_file.is_file():
