@@ -18,7 +18,7 @@ from typing import Protocol
 from runner import __version__
 from runner.content.catalog import Catalog
 from runner.content.models import LETTERS, AnyQuestion, OpenQuestion
-from runner.exam.candidate import FAST_ANSWER_S, FAST_ANSWERS_TO_FLAG, file_safe, is_pasted
+from runner.exam.candidate import FAST_ANSWER_S, FAST_ANSWERS_TO_FLAG, is_pasted
 from runner.exam.events import SLACK_S, answer_digest, chain_problems, timing_problems
 from runner.exam.model import (
     CandidateReport,
@@ -40,6 +40,7 @@ from runner.exam.pack import Shown, presentation
 from runner.exam.similarity import model_answer_flag, own_work
 from runner.exam.spec import ResolvedExam
 from runner.exam.submission import AnswerRecord, NotGradable, Submission, read_submission
+from runner.files import file_safe
 from runner.kinds.answer import AnswerFormatError, TextAnswer
 from runner.kinds.registry import choices_of, expected_text, parse_answer
 from runner.quiz.verdict import grade

@@ -4,7 +4,6 @@ the same pack hash, so `exam grade` can tell which pack a submission was taken f
 
 from __future__ import annotations
 
-import hashlib
 import json
 import random
 import re
@@ -16,10 +15,10 @@ from typing import Any
 from runner import __version__
 from runner.content.catalog import Catalog
 from runner.content.models import LETTERS, AnyQuestion
+from runner.digests import canonical_json, sha256
 from runner.errors import BadInput
-from runner.exam.events import canonical_json
-from runner.exam.katas import kata_public_files
 from runner.exam.model import decode, encode
+from runner.exam.pack_katas import kata_public_files
 from runner.exam.spec import ResolvedExam
 from runner.kata.catalog import Kata
 from runner.kinds.base import public_text
@@ -75,10 +74,6 @@ def public_question(q: AnyQuestion, shown: Shown) -> dict[str, Any]:
         data["code"] = q.code
     data.update(kind_of(q).public(q, shown.order))
     return data
-
-
-def sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def pack_hash(files: dict[str, str], settings: dict[str, Any]) -> str:

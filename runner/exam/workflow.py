@@ -9,8 +9,8 @@ from pathlib import Path
 from runner.content.catalog import Catalog, load_catalog
 from runner.errors import BadInput, GokataError
 from runner.exam.candidate import ExamState, kata_workspace, load_state, start_or_resume
-from runner.exam.katas import available_katas, load_kata_files
 from runner.exam.pack import MANIFEST, BuiltPack, OpenedPack, build_pack, read_pack
+from runner.exam.pack_katas import available_katas, load_kata_files
 from runner.exam.spec import ResolvedExam, load_spec, resolve
 
 PACK_COPY = ".pack"

@@ -11,7 +11,7 @@ The rules, in order:
 from __future__ import annotations
 
 from runner.kinds.registry import find
-from runner.progress.recorder import QuestionAttempt
+from runner.progress.attempts import QuestionAttempt
 
 AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
 RATING_NAMES = {AGAIN: "Again", HARD: "Hard", GOOD: "Good", EASY: "Easy"}

@@ -8,7 +8,6 @@ from rich.console import Console, Group, RenderableType
 from rich.markdown import Markdown
 from rich.markup import escape
 from rich.panel import Panel
-from rich.syntax import Syntax
 from rich.table import Table
 from rich.text import Text
 
@@ -17,16 +16,13 @@ from runner.kinds.base import Code, Diff, Note, Output, Say, pick
 from runner.kinds.registry import choices_of, kind_of
 from runner.quiz.select import Presented
 from runner.quiz.verdict import Verdict
+from runner.ui.answer import render_open_grade
+from runner.ui.code import code_block as code_block  # re-exported: ui/exam.py and ui/interview.py import it here
 from runner.ui.messages import msg
 
 
 def t(text: LocalText | None, lang: Lang) -> str:
     return text.get(lang) if text else ""
-
-
-def code_block(code: str, *, numbers: bool) -> Syntax:
-    return Syntax(code.rstrip("\n"), "go", line_numbers=numbers, theme="ansi_dark", word_wrap=True,
-                  background_color="default")
 
 
 def render_question(console: Console, p: Presented, *, index: int, total: int, lang: Lang) -> None:
@@ -56,8 +52,6 @@ def render_feedback(console: Console, p: Presented, verdict: Verdict, *, lang: L
     """Practice-mode feedback: right/wrong, why each choice is right or wrong, explanation, sources."""
     q = p.question
     if isinstance(q, OpenQuestion) and verdict.open_grade is not None:
-        from runner.ui.answer import render_open_grade
-
         render_open_grade(console, q, verdict.open_grade, lang=lang)
     else:
         console.print(_mark(bool(verdict.correct), lang))

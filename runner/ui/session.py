@@ -22,7 +22,7 @@ from runner.content.models import LETTERS, AnyQuestion, Lang, OpenQuestion
 from runner.kinds.answer import Answer, AnswerFormatError, TextAnswer
 from runner.kinds.base import pick
 from runner.kinds.registry import choices_of, kind_of
-from runner.progress.recorder import QuestionAttempt, Recorder
+from runner.progress.attempts import QuestionAttempt, Recorder
 from runner.quiz.hints import hints_for
 from runner.quiz.select import Presented
 from runner.quiz.session import QuizSession, SessionSummary
