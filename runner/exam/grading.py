@@ -41,8 +41,8 @@ from runner.exam.similarity import model_answer_flag, own_work
 from runner.exam.spec import ResolvedExam
 from runner.exam.submission import AnswerRecord, NotGradable, Submission, read_submission
 from runner.files import file_safe
-from runner.kinds.answer import AnswerFormatError, TextAnswer
-from runner.kinds.registry import choices_of, expected_text, parse_answer
+from runner.kinds.answer import AnswerFormatError, ChoiceAnswer, TextAnswer
+from runner.kinds.registry import choices_of, kind_of, parse_answer
 from runner.quiz.verdict import grade
 
 MAX_STRETCH = 3
@@ -149,9 +149,7 @@ def _open_detail(q: OpenQuestion, text: str) -> tuple[float, OpenDetail]:
 def _question_row(
     q: AnyQuestion, shown: Shown, section: str, given: AnswerRecord | None, deadline: float, logged_at: float | None
 ) -> QuestionRow:
-    expected = expected_text(q)
-    if shown.order:
-        expected = shown.to_shown_letters(expected)
+    expected = kind_of(q).expected_shown(q, shown.order)
     row = QuestionRow(
         id=q.id,
         public_id=shown.public_id,
@@ -185,18 +183,12 @@ def _question_row(
         late=at is not None and at > deadline + SLACK_S,
         pasted=not given.from_file and is_pasted(len(given_text), given.duration_s),
     )
-    chosen: set[int] = set()
-    if choices_of(q) and isinstance(raw, str):
-        # the candidate saw the choices in the pack's order: grade in bank order, show in theirs
-        try:
-            raw = shown.to_bank_letters(raw)
-            chosen = {LETTERS.index(x) for x in raw.split(",") if x}
-        except (ValueError, IndexError):
-            pass  # left as given, for parse_answer to say what is wrong with it
     try:
-        answer = parse_answer(q, raw)
+        # the candidate saw the choices in the pack's order: the kind grades in bank order
+        answer = parse_answer(q, raw, shown.order)
     except AnswerFormatError as exc:
         return replace(row, note=f"answer not understood: {exc}")
+    chosen = set(answer.indices) if isinstance(answer, ChoiceAnswer) else set()
     if isinstance(q, OpenQuestion):
         text = answer.text if isinstance(answer, TextAnswer) else ""
         score, detail = _open_detail(q, text)

@@ -84,6 +84,10 @@ class Kind(Generic[Q]):
         """The right answer as text, in the form `Answer.as_text` gives."""
         raise NotImplementedError
 
+    def expected_shown(self, q: Q, order: tuple[int, ...]) -> str:
+        """The right answer in the terms the learner saw (`order`: the shown order of the choices)."""
+        return self.expected(q)
+
     def is_correct(self, q: Q, answer: Answer) -> bool:
         raise NotImplementedError
 

@@ -31,6 +31,11 @@ class ChoiceKind(Kind[Any]):
     def expected(self, q: ChoiceQ) -> str:
         return ",".join(q.correct_letters())
 
+    def expected_shown(self, q: ChoiceQ, order: tuple[int, ...]) -> str:
+        if not order:
+            return self.expected(q)
+        return ",".join(sorted(LETTERS[order.index(i)] for i, c in enumerate(q.choices) if c.correct))
+
     def is_correct(self, q: ChoiceQ, answer: Answer) -> bool:
         if not isinstance(answer, ChoiceAnswer):
             raise TypeError(f"answer {answer!r} does not fit a {q.kind} question")
