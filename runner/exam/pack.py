@@ -259,7 +259,7 @@ def _read_files(path: Path) -> dict[str, bytes]:
 
 def _check_questions(questions: Any) -> None:
     """The shape `exam take` relies on; a pack gokata built always has it."""
-    from runner.content.models import KINDS
+    from runner.kinds.registry import find
 
     def text(t: Any) -> bool:
         return isinstance(t, dict) and isinstance(t.get("en"), str) and all(isinstance(v, str) for v in t.values())
@@ -267,10 +267,11 @@ def _check_questions(questions: Any) -> None:
     if not isinstance(questions, list):
         raise ValueError("questions.json is not a list of questions")
     for q in questions:
-        ok = isinstance(q, dict) and isinstance(q.get("id"), str) and q.get("kind") in KINDS and text(q.get("prompt"))
+        kind = find(str(q.get("kind"))) if isinstance(q, dict) else None
+        ok = isinstance(q, dict) and isinstance(q.get("id"), str) and kind is not None and text(q.get("prompt"))
         if ok and "code" in q:
             ok = isinstance(q["code"], str)
-        if ok and q["kind"] in ("single", "multi"):
+        if ok and kind is not None and kind.shows_choices:
             choices = q.get("choices")
             ok = isinstance(choices, list) and 2 <= len(choices) <= len(LETTERS) and all(map(text, choices))
         if not ok:

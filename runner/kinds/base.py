@@ -69,6 +69,7 @@ class Kind(Generic[Q]):
     prompt: ClassVar[Pair]  # the answer prompt; `{letters}` is replaced by the valid letters
     multiline: ClassVar[bool] = False  # answered in several lines (output, prose) rather than one
     numbered_code: ClassVar[bool] = False  # show the snippet with line numbers
+    shows_choices: ClassVar[bool] = False  # `choices` gives lettered choices (the pack's question carries them)
     fast_seconds: ClassVar[float]  # a right answer within this many seconds is rated Easy
 
     # --- answers -------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ ChoiceQ = SingleQuestion | MultiQuestion
 
 class ChoiceKind(Kind[Any]):
     many: ClassVar[bool]
+    shows_choices = True
 
     def choices(self, q: ChoiceQ) -> tuple[Choice, ...]:
         return q.choices

@@ -42,6 +42,8 @@ def test_the_expected_answer_of_every_exact_question_grades_right(catalog: Catal
 
     exact = [q for q in catalog.questions if not isinstance(q, OpenQuestion)]
     assert {q.kind for q in exact} == {"single", "multi", "truefalse", "output", "spot-the-bug"}
+    for q in catalog.questions:
+        assert kind_of(q).shows_choices == bool(kind_of(q).choices(q)), q.id
     for q in exact:
         assert grade(q, parse_answer(q, expected_text(q))).correct is True, q.id
         assert kind_of(q).parse(q, expected_text(q)).as_text() == expected_text(q), q.id
