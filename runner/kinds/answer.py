@@ -7,6 +7,7 @@ type in its module without touching this one.
 from __future__ import annotations
 
 import re
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,12 +20,12 @@ class AnswerFormatError(ValueError):
     """The given answer does not fit the question's kind; the message says what would."""
 
 
-class Answer:
+class Answer(ABC):
     """An answer in canonical terms (bank choice order); each kind grades its own answer type."""
 
+    @abstractmethod
     def as_text(self) -> str:
         """The answer as text for storage and reports (canonical letters, line numbers, text)."""
-        raise NotImplementedError
 
 
 @dataclass(frozen=True)

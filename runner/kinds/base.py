@@ -7,6 +7,7 @@ the notes into Rich output, so a new kind needs no change there.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Generic, TypeVar
@@ -61,8 +62,9 @@ def pick(pair: Pair, lang: Lang) -> str:
     return pair[1] if lang == "zh" else pair[0]
 
 
-class Kind(Generic[Q]):
-    """Everything about one question kind except its model (content/models.py)."""
+class Kind(ABC, Generic[Q]):
+    """Everything about one question kind except its model (content/models.py). The four abstract
+    methods are what mypy insists on (a kind module that misses one cannot build its `KIND`)."""
 
     name: ClassVar[str]
     label: ClassVar[Pair]  # shown in the question's title
@@ -73,24 +75,25 @@ class Kind(Generic[Q]):
     fast_seconds: ClassVar[float]  # a right answer within this many seconds is rated Easy
 
     # --- answers -------------------------------------------------------------------------------
+    @abstractmethod
     def parse(self, q: Q, raw: Any, order: tuple[int, ...] = ()) -> Answer:
         """Parse an answer; `order` is the shown order of the choices (empty: canonical, as in a file)."""
-        raise NotImplementedError
 
+    @abstractmethod
     def parse_public(self, question: Mapping[str, Any], raw: Any) -> Any:
         """Parse an answer to a pack's public question (no answer key) into its stored form."""
-        raise NotImplementedError
 
+    @abstractmethod
     def expected(self, q: Q) -> str:
         """The right answer as text, in the form `Answer.as_text` gives."""
-        raise NotImplementedError
 
     def expected_shown(self, q: Q, order: tuple[int, ...]) -> str:
         """The right answer in the terms the learner saw (`order`: the shown order of the choices)."""
         return self.expected(q)
 
+    @abstractmethod
     def is_correct(self, q: Q, answer: Answer) -> bool:
-        raise NotImplementedError
+        """Whether an exact answer is right (an `open` kind raises: its answers are scored instead)."""
 
     # --- presentation (as data) ------------------------------------------------------------------
     def choices(self, q: Q) -> tuple[Choice, ...]:
