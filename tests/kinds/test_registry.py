@@ -47,3 +47,19 @@ def test_the_expected_answer_of_every_exact_question_grades_right(catalog: Catal
     for q in exact:
         assert grade(q, parse_answer(q, expected_text(q))).correct is True, q.id
         assert kind_of(q).parse(q, expected_text(q)).as_text() == expected_text(q), q.id
+
+
+def test_every_note_a_kind_says_is_in_the_message_catalogue(catalog: Catalog) -> None:
+    from runner.kinds.base import Say
+    from runner.kinds.registry import expected_text, kind_of
+    from runner.ui.messages import MESSAGES
+
+    keys: set[str] = set()
+    for q in catalog.questions:
+        kind = kind_of(q)
+        for lang in ("en", "zh"):
+            notes = kind.solution(q, lang)
+            for correct, given in ((False, "something else"), (True, expected_text(q))):
+                notes += kind.feedback(q, correct=correct, given=given, lang=lang)
+            keys |= {n.key for n in notes if isinstance(n, Say)}
+    assert keys and keys <= set(MESSAGES), keys - set(MESSAGES)
