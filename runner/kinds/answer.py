@@ -152,8 +152,3 @@ def require(raw: Any) -> Any:
 
 def code_line_count(code: str) -> int:
     return len(code.rstrip("\n").splitlines())
-
-
-def answer_text(answer: Answer) -> str:
-    """The answer as text for storage and reports (canonical letters, line numbers, text)."""
-    return answer.as_text()
