@@ -14,3 +14,8 @@ def atomic_write(path: Path, text: str) -> None:
         fh.flush()
         os.fsync(fh.fileno())
     os.replace(tmp, path)
+
+
+def file_safe(name: str) -> str:
+    """A name (a candidate's, a file's stem) as a file or folder name."""
+    return "".join(c if c.isalnum() or c in "-_" else "-" for c in name).strip("-")[:80] or "candidate"

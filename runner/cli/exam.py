@@ -61,7 +61,7 @@ def new(
 ) -> None:
     """Scaffold an exam spec: title, time limit, question draws, katas, weights, pass mark, scorecard."""
     from runner.errors import BadInput
-    from runner.exam.katas import available_katas
+    from runner.exam.pack_katas import available_katas
     from runner.exam.spec import SCAFFOLD
     from runner.ui.console import out
 
@@ -168,8 +168,9 @@ def submit(
     out_path: Path | None = typer.Option(None, "--out", "-o", help="Submission file (default: in the exam folder)."),
 ) -> None:
     """Write the one submission file to send back: answers, code, the session's event log, tool version, pack hash."""
-    from runner.exam.candidate import build_submission, file_safe, write_submission
+    from runner.exam.candidate import build_submission, write_submission
     from runner.exam.workflow import resume
+    from runner.files import file_safe
     from runner.ui.console import out
 
     state, opened = resume(workdir)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
+
+from runner.kinds.registry import KIND_NAMES
 
 
 class LangOpt(StrEnum):
@@ -13,13 +16,10 @@ class LangOpt(StrEnum):
     zh = "zh"
 
 
-class KindOpt(StrEnum):
-    single = "single"
-    multi = "multi"
-    truefalse = "truefalse"
-    output = "output"
-    spot_the_bug = "spot-the-bug"
-    open = "open"
+if TYPE_CHECKING:
+    KindOpt = StrEnum
+else:  # one member per kind in the registry, so a new kind needs no change here
+    KindOpt = StrEnum("KindOpt", {name.replace("-", "_"): name for name in KIND_NAMES})
 
 
 def quiz(

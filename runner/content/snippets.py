@@ -18,7 +18,7 @@ from pathlib import Path
 from runner.content.catalog import Catalog
 from runner.content.models import OutputQuestion
 from runner.errors import BadInput
-from runner.quiz.grading import normalise_output
+from runner.program_output import normalise_output
 from runner.steps import OnStep, StepCounter
 from runner.toolchain import find_go
 

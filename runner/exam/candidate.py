@@ -4,7 +4,6 @@ submission file sent back."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import time
 from dataclasses import dataclass, field
@@ -12,8 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from runner import __version__
+from runner.digests import digest_of
 from runner.errors import BadInput
-from runner.exam.events import Event, EventKind, answer_digest, canonical_json, new_event
+from runner.exam.events import Event, EventKind, answer_digest, new_event
 from runner.exam.model import DecodeError, decode
 from runner.exam.pack import OpenedPack
 from runner.files import atomic_write
@@ -27,10 +27,6 @@ PASTE_MIN_CHARS = 120
 # Reading a question takes longer than this; several answers under it suggest a script.
 FAST_ANSWER_S = 2.0
 FAST_ANSWERS_TO_FLAG = 3
-
-
-def digest_of(data: dict[str, Any]) -> str:
-    return hashlib.sha256(canonical_json({k: v for k, v in data.items() if k != "digest"})).hexdigest()
 
 
 def is_pasted(chars: int, duration_s: float | None) -> bool:
@@ -225,7 +221,3 @@ def write_submission(data: dict[str, Any], out: Path) -> Path:
         raise BadInput(f"{out}: cannot write the submission: {exc.strerror}") from None
     return out
 
-
-def file_safe(name: str) -> str:
-    """A candidate's name as a file or folder name."""
-    return "".join(c if c.isalnum() or c in "-_" else "-" for c in name).strip("-")[:80] or "candidate"

@@ -10,18 +10,14 @@ catches edits, not a determined forger: the report says so.
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass
 from typing import Any, Literal
+
+from runner.digests import canonical_json
 
 EventKind = Literal["start", "answer", "test", "submit"]
 # Clocks and rounding: durations may exceed the time that passed by this much before it is called impossible.
 SLACK_S = 5.0
-
-
-def canonical_json(data: Any) -> bytes:
-    """The byte form that digests and signatures are computed over."""
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
 
 def answer_digest(qid: str, record: dict[str, Any]) -> str:

@@ -17,8 +17,8 @@ from typing import Protocol
 
 from runner import __version__
 from runner.content.catalog import Catalog
-from runner.content.models import LETTERS, AnyQuestion, MultiQuestion, OpenQuestion, SingleQuestion
-from runner.exam.candidate import FAST_ANSWER_S, FAST_ANSWERS_TO_FLAG, file_safe, is_pasted
+from runner.content.models import LETTERS, AnyQuestion, OpenQuestion
+from runner.exam.candidate import FAST_ANSWER_S, FAST_ANSWERS_TO_FLAG, is_pasted
 from runner.exam.events import SLACK_S, answer_digest, chain_problems, timing_problems
 from runner.exam.model import (
     CandidateReport,
@@ -40,8 +40,10 @@ from runner.exam.pack import Shown, presentation
 from runner.exam.similarity import model_answer_flag, own_work
 from runner.exam.spec import ResolvedExam
 from runner.exam.submission import AnswerRecord, NotGradable, Submission, read_submission
-from runner.quiz.answers import AnswerFormatError, TextAnswer, parse_answer
-from runner.quiz.grading import expected_text, grade
+from runner.files import file_safe
+from runner.kinds.answer import AnswerFormatError, ChoiceAnswer, TextAnswer
+from runner.kinds.registry import choices_of, kind_of, parse_answer
+from runner.quiz.verdict import grade
 
 MAX_STRETCH = 3
 INTERNAL = "gokata could not grade it"
@@ -101,10 +103,9 @@ class Scores:
 
 
 def _choices(q: AnyQuestion, shown: Shown, chosen_bank: set[int]) -> tuple[ChoiceRow, ...]:
-    if not isinstance(q, SingleQuestion | MultiQuestion):
-        return ()
+    choices = choices_of(q)
     return tuple(
-        ChoiceRow(LETTERS[i], q.choices[b].text.en, q.choices[b].correct, b in chosen_bank)
+        ChoiceRow(LETTERS[i], choices[b].text.en, choices[b].correct, b in chosen_bank)
         for i, b in enumerate(shown.order)
     )
 
@@ -148,9 +149,7 @@ def _open_detail(q: OpenQuestion, text: str) -> tuple[float, OpenDetail]:
 def _question_row(
     q: AnyQuestion, shown: Shown, section: str, given: AnswerRecord | None, deadline: float, logged_at: float | None
 ) -> QuestionRow:
-    expected = expected_text(q)
-    if shown.order:
-        expected = shown.to_shown_letters(expected)
+    expected = kind_of(q).expected_shown(q, shown.order)
     row = QuestionRow(
         id=q.id,
         public_id=shown.public_id,
@@ -184,18 +183,12 @@ def _question_row(
         late=at is not None and at > deadline + SLACK_S,
         pasted=not given.from_file and is_pasted(len(given_text), given.duration_s),
     )
-    chosen: set[int] = set()
-    if isinstance(q, SingleQuestion | MultiQuestion) and isinstance(raw, str):
-        # the candidate saw the choices in the pack's order: grade in bank order, show in theirs
-        try:
-            raw = shown.to_bank_letters(raw)
-            chosen = {LETTERS.index(x) for x in raw.split(",") if x}
-        except (ValueError, IndexError):
-            pass  # left as given, for parse_answer to say what is wrong with it
     try:
-        answer = parse_answer(q, raw)
+        # the candidate saw the choices in the pack's order: the kind grades in bank order
+        answer = parse_answer(q, raw, shown.order)
     except AnswerFormatError as exc:
         return replace(row, note=f"answer not understood: {exc}")
+    chosen = set(answer.indices) if isinstance(answer, ChoiceAnswer) else set()
     if isinstance(q, OpenQuestion):
         text = answer.text if isinstance(answer, TextAnswer) else ""
         score, detail = _open_detail(q, text)

@@ -78,7 +78,7 @@ def _cached_starter_passes(kata: Kata, compute: Callable[[], frozenset[str]]) ->
 
 def starter_files(exam: ResolvedExam) -> dict[str, dict[str, str]]:
     """Each kata's starter learner files: what a candidate's own work is measured against."""
-    from runner.exam.katas import load_kata_files
+    from runner.exam.pack_katas import load_kata_files
 
     return {
         slug: {

@@ -4,7 +4,6 @@ the same pack hash, so `exam grade` can tell which pack a submission was taken f
 
 from __future__ import annotations
 
-import hashlib
 import json
 import random
 import re
@@ -15,28 +14,18 @@ from typing import Any
 
 from runner import __version__
 from runner.content.catalog import Catalog
-from runner.content.models import (
-    LETTERS,
-    AnyQuestion,
-    LocalText,
-    MultiQuestion,
-    SingleQuestion,
-)
+from runner.content.models import LETTERS, AnyQuestion
+from runner.digests import canonical_json, sha256
 from runner.errors import BadInput
-from runner.exam.events import canonical_json
-from runner.exam.katas import kata_public_files
 from runner.exam.model import decode, encode
+from runner.exam.pack_katas import kata_public_files
 from runner.exam.spec import ResolvedExam
 from runner.kata.catalog import Kata
+from runner.kinds.base import public_text
+from runner.kinds.registry import choices_of, kind_of
 
 PACK_FORMAT = 2
 MANIFEST = "manifest.json"
-
-
-def _text(t: LocalText | None) -> dict[str, str] | None:
-    if t is None:
-        return None
-    return {"en": t.en, **({"zh": t.zh} if t.zh else {})}
 
 
 @dataclass(frozen=True)
@@ -66,7 +55,7 @@ def presentation(exam: ResolvedExam, catalog: Catalog) -> list[Shown]:
         seed = next(s.seed for s in exam.spec.sections if s.id == section.id)
         for qid in section.question_ids:
             q = by_id[qid]
-            order = list(range(len(q.choices))) if isinstance(q, SingleQuestion | MultiQuestion) else []
+            order = list(range(len(choices_of(q))))
             random.Random(f"{seed}/{qid}").shuffle(order)
             shown.append(Shown(f"q{len(shown) + 1:02d}", qid, tuple(order)))
     return shown
@@ -79,17 +68,12 @@ def public_question(q: AnyQuestion, shown: Shown) -> dict[str, Any]:
         "kind": q.kind,
         "topic": q.topic,
         "difficulty": q.difficulty,
-        "prompt": _text(q.prompt),
+        "prompt": public_text(q.prompt),
     }
     if q.code:
         data["code"] = q.code
-    if isinstance(q, SingleQuestion | MultiQuestion):
-        data["choices"] = [_text(q.choices[i].text) for i in shown.order]
+    data.update(kind_of(q).public(q, shown.order))
     return data
-
-
-def sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def pack_hash(files: dict[str, str], settings: dict[str, Any]) -> str:
@@ -126,7 +110,7 @@ def settings_of(exam: ResolvedExam, public_ids: dict[str, str]) -> PackSettings:
         time_limit_minutes=spec.time_limit_minutes,
         lang=spec.lang,
         pass_mark=spec.pass_mark,
-        instructions=_text(spec.instructions) or {},
+        instructions=public_text(spec.instructions) or {},
         sections=tuple(
             SectionSettings(s.id, s.title, s.weight, tuple(public_ids[q] for q in s.question_ids), tuple(s.katas))
             for s in exam.sections
@@ -275,7 +259,7 @@ def _read_files(path: Path) -> dict[str, bytes]:
 
 def _check_questions(questions: Any) -> None:
     """The shape `exam take` relies on; a pack gokata built always has it."""
-    from runner.content.models import KINDS
+    from runner.kinds.registry import find
 
     def text(t: Any) -> bool:
         return isinstance(t, dict) and isinstance(t.get("en"), str) and all(isinstance(v, str) for v in t.values())
@@ -283,10 +267,11 @@ def _check_questions(questions: Any) -> None:
     if not isinstance(questions, list):
         raise ValueError("questions.json is not a list of questions")
     for q in questions:
-        ok = isinstance(q, dict) and isinstance(q.get("id"), str) and q.get("kind") in KINDS and text(q.get("prompt"))
+        kind = find(str(q.get("kind"))) if isinstance(q, dict) else None
+        ok = isinstance(q, dict) and isinstance(q.get("id"), str) and kind is not None and text(q.get("prompt"))
         if ok and "code" in q:
             ok = isinstance(q["code"], str)
-        if ok and q["kind"] in ("single", "multi"):
+        if ok and kind is not None and kind.shows_choices:
             choices = q.get("choices")
             ok = isinstance(choices, list) and 2 <= len(choices) <= len(LETTERS) and all(map(text, choices))
         if not ok:

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from runner.digests import canonical_json
 from runner.errors import BadInput
-from runner.exam.events import canonical_json
 
 ALG = "HMAC-SHA256"
 MAX_SIGNED_BYTES = 64 * 1024 * 1024

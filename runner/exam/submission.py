@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from runner.digests import digest_of
 from runner.errors import GokataError
-from runner.exam.candidate import SUBMISSION_FORMAT, digest_of
+from runner.exam.candidate import SUBMISSION_FORMAT
 from runner.exam.events import Event
 from runner.exam.model import DecodeError, decode
 

@@ -9,8 +9,8 @@ from pathlib import Path
 from runner.content.catalog import Catalog, load_catalog
 from runner.errors import BadInput, GokataError
 from runner.exam.candidate import ExamState, kata_workspace, load_state, start_or_resume
-from runner.exam.katas import available_katas, load_kata_files
 from runner.exam.pack import MANIFEST, BuiltPack, OpenedPack, build_pack, read_pack
+from runner.exam.pack_katas import available_katas, load_kata_files
 from runner.exam.spec import ResolvedExam, load_spec, resolve
 
 PACK_COPY = ".pack"
@@ -110,7 +110,8 @@ def pack_katas(pack: OpenedPack, workdir: Path) -> list[tuple[str, str, list[str
 
 def store_scripted_answers(state: ExamState, pack: OpenedPack, answers_file: Path) -> int:
     """Take the exam non-interactively from a YAML file of id: answer (for rehearsals and tests)."""
-    from runner.exam.public import AnswerFormatError, parse_public_answer
+    from runner.kinds.answer import AnswerFormatError
+    from runner.kinds.registry import parse_public_answer
     from runner.quiz.scripted import read_answers
 
     if not answers_file.is_file():

@@ -20,8 +20,8 @@ from runner.content.models import AnyQuestion, OpenQuestion
 from runner.errors import BadInput
 from runner.interview.followups import MAX_FOLLOW_UPS, is_strong, next_follow_up, stretch_for
 from runner.interview.model import Asked, Ending, TurnKind, TurnRecord
+from runner.progress.attempts import NullRecorder, QuestionAttempt, Recorder
 from runner.progress.rating import RATING_NAMES, rating_for
-from runner.progress.recorder import NullRecorder, QuestionAttempt, Recorder
 
 MODE = "interview"
 MIN_QUESTIONS, MAX_QUESTIONS, DEFAULT_QUESTIONS = 3, 5, 4
@@ -58,7 +58,7 @@ def choose_questions(
     if topics:
         candidates, source = sorted(pool, key=lambda q: q.id), "topics"
     else:
-        from runner.progress.weak import weak_question_ids
+        from runner.quiz.weak import weak_question_ids
 
         allowed = {q.id: q for q in pool}
         weak = [allowed[i] for i in weak_question_ids(catalog, recorder) if i in allowed]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from runner.kata.catalog import Kata
-from runner.progress.recorder import Recorder
+from runner.progress.attempts import Recorder
 
 
 @dataclass(frozen=True)

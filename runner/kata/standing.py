@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from runner.kata.result import STATUSES
-from runner.progress.recorder import Recorder
+from runner.progress.attempts import Recorder
 
 Progress = Literal["not started", "failing", "passed"]
 PROGRESS: tuple[Progress, ...] = ("not started", "failing", "passed")

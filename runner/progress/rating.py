@@ -10,7 +10,8 @@ The rules, in order:
 
 from __future__ import annotations
 
-from runner.progress.recorder import QuestionAttempt
+from runner.kinds.registry import find
+from runner.progress.attempts import QuestionAttempt
 
 AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
 RATING_NAMES = {AGAIN: "Again", HARD: "Hard", GOOD: "Good", EASY: "Easy"}
@@ -24,17 +25,15 @@ UNRECORDED_MODES = frozenset({"scripted"})
 OPEN_RIGHT = 0.8  # an open answer at or above this (and no core point missed) counts as right
 OPEN_WRONG = 0.5  # below this it counts as wrong
 
-# Seconds within which a right answer shows effortless recall, per kind: roughly the time to
-# read the prompt and answer without deliberating. Reading code (output, spot-the-bug) and
-# writing prose (open) take longer, so their bars are higher.
-FAST_SECONDS: dict[str, float] = {
-    "truefalse": 10.0,
-    "single": 20.0,
-    "multi": 30.0,
-    "output": 30.0,
-    "spot-the-bug": 40.0,
-    "open": 120.0,
-}
+
+
+def fast_seconds(kind: str) -> float | None:
+    """Seconds within which a right answer shows effortless recall (each kind's `fast_seconds`):
+    roughly the time to read the prompt and answer without deliberating. Reading code (output,
+    spot-the-bug) and writing prose (open) take longer, so their bars are higher. None for a kind
+    this gokata does not know (an old record)."""
+    found = find(kind)
+    return None if found is None else found.fast_seconds
 
 
 def is_right(attempt: QuestionAttempt) -> bool:
@@ -45,7 +44,7 @@ def is_right(attempt: QuestionAttempt) -> bool:
 
 
 def is_fast(attempt: QuestionAttempt) -> bool:
-    limit = FAST_SECONDS.get(attempt.kind)
+    limit = fast_seconds(attempt.kind)
     # A zero duration means "not measured" (imported or scripted), never "fast".
     return limit is not None and 0 < attempt.duration_s <= limit
 

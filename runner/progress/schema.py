@@ -69,9 +69,9 @@ def _legacy_uid(*parts: object) -> str:
 def _v2(conn: sqlite3.Connection) -> None:
     """Attempt ids for merging stores, stored ratings (with the learner's override), a `right`
     flag and indexes for statistics; cards are rebuilt from the log under the rating rules."""
+    from runner.progress.attempts import QuestionAttempt
     from runner.progress.cards import rebuild_cards
     from runner.progress.rating import is_right, rating_for
-    from runner.progress.recorder import QuestionAttempt
 
     for statement in (
         "ALTER TABLE question_attempts ADD COLUMN uid TEXT",

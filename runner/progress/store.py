@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from runner.errors import ProgressStoreError
+from runner.progress.attempts import KataAttempt, KataRecord, QuestionAttempt
 from runner.progress.cards import apply_review, load_cards, rebuild_cards
 from runner.progress.location import db_path
 from runner.progress.rating import SCHEDULING_MODES, UNRECORDED_MODES, is_right, rating_for
-from runner.progress.recorder import KataAttempt, KataRecord, QuestionAttempt
 from runner.progress.scheduling import Card
 from runner.progress.schema import SCHEMA_VERSION, TABLES, migrate
 

@@ -12,9 +12,10 @@ from runner.content.catalog import Catalog
 from runner.content.models import OpenQuestion
 from runner.content.yaml_source import Locator, read_yaml
 from runner.errors import BadInput, ContentError, Problem
-from runner.quiz.answers import AnswerFormatError, TextAnswer, parse_answer
-from runner.quiz.grading import Verdict, grade
+from runner.kinds.answer import AnswerFormatError, TextAnswer
+from runner.kinds.registry import parse_answer
 from runner.quiz.session import SessionSummary, summarise
+from runner.quiz.verdict import Verdict, grade
 
 
 def read_answers(path: Path) -> tuple[dict[str, object], Locator]:

@@ -10,8 +10,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from runner.content.catalog import Catalog
-from runner.content.models import KINDS, LETTERS, AnyQuestion, MultiQuestion, SingleQuestion
+from runner.content.models import KINDS, LETTERS, AnyQuestion
 from runner.errors import BadInput
+from runner.kinds.registry import choices_of
 
 
 @dataclass(frozen=True)
@@ -80,8 +81,8 @@ def present(questions: Sequence[AnyQuestion], *, count: int | None, seed: int, s
     result: list[Presented] = []
     for q in pool:
         order: tuple[int, ...] = ()
-        if isinstance(q, SingleQuestion | MultiQuestion):
-            idx = list(range(len(q.choices)))
+        if choices := choices_of(q):
+            idx = list(range(len(choices)))
             if shuffle:
                 rng.shuffle(idx)
             order = tuple(idx)

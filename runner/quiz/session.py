@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
-from runner.quiz.grading import Verdict
 from runner.quiz.select import Presented
+from runner.quiz.verdict import Verdict
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from rich.panel import Panel
 from rich.table import Table
 
 from runner.content.models import Lang, OpenQuestion
+from runner.ui.code import code_block
 from runner.ui.console import out
 from runner.ui.prompts import read_lines
 
@@ -22,8 +23,6 @@ if TYPE_CHECKING:
 
 
 def show_question(console: Console, q: OpenQuestion, *, lang: Lang) -> None:
-    from runner.ui.question import code_block
-
     parts: list[RenderableType] = [Markdown(q.prompt.get(lang))]
     if q.code:
         parts.append(code_block(q.code, numbers=False))

@@ -17,7 +17,8 @@ from rich.text import Text
 from runner.content.models import LETTERS, Lang
 from runner.exam.candidate import ExamState
 from runner.exam.grading import KataOutcome
-from runner.exam.public import AnswerFormatError, parse_public_answer
+from runner.kinds.answer import AnswerFormatError
+from runner.kinds.registry import parse_public_answer
 from runner.ui.console import err, out
 from runner.ui.prompts import QuitSession, read_line, read_multiline
 from runner.ui.question import code_block

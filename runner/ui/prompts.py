@@ -5,16 +5,9 @@ from __future__ import annotations
 from rich.console import Console
 from rich.markup import escape
 
-from runner.content.models import (
-    LETTERS,
-    AnyQuestion,
-    Lang,
-    MultiQuestion,
-    SingleQuestion,
-    SpotTheBugQuestion,
-    TrueFalseQuestion,
-)
-from runner.ui.messages import msg
+from runner.content.models import LETTERS, AnyQuestion, Lang
+from runner.kinds.base import pick
+from runner.kinds.registry import kind_of
 
 
 class QuitSession(Exception):
@@ -64,17 +57,12 @@ def read_lines_until_eof() -> tuple[str, bool]:
 
 
 def prompt_for(question: AnyQuestion, lang: Lang = "en") -> str:
-    letters = "/".join(LETTERS[: len(getattr(question, "choices", ()))])
-    match question:
-        case SingleQuestion():
-            return msg("prompt.single", lang, letters=letters)
-        case MultiQuestion():
-            return msg("prompt.multi", lang, letters=letters)
-        case TrueFalseQuestion():
-            return msg("prompt.truefalse", lang)
-        case SpotTheBugQuestion():
-            return msg("prompt.bug", lang)
-    return "> "
+    """The one-line answer prompt; a kind answered in several lines gets a bare `> `."""
+    kind = kind_of(question)
+    if kind.multiline:
+        return "> "
+    letters = "/".join(LETTERS[: len(kind.choices(question))])
+    return pick(kind.prompt, lang).format(letters=letters)
 
 
 def read_yes_no(console: Console, prompt: str) -> bool:

@@ -18,28 +18,15 @@ from rich.markup import escape
 
 from runner.answers.result import OpenGrade
 from runner.answers.self_grade import self_grade
-from runner.content.models import (
-    LETTERS,
-    AnyQuestion,
-    Lang,
-    MultiQuestion,
-    OpenQuestion,
-    OutputQuestion,
-    SingleQuestion,
-)
-from runner.progress.recorder import QuestionAttempt, Recorder
-from runner.quiz.answers import (
-    Answer,
-    AnswerFormatError,
-    ChoiceAnswer,
-    TextAnswer,
-    parse_answer,
-    parse_letters,
-)
-from runner.quiz.grading import Verdict, dont_know, grade
+from runner.content.models import LETTERS, AnyQuestion, Lang, OpenQuestion
+from runner.kinds.answer import Answer, AnswerFormatError, TextAnswer
+from runner.kinds.base import pick
+from runner.kinds.registry import choices_of, kind_of
+from runner.progress.attempts import QuestionAttempt, Recorder
 from runner.quiz.hints import hints_for
 from runner.quiz.select import Presented
 from runner.quiz.session import QuizSession, SessionSummary
+from runner.quiz.verdict import Verdict, dont_know, grade
 from runner.ui.answer import render_open_grade
 from runner.ui.console import out
 from runner.ui.messages import msg
@@ -58,8 +45,8 @@ def _as_presented(items: Sequence[AnyQuestion | Presented], seed: int | None) ->
             result.append(item)
             continue
         order: tuple[int, ...] = ()
-        if isinstance(item, SingleQuestion | MultiQuestion):
-            idx = list(range(len(item.choices)))
+        if choices := choices_of(item):
+            idx = list(range(len(choices)))
             rng.shuffle(idx)
             order = tuple(idx)
         result.append(Presented(item, order))
@@ -89,15 +76,16 @@ _CONTROLS = {
 
 def _control(raw: str, q: AnyQuestion) -> Control | None:
     word = raw.strip().lower()
-    if word == "h" and len(getattr(q, "choices", ())) > LETTERS.index("H"):
+    if word == "h" and len(choices_of(q)) > LETTERS.index("H"):
         return None  # a question with eight choices: H is a choice
     return _CONTROLS.get(word)
 
 
 def _read_answer(console: Console, p: Presented, lang: Lang) -> Answer | Control:
     q = p.question
-    if isinstance(q, OutputQuestion | OpenQuestion):
-        label = msg("prompt.output" if isinstance(q, OutputQuestion) else "prompt.open", lang)
+    kind = kind_of(q)
+    if kind.multiline:
+        label = pick(kind.prompt, lang)
         while True:
             text = read_multiline(console, label, msg("prompt.multiline", lang))
             if (control := _control(text, q)) is not None:
@@ -114,10 +102,7 @@ def _read_answer(console: Console, p: Presented, lang: Lang) -> Answer | Control
         if (control := _control(raw, q)) is not None:
             return control
         try:
-            if isinstance(q, SingleQuestion | MultiQuestion):
-                shown = parse_letters(raw, len(q.choices), many=isinstance(q, MultiQuestion))
-                return ChoiceAnswer(p.display_to_bank(LETTERS[i] for i in shown))
-            return parse_answer(q, raw)
+            return kind.parse(q, raw, p.order)
         except AnswerFormatError as exc:
             console.print(f"[yellow]{exc}[/]")
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from runner.progress.recorder import QuestionAttempt
+from runner.progress.attempts import QuestionAttempt
 from tests.cli_helpers import run_cli
 
 STRONG = (

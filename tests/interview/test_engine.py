@@ -13,8 +13,8 @@ from runner.interview.debrief import Signal, debrief
 from runner.interview.engine import Interview, choose_questions, main_pool
 from runner.interview.followups import is_strong, point_framework, targets
 from runner.interview.model import Ending, TurnKind, Why
+from runner.progress.attempts import NullRecorder, QuestionAttempt
 from runner.progress.rating import SCHEDULING_MODES
-from runner.progress.recorder import NullRecorder, QuestionAttempt
 
 WRONG_EVAL = "The arguments are evaluated when the function returns, and deferred calls run last in, first out."
 STRONG_EVAL = "The arguments are evaluated at the defer statement and the calls run LIFO."

@@ -6,7 +6,8 @@ import json
 
 from runner.kata.result import STATUSES
 from runner.kata.standing import PROGRESS, Standing, standings
-from runner.progress.recorder import KataAttempt, NullRecorder, open_recorder
+from runner.progress.attempts import KataAttempt, NullRecorder
+from runner.progress.recorder import open_recorder
 from tests.cli_helpers import run_cli
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from runner.content.catalog import Catalog, load_catalog
-from runner.progress.recorder import QuestionAttempt
+from runner.progress.attempts import QuestionAttempt
 from runner.progress.store import ProgressStore, open_store
 from tests.conftest import FIXTURES
 

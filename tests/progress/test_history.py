@@ -7,8 +7,8 @@ import io
 import json
 from pathlib import Path
 
+from runner.progress.attempts import KataAttempt
 from runner.progress.history import CSV_COLUMNS, write_csv, write_json
-from runner.progress.recorder import KataAttempt
 from tests.progress.helpers import Clock, attempt, make_store
 
 

@@ -10,8 +10,8 @@ import pytest
 
 from runner.errors import ProgressStoreError
 from runner.progress import schema
+from runner.progress.attempts import KataRecord
 from runner.progress.rating import AGAIN, EASY, GOOD, HARD
-from runner.progress.recorder import KataRecord
 from runner.progress.scheduling import replay
 from runner.progress.store import open_store
 from tests.progress.helpers import PROGRESS_FIXTURES

@@ -2,7 +2,16 @@ from __future__ import annotations
 
 import pytest
 
-from runner.progress.rating import AGAIN, EASY, FAST_SECONDS, GOOD, HARD, is_right, rating_for, suggested_rating
+from runner.progress.rating import (
+    AGAIN,
+    EASY,
+    GOOD,
+    HARD,
+    fast_seconds,
+    is_right,
+    rating_for,
+    suggested_rating,
+)
 from tests.progress.helpers import attempt
 
 
@@ -41,7 +50,9 @@ def test_override_wins_and_is_validated() -> None:
 def test_every_kind_has_a_fast_threshold() -> None:
     from runner.content.models import KINDS
 
-    assert set(FAST_SECONDS) == set(KINDS)
+    limits = {k: fast_seconds(k) for k in KINDS}
+    assert all(v is not None and v > 0 for v in limits.values()), limits
+    assert fast_seconds("no-such-kind") is None
 
 
 def test_open_answer_right_needs_score_and_core() -> None:

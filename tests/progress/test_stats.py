@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from runner.progress.recorder import KataAttempt
+from runner.progress.attempts import KataAttempt
 from runner.progress.stats import HISTORY_DAYS, TopicStats, compute_stats, streaks
 from tests.progress.helpers import T0, Clock, attempt, catalog, make_store
 

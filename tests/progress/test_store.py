@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from runner.progress.attempts import KataAttempt, KataRecord, NullRecorder, Recorder
 from runner.progress.location import DB_NAME, data_dir, db_path
-from runner.progress.recorder import KataAttempt, KataRecord, NullRecorder, Recorder, open_recorder
+from runner.progress.recorder import open_recorder
 from runner.progress.scheduling import LEARNING
 from runner.progress.store import ProgressStore, open_store
 from tests.progress.helpers import Clock, attempt, make_store

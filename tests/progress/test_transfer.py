@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from runner.errors import BadInput
-from runner.progress.recorder import KataAttempt
+from runner.progress.attempts import KataAttempt
 from runner.progress.store import HINT_COLUMNS, KATA_COLUMNS, QUESTION_COLUMNS, ProgressStore, open_store
 from runner.progress.transfer import FIELDS, export_progress, import_progress
 from tests.progress.helpers import Clock, attempt

@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from runner.progress.recorder import QuestionAttempt
+from runner.progress.attempts import QuestionAttempt
 from runner.progress.store import open_store
 
 SHARED_IDS = [f"alpha.q{i}" for i in range(5)]  # both writers hit the same cards

@@ -1,48 +1,64 @@
-"""Answers as the grader sees them, and parsing them from what a person or a file gives."""
+"""Answers as the grader sees them, and the parsers the kinds share to read them from a person or a file.
+
+Each answer type knows its own text form (`as_text`), so a new kind can bring its own answer
+type in its module without touching this one.
+"""
 
 from __future__ import annotations
 
 import re
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import Any
 
-from runner.content.models import (
-    LETTERS,
-    AnyQuestion,
-    MultiQuestion,
-    OpenQuestion,
-    OutputQuestion,
-    SingleQuestion,
-    SpotTheBugQuestion,
-    TrueFalseQuestion,
-)
+from runner.content.models import LETTERS
+
+DONT_KNOW = "(don't know)"  # the given text recorded when the learner says "I don't know" (`!`)
 
 
 class AnswerFormatError(ValueError):
     """The given answer does not fit the question's kind; the message says what would."""
 
 
+class Answer(ABC):
+    """An answer in canonical terms (bank choice order); each kind grades its own answer type."""
+
+    @abstractmethod
+    def as_text(self) -> str:
+        """The answer as text for storage and reports (canonical letters, line numbers, text)."""
+
+
 @dataclass(frozen=True)
-class ChoiceAnswer:
+class ChoiceAnswer(Answer):
     indices: tuple[int, ...]  # bank indices, sorted
 
+    def as_text(self) -> str:
+        return ",".join(LETTERS[i] for i in self.indices)
+
 
 @dataclass(frozen=True)
-class BoolAnswer:
+class BoolAnswer(Answer):
     value: bool
 
+    def as_text(self) -> str:
+        return "true" if self.value else "false"
+
 
 @dataclass(frozen=True)
-class TextAnswer:
+class TextAnswer(Answer):
     text: str
 
+    def as_text(self) -> str:
+        return self.text
+
 
 @dataclass(frozen=True)
-class LinesAnswer:
+class LinesAnswer(Answer):
     lines: tuple[int, ...]  # sorted, unique
 
+    def as_text(self) -> str:
+        return ",".join(map(str, self.lines))
 
-Answer = ChoiceAnswer | BoolAnswer | TextAnswer | LinesAnswer
 
 _TRUE = {"true", "t", "yes", "y", "1", "对", "是", "正确"}
 _FALSE = {"false", "f", "no", "n", "0", "错", "否", "错误"}
@@ -107,42 +123,32 @@ def parse_lines(raw: Any, n_lines: int) -> tuple[int, ...]:
     return tuple(sorted(set(values)))
 
 
+def parse_text(raw: Any) -> str:
+    """Free text (program output, an open answer): None is empty; a YAML scalar is read as its text."""
+    if raw is None:
+        return ""
+    if isinstance(raw, bool | int | float):
+        return str(raw).lower() if isinstance(raw, bool) else str(raw)
+    if not isinstance(raw, str):
+        raise AnswerFormatError(f"expected text, got {type(raw).__name__}")
+    return raw
+
+
+def public_text_answer(raw: Any) -> str:
+    """Free text as stored from a pack's answers file: None is empty; anything but a string is refused."""
+    if raw is None:
+        return ""
+    if not isinstance(raw, str):
+        raise AnswerFormatError(f"expected text, got {type(raw).__name__}")
+    return raw
+
+
+def require(raw: Any) -> Any:
+    """Kinds with a closed answer (a letter, true/false, line numbers) refuse a missing one."""
+    if raw is None:
+        raise AnswerFormatError("no answer given")
+    return raw
+
+
 def code_line_count(code: str) -> int:
     return len(code.rstrip("\n").splitlines())
-
-
-def parse_answer(question: AnyQuestion, raw: Any) -> Answer:
-    """Parse an answer given in canonical terms (bank choice order), as in an answers file."""
-    if raw is None and not isinstance(question, OutputQuestion | OpenQuestion):
-        raise AnswerFormatError("no answer given")
-    match question:
-        case SingleQuestion():
-            return ChoiceAnswer(parse_letters(raw, len(question.choices), many=False))
-        case MultiQuestion():
-            return ChoiceAnswer(parse_letters(raw, len(question.choices), many=True))
-        case TrueFalseQuestion():
-            return BoolAnswer(parse_bool(raw))
-        case SpotTheBugQuestion():
-            return LinesAnswer(parse_lines(raw, code_line_count(question.code)))
-        case OutputQuestion() | OpenQuestion():
-            if raw is None:
-                return TextAnswer("")
-            if isinstance(raw, bool | int | float):
-                return TextAnswer(str(raw).lower() if isinstance(raw, bool) else str(raw))
-            if not isinstance(raw, str):
-                raise AnswerFormatError(f"expected text, got {type(raw).__name__}")
-            return TextAnswer(raw)
-    raise AnswerFormatError(f"unsupported question kind {question.kind!r}")  # pragma: no cover
-
-
-def answer_text(answer: Answer) -> str:
-    """The answer as text for storage and reports (canonical letters, line numbers, text)."""
-    match answer:
-        case ChoiceAnswer():
-            return ",".join(LETTERS[i] for i in answer.indices)
-        case BoolAnswer():
-            return "true" if answer.value else "false"
-        case LinesAnswer():
-            return ",".join(map(str, answer.lines))
-        case TextAnswer():
-            return answer.text

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from runner.progress.recorder import NullRecorder
+from runner.progress.attempts import NullRecorder
 from runner.progress.store import ProgressStore
-from runner.progress.weak import group_accuracies, weak_question_ids
+from runner.quiz.weak import group_accuracies, weak_question_ids
 from tests.progress.helpers import T0, Clock, attempt, catalog, make_store
 
 

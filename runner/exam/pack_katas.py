@@ -1,4 +1,5 @@
-"""What of a kata goes into a candidate pack: the task, the starter and the visible tests only."""
+"""What of a kata goes into a candidate pack (the task, the starter and the visible tests only), and
+which katas an exam may name."""
 
 from __future__ import annotations
 
