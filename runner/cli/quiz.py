@@ -85,8 +85,16 @@ def quiz(
     filters = select.Filters(
         tuple(topic or ()), tuple(tag or ()), tuple(difficulty or ()), tuple(k.value for k in kind or ())
     )
-    options = flow.QuizOptions(lang=lang.value, exam=exam, self_grade=self_grade, rate=rate)
-    return quiz_ui.run_quiz(flow.plan_quiz(catalog, filters, count=count, seed=seed, weak=weak, options=options))
+    return quiz_ui.run_quiz(
+        flow.plan_quiz(
+            catalog,
+            filters,
+            count=count,
+            seed=seed,
+            weak=weak,
+            options=flow.QuizOptions(lang=lang.value, exam=exam, self_grade=self_grade, rate=rate),
+        )
+    )
 
 
 def topics(
