@@ -6,7 +6,9 @@ planned here, and how a session ends (its exit status) is decided here too.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -14,13 +16,19 @@ from runner.errors import BadInput, ExitStatus
 from runner.outcome import Outcome
 
 if TYPE_CHECKING:
+    from runner.answers.result import OpenGrade
     from runner.content.catalog import Catalog
     from runner.content.models import AnyQuestion, Lang
-    from runner.progress.recorder import Recorder
+    from runner.progress.recorder import QuestionAttempt, Recorder
+    from runner.quiz.answers import Answer
     from runner.quiz.counts import TopicCount
+    from runner.quiz.grading import Verdict
     from runner.quiz.saved import SavedQuiz, Saver
     from runner.quiz.select import Filters, Presented
-    from runner.quiz.session import SessionSummary
+    from runner.quiz.session import QuizSession, SessionSummary
+
+Review = Callable[["Verdict", "QuestionAttempt"], "int | None"]
+"""Shows a graded answer (feedback, or "saved" in an exam) and returns a rating override, or None."""
 
 
 @dataclass(frozen=True)
@@ -121,6 +129,64 @@ def session_status(summary: SessionSummary, *, earlier_all_right: bool = True) -
     if summary.interrupted:
         return ExitStatus.INTERRUPTED
     return ExitStatus.passed(summary.all_right and earlier_all_right)
+
+
+def answer_question(
+    session: QuizSession,
+    recorder: Recorder,
+    given: Answer | None,
+    *,
+    started: float,
+    hints: int,
+    mode: str,
+    review: Review,
+    open_grade: OpenGrade | None = None,
+) -> Verdict:
+    """Grade the answer to the session's current question (None: "I don't know"), let `review` show
+    it, then record it in the progress store and in the session: the one place a quiz or review
+    answer is graded and recorded. `open_grade` is a self-graded open answer (otherwise the
+    framework grader grades it); `started` is when the question was shown (time.monotonic())."""
+    from runner.content.models import OpenQuestion
+    from runner.quiz.answers import TextAnswer
+    from runner.quiz.grading import dont_know, grade
+
+    presented = session.current
+    if presented is None:
+        raise ValueError("the session has no current question")
+    question = presented.question
+    if given is None:
+        verdict = dont_know(question)
+    else:
+        if isinstance(question, OpenQuestion) and open_grade is None:
+            from runner.answers.framework import grade_open
+
+            open_grade = grade_open(question, given.text if isinstance(given, TextAnswer) else "")
+        verdict = grade(question, given, open_grade=open_grade)
+    duration = time.monotonic() - started
+    attempt = question_attempt(verdict, duration, mode, hints=hints)
+    override = review(verdict, attempt)
+    if override is not None:
+        attempt = replace(attempt, rating_override=override)
+    recorder.record_question(attempt)
+    session.record(verdict, duration)
+    return verdict
+
+
+def question_attempt(verdict: Verdict, duration: float, mode: str, *, hints: int = 0) -> QuestionAttempt:
+    from runner.progress.recorder import QuestionAttempt
+
+    return QuestionAttempt(
+        question_id=verdict.question_id,
+        topic=verdict.topic,
+        kind=verdict.kind,
+        answer=verdict.given,
+        correct=verdict.correct,
+        score=verdict.score,
+        duration_s=round(duration, 3),
+        mode=mode,
+        hints=hints,
+        missed_core=bool(verdict.open_grade and verdict.open_grade.missed_core),
+    )
 
 
 def topics(lang: str) -> Outcome[Topics]:
