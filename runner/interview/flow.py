@@ -84,18 +84,37 @@ def prepare(
     return Round(catalog, selection, session, used_seed, scripted)
 
 
-def finish(round_: Round, *, markdown: str, data: dict[str, Any], debrief: Debrief) -> Outcome[Finished]:
-    """Save the transcript; INTERRUPTED after Ctrl-C, OK for a strong signal, else NOT_ALL_PASSED."""
+def finish(round_: Round, *, markdown: str, debrief: Debrief, lang: str) -> Outcome[Finished]:
+    """Save the transcript (`markdown` as drawn, and its data as JSON); INTERRUPTED after Ctrl-C, OK
+    for a strong signal, else NOT_ALL_PASSED."""
     from runner.interview.debrief import Signal
     from runner.interview.model import Ending
     from runner.interview.saved import save
 
+    data = transcript(round_, debrief, lang)
     saved = save(markdown, data)
     if round_.session.ending is Ending.INTERRUPTED:
         status = ExitStatus.INTERRUPTED
     else:
         status = ExitStatus.passed(debrief.signal is Signal.STRONG)
     return Outcome(Finished(debrief, data, saved), status)
+
+
+def transcript(round_: Round, debrief: Debrief, lang: str) -> dict[str, Any]:
+    """The round as data: saved beside the Markdown transcript, and printed by `--json`."""
+    from runner.interview.model import Ending
+
+    interview = round_.session
+    return {
+        "started": interview.started.isoformat(),
+        "lang": lang,
+        "seed": round_.seed,
+        "minutes": None if interview.budget_s is None else round(interview.budget_s / 60, 2),
+        "questions": [q.id for q in interview.questions],
+        "ending": (interview.ending or Ending.DONE).value,
+        "turns": [t.to_json() for t in interview.turns],
+        "debrief": debrief.to_json(),
+    }
 
 
 def debrief(round_: Round) -> Debrief:

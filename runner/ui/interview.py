@@ -235,19 +235,6 @@ def transcript_markdown(interview: Interview, d: Debrief, lang: Lang) -> str:
     return "\n".join(out) + "\n" + debrief_markdown(d, lang)
 
 
-def transcript_json(interview: Interview, d: Debrief, lang: Lang, seed: int) -> dict[str, Any]:
-    return {
-        "started": interview.started.isoformat(),
-        "lang": lang,
-        "seed": seed,
-        "minutes": None if interview.budget_s is None else round(interview.budget_s / 60, 2),
-        "questions": [q.id for q in interview.questions],
-        "ending": (interview.ending or Ending.DONE).value,
-        "turns": [t.to_json() for t in interview.turns],
-        "debrief": d.to_json(),
-    }
-
-
 def render_debrief(console: Console, d: Debrief, lang: Lang) -> None:
     console.print(Markdown(debrief_markdown(d, lang)))
 

@@ -24,8 +24,7 @@ def conduct(round_: Round, lang: Lang, *, quiet: bool) -> Outcome[Finished]:
     reader = ui.script_reader(scripted) if scripted is not None else ui.terminal_reader(console, lang)
     ui.run(console, session, reader, lang=lang, interactive=scripted is None, quiet=quiet)
     result = debrief(round_)
-    data = ui.transcript_json(session, result, lang, round_.seed)
-    return finish(round_, markdown=ui.transcript_markdown(session, result, lang), data=data, debrief=result)
+    return finish(round_, markdown=ui.transcript_markdown(session, result, lang), debrief=result, lang=lang)
 
 
 def render_finished(finished: Finished, lang: Lang) -> None:
