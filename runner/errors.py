@@ -63,9 +63,15 @@ class Problem:
 
 
 class GokataError(Exception):
-    """Base of every expected failure. `exit_code` is what the process exits with."""
+    """Base of every expected failure. `status` says how the command ended; `exit_code` (derived
+    from it) is what the process exits with."""
 
+    status: ExitStatus = ExitStatus.BAD_INPUT
     exit_code: int = EXIT_BAD_INPUT
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.exit_code = exit_code(cls.status)
 
     def __init__(self, message: str, *, hint: str | None = None) -> None:
         super().__init__(message)
@@ -76,13 +82,13 @@ class GokataError(Exception):
 class BadInput(GokataError):
     """A flag value, answers file or argument that cannot be used."""
 
-    exit_code = EXIT_BAD_INPUT
+    status = ExitStatus.BAD_INPUT
 
 
 class ContentError(GokataError):
     """Broken content (bank, kata, exam spec); carries every problem found, not only the first."""
 
-    exit_code = EXIT_BAD_INPUT
+    status = ExitStatus.BAD_INPUT
 
     def __init__(self, problems: list[Problem], message: str | None = None) -> None:
         self.problems = problems
@@ -93,7 +99,7 @@ class ContentError(GokataError):
 class ToolchainMissing(GokataError):
     """Go is needed and not installed."""
 
-    exit_code = EXIT_TOOLCHAIN_MISSING
+    status = ExitStatus.TOOLCHAIN_MISSING
 
     def __init__(self, what: str = "this command") -> None:
         super().__init__(
@@ -105,10 +111,10 @@ class ToolchainMissing(GokataError):
 
 
 class Interrupted(GokataError):
-    exit_code = EXIT_INTERRUPTED
+    status = ExitStatus.INTERRUPTED
 
 
 class ProgressStoreError(GokataError):
     """The progress store cannot be used (damaged, written by a newer gokata, or locked); never overwritten."""
 
-    exit_code = EXIT_BAD_INPUT
+    status = ExitStatus.BAD_INPUT

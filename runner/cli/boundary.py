@@ -27,7 +27,7 @@ class BoundaryGroup(typer.core.TyperGroup):
             from runner.ui.errors import render_error
 
             render_error(exc)
-            sys.exit(exc.exit_code)
+            sys.exit(exit_code(exc.status))
         except KeyboardInterrupt:
             from runner.ui.errors import render_interrupt
 

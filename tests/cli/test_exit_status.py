@@ -16,7 +16,13 @@ from runner.errors import (
     EXIT_NOT_ALL_PASSED,
     EXIT_OK,
     EXIT_TOOLCHAIN_MISSING,
+    BadInput,
+    ContentError,
     ExitStatus,
+    GokataError,
+    Interrupted,
+    ProgressStoreError,
+    ToolchainMissing,
     exit_code,
 )
 
@@ -78,3 +84,17 @@ def test_no_command_exits_with_a_bare_number() -> None:
             if name in ("typer.Exit", "Exit", "sys.exit", "raise SystemExit", "SystemExit"):
                 found.append(f"{path.relative_to(RUNNER)}:{node.lineno}: {ast.unparse(node)}")
     assert not found
+
+
+def test_every_error_exits_with_the_code_of_its_status() -> None:
+    statuses = {
+        GokataError: ExitStatus.BAD_INPUT,
+        BadInput: ExitStatus.BAD_INPUT,
+        ContentError: ExitStatus.BAD_INPUT,
+        ProgressStoreError: ExitStatus.BAD_INPUT,
+        ToolchainMissing: ExitStatus.TOOLCHAIN_MISSING,
+        Interrupted: ExitStatus.INTERRUPTED,
+    }
+    for cls, status in statuses.items():
+        assert cls.status is status
+        assert cls.exit_code == DOCUMENTED[status]
