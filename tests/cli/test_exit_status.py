@@ -87,7 +87,7 @@ def test_no_command_exits_with_a_bare_number() -> None:
 
 
 def test_every_error_exits_with_the_code_of_its_status() -> None:
-    statuses = {
+    statuses: dict[type[GokataError], ExitStatus] = {
         GokataError: ExitStatus.BAD_INPUT,
         BadInput: ExitStatus.BAD_INPUT,
         ContentError: ExitStatus.BAD_INPUT,
