@@ -163,9 +163,7 @@ def write_report(r: CandidateReport, folder: Path, key: str | None) -> None:
     data: dict[str, Any] = {**encode(r), "files": files}
     if key:
         data = sign(data, key)
-    (folder / "report.json").write_text(
-        json_text(data), encoding="utf-8"
-    )
+    (folder / "report.json").write_text(json_text(data), encoding="utf-8")
 
 
 def write_summary(
@@ -184,9 +182,7 @@ def write_summary(
     }
     if key:
         summary = sign(summary, key)
-    (out_dir / "summary.json").write_text(
-        json_text(summary), encoding="utf-8"
-    )
+    (out_dir / "summary.json").write_text(json_text(summary), encoding="utf-8")
     return [out_dir / "summary.md", out_dir / "summary.csv", out_dir / "summary.json"]
 
 

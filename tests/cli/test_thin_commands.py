@@ -57,7 +57,9 @@ def logic_statements(func: ast.FunctionDef) -> int:
 
 
 def imports_inside(func: ast.FunctionDef) -> list[int]:
-    return [node.lineno for stmt in _body(func) for node in ast.walk(stmt) if isinstance(node, ast.Import | ast.ImportFrom)]
+    return [
+        node.lineno for stmt in _body(func) for node in ast.walk(stmt) if isinstance(node, ast.Import | ast.ImportFrom)
+    ]
 
 
 def command_functions() -> dict[str, ast.FunctionDef]:
