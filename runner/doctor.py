@@ -13,6 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from runner.errors import ExitStatus
+from runner.outcome import Outcome
+
 MIN_GO = (1, 25)  # the katas' tests use testing/synctest
 LOW_SPACE_BYTES = 500 * 1024 * 1024
 
@@ -248,3 +251,9 @@ CHECKS: tuple[Callable[[], Check], ...] = (
 
 def run_checks(checks: tuple[Callable[[], Check], ...] = CHECKS) -> DoctorReport:
     return DoctorReport(tuple(check() for check in checks))
+
+
+def doctor() -> Outcome[DoctorReport]:
+    """`gokata doctor`: every check, and whether any failed."""
+    report = run_checks()
+    return Outcome(report, ExitStatus.passed(report.ok))

@@ -1,18 +1,50 @@
 """The project's own exceptions.
 
 Engines raise these; the CLI boundary (runner.cli.boundary) turns each into one clear
-message on stderr and the exit code named here. Nothing else decides exit codes.
+message on stderr and the exit code named here. A command that runs to the end returns an
+`ExitStatus` (its engine's outcome says which); the boundary maps it with `exit_code`.
+Nothing else decides exit codes.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 
 EXIT_OK = 0
 EXIT_NOT_ALL_PASSED = 1
 EXIT_BAD_INPUT = 2
 EXIT_TOOLCHAIN_MISSING = 3
 EXIT_INTERRUPTED = 130
+
+
+class ExitStatus(Enum):
+    """How a command ended, as its engine's outcome says; `exit_code` gives the documented number."""
+
+    OK = "ok"  # success; everything graded passed
+    NOT_ALL_PASSED = "not_all_passed"  # graded, and not everything passed
+    BAD_INPUT = "bad_input"  # bad input or content
+    TOOLCHAIN_MISSING = "toolchain_missing"  # Go is needed and missing
+    INTERRUPTED = "interrupted"  # Ctrl-C (or SIGTERM, or q in an interview)
+
+    @classmethod
+    def passed(cls, ok: bool) -> ExitStatus:
+        """OK when `ok`, else NOT_ALL_PASSED: the rule of every grading command."""
+        return cls.OK if ok else cls.NOT_ALL_PASSED
+
+
+EXIT_CODES: dict[ExitStatus, int] = {
+    ExitStatus.OK: EXIT_OK,
+    ExitStatus.NOT_ALL_PASSED: EXIT_NOT_ALL_PASSED,
+    ExitStatus.BAD_INPUT: EXIT_BAD_INPUT,
+    ExitStatus.TOOLCHAIN_MISSING: EXIT_TOOLCHAIN_MISSING,
+    ExitStatus.INTERRUPTED: EXIT_INTERRUPTED,
+}
+
+
+def exit_code(status: ExitStatus) -> int:
+    """The documented exit code of `status` (README, "Exit codes")."""
+    return EXIT_CODES[status]
 
 
 @dataclass(frozen=True)
@@ -31,9 +63,15 @@ class Problem:
 
 
 class GokataError(Exception):
-    """Base of every expected failure. `exit_code` is what the process exits with."""
+    """Base of every expected failure. `status` says how the command ended; `exit_code` (derived
+    from it) is what the process exits with."""
 
+    status: ExitStatus = ExitStatus.BAD_INPUT
     exit_code: int = EXIT_BAD_INPUT
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.exit_code = exit_code(cls.status)
 
     def __init__(self, message: str, *, hint: str | None = None) -> None:
         super().__init__(message)
@@ -44,13 +82,13 @@ class GokataError(Exception):
 class BadInput(GokataError):
     """A flag value, answers file or argument that cannot be used."""
 
-    exit_code = EXIT_BAD_INPUT
+    status = ExitStatus.BAD_INPUT
 
 
 class ContentError(GokataError):
     """Broken content (bank, kata, exam spec); carries every problem found, not only the first."""
 
-    exit_code = EXIT_BAD_INPUT
+    status = ExitStatus.BAD_INPUT
 
     def __init__(self, problems: list[Problem], message: str | None = None) -> None:
         self.problems = problems
@@ -61,7 +99,7 @@ class ContentError(GokataError):
 class ToolchainMissing(GokataError):
     """Go is needed and not installed."""
 
-    exit_code = EXIT_TOOLCHAIN_MISSING
+    status = ExitStatus.TOOLCHAIN_MISSING
 
     def __init__(self, what: str = "this command") -> None:
         super().__init__(
@@ -73,10 +111,10 @@ class ToolchainMissing(GokataError):
 
 
 class Interrupted(GokataError):
-    exit_code = EXIT_INTERRUPTED
+    status = ExitStatus.INTERRUPTED
 
 
 class ProgressStoreError(GokataError):
     """The progress store cannot be used (damaged, written by a newer gokata, or locked); never overwritten."""
 
-    exit_code = EXIT_BAD_INPUT
+    status = ExitStatus.BAD_INPUT

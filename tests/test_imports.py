@@ -13,7 +13,7 @@ from pathlib import Path
 
 RUNNER = Path(__file__).resolve().parent.parent / "runner"
 
-# The layers, lowest first (DESIGN.md 8: cli -> ui -> engines -> kinds -> content -> base). A module
+# The layers, lowest first (DESIGN.md 8: cli -> ui -> engines -> reports -> results -> kinds -> content -> base). A module
 # may import its own layer (engines: see ENGINE_ARROWS) and any layer below it, never one above.
 # Each entry: layer name, then the module prefixes in it (the longest matching prefix wins).
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -29,12 +29,21 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "runner.steps",
             "runner.program_output",
             "runner.digests",
+            "runner.outcome",  # the typed result every flow returns: a value and an ExitStatus
+            "runner.lazy",  # import-on-first-use, so command modules stay cheap to load
+            "runner.reports.jsonout",  # the one JSON writer: standard library only
+            "runner.reports.files",  # writing a text file or stdout: standard library only
         ),
     ),
     # content: the bank and kata models, YAML loading, validation, lint
     ("content", ("runner.content",)),
     # kinds: one module per question kind, over the models; the registry dispatches to them
     ("kinds", ("runner.kinds",)),
+    # results: the engines' plain result types (standard library only), which the writers below format
+    ("results", ("runner.exam.model", "runner.kata.result")),
+    # reports: writers of files and exports (DESIGN.md 8: runner/reports/): they turn result data into
+    # JSON, Markdown, HTML, JUnit and CSV text; engines call them to write report files
+    ("reports", ("runner.reports",)),
     # engines: the work of each feature; return values, raise GokataError, never print
     (
         "engines",
@@ -48,9 +57,6 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "runner.doctor",
         ),
     ),
-    # reports: writers of files and exports (DESIGN.md 8: runner/reports/); the bank export sits here,
-    # although it still lives in content/, because it reads every kind through the registry
-    ("reports", ("runner.reports", "runner.content.export")),
     # ui: Rich only: terminal renderers, prompts, the message catalogue
     ("ui", ("runner.ui",)),
     # cli: Typer commands, the error boundary and the entry point
@@ -64,14 +70,15 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
 ENGINE_ARROWS: dict[str, frozenset[str]] = {
     # the quiz: verdicts carry the open-answer grade; --weak and saved sessions read the progress store
     "runner.quiz": frozenset({"runner.answers", "runner.progress"}),
-    # the open-answer grader stands alone
-    "runner.answers": frozenset(),
+    # the open-answer grader stands alone; its flow (`gokata answer`) records the graded answer
+    "runner.answers": frozenset({"runner.progress"}),
     # the kata runner hands attempts and hint counts to a Recorder (progress/attempts.py)
     "runner.kata": frozenset({"runner.progress"}),
     # the exam: quiz verdicts and scripted answers, the open-answer grader, the kata runner for kata tasks
     "runner.exam": frozenset({"runner.quiz", "runner.answers", "runner.kata"}),
     # the interview: the grader, ratings and attempts from progress, weak topics from the quiz
-    "runner.interview": frozenset({"runner.answers", "runner.progress", "runner.quiz"}),
+    # (and the kata catalog, for the katas the debrief suggests)
+    "runner.interview": frozenset({"runner.answers", "runner.progress", "runner.quiz", "runner.kata"}),
     # progress: the store, scheduling, statistics; uses no other engine
     "runner.progress": frozenset(),
     # doctor: checks the progress store and the kata workspace

@@ -8,9 +8,18 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from runner.cli.present import present
+from runner.errors import ExitStatus
+from runner.lazy import lazy_module
+
 if TYPE_CHECKING:
-    from runner.content.models import OpenQuestion
-    from runner.progress.recorder import Recorder
+    from runner.answers import flow
+    from runner.ui import answer as ui
+    from runner.ui import answer_prompt as prompt
+else:
+    flow = lazy_module("runner.answers.flow")
+    ui = lazy_module("runner.ui.answer")
+    prompt = lazy_module("runner.ui.answer_prompt")
 
 
 class LangOpt(StrEnum):
@@ -24,86 +33,23 @@ def answer(
     file: Path | None = typer.Option(None, "--file", "-f", help="Read the answer from a file ('-' for stdin)."),
     json_out: bool = typer.Option(False, "--json", help="Print one JSON object (reads stdin without --text/--file)."),
     lang: LangOpt = typer.Option(LangOpt.en, "--lang", help="Language of the question and feedback: en or zh."),
-) -> None:
+) -> ExitStatus:
     """Grade an answer point by point against the question's answer framework.
 
     Exit code 0 when no core point is missed or contradicted and the score is at least 0.8, 1 otherwise.
     """
-    import time
-
-    from runner.answers.framework import grade_open
-    from runner.content.catalog import load_catalog
-    from runner.content.models import OpenQuestion
-    from runner.errors import BadInput, Interrupted
-    from runner.ui.answer import read_answer_text, render_grade, show_question
-    from runner.ui.console import out
-
-    if text is not None and file is not None:
-        raise BadInput("give the answer with --text or --file, not both")
-    question = load_catalog().question(question_id)
-    if not isinstance(question, OpenQuestion):
-        raise BadInput(
-            f"{question_id} is a {question.kind} question; `gokata answer` grades open questions",
-            hint=f"practise it with `gokata quiz --topic {question.topic}`",
-        )
-    from runner.progress.recorder import open_recorder
-
-    # Open the progress store first: when it cannot be used, say so before any grading is shown.
-    recorder = open_recorder()
-    duration = 0.0  # not measured: the answer was written elsewhere
-    if text is None and file is not None:
-        text = _read_file(file)
-    elif text is None and json_out:
-        text = _read_file(Path("-"))
-    elif text is None:
-        show_question(out(), question, lang=lang.value)
-        started = time.monotonic()
-        try:
-            text = read_answer_text(out(), lang=lang.value)
-        except KeyboardInterrupt:
-            raise Interrupted("interrupted: nothing was graded or recorded") from None
-        duration = time.monotonic() - started
-    if not text.strip():
-        raise BadInput("the answer is empty", hint="write the answer, or pass it with --text or --file")
-    grade = grade_open(question, text)
-    _record(recorder, question, text, grade.score, grade.missed_core, duration)
-    render_grade(question, grade, lang=lang.value, json_out=json_out)
-    raise typer.Exit(0 if grade.passed else 1)
-
-
-def _read_file(path: Path) -> str:
-    import sys
-
-    from runner.errors import BadInput
-
-    if str(path) == "-":
-        return sys.stdin.read()
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise BadInput(f"{path}: no such file") from None
-    except UnicodeDecodeError:
-        raise BadInput(f"{path}: not UTF-8 text") from None
-    except OSError as exc:
-        raise BadInput(f"{path}: cannot read: {exc.strerror}") from None
-
-
-def _record(
-    recorder: Recorder, question: OpenQuestion, text: str, score: float, missed_core: bool, duration: float
-) -> None:
-    from runner.progress.recorder import QuestionAttempt
-
-    recorder.record_question(QuestionAttempt(
-        question_id=question.id,
-        topic=question.topic,
-        kind="open",
-        answer=text,
-        correct=None,
-        score=score,
-        duration_s=duration,
-        mode="practice",
-        missed_core=missed_core,
-    ))
+    task = flow.open_answer(question_id, text=text, file=file)
+    given = flow.given_text(text, file, stdin=json_out)
+    # Not timed when given on the command line: the answer was written elsewhere.
+    answer_text, duration = (given, 0.0) if given is not None else prompt.ask_answer(task.question, lang.value)
+    outcome = flow.grade_answer(task, answer_text, duration)
+    return present(
+        "answer",
+        outcome,
+        json_out=json_out,
+        data=lambda g: g.to_json(),
+        draw=lambda g: ui.render_grade(task.question, g, lang=lang.value),
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -4,8 +4,28 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
+
+from runner.cli.present import draw_only, present
+from runner.errors import ExitStatus
+from runner.lazy import lazy_module
+
+if TYPE_CHECKING:
+    from runner.content import flow
+    from runner.kata import flow as kata_flow
+    from runner.reports import files, formats
+    from runner.ui import bank as ui
+    from runner.ui import console, steps
+else:
+    flow = lazy_module("runner.content.flow")
+    kata_flow = lazy_module("runner.kata.flow")
+    files = lazy_module("runner.reports.files")
+    formats = lazy_module("runner.reports.formats")
+    ui = lazy_module("runner.ui.bank")
+    console = lazy_module("runner.ui.console")
+    steps = lazy_module("runner.ui.steps")
 
 app = typer.Typer(help="Lint, export and verify the question banks.", no_args_is_help=True)
 
@@ -18,24 +38,16 @@ class ExportFormat(StrEnum):
 @app.command()
 def lint(
     paths: list[Path] = typer.Argument(None, help="Bank files or folders (default: the bundled banks)."),
-) -> None:
+) -> ExitStatus:
     """Validate banks; print every problem as file:line:column: field.path: message."""
-    from runner.content.lint import lint_banks
-    from runner.errors import ContentError
-    from runner.ui.bank import render_lint_ok
-
-    catalog, problems = lint_banks(paths or None)
-    if problems:
-        raise ContentError(problems, f"{len(problems)} problem(s) found")
-    render_lint_ok(catalog)
+    return draw_only(flow.lint(paths), ui.render_lint_ok)
 
 
 @app.command()
-def schema() -> None:
+def schema() -> ExitStatus:
     """Print the JSON Schema of the bank format (for an editor's YAML language server)."""
-    from runner.content.export import bank_json_schema
-
-    typer.echo(bank_json_schema())
+    files.emit_text(formats.render(formats.Subject.BANK_SCHEMA, formats.Format.JSON))
+    return ExitStatus.OK
 
 
 @app.command()
@@ -43,22 +55,11 @@ def export(
     fmt: ExportFormat = typer.Option(ExportFormat.json, "--format", "-f", help="json (with answers) or markdown"),
     out: Path | None = typer.Option(None, "--out", "-o", help="Write here instead of stdout."),
     paths: list[Path] = typer.Argument(None, help="Bank files or folders (default: the bundled banks)."),
-) -> None:
+) -> ExitStatus:
     """Write the banks out: JSON with answers for tools, Markdown for reading and printing."""
-    from runner.content.catalog import load_catalog
-    from runner.content.export import export_json, export_markdown
-
-    catalog = load_catalog(paths or None)
-    text = export_json(catalog) if fmt is ExportFormat.json else export_markdown(catalog)
-    if out is None:
-        typer.echo(text, nl=False)
-    else:
-        from runner.errors import BadInput
-
-        try:
-            out.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise BadInput(f"{out}: cannot write: {exc.strerror}") from None
+    text = formats.render(formats.Subject.BANKS, formats.Format(fmt.value), flow.catalog(paths))
+    files.emit_text(text, out)
+    return ExitStatus.OK
 
 
 @app.command("verify-snippets")
@@ -67,18 +68,13 @@ def verify_snippets(
     jobs: int = typer.Option(2, "--jobs", "-j", min=1, help="Programs run in parallel."),
     json_out: bool = typer.Option(False, "--json", help="One JSON object on stdout."),
     banks: list[Path] = typer.Option(None, "--bank", help="Only these bank files or folders (repeatable)."),
-) -> None:
+) -> ExitStatus:
     """Run every `output` question's program with the local Go and compare its output."""
-    from runner.content.catalog import load_catalog
-    from runner.content.snippets import verify_output_questions
-    from runner.ui.bank import render_snippet_report
-    from runner.ui.steps import step_reporter
-
-    catalog = load_catalog(banks or None)
-    with step_reporter("running programs", json_out=json_out) as on_step:
-        report = verify_output_questions(catalog, only=set(ids or ()), jobs=jobs, on_step=on_step)
-    render_snippet_report(report, json_out=json_out)
-    raise typer.Exit(0 if report.ok else 1)
+    with steps.step_reporter("running programs", quiet=json_out) as on_step:
+        outcome = flow.verify_snippets(banks, ids, jobs=jobs, on_step=on_step)
+    return present(
+        "bank verify-snippets", outcome, json_out=json_out, data=lambda r: r.to_json(), draw=ui.render_snippet_report
+    )
 
 
 def _register_extras() -> None:
@@ -94,32 +90,28 @@ _register_extras()
 def new_bank(
     folder: Path = typer.Argument(..., help="Folder for the new bank (created if missing)."),
     topic: str = typer.Option("private", "--topic", help="The bank's topic: its file name and id prefix."),
-) -> None:
+) -> ExitStatus:
     """Scaffold a private bank (one question of every kind) that `bank lint` passes: for screens that count."""
-    from runner.content.scaffold import new_bank as scaffold
-    from runner.ui.console import out
-
-    path = scaffold(folder, topic)
-    out().print(f"wrote {path}; check it with `gokata bank lint {folder}`, use it with --bank {folder}")
+    outcome = flow.new_bank(folder, topic)
+    return draw_only(
+        outcome,
+        lambda path: console.out().print(
+            f"wrote {path}; check it with `gokata bank lint {folder}`, use it with --bank {folder}"
+        ),
+    )
 
 
 @app.command()
 def mistakes(
     markdown: bool = typer.Option(False, "--markdown", help="Print the table kept in questions/MISTAKES.md."),
     json_out: bool = typer.Option(False, "--json", help="One JSON object on stdout."),
-) -> None:
+) -> ExitStatus:
     """Show which of the book's 100 Go mistakes the banks and katas teach (from their mistake-N tags).
 
     Example: gokata bank mistakes --markdown > questions/MISTAKES.md
     """
-    from runner.content.catalog import load_catalog
-    from runner.content.mistakes import build_table, render_markdown
-    from runner.kata.catalog import load_katas
-    from runner.ui.bank import render_mistakes
-
-    catalog = load_catalog()
-    table = build_table(((q.id, q.tags) for q in catalog.questions), ((k.slug, k.spec.tags) for k in load_katas()))
+    outcome = kata_flow.mistakes_table()
     if markdown:
-        typer.echo(render_markdown(table), nl=False)
-        return
-    render_mistakes(table, json_out=json_out)
+        files.emit_text(formats.render(formats.Subject.MISTAKES, formats.Format.MARKDOWN, outcome.value))
+        return outcome.status
+    return present("bank mistakes", outcome, json_out=json_out, data=lambda t: t.to_json(), draw=ui.render_mistakes)

@@ -3,8 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
+
+from runner.cli.present import present
+from runner.errors import ExitStatus
+from runner.lazy import lazy_module
+
+if TYPE_CHECKING:
+    from runner.answers import flow
+    from runner.ui import answer as ui
+else:
+    flow = lazy_module("runner.answers.flow")
+    ui = lazy_module("runner.ui.answer")
 
 
 def calibrate(
@@ -24,20 +36,16 @@ def calibrate(
         help="A blind answer set (dev/ and test/ folders) to report too; default: the repository's "
         "tests/grading/blind when run from a source checkout.",
     ),
-) -> None:
+) -> ExitStatus:
     """Grade every example answer in the banks and report agreement with the expected scores."""
-    from runner.answers.blind import default_blind_dir, grade_blind
-    from runner.answers.calibrate import calibrate as run
-    from runner.content.catalog import load_catalog
-    from runner.ui.answer import render_calibration
-
-    catalog = load_catalog(paths or None)
-    report = run(catalog)
-    folder = blind or (default_blind_dir() if not paths else None)
-    splits = grade_blind(catalog, folder) if folder is not None else ()
-    render_calibration(report, json_out=json_out, show=show, blind=splits)
-    ok = report.within >= min_within - 1e-9 and report.mae <= max_mae + 1e-9
-    raise typer.Exit(0 if ok else 1)
+    outcome = flow.calibrate(paths, blind=blind, min_within=min_within, max_mae=max_mae)
+    return present(
+        "bank calibrate",
+        outcome,
+        json_out=json_out,
+        data=flow.Calibration.to_json,
+        draw=lambda c: ui.render_calibration(c.report, show=show, blind=c.blind),
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -1,4 +1,5 @@
-"""The one place where expected failures become a message and an exit code."""
+"""The one place where a command's end becomes an exit code: an `ExitStatus` a command returns,
+or an expected failure (a `GokataError`, Ctrl-C) rendered as one message."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Any
 import typer
 import typer.core
 
-from runner.errors import EXIT_INTERRUPTED, GokataError
+from runner.errors import EXIT_INTERRUPTED, EXIT_OK, ExitStatus, GokataError, exit_code
 
 
 class BoundaryGroup(typer.core.TyperGroup):
@@ -21,17 +22,26 @@ class BoundaryGroup(typer.core.TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:  # typer vendors click; its Context type is private
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
         except GokataError as exc:
             from runner.ui.errors import render_error
 
             render_error(exc)
-            sys.exit(exc.exit_code)
+            sys.exit(exit_code(exc.status))
         except KeyboardInterrupt:
             from runner.ui.errors import render_interrupt
 
             render_interrupt()
             sys.exit(EXIT_INTERRUPTED)
+        code = status_code(result)
+        if code != EXIT_OK:
+            sys.exit(code)
+        return result
+
+
+def status_code(result: object) -> int:
+    """A command returns an ExitStatus (or nothing, which is OK): the code the process ends with."""
+    return exit_code(result) if isinstance(result, ExitStatus) else EXIT_OK
 
 
 _COUNTS = frozenset({"COUNT", "LIMIT", "NEW", "SEED", "JOBS", "SHOW", "DIFFICULTY", "MINUTES", "WORKERS"})

@@ -7,8 +7,25 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
+
+from runner.cli.present import draw_only, present
+from runner.errors import BadInput, ExitStatus
+from runner.lazy import lazy_module
+
+if TYPE_CHECKING:
+    from runner.exam import flow
+    from runner.ui import console, steps
+    from runner.ui import exam as ui
+    from runner.ui import exam_take as take_ui
+else:
+    flow = lazy_module("runner.exam.flow")
+    console = lazy_module("runner.ui.console")
+    steps = lazy_module("runner.ui.steps")
+    ui = lazy_module("runner.ui.exam")
+    take_ui = lazy_module("runner.ui.exam_take")
 
 app = typer.Typer(
     help="Hiring exercises: spec, candidate pack, take, submit, grade, merge, note, verify.", no_args_is_help=True
@@ -27,8 +44,6 @@ class LangOpt(StrEnum):
 @contextmanager
 def content_dirs(bank: Path | None, katas: Path | None) -> Iterator[None]:
     """--bank/--katas for the length of one command: the same as the environment variables."""
-    from runner.errors import BadInput
-
     saved = {k: os.environ.get(k) for k in ("GOKATA_QUESTIONS", "GOKATA_KATAS")}
     for name, value, var in (("--bank", bank, "GOKATA_QUESTIONS"), ("--katas", katas, "GOKATA_KATAS")):
         if value is not None:
@@ -58,27 +73,13 @@ def new(
     file: Path = typer.Argument(..., help="Where to write the spec (YAML)."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
     katas: Path | None = _katas_opt(),
-) -> None:
+) -> ExitStatus:
     """Scaffold an exam spec: title, time limit, question draws, katas, weights, pass mark, scorecard."""
-    from runner.errors import BadInput
-    from runner.exam.pack_katas import available_katas
-    from runner.exam.spec import SCAFFOLD
-    from runner.ui.console import out
-
-    if file.exists() and not force:
-        raise BadInput(f"{file} exists; use --force to overwrite")
     with content_dirs(None, katas):
-        slugs = sorted(available_katas())
-    text = SCAFFOLD.format(
-        name=file.name,
-        seed=int.from_bytes(os.urandom(2), "big"),
-        kata=slugs[0] if slugs else "REPLACE-WITH-A-KATA-SLUG",
+        outcome = flow.new_spec(file, force=force)
+    return draw_only(
+        outcome, lambda path: console.out().print(f"wrote {path}; edit it, then run `gokata exam lint {path}`")
     )
-    try:
-        file.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise BadInput(f"{file}: cannot write: {exc.strerror}") from None
-    out().print(f"wrote {file}; edit it, then run `gokata exam lint {file}`")
 
 
 @app.command()
@@ -86,15 +87,11 @@ def lint(
     spec: Path = typer.Argument(..., help="The exam spec."),
     bank: Path | None = _bank_opt(),
     katas: Path | None = _katas_opt(),
-) -> None:
+) -> ExitStatus:
     """Validate a spec like the banks (every problem as file:line:column); say whether it uses public content."""
-    from runner.exam.workflow import public_content, resolve_spec
-    from runner.ui.exam import render_lint
-
     with content_dirs(bank, katas):
-        exam, _ = resolve_spec(spec)
-        public = public_content(exam)
-    render_lint(exam, public)
+        outcome = flow.lint(spec)
+    return draw_only(outcome, lambda v: ui.render_lint(v.exam, v.public))
 
 
 @app.command()
@@ -103,17 +100,11 @@ def pack(
     out_path: Path = typer.Option(..., "--out", "-o", help="A new folder, or a FILE.zip."),
     bank: Path | None = _bank_opt(),
     katas: Path | None = _katas_opt(),
-) -> None:
+) -> ExitStatus:
     """Build the candidate pack: no answers, explanations, frameworks, hidden tests or solutions."""
-    from runner.exam.pack import write_pack
-    from runner.exam.workflow import pack_for, public_content
-    from runner.ui.exam import render_packed
-
     with content_dirs(bank, katas):
-        exam, _, built = pack_for(spec)
-        public = public_content(exam)
-    write_pack(built, out_path)
-    render_packed(out_path, exam, built.pack_hash, public)
+        outcome = flow.pack(spec, out_path)
+    return draw_only(outcome, lambda v: ui.render_packed(v.path, v.exam, v.pack_hash, v.public))
 
 
 @app.command()
@@ -125,22 +116,10 @@ def take(
     answers: Path | None = typer.Option(
         None, "--answers", help="Load answers from a YAML file (marked so in the report)."
     ),
-) -> None:
+) -> ExitStatus:
     """Take the exam: timer shown, every answer saved as you go; run again to resume."""
-    from runner.exam.workflow import begin, pack_katas, store_scripted_answers
-    from runner.ui.console import out
-    from runner.ui.exam import render_take_status, run_take
-
-    state, opened = begin(pack_path, workdir, name)
-    questions = opened.questions()
-    if answers is not None:
-        n = store_scripted_answers(state, opened, answers)
-        out().print(f"loaded {n} answer(s) from {answers}")
-        remaining = sum(1 for q in questions if q["id"] not in state.answers)
-    else:
-        chosen = lang.value if lang else opened.settings.lang
-        remaining = run_take(state, questions, lang="zh" if chosen == "zh" else "en")
-    render_take_status(state, remaining, pack_katas(opened, workdir))
+    taking = flow.take(pack_path, workdir, name, answers)
+    return take_ui.take_exam(taking, lang.value if lang else None)
 
 
 @app.command("test")
@@ -148,38 +127,20 @@ def test_kata(
     slug: str = typer.Argument(..., help="The coding task."),
     workdir: Path = typer.Option(DEFAULT_DIR, "--dir", help="The exam folder."),
     json_out: bool = typer.Option(False, "--json", help="One JSON object on stdout."),
-) -> None:
+) -> ExitStatus:
     """Run the visible tests of a coding task against your code."""
-    from runner.exam.kata_bridge import run_visible
-    from runner.exam.workflow import resume
-    from runner.ui.exam import render_kata_outcome
-
-    state, opened = resume(workdir)
-    outcome = run_visible(opened, state.workdir, slug)
-    state.log("test", data=f"{slug}:{outcome.status}")
-    state.save()
-    render_kata_outcome(outcome, json_out=json_out)
-    raise typer.Exit(0 if outcome.status == "pass" else 1)
+    outcome = flow.test_task(workdir, slug)
+    return present("exam test", outcome, json_out=json_out, data=flow.kata_outcome_json, draw=ui.render_kata_outcome)
 
 
 @app.command()
 def submit(
     workdir: Path = typer.Option(DEFAULT_DIR, "--dir", help="The exam folder."),
     out_path: Path | None = typer.Option(None, "--out", "-o", help="Submission file (default: in the exam folder)."),
-) -> None:
+) -> ExitStatus:
     """Write the one submission file to send back: answers, code, the session's event log, tool version, pack hash."""
-    from runner.exam.candidate import build_submission, write_submission
-    from runner.exam.workflow import resume
-    from runner.files import file_safe
-    from runner.ui.console import out
-
-    state, opened = resume(workdir)
-    data = build_submission(state, opened)
-    target = out_path or workdir / f"submission-{file_safe(state.candidate)}.json"
-    write_submission(data, target)
-    unanswered = sum(1 for q in opened.questions() if q["id"] not in state.answers)
-    note = f" ({unanswered} question(s) unanswered)" if unanswered else ""
-    out().print(f"wrote {target}{note}; send this file to your interviewer")
+    outcome = flow.submit(workdir, out_path)
+    return draw_only(outcome, _render_submitted)
 
 
 @app.command()
@@ -195,20 +156,13 @@ def grade(
     json_out: bool = typer.Option(False, "--json", help="Print the summary as one JSON object."),
     bank: Path | None = _bank_opt(),
     katas: Path | None = _katas_opt(),
-) -> None:
+) -> ExitStatus:
     """Grade submissions with the full bank and hidden tests; write per-candidate reports and a summary.
 
     Exit 0 when every submission was graded, 1 when any could not be (its row says why)."""
-    from runner.exam.batch import grade_all, parse_shard
-    from runner.ui.exam import render_batch
-    from runner.ui.steps import step_reporter
-
-    part = parse_shard(shard) if shard is not None else None
-    with content_dirs(bank, katas), step_reporter("grading submissions", json_out=json_out) as on_step:
-        result = grade_all(spec, submissions, jobs=jobs, out_dir=out_dir, key=key or None, shard=part,
-                           on_step=on_step)
-    render_batch(result, json_out=json_out)
-    raise typer.Exit(0 if result.all_graded else 1)
+    with content_dirs(bank, katas), steps.step_reporter("grading submissions", quiet=json_out) as on_step:
+        outcome = flow.grade(spec, submissions, jobs=jobs, out_dir=out_dir, key=key, shard=shard, on_step=on_step)
+    return present("exam grade", outcome, json_out=json_out, data=flow.batch_json, draw=ui.render_batch)
 
 
 @app.command()
@@ -222,14 +176,10 @@ def merge(
         help="Check the shards' signatures and sign the merged reports with this secret.",
     ),
     json_out: bool = typer.Option(False, "--json", help="Print the summary as one JSON object."),
-) -> None:
+) -> ExitStatus:
     """Put graded shards together: ranks, similarity across all candidates, summary and signatures."""
-    from runner.exam.batch import merge as merge_dirs
-    from runner.ui.exam import render_batch
-
-    result = merge_dirs(dirs, out_dir, key or None)
-    render_batch(result, json_out=json_out)
-    raise typer.Exit(0 if result.all_graded else 1)
+    outcome = flow.merge(dirs, out_dir, key)
+    return present("exam merge", outcome, json_out=json_out, data=flow.batch_json, draw=ui.render_batch)
 
 
 @app.command()
@@ -242,20 +192,10 @@ def note(
     ),
     author: str = typer.Option("", "--author", help="Who writes the note."),
     key: str | None = typer.Option(None, "--key", envvar="GOKATA_EXAM_KEY", help="Sign again with this secret."),
-) -> None:
+) -> ExitStatus:
     """Add interview notes and scorecard scores to a candidate's report; the reports are written again."""
-    from runner.errors import BadInput
-    from runner.exam.batch import add_note
-    from runner.ui.exam import render_noted
-
-    scores: dict[str, int] = {}
-    for item in score:
-        cid, sep, value = item.partition("=")
-        if not sep or not value.strip().lstrip("-").isdigit() or len(value) > 6:
-            raise BadInput(f"--score {item!r}: give it as CRITERION=N, e.g. concurrency=3")
-        scores[cid.strip()] = int(value)
-    report = add_note(report_dir, candidate, text=text, author=author[:100], scores=scores, key=key or None)
-    render_noted(report_dir, report)
+    outcome = flow.note(report_dir, candidate, text=text, author=author, scores=score, key=key)
+    return draw_only(outcome, lambda v: ui.render_noted(v.report_dir, v.report))
 
 
 @app.command()
@@ -266,11 +206,11 @@ def verify(
         "written by `gokata exam grade --key`.",
     ),
     key: str = typer.Option(..., "--key", envvar="GOKATA_EXAM_KEY", help="The secret it was signed with."),
-) -> None:
+) -> ExitStatus:
     """Say whether a report file is intact (unchanged and signed with this key) or altered: exit 0 or 1."""
-    from runner.exam.signing import verify_file
-    from runner.ui.exam import render_verdict
+    return draw_only(flow.verify(file, key), ui.render_verdict)
 
-    verdict = verify_file(file, key)
-    render_verdict(verdict)
-    raise typer.Exit(0 if verdict.status == "intact" else 1)
+
+def _render_submitted(done: flow.Submitted) -> None:
+    note = f" ({done.unanswered} question(s) unanswered)" if done.unanswered else ""
+    console.out().print(f"wrote {done.path}{note}; send this file to your interviewer")

@@ -8,7 +8,24 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from runner.cli.present import present
+from runner.errors import BadInput, ExitStatus
 from runner.kinds.registry import KIND_NAMES
+from runner.lazy import lazy_module
+
+if TYPE_CHECKING:
+    from runner.quiz import flow, select
+    from runner.ui import console
+    from runner.ui import quiz as ui
+    from runner.ui import quiz_resume as quiz_ui
+    from runner.ui import show as show_ui
+else:
+    flow = lazy_module("runner.quiz.flow")
+    select = lazy_module("runner.quiz.select")
+    console = lazy_module("runner.ui.console")
+    quiz_ui = lazy_module("runner.ui.quiz_resume")
+    show_ui = lazy_module("runner.ui.show")
+    ui = lazy_module("runner.ui.quiz")
 
 
 class LangOpt(StrEnum):
@@ -41,7 +58,7 @@ def quiz(
     resume: bool = typer.Option(
         False, "--resume", help="Continue the quiz paused with q (or cut off), where it stopped."
     ),
-) -> None:
+) -> ExitStatus:
     """Run a quiz in the terminal, or grade an answers file (--answers).
 
     At a prompt: ? shows a hint, s skips, ! records "I don't know", q pauses (resume with --resume).
@@ -49,104 +66,63 @@ def quiz(
 
     Examples: gokata quiz -t defer -n 5 · gokata quiz --kind output --lang zh · gokata quiz --resume
     """
-    from runner.content.catalog import load_catalog
-
-    catalog = load_catalog()
+    catalog = flow.load()
     if resume:
-        from runner.ui.quiz_resume import resume_quiz
-
-        raise typer.Exit(resume_quiz(catalog))
+        return quiz_ui.resume_quiz(catalog)
     if answers is not None:
-        from runner.quiz.scripted import grade_answers
-        from runner.ui.quiz import render_scripted
-
-        summary = grade_answers(catalog, answers)
-        render_scripted(summary, json_out=json_out, lang=lang.value)
-        raise typer.Exit(0 if not summary.missed else 1)
+        outcome = flow.grade_file(catalog, answers)
+        return present(
+            "quiz",
+            outcome,
+            json_out=json_out,
+            data=lambda s: s.to_json(),
+            draw=lambda s: ui.render_scripted(s, lang=lang.value),
+        )
     if json_out:
-        from runner.errors import BadInput
-
         raise BadInput("--json goes with --answers (an interactive quiz prints for a person)")
-
-    from runner.progress.recorder import open_recorder
-    from runner.quiz.select import Filters, filter_questions, new_seed, present
-    from runner.ui.console import out
-    from runner.ui.session import run_session
-    from runner.ui.summary import render_summary
-
-    filters = Filters(tuple(topic or ()), tuple(tag or ()), tuple(difficulty or ()), tuple(k.value for k in kind or ()))
-    pool = filter_questions(catalog, filters)
-    recorder = open_recorder()
-    if weak:
-        from runner.quiz.weak import order_by_weakness
-
-        pool = order_by_weakness(catalog, pool, recorder)
-    if not pool:
-        from runner.errors import BadInput
-
-        raise BadInput("no questions match these filters; see `gokata topics` for what there is")
-    used_seed = seed if seed is not None else new_seed()
-    presented = present(pool, count=count, seed=used_seed, shuffle=not weak)
-    from runner.progress.rating import suggested_rating
-    from runner.quiz.saved import Saver
-    from runner.ui.quiz_resume import exit_code
-
-    saver = Saver(lang=lang.value, exam=exam, self_grade=self_grade, rate=rate)
-    summary = run_session(
-        presented,
-        lang=lang.value,
-        exam=exam,
-        recorder=recorder,
-        mode="exam" if exam else "practice",
-        self_grade=self_grade,
-        seed=used_seed,
-        ask_rating=rate and not exam,
-        suggest_rating=suggested_rating,
-        on_step=saver,
+    filters = select.Filters(
+        tuple(topic or ()), tuple(tag or ()), tuple(difficulty or ()), tuple(k.value for k in kind or ())
     )
-    render_summary(
-        out(),
-        summary,
-        titles={t: catalog.title(t, lang.value) for t in catalog.topics()},
-        lang=lang.value,
-        resumable=summary.answered + len(summary.skipped) < summary.total,
+    return quiz_ui.run_quiz(
+        flow.plan_quiz(
+            catalog,
+            filters,
+            count=count,
+            seed=seed,
+            weak=weak,
+            options=flow.QuizOptions(lang=lang.value, exam=exam, self_grade=self_grade, rate=rate),
+        )
     )
-    raise typer.Exit(exit_code(summary))
 
 
 def topics(
     json_out: bool = typer.Option(False, "--json", help="Print one JSON object."),
     lang: LangOpt = typer.Option(LangOpt.en, "--lang", help="en or zh."),
-) -> None:
+) -> ExitStatus:
     """List the topics with question counts per kind and difficulty."""
-    from runner.content.catalog import load_catalog
-    from runner.quiz.counts import topic_counts
-    from runner.ui.quiz import render_topics
-
-    render_topics(topic_counts(load_catalog(), lang.value), json_out=json_out)
+    outcome = flow.topics(lang.value)
+    return present(
+        "topics", outcome, json_out=json_out, data=flow.Topics.to_json, draw=lambda t: ui.render_topics(t.counts)
+    )
 
 
 def show(
     question_id: str = typer.Argument(..., metavar="ID", help="A question id, e.g. defer.lifo."),
     lang: LangOpt = typer.Option(LangOpt.en, "--lang", help="en or zh."),
     json_out: bool = typer.Option(False, "--json", help="The question as in the bank, with its answer, as JSON."),
-) -> None:
+) -> ExitStatus:
     """Show one question with its answer, explanation and sources (nothing is recorded).
 
     Example: gokata show defer.loopvar-go122-facts --lang zh
     """
-    from runner.content.catalog import load_catalog
-
-    question = load_catalog().question(question_id)
-    if json_out:
-        import json
-
-        typer.echo(json.dumps(question.model_dump(mode="json", exclude_none=True), ensure_ascii=False, indent=2))
-        return
-    from runner.ui.console import out
-    from runner.ui.show import render_show
-
-    render_show(out(), question, lang=lang.value)
+    outcome = flow.question(question_id)
+    return present(
+        "show",
+        outcome,
+        json_out=json_out,
+        data=flow.question_json,
+        draw=lambda q: show_ui.render_show(console.out(), q, lang=lang.value),
+    )
 
 
 def register(app: typer.Typer) -> None:

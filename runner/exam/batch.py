@@ -18,11 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from runner.errors import BadInput
-from runner.exam import reports as R
 from runner.exam.grading import GradingContext, grade_submission
 from runner.exam.model import CandidateReport, DecodeError, Note, decode, encode
 from runner.exam.signing import file_hash, sign, verify
 from runner.exam.similarity import PairFlag, pair_flags, with_pair_flags
+from runner.reports import exam as R
+from runner.reports.jsonout import json_text
 from runner.steps import OnStep, StepCounter
 
 SUMMARY_FORMAT = 2
@@ -162,9 +163,7 @@ def write_report(r: CandidateReport, folder: Path, key: str | None) -> None:
     data: dict[str, Any] = {**encode(r), "files": files}
     if key:
         data = sign(data, key)
-    (folder / "report.json").write_text(
-        json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
-    )
+    (folder / "report.json").write_text(json_text(data), encoding="utf-8")
 
 
 def write_summary(
@@ -183,9 +182,7 @@ def write_summary(
     }
     if key:
         summary = sign(summary, key)
-    (out_dir / "summary.json").write_text(
-        json.dumps(summary, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
-    )
+    (out_dir / "summary.json").write_text(json_text(summary), encoding="utf-8")
     return [out_dir / "summary.md", out_dir / "summary.csv", out_dir / "summary.json"]
 
 

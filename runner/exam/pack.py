@@ -23,6 +23,7 @@ from runner.exam.spec import ResolvedExam
 from runner.kata.catalog import Kata
 from runner.kinds.base import public_text
 from runner.kinds.registry import choices_of, kind_of
+from runner.reports.jsonout import json_text
 
 PACK_FORMAT = 2
 MANIFEST = "manifest.json"
@@ -156,7 +157,7 @@ def build_pack(exam: ResolvedExam, catalog: Catalog, katas: dict[str, Kata]) -> 
     shown = presentation(exam, catalog)
     public_ids = {x.question_id: x.public_id for x in shown}
     questions = [public_question(by_id[x.question_id], x) for x in shown]
-    content["questions.json"] = (json.dumps(questions, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
+    content["questions.json"] = json_text(questions).encode()
     content["INSTRUCTIONS.md"] = _instructions(exam).encode()
     for slug in exam.katas:
         for rel, data in kata_public_files(katas[slug]).items():
@@ -172,7 +173,7 @@ def build_pack(exam: ResolvedExam, catalog: Catalog, katas: dict[str, Kata]) -> 
         "files": digests,
         "pack_hash": digest,
     }
-    content[MANIFEST] = (json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
+    content[MANIFEST] = json_text(manifest).encode()
     return BuiltPack(content, digest)
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from runner.errors import BadInput
 from runner.progress.location import data_dir
+from runner.reports.jsonout import json_text
 
 
 def folder() -> Path:
@@ -35,7 +36,7 @@ def save(markdown: str, data: dict[str, Any]) -> SavedInterview:
     root.mkdir(parents=True, exist_ok=True)
     number = (_numbers(root) or [0])[-1] + 1
     md, js = root / f"{number:04d}.md", root / f"{number:04d}.json"
-    for path, text in ((js, json.dumps(data, ensure_ascii=False, indent=1)), (md, markdown)):
+    for path, text in ((js, json_text(data)), (md, markdown)):
         tmp = path.with_suffix(path.suffix + ".tmp")
         tmp.write_text(text, encoding="utf-8")
         os.replace(tmp, path)

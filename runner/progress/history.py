@@ -1,19 +1,13 @@
-"""`gokata history`: every recorded attempt, as CSV (one row per attempt) or one JSON object."""
+"""`gokata history`: every recorded attempt as records; runner.reports.history writes them as CSV or JSON."""
 
 from __future__ import annotations
 
-import csv
-import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, TextIO
+from typing import Any
 
 from runner.progress.store import ProgressStore
-
-CSV_COLUMNS = (
-    "type", "at", "id", "topic", "kind", "mode", "answer", "correct", "score", "duration_s", "hints",
-    "missed_core", "rating", "rating_override", "status", "tests_passed", "tests_total", "uid",
-)
 
 
 def _iso(ts: float) -> str:
@@ -27,37 +21,50 @@ def _bool(value: int | None) -> bool | None:
 def question_records(store: ProgressStore) -> Iterator[dict[str, Any]]:
     for row in store.question_rows():
         yield {
-            "type": "question", "at": _iso(row["at"]), "id": row["question_id"], "topic": row["topic"],
-            "kind": row["kind"], "mode": row["mode"], "answer": row["answer"], "correct": _bool(row["correct"]),
-            "score": row["score"], "duration_s": row["duration_s"], "hints": row["hints"],
-            "missed_core": bool(row["missed_core"]), "rating": row["rating"],
-            "rating_override": row["rating_override"], "uid": row["uid"],
+            "type": "question",
+            "at": _iso(row["at"]),
+            "id": row["question_id"],
+            "topic": row["topic"],
+            "kind": row["kind"],
+            "mode": row["mode"],
+            "answer": row["answer"],
+            "correct": _bool(row["correct"]),
+            "score": row["score"],
+            "duration_s": row["duration_s"],
+            "hints": row["hints"],
+            "missed_core": bool(row["missed_core"]),
+            "rating": row["rating"],
+            "rating_override": row["rating_override"],
+            "uid": row["uid"],
         }
 
 
 def kata_records(store: ProgressStore) -> Iterator[dict[str, Any]]:
     for row in store.kata_rows():
         yield {
-            "type": "kata", "at": _iso(row["at"]), "id": row["slug"], "topic": row["topic"],
-            "status": row["status"], "score": row["score"], "tests_passed": row["tests_passed"],
-            "tests_total": row["tests_total"], "duration_s": row["duration_s"], "uid": row["uid"],
+            "type": "kata",
+            "at": _iso(row["at"]),
+            "id": row["slug"],
+            "topic": row["topic"],
+            "status": row["status"],
+            "score": row["score"],
+            "tests_passed": row["tests_passed"],
+            "tests_total": row["tests_total"],
+            "duration_s": row["duration_s"],
+            "uid": row["uid"],
         }
 
 
-def write_csv(store: ProgressStore, out: TextIO) -> int:
-    """Question attempts then kata runs, oldest first; returns the number of rows written."""
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, restval="", lineterminator="\n")
-    writer.writeheader()
-    n = 0
-    for record in (*question_records(store), *kata_records(store)):
-        writer.writerow({k: "" if v is None else v for k, v in record.items()})
-        n += 1
-    return n
+@dataclass(frozen=True)
+class History:
+    """Every recorded attempt, oldest first: question attempts, then kata runs (reports/history writes it)."""
+
+    questions: list[dict[str, Any]]
+    katas: list[dict[str, Any]]
+
+    def __len__(self) -> int:
+        return len(self.questions) + len(self.katas)
 
 
-def write_json(store: ProgressStore, out: TextIO) -> int:
-    questions = list(question_records(store))
-    katas = list(kata_records(store))
-    json.dump({"questions": questions, "katas": katas}, out, ensure_ascii=False)
-    out.write("\n")
-    return len(questions) + len(katas)
+def history(store: ProgressStore) -> History:
+    return History(list(question_records(store)), list(kata_records(store)))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
 from rich.console import Console, Group, RenderableType
@@ -109,10 +108,7 @@ def render_open_grade(console: Console, q: OpenQuestion, grade: OpenGrade, *, la
     console.print(Panel(Markdown(q.model_answer.get(lang)), title=_label("model", lang), border_style="green"))
 
 
-def render_grade(q: OpenQuestion, grade: OpenGrade, *, lang: Lang, json_out: bool) -> None:
-    if json_out:
-        print(json.dumps(grade.to_json(), ensure_ascii=False, indent=2))
-        return
+def render_grade(q: OpenQuestion, grade: OpenGrade, *, lang: Lang) -> None:
     console = out()
     render_open_grade(console, q, grade, lang=lang)
     missed = [p for p in grade.points if p.core and p.verdict.value in ("missed", "contradicted")]
@@ -150,14 +146,8 @@ def _pass_score() -> float:
 
 
 def render_calibration(
-    report: CalibrationReport, *, json_out: bool, show: int, blind: tuple[SplitReport, ...] = ()
+    report: CalibrationReport, *, show: int, blind: tuple[SplitReport, ...] = ()
 ) -> None:
-    if json_out:
-        data = report.to_json()
-        if blind:
-            data["blind"] = [split.to_json() for split in blind]
-        print(json.dumps(data, ensure_ascii=False, indent=2))
-        return
     console = out()
     table = Table(title="grader agreement with the banks' example scores (within = |error| <= 0.15)")
     table.add_column("question")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
 from rich.markup import escape
@@ -20,10 +19,7 @@ def render_lint_ok(catalog: Catalog) -> None:
     out().print(f"[green]ok[/]: {len(catalog.banks)} bank(s), {len(catalog.questions)} question(s), no problems")
 
 
-def render_snippet_report(report: SnippetReport, *, json_out: bool) -> None:
-    if json_out:
-        out().print_json(json.dumps(report.to_json()))
-        return
+def render_snippet_report(report: SnippetReport) -> None:
     table = Table(title=f"go {report.go_version}: {report.passed}/{len(report.results)} outputs match")
     table.add_column("question")
     table.add_column("go")
@@ -37,10 +33,7 @@ def render_snippet_report(report: SnippetReport, *, json_out: bool) -> None:
             err().print(escape(r.diff), soft_wrap=True)
 
 
-def render_mistakes(table: MistakeTable, *, json_out: bool) -> None:
-    if json_out:
-        out().print_json(json.dumps(table.to_json(), ensure_ascii=False))
-        return
+def render_mistakes(table: MistakeTable) -> None:
     view = Table(title=f"{table.taught} of {len(table.rows)} mistakes taught")
     view.add_column("#", justify="right", no_wrap=True)
     view.add_column("mistake")

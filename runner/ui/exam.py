@@ -136,21 +136,7 @@ def render_packed(path: Path, exam: ResolvedExam, pack_hash: str, public: Public
     )
 
 
-def render_batch(result: BatchResult, *, json_out: bool) -> None:
-    if json_out:
-        import json
-
-        print(
-            json.dumps(
-                {
-                    "exam": result.title,
-                    "all_graded": result.all_graded,
-                    "candidates": [r.to_json() for r in result.reports],
-                },
-                ensure_ascii=False,
-            )
-        )
-        return
+def render_batch(result: BatchResult) -> None:
     console = out()
     reports = result.reports
     sections = list(dict.fromkeys(s.id for d in reports for s in d.sections))
@@ -201,25 +187,7 @@ def render_verdict(v: Verdict) -> None:
         out().print(f"[red]ALTERED[/]: {escape(str(v.file))}: {escape(v.detail)}")
 
 
-def render_kata_outcome(outcome: KataOutcome, *, json_out: bool) -> None:
-    if json_out:
-        import json
-
-        print(
-            json.dumps(
-                {
-                    "kata": outcome.slug,
-                    "status": outcome.status,
-                    "score": round(outcome.score, 4),
-                    "tests": [
-                        {"name": t.name, "hidden": t.hidden, "status": t.status, "message": t.message}
-                        for t in outcome.tests
-                    ],
-                    "duration": round(outcome.duration_s, 2),
-                }
-            )
-        )
-        return
+def render_kata_outcome(outcome: KataOutcome) -> None:
     console = out()
     for t in outcome.tests:
         mark = "[green]PASS[/]" if t.status == "pass" else "[red]FAIL[/]"

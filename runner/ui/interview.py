@@ -3,7 +3,6 @@ and the Markdown transcript (the same words on screen and on disk)."""
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
@@ -236,33 +235,16 @@ def transcript_markdown(interview: Interview, d: Debrief, lang: Lang) -> str:
     return "\n".join(out) + "\n" + debrief_markdown(d, lang)
 
 
-def transcript_json(interview: Interview, d: Debrief, lang: Lang, seed: int) -> dict[str, Any]:
-    return {
-        "started": interview.started.isoformat(),
-        "lang": lang,
-        "seed": seed,
-        "minutes": None if interview.budget_s is None else round(interview.budget_s / 60, 2),
-        "questions": [q.id for q in interview.questions],
-        "ending": (interview.ending or Ending.DONE).value,
-        "turns": [t.to_json() for t in interview.turns],
-        "debrief": d.to_json(),
-    }
-
-
 def render_debrief(console: Console, d: Debrief, lang: Lang) -> None:
     console.print(Markdown(debrief_markdown(d, lang)))
 
 
-def print_json(data: dict[str, Any]) -> None:
-    import sys
+def saved_list_json(saved: Sequence[SavedInterview]) -> dict[str, Any]:
+    """`interview --list --json`: one row per saved transcript."""
+    return {"interviews": [_summary(s) for s in saved]}
 
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
-
-def render_list(console: Console, saved: Sequence[SavedInterview], lang: Lang, *, json_out: bool) -> None:
-    if json_out:
-        print_json({"interviews": [_summary(s) for s in saved]})
-        return
+def render_list(console: Console, saved: Sequence[SavedInterview], lang: Lang) -> None:
     if not saved:
         console.print(escape(msg("iv.list.none", lang)))
         return

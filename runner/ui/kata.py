@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import threading
@@ -40,22 +39,13 @@ VERDICT = {
 TEST_MARK = {"pass": ("PASS", "green"), "fail": ("FAIL", "red"), "skip": ("SKIP", "yellow")}
 
 
-def print_json(data: Any) -> None:
-    # Plain stdout, one object: the contract of every --json flag (no Rich wrapping or colour).
-    sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
-    sys.stdout.flush()
-
-
 def render_progress(message: str) -> None:
     err().print(f"[dim]{escape(message)}[/]", soft_wrap=True)
 
 
 # -- list --------------------------------------------------------------------------------------
 
-def render_list(rows: list[dict[str, Any]], problems: list[Problem], *, json_out: bool) -> None:
-    if json_out:
-        print_json({"katas": rows, "problems": [str(p) for p in problems]})
-        return
+def render_list(rows: list[dict[str, Any]], problems: list[Problem]) -> None:
     # Light rules and no outer edge leave the title room on an 80-column terminal.
     table = Table(title=f"{len(rows)} kata(s)", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
                   collapse_padding=True)
@@ -119,10 +109,7 @@ def render_reset(kata: Kata, report: ResetReport) -> None:
         out().print(f"Your previous files are kept in {escape(str(report.backup))}")
 
 
-def render_hint(view: HintView, *, json_out: bool) -> None:
-    if json_out:
-        print_json(view.to_json())
-        return
+def render_hint(view: HintView) -> None:
     console = out()
     for i, text in enumerate(view.earlier, start=1):
         console.print(f"[dim]hint {i}/{view.total}: {escape(text)}[/]", soft_wrap=True)
@@ -194,10 +181,7 @@ def render_watch_error(exc: GokataError) -> None:
 
 # -- verify ------------------------------------------------------------------------------------
 
-def render_verify(report: VerifyReport, *, json_out: bool) -> None:
-    if json_out:
-        print_json(report.to_json())
-        return
+def render_verify(report: VerifyReport) -> None:
     console = out()
     table = Table(title=f"kata verify: {len(report.katas)} kata(s), {report.duration_s:.1f} s, {report.jobs} job(s)")
     for column in ("kata", "runs", "mutants", "result"):

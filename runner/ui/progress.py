@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -35,10 +34,7 @@ def _pct(value: float | None) -> str:
     return "—" if value is None else f"{value:.0%}"
 
 
-def render_stats(stats: Stats, *, json_out: bool, console: Console | None = None) -> None:
-    if json_out:
-        print(json.dumps(stats.to_json(), ensure_ascii=False))
-        return
+def render_stats(stats: Stats, *, console: Console | None = None) -> None:
     console = console or out()
     table = Table(title="Progress by topic", title_justify="left")
     table.add_column("topic")
@@ -135,10 +131,7 @@ def render_suspended(asked: list[str], changed: list[str], *, suspended: bool) -
         out().print(f"{qid}: {note}")
 
 
-def render_doctor(report: DoctorReport, *, json_out: bool) -> None:
-    if json_out:
-        print(json.dumps(report.to_json(), ensure_ascii=False))
-        return
+def render_doctor(report: DoctorReport) -> None:
     marks = {"ok": "[green]ok  [/]", "warn": "[yellow]warn[/]", "fail": "[red]FAIL[/]"}
     for c in report.checks:
         out().print(f"{marks[c.status.value]} {c.name}: {escape(c.detail)}", soft_wrap=True)

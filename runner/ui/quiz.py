@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from rich import box
 from rich.markup import escape
 from rich.table import Table
@@ -16,11 +14,7 @@ from runner.ui.console import out
 _SHORT = {"truefalse": "t/f", "spot-the-bug": "bug"}
 
 
-def render_topics(counts: list[TopicCount], *, json_out: bool) -> None:
-    if json_out:
-        total = sum(c.total for c in counts)
-        print(json.dumps({"total": total, "topics": [c.to_json() for c in counts]}, ensure_ascii=False))
-        return
+def render_topics(counts: list[TopicCount]) -> None:
     # No vertical rules: eleven columns fit an 80-column terminal with room to spare.
     table = Table(title="Questions per kind and per difficulty (1/2/3/4/5)", box=box.SIMPLE_HEAD)
     # topic ids, not titles: the table must fit an 80-column terminal
@@ -39,11 +33,7 @@ def render_topics(counts: list[TopicCount], *, json_out: bool) -> None:
     out().print(table)
 
 
-def render_scripted(summary: SessionSummary, *, json_out: bool, lang: Lang) -> None:
-    if json_out:
-        # plain print: one JSON object on stdout, never wrapped or highlighted
-        print(json.dumps(summary.to_json(), ensure_ascii=False))
-        return
+def render_scripted(summary: SessionSummary, *, lang: Lang) -> None:
     table = Table(title=f"Score {summary.score:.0%} ({summary.answered} answered)", box=box.SIMPLE_HEAD)
     # The id is what a learner looks up next (`gokata show ID`): never cut; the expected answer folds.
     table.add_column("question", no_wrap=True, min_width=max((len(v.question_id) for v in summary.verdicts), default=8))

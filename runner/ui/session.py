@@ -1,8 +1,8 @@
 """The interactive question loop shared by `gokata quiz` and `gokata review`.
 
-The loop is presentation: it reads, renders and hands each finished attempt to the
-recorder at once (so Ctrl-C loses at most the answer in flight). Grading and session
-state live in runner.quiz.
+The loop is presentation: it reads and renders. Each answer goes to one engine call,
+runner.quiz.flow.answer_question, which grades it, lets the loop show it, and records it at
+once (so Ctrl-C loses at most the answer in flight). Grading and session state live in runner.quiz.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from enum import Enum
 
 from rich.console import Console
@@ -23,10 +22,11 @@ from runner.kinds.answer import Answer, AnswerFormatError, TextAnswer
 from runner.kinds.base import pick
 from runner.kinds.registry import choices_of, kind_of
 from runner.progress.attempts import QuestionAttempt, Recorder
+from runner.quiz.flow import answer_question
 from runner.quiz.hints import hints_for
 from runner.quiz.select import Presented
 from runner.quiz.session import QuizSession, SessionSummary
-from runner.quiz.verdict import Verdict, dont_know, grade
+from runner.quiz.verdict import Verdict
 from runner.ui.answer import render_open_grade
 from runner.ui.console import out
 from runner.ui.messages import msg
@@ -107,11 +107,7 @@ def _read_answer(console: Console, p: Presented, lang: Lang) -> Answer | Control
             console.print(f"[yellow]{exc}[/]")
 
 
-def _grade_open(console: Console, q: OpenQuestion, text: str, *, lang: Lang, self_grading: bool) -> OpenGrade:
-    if not self_grading:
-        from runner.answers.framework import grade_open
-
-        return grade_open(q, text)
+def _self_grade_open(console: Console, q: OpenQuestion, text: str, *, lang: Lang) -> OpenGrade:
     console.print("[bold]Mark each point of the answer framework you covered:[/]")
     covered: dict[str, bool] = {}
     for i, point in enumerate(q.framework, 1):
@@ -183,29 +179,30 @@ def run_session(
                     on_step(session)
                 console.rule(style="dim")
                 continue
-            open_grade = None
             if answer is Control.DONT_KNOW:
-                verdict = dont_know(q)
                 console.print(f"[dim]{msg('dontknow.done', lang)}[/]")
+                given = None
+                open_grade = None
             else:
                 assert not isinstance(answer, Control)
-                if isinstance(q, OpenQuestion):
+                given = answer
+                open_grade = None
+                if self_grade and isinstance(q, OpenQuestion):
                     text = answer.text if isinstance(answer, TextAnswer) else ""
-                    open_grade = _grade_open(console, q, text, lang=lang, self_grading=self_grade)
-                verdict = grade(q, answer, open_grade=open_grade)
-            duration = time.monotonic() - started
-            if exam:
-                console.print(f"[dim]{msg('saved', lang)}[/]")
-            else:
-                render_feedback(console, p, verdict, lang=lang)
-            attempt = _attempt(verdict, duration, mode, hints=shown)
-            if ask_rating and not exam and suggest_rating is not None:
-                suggested = suggest_rating(attempt)
-                override = _ask_rating(console, suggested)
-                if override is not None:
-                    attempt = replace(attempt, rating_override=override)
-            recorder.record_question(attempt)
-            session.record(verdict, duration)
+                    open_grade = _self_grade_open(console, q, text, lang=lang)
+
+            def review(verdict: Verdict, attempt: QuestionAttempt, p: Presented = p) -> int | None:
+                if exam:
+                    console.print(f"[dim]{msg('saved', lang)}[/]")
+                else:
+                    render_feedback(console, p, verdict, lang=lang)
+                if ask_rating and not exam and suggest_rating is not None:
+                    return _ask_rating(console, suggest_rating(attempt))
+                return None
+
+            answer_question(
+                session, recorder, given, started=started, hints=shown, mode=mode, review=review, open_grade=open_grade
+            )
             if on_step is not None:
                 on_step(session)
             console.rule(style="dim")
@@ -216,21 +213,6 @@ def run_session(
     if exam:
         render_exam_review(console, session, lang=lang)
     return session.summary()
-
-
-def _attempt(verdict: Verdict, duration: float, mode: str, *, hints: int = 0) -> QuestionAttempt:
-    return QuestionAttempt(
-        question_id=verdict.question_id,
-        topic=verdict.topic,
-        kind=verdict.kind,
-        answer=verdict.given,
-        correct=verdict.correct,
-        score=verdict.score,
-        duration_s=round(duration, 3),
-        mode=mode,
-        hints=hints,
-        missed_core=bool(verdict.open_grade and verdict.open_grade.missed_core),
-    )
 
 
 def render_exam_review(console: Console, session: QuizSession, *, lang: Lang) -> None:

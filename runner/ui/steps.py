@@ -1,5 +1,5 @@
 """Showing the progress of long work: a Rich bar on a terminal, a line per step through a pipe,
-nothing with --json (stdout then carries one JSON object, and stderr stays quiet)."""
+nothing when `quiet` (with --json stdout carries one JSON object, and stderr stays quiet)."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from runner.ui.console import err
 
 
 @contextmanager
-def step_reporter(what: str, *, json_out: bool = False, console: Console | None = None) -> Iterator[OnStep | None]:
-    if json_out:
+def step_reporter(what: str, *, quiet: bool = False, console: Console | None = None) -> Iterator[OnStep | None]:
+    if quiet:
         yield None
         return
     console = console or err()

@@ -45,5 +45,5 @@ def test_on_a_terminal_a_bar_shows_done_total_and_failures(monkeypatch: pytest.M
 
 
 def test_json_output_prints_no_progress() -> None:
-    with step_reporter("grading", json_out=True) as on_step:
+    with step_reporter("grading", quiet=True) as on_step:
         assert on_step is None

@@ -21,7 +21,7 @@ from runner.exam.model import (
     TimeInfo,
     TopicScore,
 )
-from runner.exam.reports import summary_csv, to_html, to_markdown
+from runner.reports.exam import summary_csv, to_html, to_markdown
 from tests.cli_helpers import run_cli
 from tests.exam.helpers import RIGHT, edit, session, setup
 

@@ -8,7 +8,8 @@ import json
 from pathlib import Path
 
 from runner.progress.attempts import KataAttempt
-from runner.progress.history import CSV_COLUMNS, write_csv, write_json
+from runner.progress.history import history
+from runner.reports.history import CSV_COLUMNS, history_csv, history_json
 from tests.progress.helpers import Clock, attempt, make_store
 
 
@@ -18,10 +19,10 @@ def test_csv_and_json_hold_every_attempt(tmp_path: Path) -> None:
         store.record_question(attempt("alpha.one", answer='say "hi", twice\nthen stop', hints=1))
         store.record_question(attempt("gone.removed", correct=None, kind="open", score=0.5, rating_override=3))
         store.record_kata(KataAttempt("two-sum", "alpha", "race", 0.0, 1, 4, 9.5))
-        text = io.StringIO()
-        assert write_csv(store, text) == 3
-        blob = io.StringIO()
-        assert write_json(store, blob) == 3
+        records = history(store)
+        assert len(records) == 3
+        text = io.StringIO(history_csv(records))
+        blob = io.StringIO(history_json(records))
     rows = list(csv.DictReader(io.StringIO(text.getvalue())))
     assert list(rows[0]) == list(CSV_COLUMNS)
     assert [(r["type"], r["id"]) for r in rows] == [("question", "alpha.one"), ("question", "gone.removed"),

@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-import json
-
 from runner.content.catalog import Catalog
 from runner.content.models import Bank, LocalText
 from runner.kinds.registry import kind_of
+from runner.reports.jsonout import json_text
 
 
 def bank_json_schema() -> str:
     schema = Bank.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "gokata question bank"
-    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    return json_text(schema)
 
 
 def export_json(catalog: Catalog) -> str:
     data = {"banks": [b.model_dump(mode="json", exclude_none=True) for b in catalog.banks]}
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_text(data)
 
 
 def _both(text: LocalText) -> str:

@@ -11,13 +11,13 @@ from __future__ import annotations
 import csv
 import html
 import io
-import json
 import re
 from collections.abc import Sequence
 from typing import Any
 from xml.etree import ElementTree as ET
 
 from runner.exam.model import OFFLINE_CLOCK_NOTE, CandidateReport, QuestionRow, encode
+from runner.reports.jsonout import json_text
 
 FLAG_NOTE = (
     "Flags call for a human look, not automatic rejection: each has innocent explanations "
@@ -92,7 +92,7 @@ def to_json(d: CandidateReport, files: dict[str, str] | None = None, signature: 
         data["files"] = files
     if signature is not None:
         data["signature"] = signature
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return json_text(data)
 
 
 # ---- Markdown --------------------------------------------------------------------------------

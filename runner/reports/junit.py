@@ -12,24 +12,35 @@ def junit_xml(result: KataResult) -> str:
     failures = sum(1 for t in result.tests if t.status == "fail")
     skipped = sum(1 for t in result.tests if t.status == "skip")
     suites = ET.Element("testsuites", name="gokata")
-    suite = ET.SubElement(suites, "testsuite", {
-        "name": f"gokata.{result.kata}",
-        "tests": str(len(result.tests)),
-        "failures": str(failures),
-        "errors": "0",
-        "skipped": str(skipped),
-        "time": f"{result.duration_s:.3f}",
-    })
+    suite = ET.SubElement(
+        suites,
+        "testsuite",
+        {
+            "name": f"gokata.{result.kata}",
+            "tests": str(len(result.tests)),
+            "failures": str(failures),
+            "errors": "0",
+            "skipped": str(skipped),
+            "time": f"{result.duration_s:.3f}",
+        },
+    )
     props = ET.SubElement(suite, "properties")
-    for name, value in (("status", result.status), ("score", f"{result.score:.4f}"),
-                        ("visible_only", str(result.visible_only).lower())):
+    for name, value in (
+        ("status", result.status),
+        ("score", f"{result.score:.4f}"),
+        ("visible_only", str(result.visible_only).lower()),
+    ):
         ET.SubElement(props, "property", name=name, value=value)
     for test in result.tests:
-        case = ET.SubElement(suite, "testcase", {
-            "classname": f"{result.kata}.{'hidden' if test.hidden else 'visible'}",
-            "name": test.name,
-            "time": f"{test.elapsed_s or 0:.3f}",
-        })
+        case = ET.SubElement(
+            suite,
+            "testcase",
+            {
+                "classname": f"{result.kata}.{'hidden' if test.hidden else 'visible'}",
+                "name": test.name,
+                "time": f"{test.elapsed_s or 0:.3f}",
+            },
+        )
         if test.status == "fail":
             first = test.message.splitlines()[0] if test.message else "failed"
             failure = ET.SubElement(case, "failure", message=first, type=result.status)

@@ -1,0 +1,34 @@
+"""`gokata review` on the terminal: the due questions, asked one by one, then the summary."""
+
+from __future__ import annotations
+
+from runner.content.models import Lang
+from runner.errors import ExitStatus
+from runner.progress.flow import review_plan
+from runner.progress.rating import suggested_rating
+from runner.quiz.flow import session_status
+from runner.ui.console import out
+from runner.ui.progress import render_nothing_due
+from runner.ui.session import run_session
+from runner.ui.summary import render_summary
+
+
+def run_review(topics: tuple[str, ...], *, limit: int, new: int, cram: bool, lang: str, self_grade: bool) -> ExitStatus:
+    language: Lang = "zh" if lang == "zh" else "en"
+    with review_plan(topics, limit=limit, new=new, cram=cram) as plan:
+        if not plan.questions:
+            render_nothing_due(plan.next_due)
+            return ExitStatus.OK
+        summary = run_session(
+            plan.questions,
+            lang=language,
+            exam=False,
+            recorder=plan.store,
+            mode="review",
+            ask_rating=True,
+            self_grade=self_grade,
+            suggest_rating=suggested_rating,
+        )
+    catalog = plan.catalog
+    render_summary(out(), summary, titles={t: catalog.title(t, language) for t in catalog.topics()}, lang=language)
+    return session_status(summary)
