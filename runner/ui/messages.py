@@ -181,6 +181,35 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "iv.no_answer": ("(no answer)", "（未作答）"),
     "iv.list.none": ("No interview saved yet: run `gokata interview`.", "还没有保存的面试：运行 `gokata interview`。"),
     "iv.list.head": ("#  when  questions  signal", "#  时间  题目  结论"),
+    # gokata config
+    "config.file": ("Config file: {path}", "配置文件：{path}"),
+    "config.key": ("key", "键"),
+    "config.value": ("value", "值"),
+    "config.source": ("from", "来源"),
+    "config.meaning": ("meaning", "含义"),
+    "config.source.default": ("default", "默认"),
+    "config.source.file": ("file", "文件"),
+    "config.source.env": ("env", "环境变量"),
+    "config.source.flag": ("flag", "命令行"),
+    "config.how": (
+        "Change one with `gokata config set KEY VALUE`, or all with `gokata config edit`. "
+        "A flag beats the environment, which beats the file.",
+        "用 `gokata config set KEY VALUE` 修改一项，或用 `gokata config edit` 编辑全部。"
+        "命令行参数优先于环境变量，环境变量优先于配置文件。",
+    ),
+    "config.help.lang": ("language of every screen: en or zh", "所有界面的语言：en 或 zh"),
+    "config.help.workspace": (
+        "where `gokata kata start` puts each kata (SLUG/ under it)",
+        "`gokata kata start` 存放练习的位置（其下的 SLUG/）",
+    ),
+    "config.help.new_per_day": (
+        "review: at most this many never-seen questions a day",
+        "复习：每天最多出现多少道没见过的新题",
+    ),
+    "config.help.editor": (
+        "the editor `config edit` and `kata edit` open",
+        "`config edit` 和 `kata edit` 打开的编辑器",
+    ),
 }
 
 

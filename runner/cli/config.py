@@ -1,0 +1,57 @@
+"""`gokata config ...`: show, set, edit the settings file, and print its path (thin: runner.config)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import typer
+
+from runner.config import command_defaults, config_path, edit_config, load_settings, set_value
+from runner.ui.config import render_edited, render_path, render_set, render_settings
+
+app = typer.Typer(
+    help="Your settings (language, kata workspace, daily new questions, editor): show and change them.",
+    invoke_without_command=True,
+)
+
+
+@app.callback()
+def show(
+    ctx: typer.Context,
+    json_out: bool = typer.Option(False, "--json", help="One JSON object on stdout."),
+) -> None:
+    """Show every setting, its value and where it came from (default, file, env or flag).
+
+    Examples: gokata config · gokata config set lang zh · gokata config edit
+    """
+    if ctx.invoked_subcommand is None:
+        render_settings(load_settings(), json_out=json_out)
+
+
+@app.command("set")
+def set_(
+    key: str = typer.Argument(..., help="lang, workspace, new_per_day or editor."),
+    value: str = typer.Argument(..., help="The new value (checked before it is written)."),
+) -> None:
+    """Check a value and write it to the config file (atomically; the other lines are kept)."""
+    render_set(set_value(key, value))
+
+
+@app.command()
+def edit() -> None:
+    """Open the config file in your editor (created with commented examples when missing)."""
+    render_edited(edit_config())
+
+
+@app.command("path")
+def path_() -> None:
+    """Print where the config file is (it may not exist yet)."""
+    render_path(config_path())
+
+
+def apply_defaults(ctx: Any) -> None:
+    """Root callback hook: the settings become the defaults of --lang, --workspace and review's --new.
+    Skipped for `gokata config` itself, so a broken file can still be shown, fixed and edited."""
+    if ctx.invoked_subcommand in (None, "config") or ctx.resilient_parsing:
+        return
+    ctx.default_map = command_defaults(load_settings(), ctx.command)
