@@ -292,9 +292,15 @@ def open_in_editor(settings: Settings, *files: Path) -> int:
     return subprocess.call(argv)
 
 
-def command_defaults(settings: Settings, command: object, path: tuple[str, ...] = ()) -> dict[str, object]:
+def command_defaults(
+    settings: Settings,
+    command: object,
+    path: tuple[str, ...] = (),
+    new_left: Callable[[int], int] = lambda per_day: per_day,
+) -> dict[str, object]:
     """A Click default_map for the command tree: --lang, --workspace and review's --new take their
-    default from the settings when something (env or file) set them. The exam's --lang is the exam's own."""
+    default from the settings when something (env or file) set them. The exam's --lang is the exam's own.
+    `new_left(per_day)`: what is left of today's budget of new questions (review's --new)."""
     table: dict[str, object] = {}
     for param in getattr(command, "params", ()):
         name = getattr(param, "name", None)
@@ -303,9 +309,9 @@ def command_defaults(settings: Settings, command: object, path: tuple[str, ...] 
         elif name == "workspace" and settings.explicit("workspace") is not None:
             table["workspace"] = str(settings["workspace"])
         elif name == "new" and path == ("review",) and settings.explicit("new_per_day") is not None:
-            table["new"] = settings["new_per_day"]
+            table["new"] = new_left(int(settings["new_per_day"]))
     for sub_name, sub in (getattr(command, "commands", None) or {}).items():
-        sub_table = command_defaults(settings, sub, (*path, sub_name))
+        sub_table = command_defaults(settings, sub, (*path, sub_name), new_left)
         if sub_table:
             table[sub_name] = sub_table
     return table

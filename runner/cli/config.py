@@ -7,6 +7,7 @@ from typing import Any
 import typer
 
 from runner.config import command_defaults, config_path, edit_config, load_settings, set_value
+from runner.progress.new_today import new_left_today
 from runner.ui.config import render_edited, render_path, render_set, render_settings
 
 app = typer.Typer(
@@ -54,4 +55,5 @@ def apply_defaults(ctx: Any) -> None:
     Skipped for `gokata config` itself, so a broken file can still be shown, fixed and edited."""
     if ctx.invoked_subcommand in (None, "config") or ctx.resilient_parsing:
         return
-    ctx.default_map = command_defaults(load_settings(), ctx.command)
+    new_left = new_left_today if ctx.invoked_subcommand == "review" else (lambda n: n)
+    ctx.default_map = command_defaults(load_settings(), ctx.command, new_left=new_left)

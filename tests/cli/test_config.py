@@ -193,3 +193,19 @@ def test_edit_opens_the_configured_editor_and_checks_the_result(monkeypatch: pyt
     monkeypatch.setenv("GOKATA_EDITOR", broken)
     result = run_cli("config", "edit")  # a broken file can still be edited, and the problem is named
     assert result.exit_code == 0 and ":7: not a setting" in result.stderr
+
+
+def test_the_new_question_limit_is_per_day() -> None:
+    from datetime import datetime, timedelta
+
+    from runner.progress.new_today import new_left_today
+    from runner.progress.recorder import QuestionAttempt
+    from runner.progress.store import open_store
+
+    now = datetime.now().astimezone()
+    assert new_left_today(3, now=now) == 3
+    with open_store() as store:
+        for qid, at in (("defer.a", now - timedelta(days=3)), ("defer.a", now), ("defer.b", now), ("defer.c", now)):
+            store.record_question(QuestionAttempt(qid, "defer", "single", "A", True, 1.0, 1.0, "review", at=at))
+    assert new_left_today(3, now=now) == 1  # defer.a was met three days ago: not new today
+    assert new_left_today(1, now=now) == 0
