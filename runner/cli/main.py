@@ -21,13 +21,14 @@ app = typer.Typer(
 
 def _register() -> None:
     # Each command group lives in its own module; importing them is cheap (typer only).
-    from runner.cli import answer, bank, config, exam, interview, kata, progress, quiz
+    from runner.cli import answer, bank, config, exam, interview, kata, kata_extra, progress, quiz
 
     quiz.register(app)
     answer.register(app)
     interview.register(app)
     progress.register(app)
     app.add_typer(bank.app, name="bank")
+    kata_extra.register(kata.app)
     app.add_typer(kata.app, name="kata")
     app.add_typer(exam.app, name="exam")
     app.add_typer(config.app, name="config")

@@ -210,6 +210,30 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "the editor `config edit` and `kata edit` open",
         "`config edit` 和 `kata edit` 打开的编辑器",
     ),
+    # gokata kata next / solution
+    "next.title": ("Next kata:", "下一个练习："),
+    "next.facts": (
+        "topic {topic} · level {level} · {passed} of {total} katas passed",
+        "主题 {topic} · 难度 {level} · 已通过 {passed}/{total} 个练习",
+    ),
+    "next.why.weak_topic": (
+        "{topic} is a weak area: {accuracy}% right lately",
+        "{topic} 是薄弱环节：最近正确率 {accuracy}%",
+    ),
+    "next.why.related_missed": (
+        "it practises questions you answered badly: {ids}",
+        "它练习的是你答得不好的题：{ids}",
+    ),
+    "next.why.easiest": ("among the easiest left (level {level})", "剩下的练习中最简单的之一（难度 {level}）"),
+    "next.why.failing": ("you started it and it does not pass yet", "你已开始但还没有通过"),
+    "next.why.not_started": ("not started yet", "还没有开始"),
+    "next.start": ("Start:", "开始："),
+    "next.also": ("Also worth doing:", "也值得一做："),
+    "next.all_passed": (
+        "Every kata is passed ({total} of {total}). See a reference solution with `gokata kata solution SLUG`.",
+        "所有练习都已通过（{total}/{total}）。用 `gokata kata solution SLUG` 查看参考解答。",
+    ),
+    "solution.title": ("Reference solution of {slug}", "{slug} 的参考解答"),
 }
 
 
