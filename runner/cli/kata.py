@@ -192,11 +192,11 @@ def verify(
 ) -> None:
     """Maintainers: check every kata (schema, starter fails, solution passes 3x, mutants caught, std only)."""
     from runner.kata.verify import verify_katas
-    from runner.ui.kata import render_progress, render_verify
+    from runner.ui.kata import render_verify
+    from runner.ui.steps import step_reporter
 
-    with _terminate_as_interrupt():
-        report = verify_katas(tuple(slugs or ()), jobs=jobs or os.cpu_count() or 2,
-                              progress=None if json_out else render_progress)
+    with _terminate_as_interrupt(), step_reporter("verifying katas", json_out=json_out) as on_step:
+        report = verify_katas(tuple(slugs or ()), jobs=jobs or os.cpu_count() or 2, on_step=on_step)
     render_verify(report, json_out=json_out)
     raise typer.Exit(0 if report.ok else 1)
 
