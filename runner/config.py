@@ -119,6 +119,12 @@ class Settings:
         }
 
 
+def configured_workspace() -> Path | None:
+    """The workspace setting from the environment or the file; None when neither sets it."""
+    value = load_settings().explicit("workspace")
+    return Path(str(value)).expanduser() if value is not None else None
+
+
 def config_path() -> Path:
     explicit = os.environ.get("GOKATA_CONFIG")
     if explicit:
@@ -298,16 +304,16 @@ def command_defaults(
     path: tuple[str, ...] = (),
     new_left: Callable[[int], int] = lambda per_day: per_day,
 ) -> dict[str, object]:
-    """A Click default_map for the command tree: --lang, --workspace and review's --new take their
-    default from the settings when something (env or file) set them. The exam's --lang is the exam's own.
+    """A Click default_map for the command tree: --lang and review's --new take their default from
+    the settings when something (env or file) set them (the workspace is read where it is resolved,
+    runner.kata.workspace.workspace_root, so `--code` never meets a default --workspace).
+    The exam's --lang is the exam's own.
     `new_left(per_day)`: what is left of today's budget of new questions (review's --new)."""
     table: dict[str, object] = {}
     for param in getattr(command, "params", ()):
         name = getattr(param, "name", None)
         if name == "lang" and path[:1] != ("exam",) and settings.explicit("lang") is not None:
             table["lang"] = settings["lang"]
-        elif name == "workspace" and settings.explicit("workspace") is not None:
-            table["workspace"] = str(settings["workspace"])
         elif name == "new" and path == ("review",) and settings.explicit("new_per_day") is not None:
             table["new"] = new_left(int(settings["new_per_day"]))
     for sub_name, sub in (getattr(command, "commands", None) or {}).items():

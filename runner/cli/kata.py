@@ -44,7 +44,7 @@ def list_katas(
         "slug": k.slug, "title": k.title(lang.value), "topic": k.spec.topic, "difficulty": k.spec.difficulty,
         "status": mine.get(k.slug, NOT_STARTED).status, "last_result": mine.get(k.slug, NOT_STARTED).last_result,
     } for k in katas]
-    render_list(rows, problems, json_out=json_out)
+    render_list(rows, problems, json_out=json_out, lang=lang.value)
 
 
 @app.command()
@@ -74,6 +74,7 @@ def test(
     visible_only: bool = typer.Option(False, "--visible-only", help="Run the visible tests only."),
     json_out: bool = typer.Option(False, "--json", help="One JSON object on stdout."),
     junit: Path | None = typer.Option(None, "--junit", help="Also write a JUnit XML report to this file."),
+    lang: LangOpt = typer.Option(LangOpt.en, "--lang", help="en or zh (Go's own messages stay as they are)."),
 ) -> None:
     """Grade your code: visible and hidden tests under -race in a sandbox. Exit 0 only when all pass."""
     from runner.errors import BadInput
@@ -101,7 +102,7 @@ def test(
     if json_out:
         print_json(result.to_json())
     else:
-        render_result(result, kata=kata, code=str(code_dir))
+        render_result(result, kata=kata, code=str(code_dir), lang=lang.value)
     raise typer.Exit(0 if result.ok else 1)
 
 
@@ -117,7 +118,7 @@ def hint(
     from runner.ui.kata import render_hint
 
     kata = load_kata(slug)
-    render_hint(next_hint(kata, _recorder(), lang.value), json_out=json_out)
+    render_hint(next_hint(kata, _recorder(), lang.value), json_out=json_out, lang=lang.value)
 
 
 @app.command()

@@ -234,7 +234,105 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "所有练习都已通过（{total}/{total}）。用 `gokata kata solution SLUG` 查看参考解答。",
     ),
     "solution.title": ("Reference solution of {slug}", "{slug} 的参考解答"),
+    # gokata kata: list, start, reset, hint, test, watch, verify
+    "kata.list.title": ("{n} kata(s)", "共 {n} 个练习"),
+    "kata.col.slug_title": ("slug / title", "标识 / 标题"),
+    "kata.col.slug": ("slug", "标识"),
+    "kata.col.title": ("title", "标题"),
+    "kata.col.topic": ("topic", "主题"),
+    "kata.col.level": ("level", "难度"),
+    "kata.col.status": ("status", "状态"),
+    "kata.status.passed": ("passed", "已通过"),
+    "kata.status.failing": ("failing", "未通过"),
+    "kata.status.not started": ("not started", "未开始"),
+    "kata.list.start": (
+        "Start one with [bold]gokata kata start SLUG[/].",
+        "用 [bold]gokata kata start SLUG[/] 开始一个。",
+    ),
+    "kata.list.broken": ("skipped a broken kata:", "跳过了一个有问题的练习："),
+    "kata.start.workspace": ("Workspace:", "工作区："),
+    "kata.start.exists": (
+        "The workspace for {slug} is already there: [bold]{where}[/] (left as it is; `gokata kata reset {slug}` "
+        "starts over).",
+        "{slug} 的工作区已经存在：[bold]{where}[/]（保持原样；`gokata kata reset {slug}` 可以重新开始）。",
+    ),
+    "kata.start.read": ("Read: ", "阅读："),
+    "kata.start.edit": ("Edit: ", "编辑："),
+    "kata.start.tests": (
+        "Tests you can read: {files} (hidden tests run too when you test)",
+        "可以阅读的测试：{files}（测试时还会运行隐藏测试）",
+    ),
+    "kata.start.test": ("Test: ", "测试："),
+    "kata.start.watch": ("Watch:", "监视："),
+    "kata.start.watch_note": ("(re-tests on every save)", "（每次保存都会重新测试）"),
+    "kata.start.stuck": ("Stuck:", "卡住了："),
+    "kata.note": ("note:", "注意："),
+    "kata.reset.done": ("{slug}: the starter files are back in {where}", "{slug}：初始文件已恢复到 {where}"),
+    "kata.reset.backup": ("Your previous files are kept in {where}", "你之前的文件保存在 {where}"),
+    "kata.hint.label": ("hint {n}/{total}:", "提示 {n}/{total}："),
+    "kata.hint.last": ("That was the last hint.", "这是最后一条提示。"),
+    "kata.result.visible": ("visible tests only", "只运行可见测试"),
+    "kata.result.all": ("visible and hidden tests", "可见测试和隐藏测试"),
+    "kata.result.code": ("code: {code} ({which})", "代码：{code}（{which}）"),
+    "kata.result.hidden": ("(hidden)", "（隐藏）"),
+    "kata.result.compile_errors": ("compile errors", "编译错误"),
+    "kata.result.in_hidden": ("(in a hidden test)", "（在隐藏测试中）"),
+    "kata.result.race": ("data race", "数据竞争"),
+    "kata.result.race_during": ("data race during {test}", "数据竞争，发生在 {test}"),
+    "kata.result.every_test": ("every test: {message}", "所有测试：{message}"),
+    "kata.result.details": ("details", "详情"),
+    "kata.result.ignored": ("not used from your folder", "你的文件夹中未使用的文件"),
+    "kata.result.line": (
+        "{passed}/{total} tests passed · score {score} · {seconds} s",
+        "通过 {passed}/{total} 个测试 · 得分 {score} · {seconds} 秒",
+    ),
+    "kata.mark.pass": ("PASS", "通过"),
+    "kata.mark.fail": ("FAIL", "失败"),
+    "kata.mark.skip": ("SKIP", "跳过"),
+    "kata.verdict.pass": ("PASS", "通过"),
+    "kata.verdict.fail": ("FAIL", "失败"),
+    "kata.verdict.compile_error": ("COMPILE ERROR", "编译错误"),
+    "kata.verdict.timeout": ("TIME-OUT", "超时"),
+    "kata.verdict.race": ("DATA RACE", "数据竞争"),
+    "kata.verdict.rejected": ("REJECTED", "被拒绝"),
+    "kata.watch.keys": ("press q (or Ctrl-C) to stop", "按 q（或 Ctrl-C）停止"),
+    "kata.watch.lines": ("Ctrl-C or a line with q to stop", "按 Ctrl-C 或输入一行 q 停止"),
+    "kata.watch.header": (
+        "watching {where} — re-testing on every save; {how}",
+        "正在监视 {where} —— 每次保存都会重新测试；{how}",
+    ),
+    "kata.verify.title": (
+        "kata verify: {n} kata(s), {seconds} s, {jobs} job(s)",
+        "kata verify：{n} 个练习，{seconds} 秒，{jobs} 个并行任务",
+    ),
+    "kata.verify.kata": ("kata", "练习"),
+    "kata.verify.runs": ("runs", "运行次数"),
+    "kata.verify.mutants": ("mutants", "变异体"),
+    "kata.verify.result": ("result", "结果"),
+    "kata.verify.problems": ("{n} problem(s)", "{n} 个问题"),
+    "kata.verify.content": ("content", "内容"),
+    "kata.verify.ok": ("all katas verified", "所有练习都通过了验证"),
+    "kata.verify.failed": ("verification failed", "验证失败"),
+    "ok": ("ok", "正常"),
 }
+
+
+def configured_lang() -> Lang:
+    """The language of screens that have no --lang flag: the `lang` setting (config file or
+    GOKATA_LANG), English when it is unset or cannot be read."""
+    from runner.config import ConfigError, load_settings
+
+    try:
+        return "zh" if load_settings()["lang"] == "zh" else "en"
+    except ConfigError:
+        return "en"
+
+
+def as_lang(lang: str | None) -> Lang:
+    """A --lang value as the catalogue's language; None: the configured one."""
+    if lang is None:
+        return configured_lang()
+    return "zh" if lang == "zh" else "en"
 
 
 def msg(key: str, lang: Lang, **fields: object) -> str:

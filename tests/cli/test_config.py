@@ -153,9 +153,13 @@ def test_the_review_new_limit_and_the_workspace_become_command_defaults(monkeypa
     run_cli("config", "set", "workspace", "/srv/katas")
     table = command_defaults(load_settings(), typer.main.get_command(app))
     assert table["review"] == {"new": 3, "lang": "en"} or table["review"] == {"new": 3}
-    kata_defaults = table["kata"]
-    assert isinstance(kata_defaults, dict)
-    assert kata_defaults["start"] == {"workspace": "/srv/katas"}
+    from runner.kata.workspace import workspace_root
+
+    assert "workspace" not in str(table)  # resolved by workspace_root, so --code never meets a --workspace
+    assert workspace_root() == Path("/srv/katas")
+    monkeypatch.setenv("GOKATA_WORKSPACE", "/from/env")
+    assert workspace_root() == Path("/from/env")
+    assert workspace_root(Path("/from/flag")) == Path("/from/flag")
     assert "lang" not in str(table.get("exam", ""))
 
 
