@@ -199,9 +199,9 @@ def test_list_at_80_columns_never_cuts_a_slug_or_a_title(monkeypatch: pytest.Mon
     # At 80 columns the title goes under its slug, indented, folded within the first column.
     from rich.cells import cell_len
 
-    from runner.ui.messages import msg
+    from runner.ui.messages import as_lang, msg
 
-    lg = "zh" if lang == "zh" else "en"
+    lg = as_lang(lang)
     header = next(line for line in lines if line.startswith(msg("kata.col.slug_title", lg)))
     topic_at = cell_len(header[: header.index(msg("kata.col.topic", lg))])
     shown: dict[str, str] = {}  # slug -> the title as shown, its lines joined
