@@ -55,7 +55,7 @@ def review(
         ids = due_questions(catalog, store, now=datetime.now().astimezone(), topics=topics, limit=limit, new=new,
                             cram=cram)
         if not ids:
-            render_nothing_due(next_due(catalog, store, topics=topics))
+            render_nothing_due(next_due(catalog, store, topics=topics), lang=lang.value)
             return
         by_id = catalog.by_id()
         summary = run_session([by_id[i] for i in ids], lang=lang.value, exam=False, recorder=store, mode="review",
@@ -81,7 +81,7 @@ def stats(
     catalog = load_catalog()
     with open_store() as store:
         result = compute_stats(catalog, store, now=datetime.now().astimezone(), lang=lang.value)
-    render_stats(result, json_out=json_out)
+    render_stats(result, json_out=json_out, lang=lang.value)
 
 
 def history(

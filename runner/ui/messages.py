@@ -314,6 +314,39 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "kata.verify.ok": ("all katas verified", "所有练习都通过了验证"),
     "kata.verify.failed": ("verification failed", "验证失败"),
     "ok": ("ok", "正常"),
+    # gokata stats, review
+    "stats.title": ("Progress by topic", "按主题的进度"),
+    "stats.topic": ("topic", "主题"),
+    "stats.answered": ("answered", "已答"),
+    "stats.accuracy": ("accuracy", "正确率"),
+    "stats.mastery": ("mastery", "掌握度"),
+    "stats.due": ("due today", "今天到期"),
+    "stats.removed": ("(removed)", "（已移除）"),
+    "stats.totals": (
+        "[bold]{answered}[/] answered, accuracy [bold]{accuracy}[/], [bold]{due}[/] due today",
+        "已答 [bold]{answered}[/] 题，正确率 [bold]{accuracy}[/]，今天到期 [bold]{due}[/] 题",
+    ),
+    "stats.katas": (
+        "Katas passed [bold]{passed}[/] of {tried} tried ({runs} runs); streak [bold]{streak}[/] {days} "
+        "(best {best})",
+        "练习通过 [bold]{passed}[/] 个，共尝试 {tried} 个（运行 {runs} 次）；"
+        "连续 [bold]{streak}[/] {days}（最长 {best} 天）",
+    ),
+    "stats.day": ("day", "天"),
+    "stats.days_plural": ("days", "天"),
+    "stats.forecast": ("[bold]Reviews due[/] (next 7 days): ", "[bold]待复习[/]（未来 7 天）："),
+    "stats.today": ("today", "今天"),
+    "stats.no_days": ("No answers in the last {n} days.", "最近 {n} 天没有作答。"),
+    "stats.days": ("Last {n} days", "最近 {n} 天"),
+    "stats.days.what": ("(answers, accuracy)", "（作答数，正确率）"),
+    "review.nothing_yet": (
+        "Nothing to review yet: answer some questions first, or take new ones with --new N.",
+        "还没有可复习的题：先答一些题，或用 --new N 加入新题。",
+    ),
+    "review.nothing_due": (
+        "Nothing due now. Next review due {when}. (--cram reviews anyway; --new N adds new questions.)",
+        "现在没有到期的题。下次复习时间 {when}。（--cram 可以提前复习；--new N 加入新题。）",
+    ),
 }
 
 
