@@ -133,14 +133,14 @@ def take(
 
     state, opened = begin(pack_path, workdir, name)
     questions = opened.questions()
+    chosen = lang.value if lang else opened.settings.lang
     if answers is not None:
         n = store_scripted_answers(state, opened, answers)
         out().print(f"loaded {n} answer(s) from {answers}")
         remaining = sum(1 for q in questions if q["id"] not in state.answers)
     else:
-        chosen = lang.value if lang else opened.settings.lang
         remaining = run_take(state, questions, lang="zh" if chosen == "zh" else "en")
-    render_take_status(state, remaining, pack_katas(opened, workdir))
+    render_take_status(state, remaining, pack_katas(opened, workdir), lang=chosen)
 
 
 @app.command("test")
@@ -158,7 +158,7 @@ def test_kata(
     outcome = run_visible(opened, state.workdir, slug)
     state.log("test", data=f"{slug}:{outcome.status}")
     state.save()
-    render_kata_outcome(outcome, json_out=json_out)
+    render_kata_outcome(outcome, json_out=json_out, lang=opened.settings.lang)
     raise typer.Exit(0 if outcome.status == "pass" else 1)
 
 

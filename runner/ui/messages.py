@@ -327,8 +327,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "已答 [bold]{answered}[/] 题，正确率 [bold]{accuracy}[/]，今天到期 [bold]{due}[/] 题",
     ),
     "stats.katas": (
-        "Katas passed [bold]{passed}[/] of {tried} tried ({runs} runs); streak [bold]{streak}[/] {days} "
-        "(best {best})",
+        "Katas passed [bold]{passed}[/] of {tried} tried ({runs} runs); streak [bold]{streak}[/] {days} (best {best})",
         "练习通过 [bold]{passed}[/] 个，共尝试 {tried} 个（运行 {runs} 次）；"
         "连续 [bold]{streak}[/] {days}（最长 {best} 天）",
     ),
@@ -347,6 +346,61 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "Nothing due now. Next review due {when}. (--cram reviews anyway; --new N adds new questions.)",
         "现在没有到期的题。下次复习时间 {when}。（--cram 可以提前复习；--new N 加入新题。）",
     ),
+    # gokata exam: the candidate's screens and the interviewer's views
+    "exam.pause_key": ("(q to pause) ", "（q 暂停）"),
+    "exam.time_up": ("time is up: answers now count as late", "时间到：现在提交的回答会记为迟交"),
+    "exam.left": ("⏱ {mm}:{ss} left", "⏱ 剩余 {mm}:{ss}"),
+    "exam.saved": ("saved · {clock}", "已保存 · {clock}"),
+    "exam.paused": (
+        "Paused. Your answers are saved; run the same command to continue.",
+        "已暂停。你的回答都已保存；再次运行同一命令即可继续。",
+    ),
+    "exam.questions_left": ("{clock} · questions left: {n}", "{clock} · 剩余题目：{n}"),
+    "exam.coding": (
+        "[bold]Coding tasks[/] (edit the files, then run the visible tests):",
+        "[bold]编程题[/]（编辑文件，然后运行可见测试）：",
+    ),
+    "exam.coding.edit": ("  • {slug}: edit {files} in {where}", "  • {slug}：编辑 {where} 中的 {files}"),
+    "exam.coding.test": ("    test: {command}", "    测试：{command}"),
+    "exam.done": ("When you are done: [bold]{command}[/]", "完成后运行：[bold]{command}[/]"),
+    "exam.lint.ok": (
+        "{n_sections} section(s), {n_questions} question(s), {n_katas} kata(s)",
+        "{n_sections} 个部分，{n_questions} 道题，{n_katas} 个编程题",
+    ),
+    "exam.public": ("public content", "公开内容"),
+    "exam.private": (
+        "private content: no question or kata of this exam is in the bundled public content",
+        "私有内容：这场考试的题目和编程题都不在自带的公开内容中",
+    ),
+    "exam.warning": ("warning:", "警告："),
+    "exam.packed": (
+        "wrote {path}: {n_questions} question(s), {n_katas} kata(s)\npack hash {hash}",
+        "已写入 {path}：{n_questions} 道题，{n_katas} 个编程题\n考试包哈希 {hash}",
+    ),
+    "exam.col.rank": ("rank", "排名"),
+    "exam.col.candidate": ("candidate", "候选人"),
+    "exam.col.score": ("score", "得分"),
+    "exam.col.result": ("result", "结果"),
+    "exam.col.flags": ("flags", "标记"),
+    "exam.not_graded": ("not graded", "未评分"),
+    "exam.pass": ("pass", "通过"),
+    "exam.below": ("below", "未达标"),
+    "exam.flags_note": (
+        "Flags call for a human look, not automatic rejection.",
+        "标记表示需要人工查看，而不是自动拒绝。",
+    ),
+    "exam.missed": (
+        "{n} submission(s) not graded: each has a row and a report saying why",
+        "{n} 份提交未评分：每份都有一行和一份说明原因的报告",
+    ),
+    "exam.wrote": ("wrote {path}", "已写入 {path}"),
+    "exam.noted": ("{candidate}: {n} note(s)", "{candidate}：{n} 条备注"),
+    "exam.noted.scorecard": (", scorecard {scores}", "，评分卡 {scores}"),
+    "exam.noted.wrote": ("; wrote {path} and the summary again", "；已重新写入 {path} 和汇总"),
+    "exam.intact": ("intact", "完好"),
+    "exam.unsigned": ("not signed", "未签名"),
+    "exam.altered": ("ALTERED", "已被改动"),
+    "exam.kata.line": ("{status}: {passed}/{total} visible tests pass", "{status}：可见测试通过 {passed}/{total}"),
 }
 
 

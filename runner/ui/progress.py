@@ -55,9 +55,18 @@ def render_stats(stats: Stats, *, json_out: bool, console: Console | None = None
         table.add_row(name, str(t.answered), _pct(t.accuracy), mastery, str(t.due_today))
     console.print(table)
     console.print(msg("stats.totals", lg, answered=stats.answered, accuracy=_pct(stats.accuracy), due=stats.due_today))
-    console.print(msg("stats.katas", lg, passed=stats.katas_passed, tried=stats.katas_attempted, runs=stats.kata_runs,
-                      streak=stats.streak, best=stats.best_streak,
-                      days=msg("stats.day" if stats.streak == 1 else "stats.days_plural", lg)))
+    console.print(
+        msg(
+            "stats.katas",
+            lg,
+            passed=stats.katas_passed,
+            tried=stats.katas_attempted,
+            runs=stats.kata_runs,
+            streak=stats.streak,
+            best=stats.best_streak,
+            days=msg("stats.day" if stats.streak == 1 else "stats.days_plural", lg),
+        )
+    )
     render_days(stats, console, lg)
     render_forecast(stats, console, lg)
 
