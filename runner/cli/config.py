@@ -20,13 +20,15 @@ app = typer.Typer(
 def show(
     ctx: typer.Context,
     json_out: bool = typer.Option(False, "--json", help="One JSON object on stdout."),
+    lang: str | None = typer.Option(None, "--lang", help="Show what a command given --lang would use."),
+    workspace: str | None = typer.Option(None, "--workspace", help="Likewise for --workspace."),
 ) -> None:
     """Show every setting, its value and where it came from (default, file, env or flag).
 
-    Examples: gokata config · gokata config set lang zh · gokata config edit
+    Examples: gokata config · gokata config set lang zh · gokata config edit · gokata config --lang zh
     """
     if ctx.invoked_subcommand is None:
-        render_settings(load_settings(), json_out=json_out)
+        render_settings(load_settings({"lang": lang, "workspace": workspace}), json_out=json_out)
 
 
 @app.command("set")
@@ -52,8 +54,9 @@ def path_() -> None:
 
 def apply_defaults(ctx: Any) -> None:
     """Root callback hook: the settings become the defaults of --lang, --workspace and review's --new.
-    Skipped for `gokata config` itself, so a broken file can still be shown, fixed and edited."""
-    if ctx.invoked_subcommand in (None, "config") or ctx.resilient_parsing:
+    Skipped for `gokata config` itself, so a broken file can still be shown, fixed and edited, and
+    for `gokata doctor`, which must run whatever is broken."""
+    if ctx.invoked_subcommand in (None, "config", "doctor") or ctx.resilient_parsing:
         return
     new_left = new_left_today if ctx.invoked_subcommand == "review" else (lambda n: n)
     ctx.default_map = command_defaults(load_settings(), ctx.command, new_left=new_left)

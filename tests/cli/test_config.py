@@ -55,6 +55,10 @@ def test_show_lists_every_key_with_its_value_and_source(monkeypatch: pytest.Monk
     assert settings_now["new_per_day"] == {"value": 3, "source": "env"}
     assert settings_now["editor"] == {"value": "nano", "source": "env"}
     assert load_settings({"lang": "en"}).values["lang"].source == "flag"
+    flagged = json.loads(run_cli("config", "--json", "--lang", "en", "--workspace", "/w").stdout)["settings"]
+    assert flagged["lang"] == {"value": "en", "source": "flag"}
+    assert flagged["workspace"] == {"value": "/w", "source": "flag"}
+    assert run_cli("config", "--lang", "fr").exit_code == EXIT_BAD_INPUT
     text = run_cli("config").stdout
     assert "new_per_day" in text and "环境变量" in text  # shown in the configured language
 
@@ -85,6 +89,7 @@ def test_a_malformed_file_gives_file_line_and_exit_2_never_a_traceback() -> None
         assert f"{path}:3: not a setting" in result.stderr
         assert "Traceback" not in result.output
     assert run_cli("config", "path").exit_code == 0  # still there to find and fix it
+    assert "Traceback" not in run_cli("doctor").output
 
 
 @settings(max_examples=300, deadline=None, database=None)
