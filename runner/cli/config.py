@@ -11,7 +11,8 @@ from runner.progress.new_today import new_left_today
 from runner.ui.config import render_edited, render_path, render_set, render_settings
 
 app = typer.Typer(
-    help="Your settings (language, kata workspace, daily new questions, editor): show and change them.",
+    help="Your settings (language, kata workspace, daily new questions, editor): show and change them.\n\n"
+    "Examples: gokata config · gokata config set lang zh · gokata config edit · gokata config --json",
     invoke_without_command=True,
 )
 
@@ -36,19 +37,28 @@ def set_(
     key: str = typer.Argument(..., help="lang, workspace, new_per_day or editor."),
     value: str = typer.Argument(..., help="The new value (checked before it is written)."),
 ) -> None:
-    """Check a value and write it to the config file (atomically; the other lines are kept)."""
+    """Check a value and write it to the config file (atomically; the other lines are kept).
+
+    Examples: gokata config set lang zh · gokata config set new_per_day 15 · gokata config set editor "code --wait"
+    """
     render_set(set_value(key, value))
 
 
 @app.command()
 def edit() -> None:
-    """Open the config file in your editor (created with commented examples when missing)."""
+    """Open the config file in your editor (created with commented examples when missing).
+
+    Example: EDITOR=nano gokata config edit
+    """
     render_edited(edit_config())
 
 
 @app.command("path")
 def path_() -> None:
-    """Print where the config file is (it may not exist yet)."""
+    """Print where the config file is (it may not exist yet).
+
+    Example: cat "$(gokata config path)"
+    """
     render_path(config_path())
 
 

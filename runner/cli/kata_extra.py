@@ -40,7 +40,10 @@ def edit(
     slug: str = typer.Argument(..., help="The kata (started already)."),
     workspace: Path | None = typer.Option(None, "--workspace", help=WORKSPACE_HELP),
 ) -> None:
-    """Open the kata's files in your editor (`gokata config set editor ...`, else $VISUAL/$EDITOR)."""
+    """Open the kata's files in your editor (`gokata config set editor ...`, else $VISUAL/$EDITOR).
+
+    Example: gokata kata edit sum-positive
+    """
     outcome = edit_kata(slug, workspace)
     render_edit(outcome)
     raise typer.Exit(0 if outcome.editor_status == 0 else 1)

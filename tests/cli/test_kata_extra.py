@@ -141,3 +141,25 @@ def test_edit_opens_the_learner_files_in_the_configured_editor(monkeypatch: pyte
     result = run_cli("kata", "edit", "sum-positive")
     assert result.exit_code == 0, result.output
     assert log.read_text() == f"{workspace / 'sum.go'} {workspace / 'README.md'}"
+
+
+@pytest.mark.parametrize(
+    "cmd",
+    [
+        ("kata", "next"),
+        ("kata", "solution"),
+        ("kata", "edit"),
+        ("config",),
+        ("config", "set"),
+        ("config", "edit"),
+        ("config", "path"),
+    ],
+    ids=" ".join,
+)
+def test_the_new_commands_have_readable_help_with_examples(cmd: tuple[str, ...]) -> None:
+    import re
+
+    result = run_cli(*cmd, "--help")
+    assert result.exit_code == 0
+    assert not re.search(r"<(list\[|int|float|str|path|Path|text)", result.stdout)
+    assert "Example" in result.stdout
