@@ -36,3 +36,7 @@ def cache_dir(name: str) -> Path:
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("gokata")) / name
+
+
+# The file an exam folder holds its saved session in: how the kata commands know they are in an exam.
+EXAM_STATE_FILE = "exam-state.json"

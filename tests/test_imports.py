@@ -29,6 +29,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "runner.steps",
             "runner.program_output",
             "runner.digests",
+            "runner.config",  # the settings file: read, checked, written (errors and files only)
             "runner.outcome",  # the typed result every flow returns: a value and an ExitStatus
             "runner.lazy",  # import-on-first-use, so command modules stay cheap to load
             "runner.reports.jsonout",  # the one JSON writer: standard library only
@@ -73,7 +74,8 @@ ENGINE_ARROWS: dict[str, frozenset[str]] = {
     # the open-answer grader stands alone; its flow (`gokata answer`) records the graded answer
     "runner.answers": frozenset({"runner.progress"}),
     # the kata runner hands attempts and hint counts to a Recorder (progress/attempts.py)
-    "runner.kata": frozenset({"runner.progress"}),
+    # (and `kata next` ranks katas by the quiz's weak topics)
+    "runner.kata": frozenset({"runner.progress", "runner.quiz"}),
     # the exam: quiz verdicts and scripted answers, the open-answer grader, the kata runner for kata tasks
     "runner.exam": frozenset({"runner.quiz", "runner.answers", "runner.kata"}),
     # the interview: the grader, ratings and attempts from progress, weak topics from the quiz

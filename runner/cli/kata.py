@@ -15,7 +15,7 @@ from runner.lazy import lazy_module
 if TYPE_CHECKING:
     from runner.kata import flow
     from runner.reports import files, formats
-    from runner.ui import console, kata_watch
+    from runner.ui import console, kata_watch, steps
     from runner.ui import kata as ui
 else:
     flow = lazy_module("runner.kata.flow")
@@ -24,6 +24,7 @@ else:
     console = lazy_module("runner.ui.console")
     kata_watch = lazy_module("runner.ui.kata_watch")
     ui = lazy_module("runner.ui.kata")
+    steps = lazy_module("runner.ui.steps")
 
 app = typer.Typer(
     help="Go katas: start one, test it (visible and hidden tests, sandboxed), get hints.", no_args_is_help=True
@@ -50,7 +51,7 @@ def list_katas(
         outcome,
         json_out=json_out,
         data=flow.KataList.to_json,
-        draw=lambda v: ui.render_list(v.rows, v.problems),
+        draw=lambda v: ui.render_list(v.rows, v.problems, lang.value),
     )
 
 
@@ -77,6 +78,7 @@ def test(
     visible_only: bool = typer.Option(False, "--visible-only", help="Run the visible tests only."),
     json_out: bool = typer.Option(False, "--json", help="One JSON object on stdout."),
     junit: Path | None = typer.Option(None, "--junit", help="Also write a JUnit XML report to this file."),
+    lang: LangOpt = typer.Option(LangOpt.en, "--lang", help="en or zh (Go's own messages stay as they are)."),
 ) -> ExitStatus:
     """Grade your code: visible and hidden tests under -race in a sandbox. Exit 0 only when all pass."""
     outcome = flow.test_kata(slug, workspace, code, visible_only=visible_only, progress=ui.render_progress)
@@ -88,7 +90,7 @@ def test(
         outcome,
         json_out=json_out,
         data=flow.TestRun.to_json,
-        draw=lambda v: ui.render_result(v.result, kata=v.kata, code=str(v.code)),
+        draw=lambda v: ui.render_result(v.result, kata=v.kata, code=str(v.code), lang=lang.value),
     )
 
 
@@ -100,7 +102,13 @@ def hint(
 ) -> ExitStatus:
     """Show the next hint (one more each time; your progress remembers how many you have seen)."""
     outcome = flow.hint(slug, lang.value)
-    return present("kata hint", outcome, json_out=json_out, data=lambda v: v.to_json(), draw=ui.render_hint)
+    return present(
+        "kata hint",
+        outcome,
+        json_out=json_out,
+        data=lambda v: v.to_json(),
+        draw=lambda v: ui.render_hint(v, lang.value),
+    )
 
 
 @app.command()
@@ -131,7 +139,8 @@ def verify(
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Test runs at a time (default: the number of CPUs)."),
 ) -> ExitStatus:
     """Maintainers: check every kata (schema, starter fails, solution passes 3x, mutants caught, std only)."""
-    outcome = flow.verify(tuple(slugs or ()), jobs=jobs, progress=None if json_out else ui.render_progress)
+    with steps.step_reporter("verifying katas", quiet=json_out) as on_step:
+        outcome = flow.verify(tuple(slugs or ()), jobs=jobs, on_step=on_step)
     return present("kata verify", outcome, json_out=json_out, data=lambda v: v.to_json(), draw=ui.render_verify)
 
 

@@ -21,15 +21,17 @@ app = typer.Typer(
 
 def _register() -> None:
     # Each command group lives in its own module; importing them is cheap (typer only).
-    from runner.cli import answer, bank, exam, interview, kata, progress, quiz
+    from runner.cli import answer, bank, config, exam, interview, kata, kata_extra, progress, quiz
 
     quiz.register(app)
     answer.register(app)
     interview.register(app)
     progress.register(app)
     app.add_typer(bank.app, name="bank")
+    kata_extra.register(kata.app)
     app.add_typer(kata.app, name="kata")
     app.add_typer(exam.app, name="exam")
+    app.add_typer(config.app, name="config")
 
 
 @app.callback(invoke_without_command=True)
@@ -42,6 +44,7 @@ def _root(
                                       file_okay=False, exists=True),
 ) -> None:
     _content_dirs(ctx, bank, katas)
+    _config_defaults(ctx)
     if version:
         from runner import __version__
 
@@ -68,6 +71,12 @@ def _content_dirs(ctx: typer.Context, bank: Path | None, katas: Path | None) -> 
                 os.environ[var] = before
 
     ctx.call_on_close(restore)
+
+
+def _config_defaults(ctx: typer.Context) -> None:
+    from runner.cli.config import apply_defaults
+
+    apply_defaults(ctx)
 
 
 _register()

@@ -66,7 +66,13 @@ def stats(
 ) -> ExitStatus:
     """Per topic: answered, accuracy, mastery, due today; katas passed, streak, recent days."""
     outcome = flow.stats(lang.value)
-    return present("stats", outcome, json_out=json_out, data=lambda st: st.to_json(), draw=ui.render_stats)
+    return present(
+        "stats",
+        outcome,
+        json_out=json_out,
+        data=lambda st: st.to_json(),
+        draw=lambda st: ui.render_stats(st, lang=lang.value),
+    )
 
 
 def history(

@@ -17,8 +17,9 @@ from runner.exam.events import Event, EventKind, answer_digest, new_event
 from runner.exam.model import DecodeError, decode
 from runner.exam.pack import OpenedPack
 from runner.files import atomic_write
+from runner.paths import EXAM_STATE_FILE
 
-STATE = "exam-state.json"
+STATE = EXAM_STATE_FILE
 SUBMISSION_FORMAT = 2
 MAX_STATE_BYTES = 16 * 1024 * 1024
 # Typing speed above which a long answer most likely arrived by paste (chars per second).

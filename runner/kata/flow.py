@@ -23,11 +23,15 @@ if TYPE_CHECKING:
     from runner.content.mistakes import MistakeTable
     from runner.errors import Problem
     from runner.kata.catalog import Kata
+    from runner.kata.edit import EditOutcome
     from runner.kata.hints import HintView
+    from runner.kata.next import NextOutcome
     from runner.kata.result import KataResult
+    from runner.kata.solution import SolutionView
     from runner.kata.verify import VerifyReport
     from runner.kata.workspace import ResetReport, StartReport
     from runner.progress.recorder import Recorder
+    from runner.steps import OnStep
 
 Progress = Callable[[str], None]
 
@@ -192,11 +196,12 @@ def watch_kata(
     return Outcome(None)
 
 
-def verify(slugs: tuple[str, ...], *, jobs: int, progress: Progress | None) -> Outcome[VerifyReport]:
+def verify(slugs: tuple[str, ...], *, jobs: int, on_step: OnStep | None) -> Outcome[VerifyReport]:
+    """`kata verify`: each finished run is one step (done/total, failures so far) for `on_step`."""
     from runner.kata.verify import verify_katas
 
     with terminate_as_interrupt():
-        report = verify_katas(slugs, jobs=jobs or os.cpu_count() or 2, progress=progress)
+        report = verify_katas(slugs, jobs=jobs or os.cpu_count() or 2, on_step=on_step)
     return Outcome(report, ExitStatus.passed(report.ok))
 
 
@@ -255,3 +260,25 @@ def terminate_as_interrupt() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+def next_kata(lang: str) -> Outcome[NextOutcome]:
+    """`kata next`: the kata to do next, from progress, topic and difficulty."""
+    from runner.kata.next import next_kata as suggest
+
+    return Outcome(suggest(lang=lang))
+
+
+def solution(slug: str) -> Outcome[SolutionView]:
+    """`kata solution`: the reference solution, only after a recorded pass and never in an exam."""
+    from runner.kata.solution import solution_for
+
+    return Outcome(solution_for(slug))
+
+
+def edit(slug: str, workspace: Path | None) -> Outcome[EditOutcome]:
+    """`kata edit`: open the kata's files in the configured editor; its exit status decides ours."""
+    from runner.kata.edit import edit_kata
+
+    outcome = edit_kata(slug, workspace)
+    return Outcome(outcome, ExitStatus.passed(outcome.editor_status == 0))

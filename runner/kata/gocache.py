@@ -18,6 +18,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from runner.kata.race_ready import forget_race_runtime
 from runner.toolchain import own_cache_dir
 
 DEFAULT_MAX_MB = 2048
@@ -93,6 +94,8 @@ def trim(cache: Path | None = None, cap: int | None = None) -> TrimReport:
                 continue
             size -= length
             removed += 1
+    if removed:
+        forget_race_runtime(cache)  # it may have been among the entries removed: tell the first run again
     _write_marker(cache / _MARKER, since=started, size=size, listed=started)
     return TrimReport(before, size, removed)
 

@@ -33,6 +33,7 @@ from runner.kata.harness import NONCE_ENV, RESULTS_ENV, Harness, other_test_func
 from runner.kata.isolation import plan_for
 from runner.kata.policy import MAX_LEARNER_FILE, check_files, check_sources
 from runner.kata.process import Limits, run_limited
+from runner.kata.race_ready import mark_race_runtime_built, race_runtime_built
 from runner.kata.result import CompileError, KataResult, TestOutcome
 from runner.kata.sandbox import (
     Sandbox,
@@ -43,7 +44,7 @@ from runner.kata.sandbox import (
     race_reports,
 )
 from runner.kata.verdict import RunFacts, decide, raise_for_toolchain
-from runner.toolchain import find_go, sandbox_env
+from runner.toolchain import GoToolchain, find_go, sandbox_env
 
 ProgressFn = Callable[[str], None]
 
@@ -166,7 +167,7 @@ def _grade_sources(kata: Kata, submission: Submission, *, visible_only: bool, pr
         argv.append(".")
         collector = EventCollector()
         outcome = run_limited(argv, cwd=box.pkg, env=env, limits=limits, sink=collector, cancel=cancel,
-                              on_slow_start=(lambda: progress(SLOW_BUILD_NOTE)) if progress else None)
+                              on_slow_start=_slow_note(go, progress))
         collector.close()
         records = read_records(box.results, harness.nonce)
         paths = PathMap(module=kata.module, sandbox_dir=str(box.pkg), learner=submission.display,
@@ -180,8 +181,16 @@ def _grade_sources(kata: Kata, submission: Submission, *, visible_only: bool, pr
         ))
         if collector.started_at is None:  # the test binary never ran: no sandbox to speak of
             return result
+        mark_race_runtime_built(go.cache_dir, go.version)
         notes = (*result.notes, plan.notice) if plan.notice else result.notes
         return dataclasses.replace(result, isolation=plan.kind, notes=notes)
+
+
+def _slow_note(go: GoToolchain, progress: ProgressFn | None) -> Callable[[], None] | None:
+    """The "first run compiles the race runtime" notice, only while it is not built yet."""
+    if progress is None or race_runtime_built(go.cache_dir, go.version):
+        return None
+    return lambda: progress(SLOW_BUILD_NOTE)
 
 
 def _unscored(box: Sandbox) -> frozenset[str]:

@@ -28,6 +28,7 @@ from runner.kata.grade import Submission, grade_sources, solution_submission
 from runner.kata.harness import declared_tests, other_test_functions
 from runner.kata.result import KataResult, TestOutcome
 from runner.kata.sandbox import remove_tree
+from runner.steps import OnStep, StepCounter
 from runner.toolchain import GoToolchain, find_go, prepare_home, sandbox_env
 
 SOLUTION_RUNS = 3
@@ -126,9 +127,9 @@ class _Tally:
 
 def verify_katas(slugs: Sequence[str] = (), *, root: Path | None = None, jobs: int = 2,
                  progress: ProgressFn | None = None, cancel: threading.Event | None = None,
-                 min_mutants: int | None = None) -> VerifyReport:
+                 min_mutants: int | None = None, on_step: OnStep | None = None) -> VerifyReport:
     """`min_mutants`: None reads GOKATA_MIN_MUTANTS, else MIN_MUTANTS (fixture katas for gokata's own
-    tests have fewer)."""
+    tests have fewer). `on_step` hears of every finished run (done/total, failures so far)."""
     started = time.monotonic()
     if min_mutants is None:
         raw = os.environ.get("GOKATA_MIN_MUTANTS", "")
@@ -160,6 +161,7 @@ def verify_katas(slugs: Sequence[str] = (), *, root: Path | None = None, jobs: i
 
     cancel = cancel or threading.Event()
     lock = threading.Lock()
+    counter = StepCounter(len(units), on_step)
 
     def run(unit: tuple[str, Kata, str, Callable[[KataResult], list[str]], Submission]) -> None:
         slug, kata, what, judge, submission = unit
@@ -175,6 +177,7 @@ def verify_katas(slugs: Sequence[str] = (), *, root: Path | None = None, jobs: i
                 tally.mutants.append(MutantCheck(what.removeprefix("mutant "), result.status, rejected_by(result)))
         if progress:
             progress(f"{slug}: {what}: {'ok' if not found else 'PROBLEM'} ({result.status}, {result.duration_s:.1f} s)")
+        counter.finished(f"{slug}: {what} ({result.status}, {result.duration_s:.1f} s)", not found)
 
     if units:
         # One quick run alone first: on a cold cache it builds the race runtime once, not once per worker.

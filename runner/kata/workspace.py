@@ -16,13 +16,15 @@ BACKUP_DIR = ".gokata-backup"
 
 
 def workspace_root(override: Path | None = None) -> Path:
-    """--workspace, else $GOKATA_WORKSPACE, else ~/gokata-workspace."""
+    """--workspace, else $GOKATA_WORKSPACE, else the config file's workspace, else ~/gokata-workspace."""
+    from runner.config import configured_workspace
+
     if override is not None:
         return override.expanduser()
     env = os.environ.get("GOKATA_WORKSPACE")
     if env:
         return Path(env).expanduser()
-    return Path.home() / DEFAULT_ROOT_NAME
+    return configured_workspace() or Path.home() / DEFAULT_ROOT_NAME
 
 
 def kata_workspace(kata: Kata, root: Path | None = None) -> Path:

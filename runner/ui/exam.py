@@ -20,6 +20,7 @@ from runner.exam.grading import KataOutcome
 from runner.kinds.answer import AnswerFormatError
 from runner.kinds.registry import parse_public_answer
 from runner.ui.console import err, out
+from runner.ui.messages import MESSAGES, as_lang, msg
 from runner.ui.prompts import QuitSession, read_line, read_multiline
 from runner.ui.question import code_block
 
@@ -30,11 +31,12 @@ if TYPE_CHECKING:
     from runner.exam.spec import ResolvedExam
     from runner.exam.workflow import PublicContent
 
+# Catalogue keys of the prompts (runner.ui.messages), shared with the quiz.
 _PROMPTS = {
-    "single": "Your choice ({letters}): ",
-    "multi": "Your choices, e.g. A,C ({letters}): ",
-    "truefalse": "True or false (t/f): ",
-    "spot-the-bug": "Faulty line number(s), e.g. 4 or 4,7: ",
+    "single": "prompt.single",
+    "multi": "prompt.multi",
+    "truefalse": "prompt.truefalse",
+    "spot-the-bug": "prompt.bug",
 }
 
 
@@ -44,11 +46,11 @@ def _local(text: dict[str, str] | None, lang: Lang) -> str:
     return text.get(lang) or text["en"]
 
 
-def clock(remaining_s: float) -> str:
+def clock(remaining_s: float, lang: Lang = "en") -> str:
     if remaining_s <= 0:
-        return "[bold red]time is up: answers now count as late[/]"
+        return f"[bold red]{msg('exam.time_up', lang)}[/]"
     minutes, seconds = divmod(int(remaining_s), 60)
-    return f"⏱ {minutes:02d}:{seconds:02d} left"
+    return msg("exam.left", lang, mm=f"{minutes:02d}", ss=f"{seconds:02d}")
 
 
 def render_public_question(
@@ -62,17 +64,17 @@ def render_public_question(
         for letter, choice in zip(LETTERS, q["choices"], strict=False):
             table.add_row(Text(f"{letter}.", style="bold"), Markdown(_local(choice, lang)))
         parts.append(table)
-    title = f"[bold]{index}/{total}[/]  {escape(q['id'])}  [dim]{q['kind']}[/]  {clock(remaining_s)}"
+    title = f"[bold]{index}/{total}[/]  {escape(q['id'])}  [dim]{q['kind']}[/]  {clock(remaining_s, lang)}"
     console.print(Panel(Group(*parts), title=title, title_align="left", border_style="cyan"))
 
 
-def _read(console: Console, q: dict[str, Any]) -> tuple[Any, int]:
+def _read(console: Console, q: dict[str, Any], lang: Lang = "en") -> tuple[Any, int]:
     if q["kind"] in ("output", "open"):
-        text = read_multiline(console, "The exact output:" if q["kind"] == "output" else "Your answer:")
+        text = read_multiline(console, msg("prompt.output" if q["kind"] == "output" else "prompt.open", lang))
         return text, len(text)
-    prompt = _PROMPTS[q["kind"]].format(letters="/".join(LETTERS[: len(q.get("choices", []))]))
+    prompt = msg(_PROMPTS[q["kind"]], lang, letters="/".join(LETTERS[: len(q.get("choices", []))]))
     while True:
-        raw = read_line(console, prompt + "(q to pause) ").strip()
+        raw = read_line(console, prompt + msg("exam.pause_key", lang)).strip()
         if raw.lower() == "q":
             raise QuitSession
         if not raw:
@@ -94,59 +96,81 @@ def run_take(state: ExamState, questions: list[dict[str, Any]], *, lang: Lang, c
                 console, q, index=i, total=len(questions), lang=lang, remaining_s=state.remaining_s()
             )
             started = time.monotonic()
-            answer, chars = _read(console, q)
+            answer, chars = _read(console, q, lang)
             state.record(
                 q["id"], answer, duration_s=time.monotonic() - started, chars=chars, terminal=sys.stdin.isatty()
             )
-            console.print(f"[dim]saved · {clock(state.remaining_s())}[/]")
+            console.print(f"[dim]{msg('exam.saved', lang, clock=clock(state.remaining_s(), lang))}[/]")
     except (QuitSession, KeyboardInterrupt):
-        console.print("\n[yellow]Paused. Your answers are saved; run the same command to continue.[/]")
+        console.print(f"\n[yellow]{msg('exam.paused', lang)}[/]")
     return sum(1 for q in questions if q["id"] not in state.answers)
 
 
-def render_take_status(state: ExamState, remaining_questions: int, katas: list[tuple[str, str, list[str]]]) -> None:
+def render_take_status(
+    state: ExamState, remaining_questions: int, katas: list[tuple[str, str, list[str]]], lang: str | None = None
+) -> None:
     console = out()
-    console.print(f"{clock(state.remaining_s())} · questions left: {remaining_questions}")
+    lg = as_lang(lang)
+    console.print(msg("exam.questions_left", lg, clock=clock(state.remaining_s(), lg), n=remaining_questions))
     if katas:
-        console.print("[bold]Coding tasks[/] (edit the files, then run the visible tests):")
+        console.print(msg("exam.coding", lg))
         for slug, where, files in katas:
-            console.print(f"  • {slug}: edit {', '.join(files)} in {where}")
-            console.print(f"    test: gokata exam test {slug} --dir {state.workdir}")
-    console.print(f"When you are done: [bold]gokata exam submit --dir {state.workdir}[/]")
+            console.print(msg("exam.coding.edit", lg, slug=slug, files=", ".join(files), where=where))
+            console.print(msg("exam.coding.test", lg, command=f"gokata exam test {slug} --dir {state.workdir}"))
+    console.print(msg("exam.done", lg, command=f"gokata exam submit --dir {state.workdir}"))
 
 
-def render_lint(exam: ResolvedExam, public: PublicContent) -> None:
+def render_lint(exam: ResolvedExam, public: PublicContent, lang: str | None = None) -> None:
     console = out()
-    console.print(
-        f"[green]ok[/]: {len(exam.sections)} section(s), {len(exam.question_ids)} question(s), "
-        f"{len(exam.katas)} kata(s)"
+    lg = as_lang(lang)
+    counts = msg(
+        "exam.lint.ok", lg, n_sections=len(exam.sections), n_questions=len(exam.question_ids), n_katas=len(exam.katas)
     )
+    console.print(f"[green]{msg('ok', lg)}[/]: {counts}")
     if public.any:
-        console.print(f"[yellow]public content[/]: {escape(public.warning())}", soft_wrap=True)
+        console.print(f"[yellow]{msg('exam.public', lg)}[/]: {escape(public.warning())}", soft_wrap=True)
     else:
-        console.print("private content: no question or kata of this exam is in the bundled public content")
+        console.print(msg("exam.private", lg))
 
 
-def render_packed(path: Path, exam: ResolvedExam, pack_hash: str, public: PublicContent) -> None:
+def render_packed(
+    path: Path, exam: ResolvedExam, pack_hash: str, public: PublicContent, lang: str | None = None
+) -> None:
+    lg = as_lang(lang)
     if public.any:
-        err().print(f"[yellow]warning:[/] {escape(public.warning())}", soft_wrap=True)
+        err().print(f"[yellow]{msg('exam.warning', lg)}[/] {escape(public.warning())}", soft_wrap=True)
     out().print(
-        f"wrote {escape(str(path))}: {len(exam.question_ids)} question(s), {len(exam.katas)} kata(s)\n"
-        f"pack hash {pack_hash}"
+        msg(
+            "exam.packed",
+            lg,
+            path=escape(str(path)),
+            n_questions=len(exam.question_ids),
+            n_katas=len(exam.katas),
+            hash=pack_hash,
+        )
     )
 
 
-def render_batch(result: BatchResult) -> None:
+def render_batch(result: BatchResult, lang: str | None = None) -> None:
     console = out()
+    lg = as_lang(lang)
     reports = result.reports
     sections = list(dict.fromkeys(s.id for d in reports for s in d.sections))
     table = Table(title=escape(result.title))
-    for col in ("rank", "candidate", "score", "result", *sections, "flags"):
+    for col in ("rank", "candidate", "score", "result"):
+        table.add_column(msg(f"exam.col.{col}", lg))
+    for col in sections:
         table.add_column(escape(col))
+    table.add_column(msg("exam.col.flags", lg))
     for d in reports:
         if not d.graded:
             table.add_row(
-                "—", escape(d.candidate), "—", f"[red]not graded[/]: {escape(d.reason)}", *("—" for _ in sections), "—"
+                "—",
+                escape(d.candidate),
+                "—",
+                f"[red]{msg('exam.not_graded', lg)}[/]: {escape(d.reason)}",
+                *("—" for _ in sections),
+                "—",
             )
             continue
         by = {s.id: s.score for s in d.sections}
@@ -154,47 +178,55 @@ def render_batch(result: BatchResult) -> None:
             str(d.rank),
             escape(d.candidate),
             f"{d.score:.0%}",
-            "[green]pass[/]" if d.passed else "[red]below[/]",
+            f"[green]{msg('exam.pass', lg)}[/]" if d.passed else f"[red]{msg('exam.below', lg)}[/]",
             *(f"{by[s]:.0%}" if s in by else "—" for s in sections),
             escape(", ".join(dict.fromkeys(f.kind for f in d.flags))) or "—",
         )
     console.print(table)
     if any(d.flags for d in reports):
-        console.print("[yellow]Flags call for a human look, not automatic rejection.[/]")
+        console.print(f"[yellow]{msg('exam.flags_note', lg)}[/]")
     missed = sum(not d.graded for d in reports)
     if missed:
-        console.print(f"[red]{missed} submission(s) not graded[/]: each has a row and a report saying why")
+        console.print(f"[red]{msg('exam.missed', lg, n=missed)}[/]")
     for path in result.written:
-        console.print(f"[dim]wrote {escape(str(path))}[/]")
+        console.print(f"[dim]{msg('exam.wrote', lg, path=escape(str(path)))}[/]")
 
 
-def render_noted(report_dir: Path, report: CandidateReport) -> None:
+def render_noted(report_dir: Path, report: CandidateReport, lang: str | None = None) -> None:
+    lg = as_lang(lang)
     iv = report.interviewer
     scored = ", ".join(f"{k}={v}" for k, v in sorted(iv.scores.items()))
     out().print(
-        f"{escape(report.candidate)}: {len(iv.notes)} note(s)"
-        + (f", scorecard {escape(scored)}" if scored else "")
-        + f"; wrote {escape(str(report_dir / report.folder))} and the summary again"
+        msg("exam.noted", lg, candidate=escape(report.candidate), n=len(iv.notes))
+        + (msg("exam.noted.scorecard", lg, scores=escape(scored)) if scored else "")
+        + msg("exam.noted.wrote", lg, path=escape(str(report_dir / report.folder)))
     )
 
 
-def render_verdict(v: Verdict) -> None:
+def render_verdict(v: Verdict, lang: str | None = None) -> None:
+    lg = as_lang(lang)
     if v.status == "intact":
-        out().print(f"[green]intact[/]: {escape(str(v.file))}: {escape(v.detail)}")
+        out().print(f"[green]{msg('exam.intact', lg)}[/]: {escape(str(v.file))}: {escape(v.detail)}")
     elif v.status == "unsigned":
-        out().print(f"[red]not signed[/]: {escape(str(v.file))}: {escape(v.detail)}")
+        out().print(f"[red]{msg('exam.unsigned', lg)}[/]: {escape(str(v.file))}: {escape(v.detail)}")
     else:
-        out().print(f"[red]ALTERED[/]: {escape(str(v.file))}: {escape(v.detail)}")
+        out().print(f"[red]{msg('exam.altered', lg)}[/]: {escape(str(v.file))}: {escape(v.detail)}")
 
 
-def render_kata_outcome(outcome: KataOutcome) -> None:
+def render_kata_outcome(outcome: KataOutcome, lang: str | None = None) -> None:
     console = out()
+    lg = as_lang(lang)
     for t in outcome.tests:
-        mark = "[green]PASS[/]" if t.status == "pass" else "[red]FAIL[/]"
+        mark = (
+            f"[green]{msg('kata.mark.pass', lg)}[/]" if t.status == "pass" else f"[red]{msg('kata.mark.fail', lg)}[/]"
+        )
         console.print(f"{mark} {escape(t.name)}")
         if t.status != "pass" and t.message:
             console.print(f"     {escape(t.message.strip())}", soft_wrap=True)
     if outcome.summary:
         console.print(escape(outcome.summary))
     passed = sum(t.status == "pass" for t in outcome.tests)
-    console.print(f"[bold]{outcome.status}[/]: {passed}/{len(outcome.tests)} visible tests pass")
+    status = (
+        msg(f"kata.verdict.{outcome.status}", lg) if f"kata.verdict.{outcome.status}" in MESSAGES else outcome.status
+    )
+    console.print(msg("exam.kata.line", lg, status=f"[bold]{status}[/]", passed=passed, total=len(outcome.tests)))

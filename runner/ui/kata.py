@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from runner.ui.console import err, out
+from runner.ui.messages import as_lang, msg
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -28,15 +29,16 @@ if TYPE_CHECKING:
     from runner.kata.verify import VerifyReport
     from runner.kata.workspace import ResetReport, StartReport
 
+# Words from the catalogue (kata.verdict.*, kata.mark.*), styles here.
 VERDICT = {
-    "pass": ("PASS", "bold green"),
-    "fail": ("FAIL", "bold red"),
-    "compile_error": ("COMPILE ERROR", "bold red"),
-    "timeout": ("TIME-OUT", "bold red"),
-    "race": ("DATA RACE", "bold red"),
-    "rejected": ("REJECTED", "bold magenta"),
+    "pass": "bold green",
+    "fail": "bold red",
+    "compile_error": "bold red",
+    "timeout": "bold red",
+    "race": "bold red",
+    "rejected": "bold magenta",
 }
-TEST_MARK = {"pass": ("PASS", "green"), "fail": ("FAIL", "red"), "skip": ("SKIP", "yellow")}
+TEST_MARK = {"pass": "green", "fail": "red", "skip": "yellow"}
 
 
 def render_progress(message: str) -> None:
@@ -45,21 +47,22 @@ def render_progress(message: str) -> None:
 
 # -- list --------------------------------------------------------------------------------------
 
-def render_list(rows: list[dict[str, Any]], problems: list[Problem]) -> None:
+def render_list(rows: list[dict[str, Any]], problems: list[Problem], lang: str | None = None) -> None:
+    lg = as_lang(lang)
     # Light rules and no outer edge leave the title room on an 80-column terminal.
-    table = Table(title=f"{len(rows)} kata(s)", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
+    table = Table(title=msg("kata.list.title", lg, n=len(rows)), box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
                   collapse_padding=True)
     # The slug is what the learner types next, so it is never cut. On a narrow terminal the title
     # goes under its slug instead of into a column a dozen characters wide.
     slug_width = max((len(r["slug"]) for r in rows), default=4)
     narrow = out().width < slug_width + 70
-    table.add_column("slug / title" if narrow else "slug", no_wrap=not narrow, min_width=slug_width,
-                     overflow="fold")
+    table.add_column(msg("kata.col.slug_title", lg) if narrow else msg("kata.col.slug", lg), no_wrap=not narrow,
+                     min_width=slug_width, overflow="fold")
     if not narrow:
-        table.add_column("title", overflow="fold", ratio=1)
-    table.add_column("topic", no_wrap=True)
-    table.add_column("level", no_wrap=True)
-    table.add_column("status", no_wrap=True)
+        table.add_column(msg("kata.col.title", lg), overflow="fold", ratio=1)
+    table.add_column(msg("kata.col.topic", lg), no_wrap=True)
+    table.add_column(msg("kata.col.level", lg), no_wrap=True)
+    table.add_column(msg("kata.col.status", lg), no_wrap=True)
     style = {"passed": "green", "failing": "red", "not started": "dim"}
     for row in rows:
         slug, title = escape(row["slug"]), escape(row["title"])
@@ -69,104 +72,112 @@ def render_list(rows: list[dict[str, Any]], problems: list[Problem]) -> None:
             else [slug, title]
         )
         table.add_row(*first, escape(row["topic"]), "*" * row["difficulty"],
-                      f"[{style[row['status']]}]{row['status']}[/]")
+                      f"[{style[row['status']]}]{msg('kata.status.' + row['status'], lg)}[/]")
     out().print(table)
     if rows:
-        out().print("Start one with [bold]gokata kata start SLUG[/].")
+        out().print(msg("kata.list.start", lg))
     for problem in problems:
-        err().print(f"[yellow]skipped a broken kata:[/] {escape(str(problem))}", soft_wrap=True)
+        err().print(f"[yellow]{msg('kata.list.broken', lg)}[/] {escape(str(problem))}", soft_wrap=True)
 
 
 # -- start / reset / hint ----------------------------------------------------------------------
 
 def render_start(kata: Kata, report: StartReport, *, lang: str, go_missing: str | None) -> None:
     console = out()
+    lg = as_lang(lang)
     where = escape(str(report.directory))
     if report.created:
         console.print(f"[bold]{escape(kata.title(lang))}[/] ([dim]{escape(kata.slug)}[/])")
-        console.print(f"Workspace: [bold]{where}[/]")
+        console.print(f"{msg('kata.start.workspace', lg)} [bold]{where}[/]")
     else:
-        console.print(f"The workspace for {escape(kata.slug)} is already there: [bold]{where}[/] (left as it is; "
-                      f"`gokata kata reset {escape(kata.slug)}` starts over).")
+        console.print(msg("kata.start.exists", lg, slug=escape(kata.slug), where=where))
     if kata.spec.summary:
         console.print(escape(kata.spec.summary.get("zh" if lang == "zh" else "en")), soft_wrap=True)
-    console.print(f"Read:  {escape(str(report.directory / kata.readme(lang).name))}")
-    console.print(f"Edit:  {', '.join(escape(str(report.directory / n)) for n in report.learner_files)}")
+    console.print(f"{msg('kata.start.read', lg)} {escape(str(report.directory / kata.readme(lang).name))}")
+    console.print(f"{msg('kata.start.edit', lg)} "
+                  f"{', '.join(escape(str(report.directory / n)) for n in report.learner_files)}")
     if report.test_files:
-        console.print(f"Tests you can read: {', '.join(escape(n) for n in report.test_files)} "
-                      "(hidden tests run too when you test)")
+        console.print(msg("kata.start.tests", lg, files=", ".join(escape(n) for n in report.test_files)))
     # One command per line, never wrapped: what to type next must survive 80 columns and pipes.
-    console.print(f"Test:  [bold]gokata kata test {escape(kata.slug)}[/]", soft_wrap=True)
-    console.print(f"Watch: [bold]gokata kata watch {escape(kata.slug)}[/]  (re-tests on every save)", soft_wrap=True)
-    console.print(f"Stuck: [bold]gokata kata hint {escape(kata.slug)}[/]", soft_wrap=True)
+    console.print(f"{msg('kata.start.test', lg)} [bold]gokata kata test {escape(kata.slug)}[/]", soft_wrap=True)
+    console.print(f"{msg('kata.start.watch', lg)} [bold]gokata kata watch {escape(kata.slug)}[/]  "
+                  f"{msg('kata.start.watch_note', lg)}", soft_wrap=True)
+    console.print(f"{msg('kata.start.stuck', lg)} [bold]gokata kata hint {escape(kata.slug)}[/]", soft_wrap=True)
     if go_missing:
-        err().print(f"[yellow]note:[/] {escape(go_missing)}", soft_wrap=True)
+        err().print(f"[yellow]{msg('kata.note', lg)}[/] {escape(go_missing)}", soft_wrap=True)
 
 
-def render_reset(kata: Kata, report: ResetReport) -> None:
-    out().print(f"{escape(kata.slug)}: the starter files are back in {escape(str(report.directory))}")
+def render_reset(kata: Kata, report: ResetReport, lang: str | None = None) -> None:
+    lg = as_lang(lang)
+    out().print(msg("kata.reset.done", lg, slug=escape(kata.slug), where=escape(str(report.directory))))
     if report.backup:
-        out().print(f"Your previous files are kept in {escape(str(report.backup))}")
+        out().print(msg("kata.reset.backup", lg, where=escape(str(report.backup))))
 
 
-def render_hint(view: HintView) -> None:
+def render_hint(view: HintView, lang: str | None = None) -> None:
     console = out()
+    lg = as_lang(lang)
     for i, text in enumerate(view.earlier, start=1):
-        console.print(f"[dim]hint {i}/{view.total}: {escape(text)}[/]", soft_wrap=True)
-    console.print(f"[bold]hint {view.level}/{view.total}:[/] {escape(view.text)}", soft_wrap=True)
+        console.print(f"[dim]{msg('kata.hint.label', lg, n=i, total=view.total)} {escape(text)}[/]", soft_wrap=True)
+    console.print(f"[bold]{msg('kata.hint.label', lg, n=view.level, total=view.total)}[/] {escape(view.text)}",
+                  soft_wrap=True)
     if view.exhausted:
-        console.print("[dim]That was the last hint.[/]")
+        console.print(f"[dim]{msg('kata.hint.last', lg)}[/]")
 
 
 # -- a graded run ------------------------------------------------------------------------------
 
-def render_result(result: KataResult, *, kata: Kata, code: str) -> None:
+def render_result(result: KataResult, *, kata: Kata, code: str, lang: str | None = None) -> None:
     console = out()
-    which = "visible tests only" if result.visible_only else "visible and hidden tests"
-    console.print(f"[bold]{escape(kata.slug)}[/] — {escape(kata.title())}")
-    console.print(f"[dim]code: {escape(code)} ({which})[/]")
+    lg = as_lang(lang)
+    which = msg("kata.result.visible" if result.visible_only else "kata.result.all", lg)
+    console.print(f"[bold]{escape(kata.slug)}[/] — {escape(kata.title(lg))}")
+    console.print(f"[dim]{msg('kata.result.code', lg, code=escape(code), which=which)}[/]")
     width = max((len(t.name) for t in result.tests), default=10)
     for test in result.tests:
-        mark, style = TEST_MARK[test.status]
-        tag = " [dim](hidden)[/]" if test.hidden else ""
+        mark, style = msg(f"kata.mark.{test.status}", lg), TEST_MARK[test.status]
+        tag = f" [dim]{msg('kata.result.hidden', lg)}[/]" if test.hidden else ""
         console.print(f" [{style}]{mark}[/]  {escape(test.name.ljust(width))}{tag}")
         if test.message and test.status != "pass" and result.status not in ("compile_error", "rejected"):
             # Wrapped at word boundaries and indented under the test, at any terminal width.
             console.print(Padding(Text(test.message.rstrip("\n")), (0, 0, 0, 7)), highlight=False)
     if result.compile_errors:
-        console.print("[bold]compile errors[/]")
+        console.print(f"[bold]{msg('kata.result.compile_errors', lg)}[/]")
         for e in result.compile_errors:
-            hidden = " [dim](in a hidden test)[/]" if e.in_hidden_test else ""
+            hidden = f" [dim]{msg('kata.result.in_hidden', lg)}[/]" if e.in_hidden_test else ""
             for i, line in enumerate(str(e).splitlines()):
                 console.print(f"  {escape(line)}{hidden if i == 0 else ''}", soft_wrap=True)
     for race in result.races:
-        during = f" during {escape(race.test)}" if race.test else ""
-        console.print(f"[bold]data race{during}[/]")
+        heading = (msg("kata.result.race_during", lg, test=escape(race.test)) if race.test
+                   else msg("kata.result.race", lg))
+        console.print(f"[bold]{heading}[/]")
         for access in race.accesses:
             console.print(f"  {escape(str(access))}", soft_wrap=True)
     # A time-out's running tests and blocked goroutines are in the summary, printed last.
     if result.status in ("compile_error", "rejected") and result.tests:
-        console.print(f"[dim]every test: {escape(result.tests[0].message)}[/]")
+        console.print(f"[dim]{msg('kata.result.every_test', lg, message=escape(result.tests[0].message))}[/]")
     if result.details and result.status in ("rejected", "fail", "race") and result.details not in result.summary:
-        console.print("[bold]details[/]")
+        console.print(f"[bold]{msg('kata.result.details', lg)}[/]")
         for line in result.details.splitlines()[:20]:
             console.print(f"  {escape(line)}", soft_wrap=True)
     if result.ignored:
-        console.print("[bold]not used from your folder[/]")
+        console.print(f"[bold]{msg('kata.result.ignored', lg)}[/]")
         for note in result.ignored:
             console.print(f"  {escape(note)}", soft_wrap=True)
     for note in result.notes:
-        console.print(f"[yellow]note:[/] {escape(note)}", soft_wrap=True)
-    word, style = VERDICT[result.status]
-    console.print(f"[{style}]{word}[/]  {result.passed}/{result.total} tests passed · score {result.score:.2f}"
-                  f" · {result.duration_s:.1f} s")
+        console.print(f"[yellow]{msg('kata.note', lg)}[/] {escape(note)}", soft_wrap=True)
+    word, style = msg(f"kata.verdict.{result.status}", lg), VERDICT[result.status]
+    line = msg("kata.result.line", lg, passed=result.passed, total=result.total, score=f"{result.score:.2f}",
+               seconds=f"{result.duration_s:.1f}")
+    console.print(f"[{style}]{word}[/]  {line}")
     for line in result.summary.splitlines():
         console.print(escape(line), soft_wrap=True, highlight=False)
 
 
-def render_watch_header(directory: Path, *, tty: bool) -> None:
-    quit_how = "press q (or Ctrl-C) to stop" if tty else "Ctrl-C or a line with q to stop"
-    err().print(f"[dim]watching {escape(str(directory))} — re-testing on every save; {quit_how}[/]")
+def render_watch_header(directory: Path, *, tty: bool, lang: str | None = None) -> None:
+    lg = as_lang(lang)
+    quit_how = msg("kata.watch.keys" if tty else "kata.watch.lines", lg)
+    err().print(f"[dim]{msg('kata.watch.header', lg, where=escape(str(directory)), how=quit_how)}[/]")
 
 
 def render_watch_separator() -> None:
@@ -181,14 +192,17 @@ def render_watch_error(exc: GokataError) -> None:
 
 # -- verify ------------------------------------------------------------------------------------
 
-def render_verify(report: VerifyReport) -> None:
+def render_verify(report: VerifyReport, lang: str | None = None) -> None:
     console = out()
-    table = Table(title=f"kata verify: {len(report.katas)} kata(s), {report.duration_s:.1f} s, {report.jobs} job(s)")
+    lg = as_lang(lang)
+    table = Table(title=msg("kata.verify.title", lg, n=len(report.katas), seconds=f"{report.duration_s:.1f}",
+                            jobs=report.jobs))
     for column in ("kata", "runs", "mutants", "result"):
-        table.add_column(column)
+        table.add_column(msg(f"kata.verify.{column}", lg))
     for check in report.katas:
         table.add_row(escape(check.slug), str(check.runs), str(check.mutants),
-                      "[green]ok[/]" if check.ok else f"[red]{len(check.problems)} problem(s)[/]")
+                      f"[green]{msg('ok', lg)}[/]" if check.ok
+                      else f"[red]{msg('kata.verify.problems', lg, n=len(check.problems))}[/]")
     console.print(table)
     for check in report.katas:
         for line in check.text_lines():  # who rejected each mutant: visible, hidden tests or race detector
@@ -197,8 +211,8 @@ def render_verify(report: VerifyReport) -> None:
         for problem in check.problems:
             console.print(f"[red]{escape(check.slug)}[/]: {escape(problem)}", soft_wrap=True)
     for problem in report.content_problems:
-        console.print(f"[red]content[/]: {escape(problem)}", soft_wrap=True)
-    console.print("[green]all katas verified[/]" if report.ok else "[red]verification failed[/]")
+        console.print(f"[red]{msg('kata.verify.content', lg)}[/]: {escape(problem)}", soft_wrap=True)
+    console.print(f"[green]{msg('kata.verify.ok', lg)}[/]" if report.ok else f"[red]{msg('kata.verify.failed', lg)}[/]")
 
 
 # -- the quit key --------------------------------------------------------------------------------

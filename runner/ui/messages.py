@@ -181,7 +181,246 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "iv.no_answer": ("(no answer)", "（未作答）"),
     "iv.list.none": ("No interview saved yet: run `gokata interview`.", "还没有保存的面试：运行 `gokata interview`。"),
     "iv.list.head": ("#  when  questions  signal", "#  时间  题目  结论"),
+    # gokata config
+    "config.file": ("Config file: {path}", "配置文件：{path}"),
+    "config.key": ("key", "键"),
+    "config.value": ("value", "值"),
+    "config.source": ("from", "来源"),
+    "config.meaning": ("meaning", "含义"),
+    "config.source.default": ("default", "默认"),
+    "config.source.file": ("file", "文件"),
+    "config.source.env": ("env", "环境变量"),
+    "config.source.flag": ("flag", "命令行"),
+    "config.how": (
+        "Change one with `gokata config set KEY VALUE`, or all with `gokata config edit`. "
+        "A flag beats the environment, which beats the file.",
+        "用 `gokata config set KEY VALUE` 修改一项，或用 `gokata config edit` 编辑全部。"
+        "命令行参数优先于环境变量，环境变量优先于配置文件。",
+    ),
+    "config.help.lang": ("language of every screen: en or zh", "所有界面的语言：en 或 zh"),
+    "config.help.workspace": (
+        "where `gokata kata start` puts each kata (SLUG/ under it)",
+        "`gokata kata start` 存放练习的位置（其下的 SLUG/）",
+    ),
+    "config.help.new_per_day": (
+        "review: at most this many never-seen questions a day",
+        "复习：每天最多出现多少道没见过的新题",
+    ),
+    "config.help.editor": (
+        "the editor `config edit` and `kata edit` open",
+        "`config edit` 和 `kata edit` 打开的编辑器",
+    ),
+    # gokata kata next / solution
+    "next.title": ("Next kata:", "下一个练习："),
+    "next.facts": (
+        "topic {topic} · level {level} · {passed} of {total} katas passed",
+        "主题 {topic} · 难度 {level} · 已通过 {passed}/{total} 个练习",
+    ),
+    "next.why.weak_topic": (
+        "{topic} is a weak area: {accuracy}% right lately",
+        "{topic} 是薄弱环节：最近正确率 {accuracy}%",
+    ),
+    "next.why.related_missed": (
+        "it practises questions you answered badly: {ids}",
+        "它练习的是你答得不好的题：{ids}",
+    ),
+    "next.why.easiest": ("among the easiest left (level {level})", "剩下的练习中最简单的之一（难度 {level}）"),
+    "next.why.failing": ("you started it and it does not pass yet", "你已开始但还没有通过"),
+    "next.why.not_started": ("not started yet", "还没有开始"),
+    "next.start": ("Start:", "开始："),
+    "next.also": ("Also worth doing:", "也值得一做："),
+    "next.all_passed": (
+        "Every kata is passed ({total} of {total}). See a reference solution with `gokata kata solution SLUG`.",
+        "所有练习都已通过（{total}/{total}）。用 `gokata kata solution SLUG` 查看参考解答。",
+    ),
+    "solution.title": ("Reference solution of {slug}", "{slug} 的参考解答"),
+    # gokata kata: list, start, reset, hint, test, watch, verify
+    "kata.list.title": ("{n} kata(s)", "共 {n} 个练习"),
+    "kata.col.slug_title": ("slug / title", "标识 / 标题"),
+    "kata.col.slug": ("slug", "标识"),
+    "kata.col.title": ("title", "标题"),
+    "kata.col.topic": ("topic", "主题"),
+    "kata.col.level": ("level", "难度"),
+    "kata.col.status": ("status", "状态"),
+    "kata.status.passed": ("passed", "已通过"),
+    "kata.status.failing": ("failing", "未通过"),
+    "kata.status.not started": ("not started", "未开始"),
+    "kata.list.start": (
+        "Start one with [bold]gokata kata start SLUG[/].",
+        "用 [bold]gokata kata start SLUG[/] 开始一个。",
+    ),
+    "kata.list.broken": ("skipped a broken kata:", "跳过了一个有问题的练习："),
+    "kata.start.workspace": ("Workspace:", "工作区："),
+    "kata.start.exists": (
+        "The workspace for {slug} is already there: [bold]{where}[/] (left as it is; `gokata kata reset {slug}` "
+        "starts over).",
+        "{slug} 的工作区已经存在：[bold]{where}[/]（保持原样；`gokata kata reset {slug}` 可以重新开始）。",
+    ),
+    "kata.start.read": ("Read: ", "阅读："),
+    "kata.start.edit": ("Edit: ", "编辑："),
+    "kata.start.tests": (
+        "Tests you can read: {files} (hidden tests run too when you test)",
+        "可以阅读的测试：{files}（测试时还会运行隐藏测试）",
+    ),
+    "kata.start.test": ("Test: ", "测试："),
+    "kata.start.watch": ("Watch:", "监视："),
+    "kata.start.watch_note": ("(re-tests on every save)", "（每次保存都会重新测试）"),
+    "kata.start.stuck": ("Stuck:", "卡住了："),
+    "kata.note": ("note:", "注意："),
+    "kata.reset.done": ("{slug}: the starter files are back in {where}", "{slug}：初始文件已恢复到 {where}"),
+    "kata.reset.backup": ("Your previous files are kept in {where}", "你之前的文件保存在 {where}"),
+    "kata.hint.label": ("hint {n}/{total}:", "提示 {n}/{total}："),
+    "kata.hint.last": ("That was the last hint.", "这是最后一条提示。"),
+    "kata.result.visible": ("visible tests only", "只运行可见测试"),
+    "kata.result.all": ("visible and hidden tests", "可见测试和隐藏测试"),
+    "kata.result.code": ("code: {code} ({which})", "代码：{code}（{which}）"),
+    "kata.result.hidden": ("(hidden)", "（隐藏）"),
+    "kata.result.compile_errors": ("compile errors", "编译错误"),
+    "kata.result.in_hidden": ("(in a hidden test)", "（在隐藏测试中）"),
+    "kata.result.race": ("data race", "数据竞争"),
+    "kata.result.race_during": ("data race during {test}", "数据竞争，发生在 {test}"),
+    "kata.result.every_test": ("every test: {message}", "所有测试：{message}"),
+    "kata.result.details": ("details", "详情"),
+    "kata.result.ignored": ("not used from your folder", "你的文件夹中未使用的文件"),
+    "kata.result.line": (
+        "{passed}/{total} tests passed · score {score} · {seconds} s",
+        "通过 {passed}/{total} 个测试 · 得分 {score} · {seconds} 秒",
+    ),
+    "kata.mark.pass": ("PASS", "通过"),
+    "kata.mark.fail": ("FAIL", "失败"),
+    "kata.mark.skip": ("SKIP", "跳过"),
+    "kata.verdict.pass": ("PASS", "通过"),
+    "kata.verdict.fail": ("FAIL", "失败"),
+    "kata.verdict.compile_error": ("COMPILE ERROR", "编译错误"),
+    "kata.verdict.timeout": ("TIME-OUT", "超时"),
+    "kata.verdict.race": ("DATA RACE", "数据竞争"),
+    "kata.verdict.rejected": ("REJECTED", "被拒绝"),
+    "kata.watch.keys": ("press q (or Ctrl-C) to stop", "按 q（或 Ctrl-C）停止"),
+    "kata.watch.lines": ("Ctrl-C or a line with q to stop", "按 Ctrl-C 或输入一行 q 停止"),
+    "kata.watch.header": (
+        "watching {where} — re-testing on every save; {how}",
+        "正在监视 {where} —— 每次保存都会重新测试；{how}",
+    ),
+    "kata.verify.title": (
+        "kata verify: {n} kata(s), {seconds} s, {jobs} job(s)",
+        "kata verify：{n} 个练习，{seconds} 秒，{jobs} 个并行任务",
+    ),
+    "kata.verify.kata": ("kata", "练习"),
+    "kata.verify.runs": ("runs", "运行次数"),
+    "kata.verify.mutants": ("mutants", "变异体"),
+    "kata.verify.result": ("result", "结果"),
+    "kata.verify.problems": ("{n} problem(s)", "{n} 个问题"),
+    "kata.verify.content": ("content", "内容"),
+    "kata.verify.ok": ("all katas verified", "所有练习都通过了验证"),
+    "kata.verify.failed": ("verification failed", "验证失败"),
+    "ok": ("ok", "正常"),
+    # gokata stats, review
+    "stats.title": ("Progress by topic", "按主题的进度"),
+    "stats.topic": ("topic", "主题"),
+    "stats.answered": ("answered", "已答"),
+    "stats.accuracy": ("accuracy", "正确率"),
+    "stats.mastery": ("mastery", "掌握度"),
+    "stats.due": ("due today", "今天到期"),
+    "stats.removed": ("(removed)", "（已移除）"),
+    "stats.totals": (
+        "[bold]{answered}[/] answered, accuracy [bold]{accuracy}[/], [bold]{due}[/] due today",
+        "已答 [bold]{answered}[/] 题，正确率 [bold]{accuracy}[/]，今天到期 [bold]{due}[/] 题",
+    ),
+    "stats.katas": (
+        "Katas passed [bold]{passed}[/] of {tried} tried ({runs} runs); streak [bold]{streak}[/] {days} (best {best})",
+        "练习通过 [bold]{passed}[/] 个，共尝试 {tried} 个（运行 {runs} 次）；"
+        "连续 [bold]{streak}[/] {days}（最长 {best} 天）",
+    ),
+    "stats.day": ("day", "天"),
+    "stats.days_plural": ("days", "天"),
+    "stats.forecast": ("[bold]Reviews due[/] (next 7 days): ", "[bold]待复习[/]（未来 7 天）："),
+    "stats.today": ("today", "今天"),
+    "stats.no_days": ("No answers in the last {n} days.", "最近 {n} 天没有作答。"),
+    "stats.days": ("Last {n} days", "最近 {n} 天"),
+    "stats.days.what": ("(answers, accuracy)", "（作答数，正确率）"),
+    "review.nothing_yet": (
+        "Nothing to review yet: answer some questions first, or take new ones with --new N.",
+        "还没有可复习的题：先答一些题，或用 --new N 加入新题。",
+    ),
+    "review.nothing_due": (
+        "Nothing due now. Next review due {when}. (--cram reviews anyway; --new N adds new questions.)",
+        "现在没有到期的题。下次复习时间 {when}。（--cram 可以提前复习；--new N 加入新题。）",
+    ),
+    # gokata exam: the candidate's screens and the interviewer's views
+    "exam.loaded": ("loaded {n} answer(s) from {path}", "已从 {path} 载入 {n} 个回答"),
+    "exam.pause_key": ("(q to pause) ", "（q 暂停）"),
+    "exam.time_up": ("time is up: answers now count as late", "时间到：现在提交的回答会记为迟交"),
+    "exam.left": ("⏱ {mm}:{ss} left", "⏱ 剩余 {mm}:{ss}"),
+    "exam.saved": ("saved · {clock}", "已保存 · {clock}"),
+    "exam.paused": (
+        "Paused. Your answers are saved; run the same command to continue.",
+        "已暂停。你的回答都已保存；再次运行同一命令即可继续。",
+    ),
+    "exam.questions_left": ("{clock} · questions left: {n}", "{clock} · 剩余题目：{n}"),
+    "exam.coding": (
+        "[bold]Coding tasks[/] (edit the files, then run the visible tests):",
+        "[bold]编程题[/]（编辑文件，然后运行可见测试）：",
+    ),
+    "exam.coding.edit": ("  • {slug}: edit {files} in {where}", "  • {slug}：编辑 {where} 中的 {files}"),
+    "exam.coding.test": ("    test: {command}", "    测试：{command}"),
+    "exam.done": ("When you are done: [bold]{command}[/]", "完成后运行：[bold]{command}[/]"),
+    "exam.lint.ok": (
+        "{n_sections} section(s), {n_questions} question(s), {n_katas} kata(s)",
+        "{n_sections} 个部分，{n_questions} 道题，{n_katas} 个编程题",
+    ),
+    "exam.public": ("public content", "公开内容"),
+    "exam.private": (
+        "private content: no question or kata of this exam is in the bundled public content",
+        "私有内容：这场考试的题目和编程题都不在自带的公开内容中",
+    ),
+    "exam.warning": ("warning:", "警告："),
+    "exam.packed": (
+        "wrote {path}: {n_questions} question(s), {n_katas} kata(s)\npack hash {hash}",
+        "已写入 {path}：{n_questions} 道题，{n_katas} 个编程题\n考试包哈希 {hash}",
+    ),
+    "exam.col.rank": ("rank", "排名"),
+    "exam.col.candidate": ("candidate", "候选人"),
+    "exam.col.score": ("score", "得分"),
+    "exam.col.result": ("result", "结果"),
+    "exam.col.flags": ("flags", "标记"),
+    "exam.not_graded": ("not graded", "未评分"),
+    "exam.pass": ("pass", "通过"),
+    "exam.below": ("below", "未达标"),
+    "exam.flags_note": (
+        "Flags call for a human look, not automatic rejection.",
+        "标记表示需要人工查看，而不是自动拒绝。",
+    ),
+    "exam.missed": (
+        "{n} submission(s) not graded: each has a row and a report saying why",
+        "{n} 份提交未评分：每份都有一行和一份说明原因的报告",
+    ),
+    "exam.wrote": ("wrote {path}", "已写入 {path}"),
+    "exam.noted": ("{candidate}: {n} note(s)", "{candidate}：{n} 条备注"),
+    "exam.noted.scorecard": (", scorecard {scores}", "，评分卡 {scores}"),
+    "exam.noted.wrote": ("; wrote {path} and the summary again", "；已重新写入 {path} 和汇总"),
+    "exam.intact": ("intact", "完好"),
+    "exam.unsigned": ("not signed", "未签名"),
+    "exam.altered": ("ALTERED", "已被改动"),
+    "exam.kata.line": ("{status}: {passed}/{total} visible tests pass", "{status}：可见测试通过 {passed}/{total}"),
 }
+
+
+def configured_lang() -> Lang:
+    """The language of screens that have no --lang flag: the `lang` setting (config file or
+    GOKATA_LANG), English when it is unset or cannot be read."""
+    from runner.config import ConfigError, load_settings
+
+    try:
+        return "zh" if load_settings()["lang"] == "zh" else "en"
+    except ConfigError:
+        return "en"
+
+
+def as_lang(lang: str | None) -> Lang:
+    """A --lang value as the catalogue's language; None: the configured one."""
+    if lang is None:
+        return configured_lang()
+    return "zh" if lang == "zh" else "en"
 
 
 def msg(key: str, lang: Lang, **fields: object) -> str:

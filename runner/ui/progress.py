@@ -10,7 +10,9 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from runner.content.models import Lang
 from runner.ui.console import out
+from runner.ui.messages import as_lang, msg
 
 if TYPE_CHECKING:
     from runner.doctor import DoctorReport
@@ -34,68 +36,83 @@ def _pct(value: float | None) -> str:
     return "—" if value is None else f"{value:.0%}"
 
 
-def render_stats(stats: Stats, *, console: Console | None = None) -> None:
+def render_stats(stats: Stats, *, console: Console | None = None, lang: str | None = None) -> None:
     console = console or out()
-    table = Table(title="Progress by topic", title_justify="left")
-    table.add_column("topic")
-    table.add_column("answered", justify="right")
-    table.add_column("accuracy", justify="right")
-    table.add_column("mastery", no_wrap=True)
-    table.add_column("due today", justify="right")
+    lg = as_lang(lang)
+    table = Table(title=msg("stats.title", lg), title_justify="left")
+    table.add_column(msg("stats.topic", lg))
+    table.add_column(msg("stats.answered", lg), justify="right")
+    table.add_column(msg("stats.accuracy", lg), justify="right")
+    table.add_column(msg("stats.mastery", lg), no_wrap=True)
+    table.add_column(msg("stats.due", lg), justify="right")
     for t in stats.topics:
-        name = t.topic + (" [dim](removed)[/]" if t.questions == 0 else "")
+        name = t.topic + (f" [dim]{msg('stats.removed', lg)}[/]" if t.questions == 0 else "")
         mastery = Text.assemble(bar(t.mastery), f" {t.mastered}/{t.questions}") if t.questions else Text("")
         table.add_row(name, str(t.answered), _pct(t.accuracy), mastery, str(t.due_today))
     console.print(table)
+    console.print(msg("stats.totals", lg, answered=stats.answered, accuracy=_pct(stats.accuracy), due=stats.due_today))
     console.print(
-        f"[bold]{stats.answered}[/] answered, accuracy [bold]{_pct(stats.accuracy)}[/], "
-        f"[bold]{stats.due_today}[/] due today"
+        msg(
+            "stats.katas",
+            lg,
+            passed=stats.katas_passed,
+            tried=stats.katas_attempted,
+            runs=stats.kata_runs,
+            streak=stats.streak,
+            best=stats.best_streak,
+            days=msg("stats.day" if stats.streak == 1 else "stats.days_plural", lg),
+        )
     )
-    console.print(
-        f"Katas passed [bold]{stats.katas_passed}[/] of {stats.katas_attempted} tried ({stats.kata_runs} runs); "
-        f"streak [bold]{stats.streak}[/] day{'s' if stats.streak != 1 else ''} (best {stats.best_streak})"
-    )
-    render_days(stats, console)
-    render_forecast(stats, console)
+    render_days(stats, console, lg)
+    render_forecast(stats, console, lg)
 
 
-def render_forecast(stats: Stats, console: Console) -> None:
+def render_forecast(stats: Stats, console: Console, lang: Lang = "en") -> None:
     """The next seven days' reviews, so a learner can see a heavy day coming."""
     if not stats.forecast:
         return
     first = date.fromisoformat(stats.generated_at[:10])
     parts = [
-        f"{'today' if i == 0 else f'{first + timedelta(days=i):%a}'} [bold]{n}[/]" for i, n in enumerate(stats.forecast)
+        f"{msg('stats.today', lang) if i == 0 else _weekday(first + timedelta(days=i), lang)} [bold]{n}[/]"
+        for i, n in enumerate(stats.forecast)
     ]
-    console.print("\n[bold]Reviews due[/] (next 7 days): " + " · ".join(parts))
+    console.print("\n" + msg("stats.forecast", lang) + " · ".join(parts))
 
 
-def render_days(stats: Stats, console: Console) -> None:
+_ZH_WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+
+
+def _weekday(day: date, lang: Lang) -> str:
+    return _ZH_WEEKDAYS[day.weekday()] if lang == "zh" else f"{day:%a}"
+
+
+def render_days(stats: Stats, console: Console, lang: Lang = "en") -> None:
     """One line per recent day: a bar of answers (scaled to the busiest day) and that day's accuracy."""
     most = max((d.answered for d in stats.days), default=0)
     if not most:
-        console.print(f"\nNo answers in the last {len(stats.days)} days.")
+        console.print("\n" + msg("stats.no_days", lang, n=len(stats.days)))
         return
-    console.print(f"\n[bold]Last {len(stats.days)} days[/] (answers, accuracy)")
+    console.print(f"\n[bold]{msg('stats.days', lang, n=len(stats.days))}[/] {msg('stats.days.what', lang)}")
     for d in stats.days:
         day = date.fromisoformat(d.date)
         width = round(d.answered / most * DAY_BAR_WIDTH) if most else 0
         if d.answered and not width:
             width = 1
-        line = Text(f"{day:%a %m-%d} ")
+        line = Text(f"{_weekday(day, lang)} {day:%m-%d} ")
         line.append("▇" * width, style="cyan")
         if d.answered:
             line.append(f" {d.answered}  {d.right / d.answered:.0%}", style="dim")
         console.print(line)
 
 
-def render_nothing_due(next_due: datetime | None, console: Console | None = None) -> None:
+def render_nothing_due(next_due: datetime | None, console: Console | None = None, lang: str | None = None) -> None:
     console = console or out()
+    lg = as_lang(lang)
     if next_due is None:
-        console.print("Nothing to review yet: answer some questions first, or take new ones with --new N.")
+        console.print(msg("review.nothing_yet", lg))
         return
     when = next_due.astimezone().strftime("%Y-%m-%d %H:%M")
-    console.print(f"Nothing due now. Next review due {when}. (--cram reviews anyway; --new N adds new questions.)")
+    console.print(msg("review.nothing_due", lg, when=when))
 
 
 def render_export(counts: ExportCounts) -> None:

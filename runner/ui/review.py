@@ -17,7 +17,7 @@ def run_review(topics: tuple[str, ...], *, limit: int, new: int, cram: bool, lan
     language: Lang = "zh" if lang == "zh" else "en"
     with review_plan(topics, limit=limit, new=new, cram=cram) as plan:
         if not plan.questions:
-            render_nothing_due(plan.next_due)
+            render_nothing_due(plan.next_due, lang=language)
             return ExitStatus.OK
         summary = run_session(
             plan.questions,

@@ -101,6 +101,15 @@ def _exam_test(tmp_path: Path) -> list[str]:
     return ["exam", "test", "sum-positive", "--dir", str(tmp_path / "w")]
 
 
+def _kata_solution(_: Path) -> list[str]:
+    from runner.progress.attempts import KataAttempt
+    from runner.progress.store import open_store
+
+    with open_store() as store:  # shown only after a pass
+        store.record_kata(KataAttempt("sum-positive", "slices", "pass", 1.0, 1, 1, 1.0))
+    return ["--katas", str(EXAM_KATAS), "kata", "solution", "sum-positive"]
+
+
 # Every command with --json, and how to run it on fixture content. A new --json command must be
 # added here (test_every_json_command_is_listed says so).
 COMMANDS: dict[str, Args] = {
@@ -121,6 +130,8 @@ COMMANDS: dict[str, Args] = {
     "kata list": lambda _: ["--katas", str(KATAS), "kata", "list"],
     "kata hint": lambda _: ["--katas", str(KATAS), "kata", "hint", "stats"],
     "kata test": _stats_code,
+    "kata next": lambda _: ["--katas", str(KATAS), "kata", "next"],
+    "kata solution": _kata_solution,
     "kata verify": lambda _: ["--katas", str(KATAS), "kata", "verify", "stats", "--jobs", "2"],
     "bank mistakes": lambda _: ["bank", "mistakes"],
     "bank calibrate": lambda _: ["bank", "calibrate", str(BANK)],

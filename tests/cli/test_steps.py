@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import threading
 
 import pytest
@@ -42,6 +43,7 @@ def test_on_a_terminal_a_bar_shows_done_total_and_failures(monkeypatch: pytest.M
         on_step(Step(3, 20, "carol.json", False, 1))
     text = buf.getvalue()
     assert "3/20" in text and "1 failed" in text
+    assert re.search(r"\d+:\d\d:\d\d|-:--:--", text)  # time left
 
 
 def test_json_output_prints_no_progress() -> None:

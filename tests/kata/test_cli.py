@@ -130,7 +130,7 @@ def test_hints_come_one_more_per_call_and_are_remembered() -> None:
     assert views[1]["earlier"] == ["Start with Sum; a plain loop is enough."]
     assert views[3]["exhausted"] and not views[2]["exhausted"]
     plain = run_cli("kata", "hint", "greet", "--lang", "zh")
-    assert "hint 1/3: 用 fmt.Sprintf。" in plain.stdout
+    assert "提示 1/3： 用 fmt.Sprintf。" in plain.stdout
 
 
 def test_reset_restores_the_starter_and_keeps_a_backup(tmp_path: Path) -> None:
@@ -197,12 +197,17 @@ def test_list_at_80_columns_never_cuts_a_slug_or_a_title(monkeypatch: pytest.Mon
     assert "…" not in result.stdout
     lines = result.stdout.splitlines()
     # At 80 columns the title goes under its slug, indented, folded within the first column.
-    header = next(line for line in lines if line.startswith("slug / title"))
-    topic_at = header.index("topic")
+    from rich.cells import cell_len
+
+    from runner.ui.messages import as_lang, msg
+
+    lg = as_lang(lang)
+    header = next(line for line in lines if line.startswith(msg("kata.col.slug_title", lg)))
+    topic_at = cell_len(header[: header.index(msg("kata.col.topic", lg))])
     shown: dict[str, str] = {}  # slug -> the title as shown, its lines joined
     slug = ""
     for line in lines[lines.index(header) + 2:]:
-        if not line.strip() or line.startswith("Start one"):
+        if not line.strip() or line.startswith(("Start one", "用 ")):
             continue
         if not line.startswith(" "):
             slug = line.split()[0]

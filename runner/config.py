@@ -1,0 +1,351 @@
+"""The learner's settings: a small TOML file in the platform's config folder.
+
+    lang = "zh"                       # en | zh: the default of every --lang
+    workspace = "~/code/katas"        # where `kata start` puts katas (the default of --workspace)
+    new_per_day = 15                  # review: at most this many never-seen questions a day
+    editor = "code --wait"            # what `gokata config edit` and `gokata kata edit` open
+
+Precedence, highest first: a command's flag, the environment (GOKATA_LANG, GOKATA_WORKSPACE,
+GOKATA_NEW_PER_DAY, GOKATA_EDITOR), the file, then the default (for the editor: $VISUAL, then
+$EDITOR, then vi). The file is GOKATA_CONFIG when set, else config.toml under GOKATA_HOME when
+that is set (tests, isolated setups), else config.toml in platformdirs' user config folder.
+
+Every setting sits on one line (`key = value`), so each line is parsed on its own and a mistake
+is reported as `file:line: what is wrong`, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final, Literal
+
+from runner.errors import BadInput
+from runner.files import atomic_write
+
+Source = Literal["default", "file", "env", "flag"]
+Value = str | int
+
+
+class ConfigError(BadInput):
+    """The config file cannot be read or a value is invalid (exit 2)."""
+
+
+def _lang(raw: object) -> Value:
+    if raw not in ("en", "zh"):
+        raise ValueError(f"must be en or zh, not {raw!r}")
+    return str(raw)
+
+
+def _workspace(raw: object) -> Value:
+    if not isinstance(raw, str) or not raw.strip():
+        raise ValueError('must be a folder path in quotes, e.g. "~/gokata-workspace"')
+    return raw
+
+
+def _count(raw: object) -> Value:
+    if isinstance(raw, str) and raw.strip().isdigit():
+        raw = int(raw)
+    if isinstance(raw, bool) or not isinstance(raw, int) or raw < 0 or raw > 10_000:
+        raise ValueError(f"must be a whole number from 0 to 10000, not {raw!r}")
+    return raw
+
+
+def _editor(raw: object) -> Value:
+    if not isinstance(raw, str) or not raw.strip():
+        raise ValueError('must be a command in quotes, e.g. "vim" or "code --wait"')
+    return raw
+
+
+@dataclass(frozen=True)
+class Key:
+    name: str
+    env: str
+    default: Value
+    check: Callable[[object], Value]
+    help: str
+
+
+KEYS: Final[dict[str, Key]] = {
+    k.name: k
+    for k in (
+        Key("lang", "GOKATA_LANG", "en", _lang, "language of every screen: en or zh"),
+        Key(
+            "workspace",
+            "GOKATA_WORKSPACE",
+            "~/gokata-workspace",
+            _workspace,
+            "where `gokata kata start` puts each kata (SLUG/ under it)",
+        ),
+        Key(
+            "new_per_day",
+            "GOKATA_NEW_PER_DAY",
+            10,
+            _count,
+            "review: at most this many questions never seen before, per day",
+        ),
+        Key("editor", "GOKATA_EDITOR", "vi", _editor, "the editor `config edit` and `kata edit` open"),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    value: Value
+    source: Source
+
+
+@dataclass(frozen=True)
+class Settings:
+    path: Path
+    values: dict[str, Setting]
+
+    def __getitem__(self, key: str) -> Value:
+        return self.values[key].value
+
+    def explicit(self, key: str) -> Value | None:
+        """The value when something set it (env, file or flag); None when it is only the default."""
+        setting = self.values[key]
+        return None if setting.source == "default" else setting.value
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "path": str(self.path),
+            "settings": {k: {"value": s.value, "source": s.source} for k, s in self.values.items()},
+        }
+
+
+def configured_workspace() -> Path | None:
+    """The workspace setting from the environment or the file; None when neither sets it."""
+    value = load_settings().explicit("workspace")
+    return Path(str(value)).expanduser() if value is not None else None
+
+
+def config_path() -> Path:
+    explicit = os.environ.get("GOKATA_CONFIG")
+    if explicit:
+        return Path(explicit).expanduser()
+    home = os.environ.get("GOKATA_HOME")
+    if home:
+        return Path(home) / "config.toml"
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("gokata")) / "config.toml"
+
+
+def parse(text: str, where: str) -> dict[str, tuple[Value, int]]:
+    """key -> (value, line) of a config file's text; ConfigError listing every bad line."""
+    found: dict[str, tuple[Value, int]] = {}
+    problems: list[str] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        try:
+            pair = tomllib.loads(line)
+        except tomllib.TOMLDecodeError:
+            problems.append(
+                f'{where}:{number}: not a setting: write one `key = value` per line, text in quotes (lang = "zh")'
+            )
+            continue
+        except (ValueError, RecursionError) as exc:  # tomllib's own limits on odd input
+            problems.append(f"{where}:{number}: not a setting ({type(exc).__name__})")
+            continue
+        if len(pair) != 1:
+            problems.append(f"{where}:{number}: not a setting: write one `key = value` per line")
+            continue
+        ((name, raw),) = pair.items()
+        key = KEYS.get(name)
+        if key is None:
+            problems.append(f"{where}:{number}: unknown key {name!r}; the keys are {', '.join(KEYS)}")
+            continue
+        if name in found:
+            problems.append(f"{where}:{number}: {name} is set twice (first on line {found[name][1]})")
+            continue
+        try:
+            found[name] = (key.check(raw), number)
+        except ValueError as exc:
+            problems.append(f"{where}:{number}: {name} {exc}")
+    if problems:
+        raise ConfigError(
+            "\n".join(problems), hint="Fix it with `gokata config edit` or `gokata config set KEY VALUE`."
+        )
+    return found
+
+
+def _read_file(path: Path) -> str | None:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the config file: {exc.strerror}") from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ConfigError(
+            f"{path}:{line}: not UTF-8 text", hint="Fix it with `gokata config edit`, or remove the file."
+        ) from None
+
+
+def load_settings(flags: Mapping[str, object | None] | None = None, *, path: Path | None = None) -> Settings:
+    """Every key with its value and where it came from. `flags`: values given on the command line."""
+    path = path or config_path()
+    text = _read_file(path)
+    in_file = parse(text, str(path)) if text is not None else {}
+    values: dict[str, Setting] = {}
+    for name, key in KEYS.items():
+        flag = (flags or {}).get(name)
+        env = os.environ.get(key.env, "").strip()
+        if flag is not None:
+            values[name] = Setting(name, _checked(key, flag, "flag"), "flag")
+        elif env:
+            values[name] = Setting(name, _checked(key, env, key.env), "env")
+        elif name in in_file:
+            values[name] = Setting(name, in_file[name][0], "file")
+        elif name == "editor" and (os.environ.get("VISUAL") or os.environ.get("EDITOR")):
+            values[name] = Setting(name, os.environ.get("VISUAL") or os.environ.get("EDITOR") or "", "env")
+        else:
+            values[name] = Setting(name, key.default, "default")
+    return Settings(path, values)
+
+
+def _checked(key: Key, raw: object, origin: str) -> Value:
+    try:
+        return key.check(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{origin}: {key.name} {exc}") from None
+
+
+def set_value(name: str, raw: str, *, path: Path | None = None) -> Setting:
+    """Validate `raw` for `name` and write it to the file atomically, keeping the other lines."""
+    key = KEYS.get(name)
+    if key is None:
+        raise ConfigError(f"unknown key {name!r}; the keys are {', '.join(KEYS)}")
+    value = _checked(key, raw, "value")
+    path = path or config_path()
+    text = _read_file(path) or ""
+    existing = parse(text, str(path))
+    new_line = f"{name} = {_toml(value)}"
+    lines = text.splitlines()
+    if name in existing:
+        lines[existing[name][1] - 1] = new_line
+    else:
+        lines.append(new_line)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, "\n".join(lines) + "\n")
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot write the config file: {exc.strerror}") from None
+    return Setting(name, value, "file")
+
+
+def _toml(value: Value) -> str:
+    if isinstance(value, int):
+        return str(value)
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{escaped}"'
+
+
+TEMPLATE = """# gokata settings: one `key = value` per line; remove a line to go back to the default.
+# lang = "zh"
+# workspace = "~/gokata-workspace"
+# new_per_day = 10
+# editor = "vim"
+"""
+
+
+def ensure_file(path: Path | None = None) -> Path:
+    """The config file, created with commented-out examples when missing (for `config edit`)."""
+    path = path or config_path()
+    if not path.exists():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(path, TEMPLATE)
+        except OSError as exc:
+            raise ConfigError(f"{path}: cannot create the config file: {exc.strerror}") from None
+    return path
+
+
+def editor_command(settings: Settings, *files: Path) -> list[str]:
+    """The argv that opens `files` in the configured editor (the editor value may carry flags)."""
+    import shlex
+
+    try:
+        words = shlex.split(str(settings["editor"]))
+    except ValueError as exc:
+        raise ConfigError(f"editor {settings['editor']!r} is not a command line: {exc}") from None
+    if not words:
+        raise ConfigError("the editor setting is empty")
+    return [*words, *(str(f) for f in files)]
+
+
+def open_in_editor(settings: Settings, *files: Path) -> int:
+    """Run the editor on `files` and wait for it; its exit status."""
+    import shutil
+    import subprocess
+
+    argv = editor_command(settings, *files)
+    if shutil.which(argv[0]) is None:
+        raise ConfigError(
+            f"editor {argv[0]!r} not found on PATH", hint="Set one with `gokata config set editor nano` (or $EDITOR)."
+        )
+    return subprocess.call(argv)
+
+
+def command_defaults(
+    settings: Settings,
+    command: object,
+    path: tuple[str, ...] = (),
+    new_left: Callable[[int], int] = lambda per_day: per_day,
+) -> dict[str, object]:
+    """A Click default_map for the command tree: --lang and review's --new take their default from
+    the settings when something (env or file) set them (the workspace is read where it is resolved,
+    runner.kata.workspace.workspace_root, so `--code` never meets a default --workspace).
+    The exam's --lang is the exam's own.
+    `new_left(per_day)`: what is left of today's budget of new questions (review's --new)."""
+    table: dict[str, object] = {}
+    for param in getattr(command, "params", ()):
+        name = getattr(param, "name", None)
+        if name == "lang" and path[:1] != ("exam",) and settings.explicit("lang") is not None:
+            table["lang"] = settings["lang"]
+        elif name == "new" and path == ("review",) and settings.explicit("new_per_day") is not None:
+            table["new"] = new_left(int(settings["new_per_day"]))
+    for sub_name, sub in (getattr(command, "commands", None) or {}).items():
+        sub_table = command_defaults(settings, sub, (*path, sub_name), new_left)
+        if sub_table:
+            table[sub_name] = sub_table
+    return table
+
+
+@dataclass(frozen=True)
+class Edited:
+    path: Path
+    editor_status: int
+    problems: str  # the file's problems after the edit ("" when it reads well)
+
+
+def edit_config(path: Path | None = None) -> Edited:
+    """Open the config file (created when missing) in the editor; then check what was saved."""
+    path = ensure_file(path)
+    status = open_in_editor(load_settings(path=_unchecked_path(path)), path)
+    try:
+        load_settings(path=path)
+    except ConfigError as exc:
+        return Edited(path, status, exc.message)
+    return Edited(path, status, "")
+
+
+def _unchecked_path(path: Path) -> Path:
+    # The editor is chosen without reading the file being fixed: env, then $VISUAL/$EDITOR, then vi,
+    # unless the file itself reads well and names one.
+    try:
+        parse(_read_file(path) or "", str(path))
+    except ConfigError:
+        return path.with_name(path.name + ".absent")
+    return path

@@ -1,0 +1,38 @@
+"""Whether the Go race runtime is already built in gokata's own GOCACHE, so the "the first run
+compiles the race runtime: about 10 s" notice is shown only when that is true.
+
+A marker per toolchain version is written in the cache after the first run whose test binary
+started (so the race build succeeded). Checking it is one stat, no go process. Wiping the cache
+removes the markers with it; a trim that removed entries removes them too (gocache.trim), since
+the race runtime may have been among them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from pathlib import Path
+
+PREFIX = "gokata-race-built-"
+
+
+def _marker(cache_dir: str, version: str) -> Path:
+    return Path(cache_dir) / (PREFIX + re.sub(r"[^A-Za-z0-9._-]", "_", version or "unknown"))
+
+
+def race_runtime_built(cache_dir: str, version: str) -> bool:
+    return _marker(cache_dir, version).is_file()
+
+
+def mark_race_runtime_built(cache_dir: str, version: str) -> None:
+    marker = _marker(cache_dir, version)
+    if marker.is_file():
+        return
+    with contextlib.suppress(OSError):
+        marker.write_text("the race runtime was built in this cache by this Go version\n", encoding="utf-8")
+
+
+def forget_race_runtime(cache_dir: Path) -> None:
+    with contextlib.suppress(OSError):
+        for marker in cache_dir.glob(PREFIX + "*"):
+            marker.unlink()
