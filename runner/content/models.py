@@ -29,7 +29,7 @@ Difficulty = Annotated[int, Strict(), Field(ge=1, le=5)]
 
 
 class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class LocalText(Frozen):
