@@ -26,6 +26,13 @@ def _key(path: Path) -> tuple[str, str]:
     return hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:32], ident
 
 
+def _folder(kind: str) -> Path:
+    """GOKATA_CONTENT_CACHE, when set, holds the content caches instead of GOKATA_HOME's cache
+    folder: the test suite shares one across its tests, which each get a fresh home."""
+    shared = os.environ.get("GOKATA_CONTENT_CACHE")
+    return Path(shared) / kind if shared else cache_dir(kind)
+
+
 def enabled() -> bool:
     return os.environ.get("GOKATA_NO_CACHE", "") in ("", "0")
 
@@ -36,7 +43,7 @@ def load(path: Path, kind: str = "banks") -> Any | None:
         return None
     try:
         name, ident = _key(path)
-        with (cache_dir(kind) / f"{name}.pickle").open("rb") as fh:
+        with (_folder(kind) / f"{name}.pickle").open("rb") as fh:
             stored_ident, value = pickle.load(fh)
     except Exception:  # a missing, stale or unreadable cache is just a miss
         return None
@@ -49,7 +56,7 @@ def store(path: Path, value: Any, kind: str = "banks") -> None:
         return
     try:
         name, ident = _key(path)
-        folder = cache_dir(kind)
+        folder = _folder(kind)
         folder.mkdir(parents=True, exist_ok=True)
         tmp = folder / f"{name}.{os.getpid()}.tmp"
         with tmp.open("wb") as fh:
