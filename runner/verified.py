@@ -34,12 +34,13 @@ def enabled() -> bool:
 
 
 @cache
-def code_digest(*packages: str) -> str:
-    """A hash of gokata's version and the Python sources of `packages` (e.g. "kata"): a change to
-    the checking code invalidates what it verified."""
+def code_digest(*parts: str) -> str:
+    """A hash of gokata's version and its sources under `parts` (folders or files of runner/, e.g.
+    "kata", "toolchain.py"): a change to the checking code invalidates what it verified."""
     digest = hashlib.sha256(__version__.encode())
-    for package in packages:
-        for path in sorted((_RUNNER / package).rglob("*")):
+    for part in parts:
+        root = _RUNNER / part
+        for path in sorted(root.rglob("*")) if root.is_dir() else [root]:
             if path.is_file() and path.suffix in (".py", ".go"):
                 digest.update(path.relative_to(_RUNNER).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()

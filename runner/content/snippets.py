@@ -96,7 +96,8 @@ def _check(toolchain: GoToolchain, q: OutputQuestion, origin: str) -> SnippetRes
     version = q.go or DEFAULT_GO
     # A program that printed the expected output with this toolchain before is not built again
     # (runner/verified.py): the key is the program, its module's go version and the toolchain.
-    entry = verified.key("snippet", toolchain.version, toolchain.goroot, version, q.code)
+    entry = verified.key("snippet", toolchain.version, toolchain.goroot, version, q.code,
+                         verified.code_digest("content/snippets.py"))
     remembered = verified.load("snippets", entry)
     if isinstance(remembered, str) and normalise_output(remembered) == normalise_output(q.expected_output):
         return SnippetResult(q.id, origin, version, True, remembered, "")

@@ -214,8 +214,8 @@ def verify_katas(slugs: Sequence[str] = (), *, root: Path | None = None, jobs: i
 
 def _cache_key(kata: Kata, go: GoToolchain, min_mutants: int) -> str:
     """What a kata's verdict depends on: its files, the toolchain, the checking code and settings."""
-    return verified.key(kata.slug, verified.tree_digest(kata.root), verified.code_digest("kata"), go.version,
-                        go.goroot, min_mutants, SOLUTION_RUNS, os.environ.get("GOKATA_SANDBOX", ""))
+    return verified.key(kata.slug, verified.tree_digest(kata.root), verified.code_digest("kata", "toolchain.py"),
+                        go.version, go.goroot, min_mutants, SOLUTION_RUNS, os.environ.get("GOKATA_SANDBOX", ""))
 
 
 def _check_to_cache(check: KataCheck) -> dict[str, object]:
