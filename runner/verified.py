@@ -9,7 +9,8 @@ fixed failure never sticks.
 
 The store lives beside gokata's Go build cache (the user cache folder, or GOKATA_GO_CACHE_ROOT),
 not under GOKATA_HOME: the test suite gives every test a fresh home, and CI on the same machine
-reuses what an earlier run verified. GOKATA_NO_VERIFY_CACHE=1 turns it off (every check runs).
+reuses what an earlier run verified. GOKATA_VERIFY_CACHE names another folder for it;
+GOKATA_NO_VERIFY_CACHE=1 turns it off (every check runs).
 """
 
 from __future__ import annotations
@@ -63,6 +64,9 @@ def key(*parts: str | int | Iterable[str]) -> str:
 
 
 def _folder(kind: str) -> Path:
+    override = os.environ.get("GOKATA_VERIFY_CACHE")
+    if override:
+        return Path(override) / kind
     from runner.toolchain import _user_cache_root
 
     return _user_cache_root() / "verified" / kind
