@@ -22,8 +22,9 @@ from runner.paths import cache_dir
 
 def _key(path: Path) -> tuple[str, str]:
     st = path.stat()
-    ident = f"{path.resolve()}|{st.st_size}|{st.st_mtime_ns}|{__version__}"
-    return hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:32], ident
+    where = str(path.resolve())
+    ident = f"{where}|{st.st_size}|{st.st_mtime_ns}|{__version__}"
+    return hashlib.sha256(where.encode()).hexdigest()[:32], ident
 
 
 def _folder(kind: str) -> Path:
