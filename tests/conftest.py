@@ -29,10 +29,21 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(skip)
 
 
+@pytest.fixture(scope="session")
+def _content_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("content-cache")
+
+
 @pytest.fixture(autouse=True)
-def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Never touch the developer's real progress, workspaces or terminal settings."""
+def _isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch, _content_cache: Path
+) -> Iterator[None]:
+    """Never touch the developer's real progress, workspaces or terminal settings.
+
+    Validated banks and kata.yaml files are cached once per session (per xdist worker), not per
+    test: parsing the bundled banks costs about half a second each time."""
     home = tmp_path_factory.mktemp("gokata-home")
+    monkeypatch.setenv("GOKATA_CONTENT_CACHE", str(_content_cache))
     monkeypatch.setenv("GOKATA_HOME", str(home / "data"))
     monkeypatch.setenv("GOKATA_WORKSPACE", str(home / "workspace"))
     monkeypatch.setenv("COLUMNS", "120")

@@ -29,6 +29,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "runner.steps",
             "runner.program_output",
             "runner.digests",
+            "runner.verified",  # the cache of checks that passed (kata verify, verify-snippets)
             "runner.config",  # the settings file: read, checked, written (errors and files only)
             "runner.outcome",  # the typed result every flow returns: a value and an ExitStatus
             "runner.lazy",  # import-on-first-use, so command modules stay cheap to load

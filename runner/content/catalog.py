@@ -7,13 +7,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
-from runner.content import authoring, cache
+from runner.content import cache
 from runner.content.models import AnyQuestion, Bank, Lang
-from runner.content.validate import duplicate_key_problems, validate_file
-from runner.content.yaml_source import Locator, read_yaml
 from runner.errors import BadInput, ContentError, Problem
 from runner.paths import questions_dir
+
+if TYPE_CHECKING:
+    from runner.content.yaml_source import YamlFile
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,11 @@ def check_banks(paths: Iterable[Path] | None = None, *, strict: bool = False) ->
         except ContentError as exc:
             problems.extend(exc.problems)
             continue
+        # Only a cache miss reads YAML: the parser, the validators and the linter are imported here.
+        from runner.content import authoring
+        from runner.content.validate import duplicate_key_problems, validate_file
+        from runner.content.yaml_source import Locator
+
         locator: Locator | None = Locator(yf.text) if strict else None
         if locator is not None:
             problems.extend(duplicate_key_problems(yf, locator))
@@ -120,11 +127,20 @@ def check_banks(paths: Iterable[Path] | None = None, *, strict: bool = False) ->
         else:
             first_file[bank.topic] = file
     if strict:
+        from runner.content import authoring
+
         by_id = {q.id: q for bank in banks for q in bank.questions}
         for qid, at, message in authoring.probe_problems(by_id):
             origin = origins[qid]
             problems.append(Problem(origin.file, origin.line, 1, ".".join(map(str, at)), message))
     return Catalog(tuple(banks), MappingProxyType(origins)), problems
+
+
+def read_yaml(path: Path) -> YamlFile:
+    """The bank file parsed with line numbers (imported on first use: most loads hit the cache)."""
+    from runner.content.yaml_source import read_yaml as read
+
+    return read(path)
 
 
 _ID_LINE = re.compile(r"^([ ]*)- id: *", re.M)

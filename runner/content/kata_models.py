@@ -17,7 +17,7 @@ from typing import Annotated
 
 from pydantic import Field, field_validator
 
-from runner.content.models import Difficulty, Frozen, LocalText, NonEmpty, QuestionId, SFloat, SInt, Slug
+from runner.content.fields import Difficulty, Frozen, LocalText, NonEmpty, QuestionId, SFloat, SInt, Slug
 
 ImportPath = Annotated[str, Field(pattern=r"^[a-z0-9_./]+$")]
 

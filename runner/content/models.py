@@ -10,39 +10,31 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, Strict, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
-Lang = Literal["en", "zh"]
-LANGS: tuple[Lang, ...] = ("en", "zh")
+from runner.content.fields import (
+    LANGS,
+    Difficulty,
+    Frozen,
+    GoVersion,
+    Lang,
+    LocalText,
+    NonEmpty,
+    QuestionId,
+    SBool,
+    SFloat,
+    SInt,
+    Slug,
+    SText,
+)
+
+__all__ = [
+    "LANGS", "Difficulty", "Frozen", "GoVersion", "Lang", "LocalText", "NonEmpty", "QuestionId", "SBool", "SFloat",
+    "SInt", "SText", "Slug",
+]
+
 KINDS = ("single", "multi", "truefalse", "output", "spot-the-bug", "open")
 LETTERS = "ABCDEFGH"
-
-SText = Annotated[str, Strict()]
-NonEmpty = Annotated[str, Strict(), Field(min_length=1)]
-SBool = Annotated[bool, Strict()]
-SInt = Annotated[int, Strict()]
-SFloat = Annotated[float, Strict()]
-Slug = Annotated[str, Strict(), Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
-QuestionId = Annotated[str, Strict(), Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$")]
-GoVersion = Annotated[str, Strict(), Field(pattern=r"^1\.\d+$")]
-Difficulty = Annotated[int, Strict(), Field(ge=1, le=5)]
-
-
-class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class LocalText(Frozen):
-    """A text in English and, where written, Chinese."""
-
-    en: NonEmpty
-    zh: NonEmpty | None = None
-
-    def get(self, lang: Lang) -> str:
-        """The text in `lang`, falling back to English where no translation exists."""
-        if lang == "zh" and self.zh:
-            return self.zh
-        return self.en
 
 
 class Choice(Frozen):

@@ -2,7 +2,8 @@
 
 Each program builds in its own temp module whose go.mod carries the question's `go`
 version (default 1.24), because loop variables, timers and panic(nil) follow the module's
-language version, not the toolchain's.
+language version, not the toolchain's. A program whose output matched before, with the same
+toolchain, is not run again (runner/verified.py; GOKATA_NO_VERIFY_CACHE=1 runs every one).
 """
 
 from __future__ import annotations
@@ -15,12 +16,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from runner import verified
 from runner.content.catalog import Catalog
 from runner.content.models import OutputQuestion
 from runner.errors import BadInput
 from runner.program_output import normalise_output
 from runner.steps import OnStep, StepCounter
-from runner.toolchain import find_go
+from runner.toolchain import GoToolchain, find_go
 
 DEFAULT_GO = "1.24"
 TIMEOUT_S = 60.0
@@ -90,10 +92,19 @@ def run_program(go: str, code: str, version: str) -> str:
         return run.stdout
 
 
-def _check(go: str, q: OutputQuestion, origin: str) -> SnippetResult:
+def _check(toolchain: GoToolchain, q: OutputQuestion, origin: str) -> SnippetResult:
     version = q.go or DEFAULT_GO
-    actual = run_program(go, q.code, version)
+    # A program that printed the expected output with this toolchain before is not built again
+    # (runner/verified.py): the key is the program, its module's go version and the toolchain.
+    entry = verified.key("snippet", toolchain.version, toolchain.goroot, version, q.code,
+                         verified.code_digest("content/snippets.py"))
+    remembered = verified.load("snippets", entry)
+    if isinstance(remembered, str) and normalise_output(remembered) == normalise_output(q.expected_output):
+        return SnippetResult(q.id, origin, version, True, remembered, "")
+    actual = run_program(toolchain.exe, q.code, version)
     ok = normalise_output(actual) == normalise_output(q.expected_output)
+    if ok:
+        verified.store("snippets", entry, actual)
     diff = ""
     if not ok:
         diff = "\n".join(difflib.unified_diff(
@@ -113,7 +124,6 @@ def verify_output_questions(
             raise BadInput(f"not output questions (or unknown ids): {', '.join(unknown)}")
         questions = [q for q in questions if q.id in only]
     toolchain = find_go("`gokata bank verify-snippets`")
-    go, version = toolchain.exe, toolchain.version
 
     def origin(q: OutputQuestion) -> str:
         o = catalog.origins.get(q.id)
@@ -122,10 +132,10 @@ def verify_output_questions(
     counter = StepCounter(len(questions), on_step)
 
     def check(q: OutputQuestion) -> SnippetResult:
-        result = _check(go, q, origin(q))
+        result = _check(toolchain, q, origin(q))
         counter.finished(q.id, result.ok)
         return result
 
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         results = list(pool.map(check, questions))
-    return SnippetReport(version, tuple(results))
+    return SnippetReport(toolchain.version, tuple(results))

@@ -118,6 +118,13 @@ def load_kata_dir(root: Path) -> Kata:
 
 
 def _spec_from_yaml(path: Path) -> KataSpec:
+    """The validated kata.yaml; from the content cache while the file is unchanged (`kata list`
+    reads every kata, and YAML plus validation is most of what it costs)."""
+    from runner.content import cache
+
+    cached = cache.load(path, "katas")
+    if isinstance(cached, KataSpec):
+        return cached
     from runner.content.validate import duplicate_key_problems, validate_file
     from runner.content.yaml_source import read_yaml
 
@@ -126,6 +133,7 @@ def _spec_from_yaml(path: Path) -> KataSpec:
     problems = duplicate_key_problems(yf) + problems
     if problems or spec is None:
         raise ContentError(problems)
+    cache.store(path, spec, "katas")
     return spec
 
 

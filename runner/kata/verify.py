@@ -7,6 +7,8 @@ test's name; kata files import only the standard library.
 
 Runs are independent `go test` processes, so they go to a thread pool (`jobs` at a time);
 the first run goes alone so a cold machine compiles the race runtime once, not `jobs` times.
+A kata whose files, toolchain and checking code are those of an earlier pass is not run again
+(runner/verified.py; GOKATA_NO_VERIFY_CACHE=1 runs everything).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from runner import verified
 from runner.errors import BadInput, Problem
 from runner.kata.catalog import Kata, scan_katas
 from runner.kata.grade import Submission, grade_sources, solution_submission
@@ -79,6 +82,7 @@ class KataCheck:
     mutants: int
     duration_s: float  # summed over this kata's runs (they overlap with other katas' runs)
     mutant_checks: tuple[MutantCheck, ...] = ()  # sorted by name
+    cached: bool = False  # the same files passed before with this toolchain and gokata (runner/verified.py)
 
     @property
     def ok(self) -> bool:
@@ -91,7 +95,8 @@ class KataCheck:
     def to_json(self) -> dict[str, object]:
         return {"kata": self.slug, "ok": self.ok, "problems": list(self.problems), "runs": self.runs,
                 "mutants": self.mutants, "duration": round(self.duration_s, 3),
-                "rejected_by": self.rejecter_counts(), "mutant_results": [m.to_json() for m in self.mutant_checks]}
+                "rejected_by": self.rejecter_counts(), "mutant_results": [m.to_json() for m in self.mutant_checks],
+                "cached": self.cached}
 
     def text_lines(self) -> list[str]:
         """The plain-text account of the mutants: one line per mutant, after a count line."""
@@ -135,9 +140,12 @@ def verify_katas(slugs: Sequence[str] = (), *, root: Path | None = None, jobs: i
         raw = os.environ.get("GOKATA_MIN_MUTANTS", "")
         min_mutants = int(raw) if raw.isdigit() else MIN_MUTANTS
     go = find_go("kata verify")
-    katas, content = _select(slugs, root)
+    all_katas, content = _select(slugs, root)
+    keys = {k.slug: _cache_key(k, go, min_mutants) for k in all_katas}
+    cached = {k.slug: c for k in all_katas if (c := _cached_check(k.slug, keys[k.slug])) is not None}
+    katas = [k for k in all_katas if k.slug not in cached]
     tallies = {k.slug: _Tally(k) for k in katas}
-    std = std_packages(go)
+    std = std_packages(go) if katas else frozenset()
     for tally in tallies.values():
         tally.problems.extend(static_problems(tally.kata, go, std))
         if len(tally.kata.mutants) < min_mutants:
@@ -195,11 +203,40 @@ def verify_katas(slugs: Sequence[str] = (), *, root: Path | None = None, jobs: i
                     future.cancel()
                 raise
 
-    checks = tuple(
-        KataCheck(t.kata.slug, tuple(dict.fromkeys(t.problems)), t.runs, len(t.kata.mutants), t.seconds,
-                  tuple(sorted(t.mutants, key=lambda m: m.name)))
-        for t in tallies.values())
+    fresh = {
+        t.kata.slug: KataCheck(t.kata.slug, tuple(dict.fromkeys(t.problems)), t.runs, len(t.kata.mutants), t.seconds,
+                               tuple(sorted(t.mutants, key=lambda m: m.name)))
+        for t in tallies.values()}
+    if not cancel.is_set():
+        for slug, check in fresh.items():
+            if check.ok:
+                verified.store("katas", keys[slug], _check_to_cache(check))
+    checks = tuple(cached.get(k.slug) or fresh[k.slug] for k in all_katas)
     return VerifyReport(checks, tuple(str(p) for p in content), time.monotonic() - started, max(1, jobs))
+
+
+def _cache_key(kata: Kata, go: GoToolchain, min_mutants: int) -> str:
+    """What a kata's verdict depends on: its files, the toolchain, the checking code and settings."""
+    return verified.key(kata.slug, verified.tree_digest(kata.root), verified.code_digest("kata", "toolchain.py"),
+                        go.version, go.goroot, min_mutants, SOLUTION_RUNS, os.environ.get("GOKATA_SANDBOX", ""))
+
+
+def _check_to_cache(check: KataCheck) -> dict[str, object]:
+    return {"runs": check.runs, "mutants": check.mutants, "duration": check.duration_s,
+            "mutant_checks": [[m.name, m.status, list(m.rejected_by)] for m in check.mutant_checks]}
+
+
+def _cached_check(slug: str, entry: str) -> KataCheck | None:
+    """The passing check stored for exactly these inputs, marked as cached; None if there is none."""
+    data = verified.load("katas", entry)
+    if not isinstance(data, dict):
+        return None
+    try:
+        mutants = tuple(MutantCheck(str(n), str(s), tuple(map(str, r))) for n, s, r in data["mutant_checks"])
+        return KataCheck(slug, (), int(data["runs"]), int(data["mutants"]), float(data["duration"]), mutants,
+                         cached=True)
+    except (TypeError, KeyError, ValueError):
+        return None
 
 
 def _select(slugs: Sequence[str], root: Path | None) -> tuple[list[Kata], list[Problem]]:

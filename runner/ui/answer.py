@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.console import Console, Group, RenderableType
-from rich.markdown import Markdown
 from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
@@ -22,6 +21,8 @@ if TYPE_CHECKING:
 
 
 def show_question(console: Console, q: OpenQuestion, *, lang: Lang) -> None:
+    from rich.markdown import Markdown  # 40 ms to import; `answer --json` never renders it
+
     parts: list[RenderableType] = [Markdown(q.prompt.get(lang))]
     if q.code:
         parts.append(code_block(q.code, numbers=False))
@@ -105,6 +106,8 @@ def render_open_grade(console: Console, q: OpenQuestion, grade: OpenGrade, *, la
         console.print(f"[bold]{_label('next', lang)}[/]")
         for f in grade.follow_ups:
             console.print(f"  • {escape(f.get(lang))}")
+    from rich.markdown import Markdown
+
     console.print(Panel(Markdown(q.model_answer.get(lang)), title=_label("model", lang), border_style="green"))
 
 

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich import box
 from rich.markup import escape
 from rich.table import Table
 
 from runner.content.models import KINDS, Lang
 from runner.quiz.counts import TopicCount
-from runner.quiz.session import SessionSummary
 from runner.ui.console import out
+
+if TYPE_CHECKING:  # `topics` does not need the quiz engine
+    from runner.quiz.session import SessionSummary
 
 _SHORT = {"truefalse": "t/f", "spot-the-bug": "bug"}
 

@@ -27,9 +27,11 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from unittest import mock
+
+from tests.bench.common import bytecode_env
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURE_KATAS = REPO / "tests" / "fixtures" / "katas"
@@ -77,6 +79,7 @@ def bench(slug: str, rounds: int) -> None:
         go = ["go", "test", "-race", "-json", "-count=1", "."]
         cli = [sys.executable, "-m", "runner", "kata", "test", slug, "--code", str(code), "--json"]
         gorace_env = dict(os.environ, GORACE="atexit_sleep_ms=100")
+        cli_env, note = bytecode_env()
 
         def hand() -> None:
             _run(go, by_hand, os.environ)
@@ -85,7 +88,7 @@ def bench(slug: str, rounds: int) -> None:
             _run(go, by_hand, gorace_env)
 
         def gokata_cli() -> None:
-            _run(cli, REPO, os.environ)
+            _run(cli, REPO, cli_env)
 
         def engine() -> None:
             result = grade_submission(kata, code)
@@ -118,7 +121,7 @@ def bench(slug: str, rounds: int) -> None:
         shutil.rmtree(work, ignore_errors=True)
 
     med = {name: statistics.median(values) for name, values in times.items()}
-    print(f"kata {slug}, {rounds} interleaved rounds, warm cache, load average {os.getloadavg()[0]:.1f}")
+    print(f"kata {slug}, {rounds} interleaved rounds, warm cache, load average {os.getloadavg()[0]:.1f}{note}")
     for name, value in med.items():
         spread = f"{min(times[name]):.3f}..{max(times[name]):.3f}"
         print(f"  {name:19} median {value:.3f} s  ({spread})")
@@ -131,7 +134,7 @@ def bench(slug: str, rounds: int) -> None:
         print(f"OS sandbox (bwrap)         {1000 * (med['engine'] - med['engine-limits-only']):+.0f} ms per run")
 
 
-def _run(argv: list[str], cwd: Path, env: dict[str, str] | os._Environ[str]) -> None:
+def _run(argv: list[str], cwd: Path, env: Mapping[str, str]) -> None:
     proc = subprocess.run(argv, cwd=cwd, env=env, capture_output=True, check=False)
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(argv)} failed:\n{proc.stdout.decode()[-2000:]}{proc.stderr.decode()[-2000:]}")
