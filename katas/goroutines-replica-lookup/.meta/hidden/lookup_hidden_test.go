@@ -429,3 +429,54 @@ func TestHiddenManyLookupsAtOnceLeaveNothingBehind(t *testing.T) {
 		finish(t, &c, "after 60 lookups at once")
 	})
 }
+
+// slowDoneCtx is a caller's ctx whose Done method takes a moment, as a ctx
+// implemented by a framework may: by the time Lookup has Done's channel, the
+// replicas (which see the cancellation at once) have already failed.
+type slowDoneCtx struct{ context.Context }
+
+func (c slowDoneCtx) Done() <-chan struct{} {
+	time.Sleep(2 * time.Millisecond)
+	return c.Context.Done()
+}
+
+// cancelledThenEveryReplicaFails runs lookups whose ctx was cancelled before
+// the call; the replicas then fail with their own errors. The outcome must be
+// ctx.Err() every time, even when the replicas' errors are already waiting
+// when Lookup looks at ctx.
+func cancelledThenEveryReplicaFails(t *testing.T, parent context.Context, when string) {
+	t.Helper()
+	errAborted := errors.New("eu-west: lookup aborted")
+	for i := range 40 {
+		var c calls
+		ctx, cancel := context.WithCancel(parent)
+		cancel()
+		rs := []armlookup.Replica{c.wrap(func(ctx context.Context, subjectID string) (armlookup.Assignment, error) {
+			<-ctx.Done()
+			return armlookup.Assignment{}, errAborted
+		})}
+		if i%2 == 1 {
+			rs = append(rs, c.wrap(func(ctx context.Context, subjectID string) (armlookup.Assignment, error) {
+				<-ctx.Done()
+				return armlookup.Assignment{}, fmt.Errorf("eu-central: %w", ctx.Err())
+			}))
+		}
+
+		a, err := armlookup.Lookup(slowDoneCtx{ctx}, "S-0311", rs)
+
+		if err != context.Canceled || a != (armlookup.Assignment{}) { //nolint:errorlint // ctx.Err() itself
+			t.Fatalf("%s, lookup %d: the caller's ctx was cancelled before the call, then every replica failed "+
+				"(with its own error); Lookup = %+v, %q; want the zero Assignment and ctx.Err() itself "+
+				"(context.Canceled): ctx ended first, even if the replicas' errors are already there when "+
+				"Lookup looks at ctx", when, i+1, a, err)
+		}
+		c.expectNoneRunning(t, when)
+	}
+}
+
+func TestHiddenCancelledCtxWinsOverTheFailuresItCaused(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		cancelledThenEveryReplicaFails(t, t.Context(), "in a bubble")
+		expectAllExited(t, "after lookups with a cancelled ctx")
+	})
+}

@@ -187,3 +187,9 @@ func TestHiddenRealClockManyInstantAnswersAtOnce(t *testing.T) {
 	c.expectNoneRunning(t, "after 40 lookups at once (real clock)")
 	expectNoLookupGoroutines(t, baseline, "after 40 lookups at once")
 }
+
+func TestHiddenRealClockCancelledCtxWinsOverTheFailuresItCaused(t *testing.T) {
+	baseline := len(lookupGoroutines())
+	cancelledThenEveryReplicaFails(t, context.Background(), "on the real clock")
+	expectNoLookupGoroutines(t, baseline, "after lookups with a cancelled ctx")
+}
