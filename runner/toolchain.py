@@ -23,8 +23,10 @@ class RaceToolchainMissing(ToolchainMissing):
     def __init__(self, detail: str) -> None:
         super().__init__("kata commands")
         self.message = f"the Go race detector cannot build here: {detail.strip()}"
-        self.hint = ("Katas are graded with -race, which needs cgo and a C compiler: install gcc or clang "
-                     "(e.g. `apt install gcc`, or `xcode-select --install` on macOS) and try again.")
+        self.hint = (
+            "Katas are graded with -race, which needs cgo and a C compiler: install gcc or clang "
+            "(e.g. `apt install gcc`, or `xcode-select --install` on macOS) and try again."
+        )
 
 
 class ToolchainTooOld(ToolchainMissing):
@@ -102,9 +104,15 @@ def _facts_from_disk(exe: str) -> tuple[str, str] | None:
 
 def _facts_from_go_env(exe: str, what: str) -> tuple[str, str]:
     try:
-        proc = subprocess.run([exe, "env", "GOVERSION", "GOROOT"], capture_output=True, text=True, timeout=60,
-                              check=False, stdin=subprocess.DEVNULL,
-                              env={**os.environ, "GOTOOLCHAIN": "local", "GOFLAGS": ""})
+        proc = subprocess.run(
+            [exe, "env", "GOVERSION", "GOROOT"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+            stdin=subprocess.DEVNULL,
+            env={**os.environ, "GOTOOLCHAIN": "local", "GOFLAGS": ""},
+        )
     except (OSError, subprocess.TimeoutExpired):
         raise ToolchainMissing(what) from None
     lines = proc.stdout.splitlines()
@@ -169,35 +177,38 @@ def prepare_home(home: Path) -> None:
         mode.write_text("off\n", encoding="utf-8")
 
 
-def sandbox_env(go: GoToolchain, *, home: Path, tmp: Path, memory_limit_mb: int,
-                extra: dict[str, str] | None = None) -> dict[str, str]:
+def sandbox_env(
+    go: GoToolchain, *, home: Path, tmp: Path, memory_limit_mb: int, extra: dict[str, str] | None = None
+) -> dict[str, str]:
     """The whole environment of a sandboxed go command (call prepare_home on `home` first)."""
     env = {k: os.environ[k] for k in _KEEP if k in os.environ}
     env.setdefault("PATH", os.defpath)
-    env.update({
-        "HOME": str(home),
-        "USERPROFILE": str(home),
-        "XDG_CONFIG_HOME": str(home / ".config"),
-        "GOCACHE": go.cache_dir,
-        "GOPATH": str(home / "go"),
-        "GOMODCACHE": str(home / "go" / "pkg" / "mod"),
-        "GOFLAGS": "",
-        "GOENV": "off",
-        "GOWORK": "off",
-        "GOPROXY": "off",
-        "GOSUMDB": "off",
-        "GOTOOLCHAIN": "local",
-        "GO111MODULE": "on",
-        "CGO_ENABLED": "1",  # -race needs cgo
-        "TMPDIR": str(tmp),
-        "GOTMPDIR": str(tmp),
-        # A soft heap target well under the hard limit: a legitimate program collects garbage
-        # sooner instead of being stopped; a hog still grows and is stopped by the watchdog.
-        "GOMEMLIMIT": f"{max(memory_limit_mb // 2, 64)}MiB",
-        # The race runtime sleeps 1 s at exit by default so late races in leaked goroutines
-        # get reported; 100 ms keeps most of that while not costing a second per run.
-        "GORACE": "atexit_sleep_ms=100",  # grade.py adds log_path for the test run
-    })
+    env.update(
+        {
+            "HOME": str(home),
+            "USERPROFILE": str(home),
+            "XDG_CONFIG_HOME": str(home / ".config"),
+            "GOCACHE": go.cache_dir,
+            "GOPATH": str(home / "go"),
+            "GOMODCACHE": str(home / "go" / "pkg" / "mod"),
+            "GOFLAGS": "",
+            "GOENV": "off",
+            "GOWORK": "off",
+            "GOPROXY": "off",
+            "GOSUMDB": "off",
+            "GOTOOLCHAIN": "local",
+            "GO111MODULE": "on",
+            "CGO_ENABLED": "1",  # -race needs cgo
+            "TMPDIR": str(tmp),
+            "GOTMPDIR": str(tmp),
+            # A soft heap target well under the hard limit: a legitimate program collects garbage
+            # sooner instead of being stopped; a hog still grows and is stopped by the watchdog.
+            "GOMEMLIMIT": f"{max(memory_limit_mb // 2, 64)}MiB",
+            # The race runtime sleeps 1 s at exit by default so late races in leaked goroutines
+            # get reported; 100 ms keeps most of that while not costing a second per run.
+            "GORACE": "atexit_sleep_ms=100",  # grade.py adds log_path for the test run
+        }
+    )
     if extra:
         env.update(extra)
     return env

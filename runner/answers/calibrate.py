@@ -31,8 +31,14 @@ class ExampleResult:
         return self.error <= TOLERANCE + 1e-9
 
     def to_json(self) -> dict[str, Any]:
-        return {"index": self.index, "label": self.label, "expected": self.expected, "got": round(self.got, 4),
-                "error": round(self.error, 4), "within": self.within}
+        return {
+            "index": self.index,
+            "label": self.label,
+            "expected": self.expected,
+            "got": round(self.got, 4),
+            "error": round(self.error, 4),
+            "within": self.within,
+        }
 
 
 def _mae(results: tuple[ExampleResult, ...]) -> float:
@@ -65,9 +71,14 @@ class QuestionCalibration:
         return _share_within(self.examples)
 
     def to_json(self) -> dict[str, Any]:
-        return {"question_id": self.question_id, "n": self.n, "mae": round(self.mae, 4),
-                "within": round(self.within, 4), "examples": [e.to_json() for e in self.examples],
-                "model_answer": {"en": _round(self.model_en), "zh": _round(self.model_zh)}}
+        return {
+            "question_id": self.question_id,
+            "n": self.n,
+            "mae": round(self.mae, 4),
+            "within": round(self.within, 4),
+            "examples": [e.to_json() for e in self.examples],
+            "model_answer": {"en": _round(self.model_en), "zh": _round(self.model_zh)},
+        }
 
 
 def _round(x: float | None) -> float | None:
@@ -121,13 +132,15 @@ class CalibrationReport:
             "tolerance": TOLERANCE,
             "open_questions": self.open_questions,
             "questions_with_examples": len(self.with_examples),
-            "weak_model_answers": [{"question_id": q, "lang": lang, "score": round(x, 4)}
-                                   for q, lang, x in self.weak_model_answers()],
+            "weak_model_answers": [
+                {"question_id": q, "lang": lang, "score": round(x, 4)} for q, lang, x in self.weak_model_answers()
+            ],
             "examples": self.n,
             "mae": round(self.mae, 4),
             "within": round(self.within, 4),
-            "by_label": {k: {"n": n, "mae": round(m, 4), "within": round(w, 4)}
-                         for k, (n, m, w) in self.by_label().items()},
+            "by_label": {
+                k: {"n": n, "mae": round(m, 4), "within": round(w, 4)} for k, (n, m, w) in self.by_label().items()
+            },
             "questions": [q.to_json() for q in self.with_examples],
         }
 

@@ -323,15 +323,62 @@ EN_OR_ELSE = frozenset({"or", "otherwise", "else"})
 # What "no"/"without"/"没有" lacks is the noun phrase right after it: a verb between the cue and a
 # term ends that phrase. In "a read without the lock is a data race" the race is asserted.
 EN_LACK_STOPS = frozenset(
-    {"is", "are", "was", "were", "be", "been", "being", "causes", "cause", "means", "gives", "leads", "makes",
-     "creates", "triggers", "results", "becomes", "will", "would", "can", "could", "may", "might", "races"}
+    {
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "causes",
+        "cause",
+        "means",
+        "gives",
+        "leads",
+        "makes",
+        "creates",
+        "triggers",
+        "results",
+        "becomes",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "races",
+    }
 )
 ZH_LACK_STOPS = frozenset("是会就导致造成引起算叫")
 # A negator right after a relative pronoun (and its auxiliaries) denies the relative clause's verb.
 EN_RELATIVE = frozenset({"that", "which", "who", "whose"})
 EN_AUX = frozenset(
-    {"is", "are", "was", "were", "be", "been", "do", "does", "did", "have", "has", "had", "will", "would",
-     "can", "could", "should", "may", "might", "must", "still", "yet", "ever"}
+    {
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "do",
+        "does",
+        "did",
+        "have",
+        "has",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "still",
+        "yet",
+        "ever",
+    }
 )
 # "not ... until", "nothing runs until": a negated event with `until` states when it happens.
 EN_UNTIL = frozenset({"until", "till"})

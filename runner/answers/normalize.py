@@ -12,12 +12,26 @@ from dataclasses import dataclass
 
 # NFKC already maps full-width Latin, digits and punctuation ("ｓｙｎｃ．Ｏｎｃｅ", "，", "（）") to
 # their ASCII forms; these are the look-alikes it leaves alone.
-_LOOKALIKES = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"', "\u300c": '"', "\u300d": '"', "\u300e": '"', "\u300f": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-",
-    "\u3000": " ", "\u00a0": " ",
-})
+_LOOKALIKES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u300c": '"',
+        "\u300d": '"',
+        "\u300e": '"',
+        "\u300f": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2212": "-",
+        "\u3000": " ",
+        "\u00a0": " ",
+    }
+)
 
 # A sentence ends at a Chinese or ASCII terminator, a semicolon or a line break. A full stop
 # ends one only when no identifier character follows, so `sync.Once`, `ctx.Done()` and "1.22"

@@ -266,9 +266,14 @@ class Reading:
         if supposed or self._hypothetical(first):
             return Polarity.HYPOTHETICAL, -1
         after = last + 1
-        if (after < len(toks) and toks[after].sent == toks[last].sent and self.cues[after] & LACK
-                and toks[after].clause == toks[last].clause and toks[after].kind == "word"
-                and toks[after].raw != "without"):  # "keep the values without the cancellation" keeps them
+        if (
+            after < len(toks)
+            and toks[after].sent == toks[last].sent
+            and self.cues[after] & LACK
+            and toks[after].clause == toks[last].clause
+            and toks[after].kind == "word"
+            and toks[after].raw != "without"
+        ):  # "keep the values without the cancellation" keeps them
             # "the sub-slice copies no elements", "it allocates nothing": the verb is denied.
             return Polarity.NEGATED, after
         return Polarity.AFFIRMED, -1
@@ -303,7 +308,7 @@ class Reading:
         return False
 
     def _until_after(self, last: int) -> bool:
-        """"The timer is not stopped until cancel": the denial is of the earlier moment, and the
+        """ "The timer is not stopped until cancel": the denial is of the earlier moment, and the
         sentence states when it happens, so the term stays asserted."""
         toks = self.tokens
         for i in range(last + 1, len(toks)):

@@ -38,10 +38,12 @@ def _register() -> None:
 def _root(
     ctx: typer.Context,
     version: bool = typer.Option(False, "--version", help="Show the version and exit.", is_eager=True),
-    bank: Path | None = typer.Option(None, "--bank", help="Question bank folder (same as GOKATA_QUESTIONS).",
-                                     file_okay=False, exists=True),
-    katas: Path | None = typer.Option(None, "--katas", help="Katas folder (same as GOKATA_KATAS).",
-                                      file_okay=False, exists=True),
+    bank: Path | None = typer.Option(
+        None, "--bank", help="Question bank folder (same as GOKATA_QUESTIONS).", file_okay=False, exists=True
+    ),
+    katas: Path | None = typer.Option(
+        None, "--katas", help="Katas folder (same as GOKATA_KATAS).", file_okay=False, exists=True
+    ),
 ) -> None:
     _content_dirs(ctx, bank, katas)
     _config_defaults(ctx)

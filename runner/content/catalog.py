@@ -122,8 +122,9 @@ def check_banks(paths: Iterable[Path] | None = None, *, strict: bool = False) ->
     first_file: dict[str, str] = {}
     for bank, file in zip(banks, bank_sources, strict=True):
         if bank.topic in first_file:
-            problems.append(Problem(file, 1, 1, "topic",
-                                    f"topic {bank.topic!r} is already defined by {first_file[bank.topic]}"))
+            problems.append(
+                Problem(file, 1, 1, "topic", f"topic {bank.topic!r} is already defined by {first_file[bank.topic]}")
+            )
         else:
             first_file[bank.topic] = file
     if strict:
@@ -164,18 +165,34 @@ def _id_lines(text: str, expected: int) -> list[tuple[int, int]] | None:
     return found if len(found) == expected else None
 
 
-def _add_bank(bank: Bank, file: str, lines: list[tuple[int, int]], banks: list[Bank],
-              origins: dict[str, Origin], problems: list[Problem]) -> None:
+def _add_bank(
+    bank: Bank,
+    file: str,
+    lines: list[tuple[int, int]],
+    banks: list[Bank],
+    origins: dict[str, Origin],
+    problems: list[Problem],
+) -> None:
     """Cross-file checks (topic prefix, duplicate ids) for one validated bank."""
     for i, q in enumerate(bank.questions):
         line, col = lines[i]
         if q.topic != bank.topic:
-            problems.append(Problem(file, line, col, f"questions.{i}.id",
-                                    f"id {q.id!r} must start with the bank's topic {bank.topic + '.'!r}"))
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    col,
+                    f"questions.{i}.id",
+                    f"id {q.id!r} must start with the bank's topic {bank.topic + '.'!r}",
+                )
+            )
         if q.id in origins:
             first = origins[q.id]
-            problems.append(Problem(file, line, col, f"questions.{i}.id",
-                                    f"duplicate id {q.id!r} (first at {first.file}:{first.line})"))
+            problems.append(
+                Problem(
+                    file, line, col, f"questions.{i}.id", f"duplicate id {q.id!r} (first at {first.file}:{first.line})"
+                )
+            )
             continue
         origins[q.id] = Origin(file, line)
     banks.append(bank)

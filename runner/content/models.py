@@ -29,8 +29,19 @@ from runner.content.fields import (
 )
 
 __all__ = [
-    "LANGS", "Difficulty", "Frozen", "GoVersion", "Lang", "LocalText", "NonEmpty", "QuestionId", "SBool", "SFloat",
-    "SInt", "SText", "Slug",
+    "LANGS",
+    "Difficulty",
+    "Frozen",
+    "GoVersion",
+    "Lang",
+    "LocalText",
+    "NonEmpty",
+    "QuestionId",
+    "SBool",
+    "SFloat",
+    "SInt",
+    "SText",
+    "Slug",
 ]
 
 KINDS = ("single", "multi", "truefalse", "output", "spot-the-bug", "open")
@@ -132,8 +143,9 @@ Concept = tuple[NonEmpty, ...]
 Level = Literal["core", "expected", "bonus"]
 LEVELS: tuple[Level, ...] = ("core", "expected", "bonus")
 # The part of a claim that makes it true, and so the part an inverted answer turns round.
-Decisive = Literal["moment", "direction", "owner", "quantifier", "comparison", "outcome", "cause", "remedy",
-                   "version", "state"]
+Decisive = Literal[
+    "moment", "direction", "owner", "quantifier", "comparison", "outcome", "cause", "remedy", "version", "state"
+]
 
 
 class Claim(Frozen):

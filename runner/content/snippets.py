@@ -58,8 +58,7 @@ class SnippetReport:
             "passed": self.passed,
             "total": len(self.results),
             "results": [
-                {"id": r.question_id, "go": r.go, "ok": r.ok, "actual": r.actual, "diff": r.diff}
-                for r in self.results
+                {"id": r.question_id, "go": r.go, "ok": r.ok, "actual": r.actual, "diff": r.diff} for r in self.results
             ],
         }
 
@@ -78,13 +77,21 @@ def run_program(go: str, code: str, version: str) -> str:
         (root / "go.mod").write_text(f"module snippet\n\ngo {version}\n", encoding="utf-8")
         (root / "main.go").write_text(code, encoding="utf-8")
         binary = root / "snippet"
-        build = subprocess.run([go, "build", "-o", str(binary), "."], cwd=root, capture_output=True, text=True,
-                               env=go_env(), timeout=TIMEOUT_S, check=False)
+        build = subprocess.run(
+            [go, "build", "-o", str(binary), "."],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            env=go_env(),
+            timeout=TIMEOUT_S,
+            check=False,
+        )
         if build.returncode != 0:
             return f"<build failed>\n{build.stderr.strip()}"
         try:
-            run = subprocess.run([str(binary)], cwd=root, capture_output=True, text=True, timeout=TIMEOUT_S,
-                                 env=go_env(), check=False)
+            run = subprocess.run(
+                [str(binary)], cwd=root, capture_output=True, text=True, timeout=TIMEOUT_S, env=go_env(), check=False
+            )
         except subprocess.TimeoutExpired:
             return f"<timed out after {TIMEOUT_S:g}s>"
         if run.returncode != 0:
@@ -96,8 +103,9 @@ def _check(toolchain: GoToolchain, q: OutputQuestion, origin: str) -> SnippetRes
     version = q.go or DEFAULT_GO
     # A program that printed the expected output with this toolchain before is not built again
     # (runner/verified.py): the key is the program, its module's go version and the toolchain.
-    entry = verified.key("snippet", toolchain.version, toolchain.goroot, version, q.code,
-                         verified.code_digest("content/snippets.py"))
+    entry = verified.key(
+        "snippet", toolchain.version, toolchain.goroot, version, q.code, verified.code_digest("content/snippets.py")
+    )
     remembered = verified.load("snippets", entry)
     if isinstance(remembered, str) and normalise_output(remembered) == normalise_output(q.expected_output):
         return SnippetResult(q.id, origin, version, True, remembered, "")
@@ -107,9 +115,15 @@ def _check(toolchain: GoToolchain, q: OutputQuestion, origin: str) -> SnippetRes
         verified.store("snippets", entry, actual)
     diff = ""
     if not ok:
-        diff = "\n".join(difflib.unified_diff(
-            normalise_output(q.expected_output).splitlines(), normalise_output(actual).splitlines(),
-            "expected", "actual", lineterm=""))
+        diff = "\n".join(
+            difflib.unified_diff(
+                normalise_output(q.expected_output).splitlines(),
+                normalise_output(actual).splitlines(),
+                "expected",
+                "actual",
+                lineterm="",
+            )
+        )
     return SnippetResult(q.id, origin, version, ok, actual, diff)
 
 

@@ -221,4 +221,3 @@ def write_submission(data: dict[str, Any], out: Path) -> Path:
     except OSError as exc:
         raise BadInput(f"{out}: cannot write the submission: {exc.strerror}") from None
     return out
-

@@ -33,7 +33,7 @@ class _Collect:
     started_at: float | None = None  # never set: the whole run is a build, under Limits.build_s
 
     def feed(self, chunk: bytes) -> None:
-        self.data += chunk[:max(0, _MAX_LISTING - len(self.data))]
+        self.data += chunk[: max(0, _MAX_LISTING - len(self.data))]
 
 
 @dataclass(frozen=True)
@@ -43,8 +43,9 @@ class BuildOutcome:
     killed: str | None  # why the build was stopped, if it was (see process.KillReason)
 
 
-def build_alone(go_exe: str, pkg_dir: Path, env: dict[str, str], limits: Limits, *,
-                cancel: threading.Event | None = None) -> BuildOutcome:
+def build_alone(
+    go_exe: str, pkg_dir: Path, env: dict[str, str], limits: Limits, *, cancel: threading.Event | None = None
+) -> BuildOutcome:
     """Compile the package in `pkg_dir`, which holds go.mod, the learner files and the kata's
     support files: no *_test.go yet."""
     argv = [go_exe, "list", "-e", "-export", "-race", "-trimpath", "-json", "."]

@@ -65,8 +65,9 @@ def load_kata(slug: str) -> Kata:
         raise BadInput(f"{katas_dir()}: no such folder", hint=_katas_hint(None))
     root = katas_dir() / slug
     if not (root / "kata.yaml").is_file():
-        raise BadInput(f"no kata named {slug!r} in {katas_dir()}",
-                       hint="See `gokata kata list` for the katas there are.")
+        raise BadInput(
+            f"no kata named {slug!r} in {katas_dir()}", hint="See `gokata kata list` for the katas there are."
+        )
     return load_kata_dir(root)
 
 

@@ -185,14 +185,18 @@ def parse_race(test: str | None, report: str, paths: PathMap) -> DataRace:
         kind = m.group(2).lower()
         goroutine = "main" if m.group(3) == "main goroutine" else m.group(4) or "?"
         location = where(frame, paths) if frame else "unknown location"
-        accesses.append(RaceAccess(("previous " if m.group(1) else "") + kind, goroutine, location,
-                                   frame.function if frame else "?"))
+        accesses.append(
+            RaceAccess(
+                ("previous " if m.group(1) else "") + kind, goroutine, location, frame.function if frame else "?"
+            )
+        )
         if len(accesses) == 2:
             break
     return DataRace(tuple(accesses), test.split("/", 1)[0] if test else None)
 
 
 # -- time-outs -------------------------------------------------------------------------------
+
 
 def running_tests_from_dump(dump: str) -> list[str]:
     """The `running tests:` list the testing package prints when -timeout fires."""
@@ -234,14 +238,19 @@ def blocked_summary(dump: str, paths: PathMap, *, limit: int = 5) -> list[str]:
         groups[(state, where(frame, paths), frame.function)] += 1
     out = []
     if busy:
-        out.append(f"{busy} goroutine{'s' if busy != 1 else ''} still running (busy, e.g. a loop that never ends); "
-                   "Go cannot show where a running goroutine is")
+        out.append(
+            f"{busy} goroutine{'s' if busy != 1 else ''} still running (busy, e.g. a loop that never ends); "
+            "Go cannot show where a running goroutine is"
+        )
     for (state, location, function), count in groups.most_common(limit):
         who = f"{count} goroutine{'s' if count != 1 else ''}"
         # A goroutine caught running at the time-out is usually in a loop that never ends (when Go
         # can stop it to show where, it is listed here; else as "busy" above).
-        verb = ("still running (busy, e.g. a loop that never ends)" if state in ("running", "runnable")
-                else f"blocked ({state})")
+        verb = (
+            "still running (busy, e.g. a loop that never ends)"
+            if state in ("running", "runnable")
+            else f"blocked ({state})"
+        )
         out.append(paths.clean(f"{who} {verb} at {location} in {function}"))
     if len(groups) > limit:
         out.append(f"... and {sum(groups.values()) - sum(c for _, c in groups.most_common(limit))} more")
@@ -263,8 +272,15 @@ def compile_errors(build_output: str, paths: PathMap) -> list[CompileError]:
         if m:
             name = m.group(1).rsplit("/", 1)[-1]
             shown = "(gokata harness)" if name.startswith("zz_gokata_") else paths.display(name)
-            errors.append(CompileError(shown, int(m.group(2)), int(m.group(3) or 0), paths.clean(m.group(4)),
-                                       in_hidden_test=name in paths.hidden))
+            errors.append(
+                CompileError(
+                    shown,
+                    int(m.group(2)),
+                    int(m.group(3) or 0),
+                    paths.clean(m.group(4)),
+                    in_hidden_test=name in paths.hidden,
+                )
+            )
         elif errors and raw.startswith(("\t", " ")):
             last = errors[-1]
             message = last.message + "\n" + paths.clean(line.strip())

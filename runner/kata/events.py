@@ -133,8 +133,12 @@ class EventCollector:
         self._event(event)
 
     def _saturated(self) -> bool:
-        return (self._retained >= TOTAL_TEST_OUTPUT and len(self.package_output) >= PACKAGE_OUTPUT
-                and len(self.dump) >= DUMP_CAP and len(self.races) >= MAX_RACES)
+        return (
+            self._retained >= TOTAL_TEST_OUTPUT
+            and len(self.package_output) >= PACKAGE_OUTPUT
+            and len(self.dump) >= DUMP_CAP
+            and len(self.races) >= MAX_RACES
+        )
 
     # -- events --------------------------------------------------------------------------
 
@@ -224,7 +228,7 @@ class EventCollector:
             nl = self._line.find("\n")
             if nl < 0:
                 return
-            line, self._line = self._line[:nl], self._line[nl + 1:]
+            line, self._line = self._line[:nl], self._line[nl + 1 :]
             self._stream_line(line, test)
 
     def _stream_line(self, line: str, test: str | None) -> None:

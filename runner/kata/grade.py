@@ -55,14 +55,19 @@ MAX_OUTPUT = 64 * 1024 * 1024
 # The race runtime sleeps 1 s at exit by default so late races in leaked goroutines get reported;
 # 100 ms keeps most of that. exitcode 66 (its default) fails a run whose only race came after the tests.
 RACE_OPTIONS = "atexit_sleep_ms=100 exitcode=66"
-SLOW_BUILD_NOTE = ("building with the race detector... (the first run on a machine also compiles "
-                   "the Go race runtime: about 10 s)")
+SLOW_BUILD_NOTE = (
+    "building with the race detector... (the first run on a machine also compiles the Go race runtime: about 10 s)"
+)
 # How a build stopped by RLIMIT_FSIZE reads: Go programs get EFBIG, others the signal.
 TOO_BIG = re.compile(r"file too large|file size limit exceeded")
-TOO_BIG_REASON = (f"building the code wrote a file larger than {MAX_FILE_BYTES >> 20} MiB, the limit for one file "
-                  "(a very large initialised array or constant?); nothing of it was kept")
-TEST_ONLY_NAMES_NOTE = ("Your files are compiled on their own first, without the kata's test files: "
-                        "they cannot use names that only the tests declare (helpers, fakes, variables).")
+TOO_BIG_REASON = (
+    f"building the code wrote a file larger than {MAX_FILE_BYTES >> 20} MiB, the limit for one file "
+    "(a very large initialised array or constant?); nothing of it was kept"
+)
+TEST_ONLY_NAMES_NOTE = (
+    "Your files are compiled on their own first, without the kata's test files: "
+    "they cannot use names that only the tests declare (helpers, fakes, variables)."
+)
 
 
 @dataclass(frozen=True)
@@ -73,12 +78,18 @@ class Submission:
     refused: tuple[str, ...]
 
 
-def grade_submission(kata: Kata, code_dir: Path, *, visible_only: bool = False, progress: ProgressFn | None = None,
-                     cancel: threading.Event | None = None, shuffle: bool = False) -> KataResult:
+def grade_submission(
+    kata: Kata,
+    code_dir: Path,
+    *,
+    visible_only: bool = False,
+    progress: ProgressFn | None = None,
+    cancel: threading.Event | None = None,
+    shuffle: bool = False,
+) -> KataResult:
     """Grade the learner files found in `code_dir` (a workspace, or any folder holding them)."""
     submission = collect_submission(kata, code_dir)
-    return grade_sources(kata, submission, visible_only=visible_only, progress=progress, cancel=cancel,
-                         shuffle=shuffle)
+    return grade_sources(kata, submission, visible_only=visible_only, progress=progress, cancel=cancel, shuffle=shuffle)
 
 
 def collect_submission(kata: Kata, code_dir: Path) -> Submission:
@@ -100,8 +111,10 @@ def collect_submission(kata: Kata, code_dir: Path) -> Submission:
             sources[name] = path
             display[name] = _shown(path)
     if len(missing) == len(kata.learner_files):
-        raise BadInput(f"{code_dir} holds none of this kata's files ({', '.join(kata.learner_files)})",
-                       hint="Point --code at the folder with your solution, or use `gokata kata start` first.")
+        raise BadInput(
+            f"{code_dir} holds none of this kata's files ({', '.join(kata.learner_files)})",
+            hint="Point --code at the folder with your solution, or use `gokata kata start` first.",
+        )
     refused.extend(f"{name} is missing" for name in missing)
     return Submission(sources, display, tuple(_ignored(kata, code_dir)), tuple(refused))
 
@@ -118,18 +131,32 @@ def solution_submission(kata: Kata, mutant: str | None = None) -> Submission:
     return Submission({k: v for k, v in sources.items() if v.is_file()}, {k: k for k in sources}, (), refused)
 
 
-def grade_sources(kata: Kata, submission: Submission, *, visible_only: bool = False,
-                  progress: ProgressFn | None = None, cancel: threading.Event | None = None,
-                  shuffle: bool = False) -> KataResult:
+def grade_sources(
+    kata: Kata,
+    submission: Submission,
+    *,
+    visible_only: bool = False,
+    progress: ProgressFn | None = None,
+    cancel: threading.Event | None = None,
+    shuffle: bool = False,
+) -> KataResult:
     try:
-        return _grade_sources(kata, submission, visible_only=visible_only, progress=progress, cancel=cancel,
-                              shuffle=shuffle)
+        return _grade_sources(
+            kata, submission, visible_only=visible_only, progress=progress, cancel=cancel, shuffle=shuffle
+        )
     finally:
         trim_after_run()
 
 
-def _grade_sources(kata: Kata, submission: Submission, *, visible_only: bool, progress: ProgressFn | None,
-                   cancel: threading.Event | None, shuffle: bool) -> KataResult:
+def _grade_sources(
+    kata: Kata,
+    submission: Submission,
+    *,
+    visible_only: bool,
+    progress: ProgressFn | None,
+    cancel: threading.Event | None,
+    shuffle: bool,
+) -> KataResult:
     go = find_go()
     started = time.monotonic()
     if submission.refused:
@@ -138,47 +165,98 @@ def _grade_sources(kata: Kata, submission: Submission, *, visible_only: bool, pr
     spec = kata.spec
     with open_sandbox() as box:
         add_learner_files(box, kata, submission.sources)
-        env = sandbox_env(go, home=box.home, tmp=box.tmp, memory_limit_mb=spec.memory_limit_mb,
-                          extra={RESULTS_ENV: str(box.results), NONCE_ENV: nonce,
-                                 # Reports go to a file of their own, not to the output the program shares.
-                                 "GORACE": f"log_path={box.race_logs / 'report'} {RACE_OPTIONS}"})
+        env = sandbox_env(
+            go,
+            home=box.home,
+            tmp=box.tmp,
+            memory_limit_mb=spec.memory_limit_mb,
+            extra={
+                RESULTS_ENV: str(box.results),
+                NONCE_ENV: nonce,
+                # Reports go to a file of their own, not to the output the program shares.
+                "GORACE": f"log_path={box.race_logs / 'report'} {RACE_OPTIONS}",
+            },
+        )
         reasons = check_files(box.pkg, kata.learner_files)
         reasons += check_sources(go, box.pkg, kata.learner_files, spec.allowed_imports, submission.display)
         if reasons:
             return _refused(kata, submission, reasons, visible_only, started)
-        limits = Limits(build_s=BUILD_BUDGET_S, run_s=spec.time_limit + GRACE_S,
-                        memory_bytes=spec.memory_limit_mb * 1024 * 1024, max_processes=MAX_PROCESSES,
-                        max_output_bytes=MAX_OUTPUT, file_size_bytes=MAX_FILE_BYTES)
+        limits = Limits(
+            build_s=BUILD_BUDGET_S,
+            run_s=spec.time_limit + GRACE_S,
+            memory_bytes=spec.memory_limit_mb * 1024 * 1024,
+            max_processes=MAX_PROCESSES,
+            max_output_bytes=MAX_OUTPUT,
+            file_size_bytes=MAX_FILE_BYTES,
+        )
         add_support_files(box, kata)
         built = build_alone(go.exe, box.pkg, env, limits, cancel=cancel)
         if not built.ok:
-            paths = PathMap(module=kata.module, sandbox_dir=str(box.pkg), learner=submission.display,
-                            tests=frozenset(kata.support_files), hidden=frozenset(), harness_token="")
+            paths = PathMap(
+                module=kata.module,
+                sandbox_dir=str(box.pkg),
+                learner=submission.display,
+                tests=frozenset(kata.support_files),
+                hidden=frozenset(),
+                harness_token="",
+            )
             return _does_not_build(kata, submission, built, paths, visible_only, started)
         add_kata_files(box, kata, include_hidden=not visible_only)
         unscored = _unscored(box)
         harness = Harness.for_files([box.pkg / n for n in (*kata.learner_files, *box.test_files)], nonce)
         harness.write_into(box.pkg, box.test_files)
         plan = plan_for(box.root)
-        argv = [go.exe, "test", "-race", "-json", "-count=1", "-trimpath", f"-timeout={spec.time_limit:g}s",
-                *plan.exec_flag()]
+        argv = [
+            go.exe,
+            "test",
+            "-race",
+            "-json",
+            "-count=1",
+            "-trimpath",
+            f"-timeout={spec.time_limit:g}s",
+            *plan.exec_flag(),
+        ]
         if shuffle:
             argv.append("-shuffle=on")
         argv.append(".")
         collector = EventCollector()
-        outcome = run_limited(argv, cwd=box.pkg, env=env, limits=limits, sink=collector, cancel=cancel,
-                              on_slow_start=_slow_note(go, progress))
+        outcome = run_limited(
+            argv,
+            cwd=box.pkg,
+            env=env,
+            limits=limits,
+            sink=collector,
+            cancel=cancel,
+            on_slow_start=_slow_note(go, progress),
+        )
         collector.close()
         records = read_records(box.results, harness.nonce)
-        paths = PathMap(module=kata.module, sandbox_dir=str(box.pkg), learner=submission.display,
-                        tests=frozenset((*kata.visible_tests, *kata.support_files)),
-                        hidden=frozenset(box.hidden_files), harness_token=harness.token)
-        result = decide(RunFacts(
-            kata=kata.slug, expected=dict(box.expected), unscored=unscored, events=collector, records=records,
-            process=outcome, paths=paths, time_limit_s=spec.time_limit, memory_limit_mb=spec.memory_limit_mb,
-            limits=limits, visible_only=visible_only, ignored=submission.ignored,
-            duration_s=time.monotonic() - started, race_reports=race_reports(box),
-        ))
+        paths = PathMap(
+            module=kata.module,
+            sandbox_dir=str(box.pkg),
+            learner=submission.display,
+            tests=frozenset((*kata.visible_tests, *kata.support_files)),
+            hidden=frozenset(box.hidden_files),
+            harness_token=harness.token,
+        )
+        result = decide(
+            RunFacts(
+                kata=kata.slug,
+                expected=dict(box.expected),
+                unscored=unscored,
+                events=collector,
+                records=records,
+                process=outcome,
+                paths=paths,
+                time_limit_s=spec.time_limit,
+                memory_limit_mb=spec.memory_limit_mb,
+                limits=limits,
+                visible_only=visible_only,
+                ignored=submission.ignored,
+                duration_s=time.monotonic() - started,
+                race_reports=race_reports(box),
+            )
+        )
         if collector.started_at is None:  # the test binary never ran: no sandbox to speak of
             return result
         mark_race_runtime_built(go.cache_dir, go.version)
@@ -200,19 +278,24 @@ def _unscored(box: Sandbox) -> frozenset[str]:
     return frozenset(names)
 
 
-def _refused(kata: Kata, submission: Submission, reasons: list[str], visible_only: bool,
-             started: float) -> KataResult:
+def _refused(kata: Kata, submission: Submission, reasons: list[str], visible_only: bool, started: float) -> KataResult:
     tests = _planned_tests(kata, visible_only)
     return KataResult(
-        kata=kata.slug, status="rejected", score=0.0,
+        kata=kata.slug,
+        status="rejected",
+        score=0.0,
         tests=tuple(TestOutcome(name, hidden, "fail", "not run: the submission was refused") for name, hidden in tests),
-        duration_s=time.monotonic() - started, summary=f"Refused: {reasons[0]}.", visible_only=visible_only,
-        ignored=submission.ignored, details="\n".join(reasons),
+        duration_s=time.monotonic() - started,
+        summary=f"Refused: {reasons[0]}.",
+        visible_only=visible_only,
+        ignored=submission.ignored,
+        details="\n".join(reasons),
     )
 
 
-def _does_not_build(kata: Kata, submission: Submission, built: BuildOutcome, paths: PathMap, visible_only: bool,
-                    started: float) -> KataResult:
+def _does_not_build(
+    kata: Kata, submission: Submission, built: BuildOutcome, paths: PathMap, visible_only: bool, started: float
+) -> KataResult:
     """The verdict when the learner's package does not compile without the tests."""
     if built.killed == "cancelled":
         raise Interrupted("interrupted")
@@ -222,9 +305,10 @@ def _does_not_build(kata: Kata, submission: Submission, built: BuildOutcome, pat
     notes: tuple[str, ...] = ()
     errors: tuple[CompileError, ...] = ()
     if built.killed is not None:
-        why = {"timeout": f"it took longer than {BUILD_BUDGET_S:g} s",
-               "memory": f"it used more than {kata.spec.memory_limit_mb} MiB of memory",
-               }.get(built.killed, f"it was stopped ({built.killed})")
+        why = {
+            "timeout": f"it took longer than {BUILD_BUDGET_S:g} s",
+            "memory": f"it used more than {kata.spec.memory_limit_mb} MiB of memory",
+        }.get(built.killed, f"it was stopped ({built.killed})")
         summary = f"The code could not be built: the compiler was stopped ({why})."
     else:
         errors = tuple(compile_errors(built.output, paths))
@@ -233,11 +317,19 @@ def _does_not_build(kata: Kata, submission: Submission, built: BuildOutcome, pat
         if _uses_test_names(kata, errors):
             notes = (TEST_ONLY_NAMES_NOTE,)
     return KataResult(
-        kata=kata.slug, status="compile_error", score=0.0,
-        tests=tuple(TestOutcome(name, hidden, "fail", "not run: the code does not build")
-                    for name, hidden in _planned_tests(kata, visible_only)),
-        duration_s=time.monotonic() - started, summary=summary, visible_only=visible_only,
-        compile_errors=errors, ignored=submission.ignored, notes=notes,
+        kata=kata.slug,
+        status="compile_error",
+        score=0.0,
+        tests=tuple(
+            TestOutcome(name, hidden, "fail", "not run: the code does not build")
+            for name, hidden in _planned_tests(kata, visible_only)
+        ),
+        duration_s=time.monotonic() - started,
+        summary=summary,
+        visible_only=visible_only,
+        compile_errors=errors,
+        ignored=submission.ignored,
+        notes=notes,
     )
 
 
@@ -301,8 +393,10 @@ def _ignored(kata: Kata, code_dir: Path) -> list[str]:
 
 def _same(a: Path, b: Path) -> bool:
     try:
-        return b.is_file() and a.read_bytes().replace(b"\r\n", b"\n").strip() == b.read_bytes().replace(
-            b"\r\n", b"\n").strip()
+        return (
+            b.is_file()
+            and a.read_bytes().replace(b"\r\n", b"\n").strip() == b.read_bytes().replace(b"\r\n", b"\n").strip()
+        )
     except OSError:
         return False
 
@@ -312,5 +406,3 @@ def _text(path: Path) -> str:
         return path.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return ""
-
-

@@ -63,14 +63,14 @@ def _code_only(source: str) -> str:
         elif c == "`":
             end = source.find("`", i + 1)
             end = n if end < 0 else end
-            out[i + 1:end] = [ch if ch == "\n" else " " for ch in source[i + 1:end]]
+            out[i + 1 : end] = [ch if ch == "\n" else " " for ch in source[i + 1 : end]]
             i = end + 1
         elif c in "\"'":
             j = i + 1
             while j < n and source[j] != c and source[j] != "\n":
                 j += 2 if source[j] == "\\" else 1
             j = min(j, n)
-            out[i + 1:j] = " " * (j - i - 1)
+            out[i + 1 : j] = " " * (j - i - 1)
             i = j + 1
         else:
             i += 1
@@ -119,7 +119,7 @@ class Harness:
         last = 0
         for m in _TEST_FUNC.finditer(code):
             names.append(m.group(1))
-            out.append(source[last:m.start(1)])
+            out.append(source[last : m.start(1)])
             out.append(self.hidden_name(m.group(1)))
             last = m.end(1)
         out.append(source[last:])
@@ -137,9 +137,9 @@ class Harness:
             f'\tgokata{t}testing "testing"',
             ")",
             "",
-            f"var gokata{t}sink, _ = gokata{t}os.OpenFile(gokata{t}os.Getenv(\"{RESULTS_ENV}\"), "
+            f'var gokata{t}sink, _ = gokata{t}os.OpenFile(gokata{t}os.Getenv("{RESULTS_ENV}"), '
             f"gokata{t}os.O_WRONLY|gokata{t}os.O_APPEND, 0)",
-            f"var gokata{t}nonce = gokata{t}os.Getenv(\"{NONCE_ENV}\")",
+            f'var gokata{t}nonce = gokata{t}os.Getenv("{NONCE_ENV}")',
             "",
             # A panicking test runs its cleanups before testing marks it failed, so the
             # wrapper also notes whether the body returned: a body that neither returned
@@ -181,7 +181,8 @@ class Harness:
                 by_package.setdefault(package, []).extend(tests)
         for index, (package, tests) in enumerate(sorted(by_package.items())):
             (pkg_dir / f"zz_gokata_{self.token}_{index}_test.go").write_text(
-                self.wrapper_file(package, tests), encoding="utf-8")
+                self.wrapper_file(package, tests), encoding="utf-8"
+            )
         return by_package
 
 

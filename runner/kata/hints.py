@@ -18,8 +18,14 @@ class HintView:
     exhausted: bool  # every hint had been shown already
 
     def to_json(self) -> dict[str, object]:
-        return {"kata": self.slug, "level": self.level, "total": self.total, "hint": self.text,
-                "earlier": list(self.earlier), "exhausted": self.exhausted}
+        return {
+            "kata": self.slug,
+            "level": self.level,
+            "total": self.total,
+            "hint": self.text,
+            "earlier": list(self.earlier),
+            "exhausted": self.exhausted,
+        }
 
 
 def next_hint(kata: Kata, recorder: Recorder, lang: str = "en") -> HintView:

@@ -48,8 +48,13 @@ def check_files(pkg_dir: Path, learner_files: tuple[str, ...]) -> list[str]:
     return reasons
 
 
-def check_sources(go: GoToolchain, pkg_dir: Path, learner_files: tuple[str, ...], allowed: tuple[str, ...],
-                  shown: dict[str, str] | None = None) -> list[str]:
+def check_sources(
+    go: GoToolchain,
+    pkg_dir: Path,
+    learner_files: tuple[str, ...],
+    allowed: tuple[str, ...],
+    shown: dict[str, str] | None = None,
+) -> list[str]:
     """Refusals from Go's own parser (gohelper.py), before anything is compiled.
 
     * A package-scope declaration of a predeclared identifier (`func len`, `type error`,
@@ -72,11 +77,16 @@ def check_sources(go: GoToolchain, pkg_dir: Path, learner_files: tuple[str, ...]
             continue
         where = shown.get(name, name)
         for s in fact.predeclared:
-            reasons.append(f"{where}:{s.line}: `{s.kind} {s.name}` declares the predeclared identifier {s.name} "
-                           "at package scope, which changes what it means in the kata's tests too; "
-                           "give it another name")
-    reasons += [f"{name} is left out of the build by its build constraints (a //go:build line); remove them"
-                for name in learner_files if (fact := facts.get(name)) is not None and fact.ignored]
+            reasons.append(
+                f"{where}:{s.line}: `{s.kind} {s.name}` declares the predeclared identifier {s.name} "
+                "at package scope, which changes what it means in the kata's tests too; "
+                "give it another name"
+            )
+    reasons += [
+        f"{name} is left out of the build by its build constraints (a //go:build line); remove them"
+        for name in learner_files
+        if (fact := facts.get(name)) is not None and fact.ignored
+    ]
     by_path: dict[str, list[str]] = {}
     for name in learner_files:
         fact = facts.get(name)
@@ -90,8 +100,11 @@ def check_sources(go: GoToolchain, pkg_dir: Path, learner_files: tuple[str, ...]
             continue
         why = DANGEROUS.get(path) or _family_reason(path)
         what = f'import "{path}" in {", ".join(dict.fromkeys(by_path[path]))}'
-        reasons.append(f"{what} is not allowed in this kata" + (f": {why}" if why else "")
-                       + (f" (allowed: {', '.join(allowed)})" if allowed else " (this kata allows no imports)"))
+        reasons.append(
+            f"{what} is not allowed in this kata"
+            + (f": {why}" if why else "")
+            + (f" (allowed: {', '.join(allowed)})" if allowed else " (this kata allows no imports)")
+        )
     return reasons
 
 

@@ -75,8 +75,15 @@ def run_limited(
     slow_after_s: float = 2.0,
 ) -> ProcessOutcome:
     t0 = time.monotonic()
-    proc = subprocess.Popen(argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, start_new_session=True)
+    proc = subprocess.Popen(
+        argv,
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
     pgid = proc.pid  # start_new_session: the child leads its own session and group
     _limit_child(proc.pid, limits)
     assert proc.stdout is not None and proc.stderr is not None
@@ -152,8 +159,15 @@ def run_limited(
     return outcome
 
 
-def _read_ready(key: selectors.SelectorKey, sel: selectors.BaseSelector, stdout_fd: int, sink: OutputSink,
-                stderr_buf: bytearray, limits: Limits, outcome: ProcessOutcome) -> None:
+def _read_ready(
+    key: selectors.SelectorKey,
+    sel: selectors.BaseSelector,
+    stdout_fd: int,
+    sink: OutputSink,
+    stderr_buf: bytearray,
+    limits: Limits,
+    outcome: ProcessOutcome,
+) -> None:
     try:
         data = os.read(key.fd, 65536)
     except BlockingIOError:
@@ -175,8 +189,15 @@ def _read_ready(key: selectors.SelectorKey, sel: selectors.BaseSelector, stdout_
         outcome.stderr_truncated = True
 
 
-def _drain(sel: selectors.BaseSelector, stdout_fd: int, sink: OutputSink, stderr_buf: bytearray, limits: Limits,
-           outcome: ProcessOutcome, until: float) -> None:
+def _drain(
+    sel: selectors.BaseSelector,
+    stdout_fd: int,
+    sink: OutputSink,
+    stderr_buf: bytearray,
+    limits: Limits,
+    outcome: ProcessOutcome,
+    until: float,
+) -> None:
     """After a kill, read what is still buffered (a goroutine dump printed just before) for a moment."""
     while sel.get_map() and time.monotonic() < until:
         for key, _ in sel.select(timeout=0.05):
@@ -241,8 +262,9 @@ class _Watchdog:
 
     def _sample_ps(self) -> tuple[int, int]:
         try:
-            out = subprocess.run(["ps", "-A", "-o", "pgid=,rss="], capture_output=True, text=True, timeout=5,
-                                 check=False).stdout
+            out = subprocess.run(
+                ["ps", "-A", "-o", "pgid=,rss="], capture_output=True, text=True, timeout=5, check=False
+            ).stdout
         except (OSError, subprocess.TimeoutExpired):
             return 0, 0
         biggest, count = 0, 0

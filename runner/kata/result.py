@@ -23,8 +23,13 @@ class TestOutcome:
         return self.status == "pass"
 
     def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "hidden": self.hidden, "status": self.status, "message": self.message,
-                "elapsed": self.elapsed_s}
+        return {
+            "name": self.name,
+            "hidden": self.hidden,
+            "status": self.status,
+            "message": self.message,
+            "elapsed": self.elapsed_s,
+        }
 
 
 @dataclass(frozen=True)
@@ -40,8 +45,13 @@ class CompileError:
         return f"{where}: {self.message}" if where else self.message
 
     def to_json(self) -> dict[str, Any]:
-        return {"file": self.file, "line": self.line, "column": self.column, "message": self.message,
-                "hidden": self.in_hidden_test}
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "message": self.message,
+            "hidden": self.in_hidden_test,
+        }
 
 
 @dataclass(frozen=True)
@@ -61,9 +71,13 @@ class DataRace:
     test: str | None  # the test that was running, when known
 
     def to_json(self) -> dict[str, Any]:
-        return {"test": self.test, "accesses": [
-            {"kind": a.kind, "goroutine": a.goroutine, "location": a.location, "function": a.function}
-            for a in self.accesses]}
+        return {
+            "test": self.test,
+            "accesses": [
+                {"kind": a.kind, "goroutine": a.goroutine, "location": a.location, "function": a.function}
+                for a in self.accesses
+            ],
+        }
 
 
 @dataclass(frozen=True)

@@ -41,8 +41,14 @@ class Sandbox:
 @contextmanager
 def open_sandbox() -> Iterator[Sandbox]:
     root = Path(tempfile.mkdtemp(prefix="gokata-run-"))
-    box = Sandbox(root=root, pkg=root / "src", home=root / "home", tmp=root / "tmp", results=root / "results",
-                  race_logs=root / "race")
+    box = Sandbox(
+        root=root,
+        pkg=root / "src",
+        home=root / "home",
+        tmp=root / "tmp",
+        results=root / "results",
+        race_logs=root / "race",
+    )
     try:
         for d in (box.pkg, box.home, box.tmp, box.race_logs):
             d.mkdir()

@@ -32,7 +32,8 @@ NOT_STARTED = Standing("not started", None)
 def standings(recorder: Recorder) -> dict[str, Standing]:
     """slug -> standing, for every kata with at least one recorded run."""
     return {
-        slug: Standing("passed" if rec.ever_passed else "failing",
-                       rec.last_status if rec.last_status in STATUSES else None)
+        slug: Standing(
+            "passed" if rec.ever_passed else "failing", rec.last_status if rec.last_status in STATUSES else None
+        )
         for slug, rec in recorder.kata_statuses().items()
     }

@@ -31,8 +31,10 @@ from runner.kata.process import Limits, ProcessOutcome
 from runner.kata.result import CompileError, DataRace, KataResult, Status, TestOutcome, TestStatus, TimeoutInfo
 from runner.toolchain import RaceToolchainMissing, ToolchainTooOld
 
-_NO_CGO = re.compile(r"(-race requires cgo[^\n]*|cgo: C compiler \S+ not found[^\n]*|"
-                     r"exec: \"?(gcc|clang|cc)\"?: executable file not found[^\n]*)")
+_NO_CGO = re.compile(
+    r"(-race requires cgo[^\n]*|cgo: C compiler \S+ not found[^\n]*|"
+    r"exec: \"?(gcc|clang|cc)\"?: executable file not found[^\n]*)"
+)
 _TOO_OLD = re.compile(r"requires go >= (\S+) \(running go (\S+?)[;)]")
 
 
@@ -65,20 +67,33 @@ def decide(f: RunFacts) -> KataResult:
 
     forged = _tampering(f)
     if forged:
-        return _result(f, "rejected", f"Refused: the run's output was tampered with ({forged[0]}).",
-                       _all(f, "fail", "not graded: the run's output was tampered with"), notes=notes,
-                       details="\n".join(forged[:10]))
+        return _result(
+            f,
+            "rejected",
+            f"Refused: the run's output was tampered with ({forged[0]}).",
+            _all(f, "fail", "not graded: the run's output was tampered with"),
+            notes=notes,
+            details="\n".join(forged[:10]),
+        )
 
     if ev.build_failed or (ev.started_at is None and proc.killed is None and proc.returncode != 0):
         errors = compile_errors(ev.build_output or ev.non_json or proc.stderr, f.paths)
         first = str(errors[0]) if errors else (proc.stderr.strip().splitlines() or ["go test failed"])[0]
-        return _result(f, "compile_error", f"The code does not build: {first.splitlines()[0]}",
-                       _all(f, "fail", "not run: the code does not build"), compile_errors=tuple(errors), notes=notes)
+        return _result(
+            f,
+            "compile_error",
+            f"The code does not build: {first.splitlines()[0]}",
+            _all(f, "fail", "not run: the code does not build"),
+            compile_errors=tuple(errors),
+            notes=notes,
+        )
 
     timed_out = _timed_out(f)
     if ev.timeout_seen and not timed_out:
-        notes.append("The output holds a line like Go's time-out message, but the run did not reach its time "
-                     "limit: the line was treated as ordinary output.")
+        notes.append(
+            "The output holds a line like Go's time-out message, but the run did not reach its time "
+            "limit: the line was treated as ordinary output."
+        )
     running = _still_running(f) if timed_out else []
     tests = tuple(_outcome(f, name, hidden, running) for name, hidden in f.expected.items())
     races = _races(f)
@@ -90,18 +105,34 @@ def decide(f: RunFacts) -> KataResult:
         summary = timeout_summary(f.time_limit_s, running, blocked)
         if not ev.dump:
             notes.append("No goroutine dump was received before the run was stopped.")
-        return _result(f, "timeout", summary, tests, races=races, notes=notes,
-                       timeout=TimeoutInfo(f.time_limit_s, tuple(running), blocked))
+        return _result(
+            f,
+            "timeout",
+            summary,
+            tests,
+            races=races,
+            notes=notes,
+            timeout=TimeoutInfo(f.time_limit_s, tuple(running), blocked),
+        )
 
     stop = _stop_reason(f)
     clean_exit = proc.killed is None and proc.returncode == 0 and ev.package_actions[-1:] == ["pass"]
     if passed == total and total and not clean_exit:
         # Every test reported a pass, yet the run did not end cleanly: the passes are not trusted.
         why = stop or _crash_text(f) or ("a data race" if races else "the test binary failed after the tests")
-        tests = tuple(TestOutcome(t.name, t.hidden, "fail", f"passed, but not counted: the run then failed ({why})",
-                                  t.elapsed_s) for t in tests)
-        return _result(f, "race" if races else "fail", f"Every test passed, but the run then failed: {why}.",
-                       tests, races=races, notes=notes, details=_package_details(f))
+        tests = tuple(
+            TestOutcome(t.name, t.hidden, "fail", f"passed, but not counted: the run then failed ({why})", t.elapsed_s)
+            for t in tests
+        )
+        return _result(
+            f,
+            "race" if races else "fail",
+            f"Every test passed, but the run then failed: {why}.",
+            tests,
+            races=races,
+            notes=notes,
+            details=_package_details(f),
+        )
     if races:
         spots = " and ".join(f"{a.kind} at {a.location}" for a in races[0].accesses) or "see the report"
         return _result(f, "race", f"A data race: {spots}.", tests, races=races, notes=notes)
@@ -197,8 +228,9 @@ def _outcome(f: RunFacts, name: str, hidden: bool, running: list[str]) -> TestOu
         reason = _why_unreported(f, name, running)
         message = f"{reason}\n{message}" if message else reason
     elif recorded == ["pass"] and not seen:
-        message = ("it passed, but its result line was lost in the program's own output "
-                   "(end what you print with a newline)")
+        message = (
+            "it passed, but its result line was lost in the program's own output (end what you print with a newline)"
+        )
     elif status == "skip" and not message:
         message = "skipped"
     return TestOutcome(name, hidden, status, message, elapsed)
@@ -208,8 +240,11 @@ def _message_for(f: RunFacts, name: str) -> str:
     ev = f.events
     trace = ev.tests.get(name)
     own = trace.text if trace else ""
-    subtests = [(sub, t.text) for sub, t in ev.tests.items()
-                if sub.startswith(name + "/") and ("fail" in t.verdicts or not t.verdicts)]
+    subtests = [
+        (sub, t.text)
+        for sub, t in ev.tests.items()
+        if sub.startswith(name + "/") and ("fail" in t.verdicts or not t.verdicts)
+    ]
     message = failure_message(own, subtests, f.paths)
     crash = ev.crash if _run_failed(f) else None
     if crash and crash.test and crash.test.split("/", 1)[0] == name and "panic" not in message:
@@ -241,8 +276,11 @@ def _still_running(f: RunFacts) -> list[str]:
     tops = list(dict.fromkeys(n.split("/", 1)[0] for n in from_dump))
     if tops:
         return tops
-    return [n for n in dict.fromkeys(f.events.run_order)
-            if n in f.expected and not f.events.tests[n].verdicts and not f.records.verdicts.get(n)]
+    return [
+        n
+        for n in dict.fromkeys(f.events.run_order)
+        if n in f.expected and not f.events.tests[n].verdicts and not f.records.verdicts.get(n)
+    ]
 
 
 def _races(f: RunFacts) -> tuple[DataRace, ...]:
@@ -268,8 +306,11 @@ def _race_test(f: RunFacts, report: str) -> str | None:
     named = [m.group(1) for m in _STACK_TEST.finditer(report) if m.group(1) in f.expected]
     if named:
         return named[-1]
-    flagged = [name for name, trace in f.events.tests.items()
-               if name in f.expected and "race detected during execution of test" in trace.text]
+    flagged = [
+        name
+        for name, trace in f.events.tests.items()
+        if name in f.expected and "race detected during execution of test" in trace.text
+    ]
     return flagged[0] if len(flagged) == 1 else None
 
 
@@ -301,14 +342,32 @@ def _all(f: RunFacts, status: TestStatus, message: str) -> tuple[TestOutcome, ..
     return tuple(TestOutcome(name, hidden, status, message) for name, hidden in f.expected.items())
 
 
-def _result(f: RunFacts, status: Status, summary: str, tests: tuple[TestOutcome, ...], *,
-            compile_errors: tuple[CompileError, ...] = (), races: tuple[DataRace, ...] = (),
-            timeout: TimeoutInfo | None = None, notes: list[str] | None = None, details: str = "") -> KataResult:
+def _result(
+    f: RunFacts,
+    status: Status,
+    summary: str,
+    tests: tuple[TestOutcome, ...],
+    *,
+    compile_errors: tuple[CompileError, ...] = (),
+    races: tuple[DataRace, ...] = (),
+    timeout: TimeoutInfo | None = None,
+    notes: list[str] | None = None,
+    details: str = "",
+) -> KataResult:
     total = len(tests)
     score = sum(t.passed for t in tests) / total if total else 0.0
     return KataResult(
-        kata=f.kata, status=status, score=score, tests=tests, duration_s=f.duration_s, summary=summary,
+        kata=f.kata,
+        status=status,
+        score=score,
+        tests=tests,
+        duration_s=f.duration_s,
+        summary=summary,
         visible_only=f.visible_only,
         compile_errors=compile_errors,
-        races=races, timeout=timeout, ignored=f.ignored, notes=tuple(notes or ()), details=details,
+        races=races,
+        timeout=timeout,
+        ignored=f.ignored,
+        notes=tuple(notes or ()),
+        details=details,
     )

@@ -57,6 +57,7 @@ class MutantCheck:
 def rejected_by(result: KataResult) -> tuple[str, ...]:
     """Who caught a mutant: visible tests, hidden tests (a failing test whose only complaint is
     not a race report), and the race detector (the race detector's own log)."""
+
     def failed(test: TestOutcome) -> bool:
         lines = [ln for ln in test.message.splitlines() if ln.strip()]
         return not test.passed and (not lines or any(_RACE_LINE not in ln for ln in lines))
@@ -93,10 +94,17 @@ class KataCheck:
         return {who: sum(who in m.rejected_by for m in self.mutant_checks) for who in REJECTERS}
 
     def to_json(self) -> dict[str, object]:
-        return {"kata": self.slug, "ok": self.ok, "problems": list(self.problems), "runs": self.runs,
-                "mutants": self.mutants, "duration": round(self.duration_s, 3),
-                "rejected_by": self.rejecter_counts(), "mutant_results": [m.to_json() for m in self.mutant_checks],
-                "cached": self.cached}
+        return {
+            "kata": self.slug,
+            "ok": self.ok,
+            "problems": list(self.problems),
+            "runs": self.runs,
+            "mutants": self.mutants,
+            "duration": round(self.duration_s, 3),
+            "rejected_by": self.rejecter_counts(),
+            "mutant_results": [m.to_json() for m in self.mutant_checks],
+            "cached": self.cached,
+        }
 
     def text_lines(self) -> list[str]:
         """The plain-text account of the mutants: one line per mutant, after a count line."""
@@ -116,9 +124,13 @@ class VerifyReport:
         return not self.content_problems and all(k.ok for k in self.katas)
 
     def to_json(self) -> dict[str, object]:
-        return {"ok": self.ok, "katas": [k.to_json() for k in self.katas],
-                "content_problems": list(self.content_problems), "duration": round(self.duration_s, 3),
-                "jobs": self.jobs}
+        return {
+            "ok": self.ok,
+            "katas": [k.to_json() for k in self.katas],
+            "content_problems": list(self.content_problems),
+            "duration": round(self.duration_s, 3),
+            "jobs": self.jobs,
+        }
 
 
 @dataclass
@@ -130,9 +142,16 @@ class _Tally:
     mutants: list[MutantCheck] = field(default_factory=list)
 
 
-def verify_katas(slugs: Sequence[str] = (), *, root: Path | None = None, jobs: int = 2,
-                 progress: ProgressFn | None = None, cancel: threading.Event | None = None,
-                 min_mutants: int | None = None, on_step: OnStep | None = None) -> VerifyReport:
+def verify_katas(
+    slugs: Sequence[str] = (),
+    *,
+    root: Path | None = None,
+    jobs: int = 2,
+    progress: ProgressFn | None = None,
+    cancel: threading.Event | None = None,
+    min_mutants: int | None = None,
+    on_step: OnStep | None = None,
+) -> VerifyReport:
     """`min_mutants`: None reads GOKATA_MIN_MUTANTS, else MIN_MUTANTS (fixture katas for gokata's own
     tests have fewer). `on_step` hears of every finished run (done/total, failures so far)."""
     started = time.monotonic()
@@ -149,8 +168,10 @@ def verify_katas(slugs: Sequence[str] = (), *, root: Path | None = None, jobs: i
     for tally in tallies.values():
         tally.problems.extend(static_problems(tally.kata, go, std))
         if len(tally.kata.mutants) < min_mutants:
-            tally.problems.append(f"{len(tally.kata.mutants)} mutant(s): a kata needs at least {min_mutants} "
-                                  "known-wrong variants (.meta/mutants/<name>/)")
+            tally.problems.append(
+                f"{len(tally.kata.mutants)} mutant(s): a kata needs at least {min_mutants} "
+                "known-wrong variants (.meta/mutants/<name>/)"
+            )
 
     # Starters and mutants first: they are the runs that may sit out a whole time limit, and a
     # long run started last would leave the other workers idle at the end.
@@ -159,13 +180,11 @@ def verify_katas(slugs: Sequence[str] = (), *, root: Path | None = None, jobs: i
         units.append((kata.slug, kata, "starter", _starter_problems, _starter_submission(kata)))
         if kata.solution_dir.is_dir():
             for mutant in kata.mutants:
-                units.append((kata.slug, kata, f"mutant {mutant}", _mutant_problems,
-                              solution_submission(kata, mutant)))
+                units.append((kata.slug, kata, f"mutant {mutant}", _mutant_problems, solution_submission(kata, mutant)))
     for kata in katas:
         if kata.solution_dir.is_dir():
             for i in range(SOLUTION_RUNS):
-                units.append((kata.slug, kata, f"solution run {i + 1}", _solution_problems,
-                              solution_submission(kata)))
+                units.append((kata.slug, kata, f"solution run {i + 1}", _solution_problems, solution_submission(kata)))
 
     cancel = cancel or threading.Event()
     lock = threading.Lock()
@@ -173,8 +192,7 @@ def verify_katas(slugs: Sequence[str] = (), *, root: Path | None = None, jobs: i
 
     def run(unit: tuple[str, Kata, str, Callable[[KataResult], list[str]], Submission]) -> None:
         slug, kata, what, judge, submission = unit
-        result = grade_sources(kata, submission, shuffle=what.startswith("solution"), cancel=cancel,
-                               progress=progress)
+        result = grade_sources(kata, submission, shuffle=what.startswith("solution"), cancel=cancel, progress=progress)
         found = [f"{what}: {p}" for p in judge(result)]
         with lock:
             tally = tallies[slug]
@@ -204,9 +222,16 @@ def verify_katas(slugs: Sequence[str] = (), *, root: Path | None = None, jobs: i
                 raise
 
     fresh = {
-        t.kata.slug: KataCheck(t.kata.slug, tuple(dict.fromkeys(t.problems)), t.runs, len(t.kata.mutants), t.seconds,
-                               tuple(sorted(t.mutants, key=lambda m: m.name)))
-        for t in tallies.values()}
+        t.kata.slug: KataCheck(
+            t.kata.slug,
+            tuple(dict.fromkeys(t.problems)),
+            t.runs,
+            len(t.kata.mutants),
+            t.seconds,
+            tuple(sorted(t.mutants, key=lambda m: m.name)),
+        )
+        for t in tallies.values()
+    }
     if not cancel.is_set():
         for slug, check in fresh.items():
             if check.ok:
@@ -217,13 +242,25 @@ def verify_katas(slugs: Sequence[str] = (), *, root: Path | None = None, jobs: i
 
 def _cache_key(kata: Kata, go: GoToolchain, min_mutants: int) -> str:
     """What a kata's verdict depends on: its files, the toolchain, the checking code and settings."""
-    return verified.key(kata.slug, verified.tree_digest(kata.root), verified.code_digest("kata", "toolchain.py"),
-                        go.version, go.goroot, min_mutants, SOLUTION_RUNS, os.environ.get("GOKATA_SANDBOX", ""))
+    return verified.key(
+        kata.slug,
+        verified.tree_digest(kata.root),
+        verified.code_digest("kata", "toolchain.py"),
+        go.version,
+        go.goroot,
+        min_mutants,
+        SOLUTION_RUNS,
+        os.environ.get("GOKATA_SANDBOX", ""),
+    )
 
 
 def _check_to_cache(check: KataCheck) -> dict[str, object]:
-    return {"runs": check.runs, "mutants": check.mutants, "duration": check.duration_s,
-            "mutant_checks": [[m.name, m.status, list(m.rejected_by)] for m in check.mutant_checks]}
+    return {
+        "runs": check.runs,
+        "mutants": check.mutants,
+        "duration": check.duration_s,
+        "mutant_checks": [[m.name, m.status, list(m.rejected_by)] for m in check.mutant_checks],
+    }
 
 
 def _cached_check(slug: str, entry: str) -> KataCheck | None:
@@ -233,8 +270,9 @@ def _cached_check(slug: str, entry: str) -> KataCheck | None:
         return None
     try:
         mutants = tuple(MutantCheck(str(n), str(s), tuple(map(str, r))) for n, s, r in data["mutant_checks"])
-        return KataCheck(slug, (), int(data["runs"]), int(data["mutants"]), float(data["duration"]), mutants,
-                         cached=True)
+        return KataCheck(
+            slug, (), int(data["runs"]), int(data["mutants"]), float(data["duration"]), mutants, cached=True
+        )
     except (TypeError, KeyError, ValueError):
         return None
 
@@ -265,8 +303,10 @@ def _solution_problems(result: KataResult) -> list[str]:
     if result.status == "pass":
         return []
     if result.status == "rejected" and "which is not one of the kata's tests" in result.details:
-        return [f"a test ran that gokata did not find declared ({result.details.splitlines()[0]}): declare each "
-                "test as `func TestName(t *testing.T)` at the start of a line in a *_test.go file"]
+        return [
+            f"a test ran that gokata did not find declared ({result.details.splitlines()[0]}): declare each "
+            "test as `func TestName(t *testing.T)` at the start of a line in a *_test.go file"
+        ]
     failing = [t for t in result.tests if not t.passed]
     detail = "; ".join(f"{t.name}: {t.message.splitlines()[0] if t.message else t.status}" for t in failing[:3])
     return [f"the reference solution does not pass ({result.summary})" + (f" {detail}" if detail else "")]
@@ -308,8 +348,9 @@ def static_problems(kata: Kata, go: GoToolchain, std: frozenset[str]) -> list[st
         for file in test_files:
             others = other_test_functions((folder / file).read_text(encoding="utf-8", errors="replace"))
             if others:
-                problems.append(f"{file}: {', '.join(others)}: only Test functions are graded; "
-                                "use a Test function instead")
+                problems.append(
+                    f"{file}: {', '.join(others)}: only Test functions are graded; use a Test function instead"
+                )
     if not (kata.root / "README.md").is_file():
         problems.append("README.md is missing")
     if not kata.solution_dir.is_dir():
@@ -360,8 +401,16 @@ def std_packages(go: GoToolchain) -> frozenset[str]:
     with tempfile.TemporaryDirectory(prefix="gokata-std-") as tmp:
         prepare_home(Path(tmp))
         env = sandbox_env(go, home=Path(tmp), tmp=Path(tmp), memory_limit_mb=1024)
-        proc = subprocess.run([go.exe, "list", "std"], capture_output=True, text=True, env=env, cwd=tmp,
-                              timeout=120, check=False, stdin=subprocess.DEVNULL)
+        proc = subprocess.run(
+            [go.exe, "list", "std"],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=tmp,
+            timeout=120,
+            check=False,
+            stdin=subprocess.DEVNULL,
+        )
     found = frozenset(proc.stdout.split()) | {"C"}
     with _std_lock:
         _std_cache[go.exe] = found
@@ -384,8 +433,16 @@ def _nonstandard_imports(kata: Kata, go: GoToolchain, std: frozenset[str]) -> li
             (pkg / name).write_bytes(source.read_bytes())
         prepare_home(tmp)
         env = sandbox_env(go, home=tmp, tmp=tmp, memory_limit_mb=1024)
-        proc = subprocess.run([go.exe, "list", "-e", "-json", "-race", "."], capture_output=True, text=True,
-                              env=env, cwd=pkg, timeout=120, check=False, stdin=subprocess.DEVNULL)
+        proc = subprocess.run(
+            [go.exe, "list", "-e", "-json", "-race", "."],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=pkg,
+            timeout=120,
+            check=False,
+            stdin=subprocess.DEVNULL,
+        )
     finally:
         remove_tree(tmp)
     try:

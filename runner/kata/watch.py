@@ -45,8 +45,9 @@ def fingerprint(directory: Path, names: Iterable[str]) -> tuple[bytes | None, ..
     return tuple(out)
 
 
-def file_changes(directory: Path, names: Iterable[str], stop: threading.Event,
-                 debounce_ms: int = 300) -> Iterator[Changes]:
+def file_changes(
+    directory: Path, names: Iterable[str], stop: threading.Event, debounce_ms: int = 300
+) -> Iterator[Changes]:
     """Batches of changes to the learner files; an empty batch every half second without any."""
     import watchfiles
 

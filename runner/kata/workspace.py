@@ -34,8 +34,15 @@ def kata_workspace(kata: Kata, root: Path | None = None) -> Path:
 def public_files(kata: Kata) -> list[str]:
     """What a learner gets: the task, go.mod, the starter, support files and the visible tests.
     Never .meta (hidden tests, the solution, mutants)."""
-    names = ["README.md", "README.zh.md", "go.mod", "go.sum", *kata.learner_files, *kata.support_files,
-             *kata.visible_tests]
+    names = [
+        "README.md",
+        "README.zh.md",
+        "go.mod",
+        "go.sum",
+        *kata.learner_files,
+        *kata.support_files,
+        *kata.visible_tests,
+    ]
     return [n for n in dict.fromkeys(names) if (kata.root / n).is_file()]
 
 
@@ -66,8 +73,11 @@ def reset(kata: Kata, root: Path | None = None) -> ResetReport:
     target = kata_workspace(kata, root)
     backup: Path | None = None
     if target.is_dir():
-        changed = [n for n in (*kata.learner_files, *kata.visible_tests, *kata.support_files)
-                   if (target / n).is_file() and not _same(target / n, kata.root / n)]
+        changed = [
+            n
+            for n in (*kata.learner_files, *kata.visible_tests, *kata.support_files)
+            if (target / n).is_file() and not _same(target / n, kata.root / n)
+        ]
         if changed:
             backup = target / BACKUP_DIR / time.strftime("%Y%m%d-%H%M%S")
             suffix = 1

@@ -114,4 +114,3 @@ def suspend(question_ids: list[str], *, suspended: bool) -> Outcome[Suspension]:
         change = store.suspend if suspended else store.unsuspend
         changed = [qid for qid in question_ids if change(qid)]
     return Outcome(Suspension(question_ids, changed, suspended))
-

@@ -26,7 +26,6 @@ OPEN_RIGHT = 0.8  # an open answer at or above this (and no core point missed) c
 OPEN_WRONG = 0.5  # below this it counts as wrong
 
 
-
 def fast_seconds(kind: str) -> float | None:
     """Seconds within which a right answer shows effortless recall (each kind's `fast_seconds`):
     roughly the time to read the prompt and answer without deliberating. Reading code (output,

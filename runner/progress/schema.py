@@ -87,9 +87,16 @@ def _v2(conn: sqlite3.Connection) -> None:
     ).fetchall()
     for rid, at, qid, topic, kind, answer, correct, score, duration, mode, hints, missed_core in rows:
         attempt = QuestionAttempt(
-            question_id=qid, topic=topic, kind=kind, answer=answer,
-            correct=None if correct is None else bool(correct), score=score, duration_s=duration,
-            mode=mode, hints=hints, missed_core=bool(missed_core),
+            question_id=qid,
+            topic=topic,
+            kind=kind,
+            answer=answer,
+            correct=None if correct is None else bool(correct),
+            score=score,
+            duration_s=duration,
+            mode=mode,
+            hints=hints,
+            missed_core=bool(missed_core),
         )
         conn.execute(
             "UPDATE question_attempts SET uid = ?, rating = ?, right = ? WHERE id = ?",

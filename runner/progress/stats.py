@@ -105,19 +105,27 @@ def compute_stats(catalog: Catalog, store: ProgressStore, *, now: datetime, lang
             if card.state == REVIEW and retrievability(card, now_ts) > MASTERED_ABOVE:
                 mastered += 1
         n = len(bank.questions)
-        topics.append(TopicStats(
-            bank.topic, bank.title.get(lang), n, answered, right, right / answered if answered else None,
-            mastered, mastered / n if n else None, due, unseen,
-        ))
+        topics.append(
+            TopicStats(
+                bank.topic,
+                bank.title.get(lang),
+                n,
+                answered,
+                right,
+                right / answered if answered else None,
+                mastered,
+                mastered / n if n else None,
+                due,
+                unseen,
+            )
+        )
     for topic in sorted(set(tallies) - {b.topic for b in catalog.banks}):
         answered, right = tallies[topic]
         topics.append(TopicStats(topic, topic, 0, answered, right, right / answered, 0, None, 0, 0))
 
     first_day = today - HISTORY_DAYS + 1
     daily = store.daily_tallies(first_day * DAY_S - offset, offset)
-    days = tuple(
-        DayStats(day_date(d).isoformat(), *daily.get(d, (0, 0))) for d in range(first_day, today + 1)
-    )
+    days = tuple(DayStats(day_date(d).isoformat(), *daily.get(d, (0, 0))) for d in range(first_day, today + 1))
     current, best = streaks(store.active_days(offset), today)
     passed, attempted, runs = store.kata_tallies()
     return Stats(

@@ -31,8 +31,21 @@ BUSY_TIMEOUT_S = 15.0
 Clock = Callable[[], datetime]
 
 QUESTION_COLUMNS = (
-    "uid", "at", "question_id", "topic", "kind", "answer", "correct", "score", "duration_s", "mode",
-    "hints", "missed_core", "rating", "rating_override", "right",
+    "uid",
+    "at",
+    "question_id",
+    "topic",
+    "kind",
+    "answer",
+    "correct",
+    "score",
+    "duration_s",
+    "mode",
+    "hints",
+    "missed_core",
+    "rating",
+    "rating_override",
+    "right",
 )
 KATA_COLUMNS = ("uid", "at", "slug", "topic", "status", "score", "tests_passed", "tests_total", "duration_s")
 HINT_COLUMNS = ("slug", "level", "at")
@@ -213,9 +226,20 @@ class ProgressStore:
                 f"INSERT INTO question_attempts ({', '.join(QUESTION_COLUMNS)})"
                 f" VALUES ({', '.join('?' * len(QUESTION_COLUMNS))})",
                 (
-                    uuid.uuid4().hex, at, attempt.question_id, attempt.topic, attempt.kind, attempt.answer,
-                    None if attempt.correct is None else int(attempt.correct), attempt.score, attempt.duration_s,
-                    attempt.mode, attempt.hints, int(attempt.missed_core), rating, attempt.rating_override,
+                    uuid.uuid4().hex,
+                    at,
+                    attempt.question_id,
+                    attempt.topic,
+                    attempt.kind,
+                    attempt.answer,
+                    None if attempt.correct is None else int(attempt.correct),
+                    attempt.score,
+                    attempt.duration_s,
+                    attempt.mode,
+                    attempt.hints,
+                    int(attempt.missed_core),
+                    rating,
+                    attempt.rating_override,
                     int(is_right(attempt)),
                 ),
             )
@@ -229,8 +253,15 @@ class ProgressStore:
             c.execute(
                 f"INSERT INTO kata_attempts ({', '.join(KATA_COLUMNS)}) VALUES ({', '.join('?' * len(KATA_COLUMNS))})",
                 (
-                    uuid.uuid4().hex, self._ts(attempt.at), attempt.slug, attempt.topic, attempt.status,
-                    attempt.score, attempt.tests_passed, attempt.tests_total, attempt.duration_s,
+                    uuid.uuid4().hex,
+                    self._ts(attempt.at),
+                    attempt.slug,
+                    attempt.topic,
+                    attempt.status,
+                    attempt.score,
+                    attempt.tests_passed,
+                    attempt.tests_total,
+                    attempt.duration_s,
                 ),
             )
 
@@ -368,9 +399,12 @@ class ProgressStore:
             touched = {row["question_id"] for row in q_added}
             rebuild_cards(c, sorted(touched))
         return MergeCounts(
-            len(q_added), len(questions) - len(q_added),
-            len(k_added), len(katas) - len(k_added),
-            len(h_added), len(hints) - len(h_added),
+            len(q_added),
+            len(questions) - len(q_added),
+            len(k_added),
+            len(katas) - len(k_added),
+            len(h_added),
+            len(hints) - len(h_added),
         )
 
     @staticmethod

@@ -24,13 +24,32 @@ VERSION = 1
 _NUM = (int, float)
 FIELDS: dict[str, dict[str, tuple[type, ...]]] = {
     "questions": {
-        "uid": (str,), "at": _NUM, "question_id": (str,), "topic": (str,), "kind": (str,), "answer": (str,),
-        "correct": (int, type(None)), "score": _NUM, "duration_s": _NUM, "mode": (str,), "hints": (int,),
-        "missed_core": (int,), "rating": (int,), "rating_override": (int, type(None)), "right": (int,),
+        "uid": (str,),
+        "at": _NUM,
+        "question_id": (str,),
+        "topic": (str,),
+        "kind": (str,),
+        "answer": (str,),
+        "correct": (int, type(None)),
+        "score": _NUM,
+        "duration_s": _NUM,
+        "mode": (str,),
+        "hints": (int,),
+        "missed_core": (int,),
+        "rating": (int,),
+        "rating_override": (int, type(None)),
+        "right": (int,),
     },
     "katas": {
-        "uid": (str,), "at": _NUM, "slug": (str,), "topic": (str,), "status": (str,), "score": _NUM,
-        "tests_passed": (int,), "tests_total": (int,), "duration_s": _NUM,
+        "uid": (str,),
+        "at": _NUM,
+        "slug": (str,),
+        "topic": (str,),
+        "status": (str,),
+        "score": _NUM,
+        "tests_passed": (int,),
+        "tests_total": (int,),
+        "duration_s": _NUM,
     },
     "hints": {"slug": (str,), "level": (int,), "at": _NUM},
 }
@@ -104,8 +123,10 @@ def read_export(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]],
         raise BadInput(f"{path}: not a gokata progress export", hint="Create one with `gokata progress export FILE`.")
     version = data.get("version")
     if not isinstance(version, int) or version > VERSION:
-        raise BadInput(f"{path}: export format v{version} is newer than this gokata reads (v{VERSION})",
-                       hint="Upgrade gokata on this machine.")
+        raise BadInput(
+            f"{path}: export format v{version} is newer than this gokata reads (v{VERSION})",
+            hint="Upgrade gokata on this machine.",
+        )
     return _check_rows(path, data, "questions"), _check_rows(path, data, "katas"), _check_rows(path, data, "hints")
 
 

@@ -18,8 +18,13 @@ class TopicCount:
     by_difficulty: dict[int, int]
 
     def to_json(self) -> dict[str, object]:
-        return {"topic": self.topic, "title": self.title, "total": self.total, "by_kind": self.by_kind,
-                "by_difficulty": {str(k): v for k, v in self.by_difficulty.items()}}
+        return {
+            "topic": self.topic,
+            "title": self.title,
+            "total": self.total,
+            "by_kind": self.by_kind,
+            "by_difficulty": {str(k): v for k, v in self.by_difficulty.items()},
+        }
 
 
 def topic_counts(catalog: Catalog, lang: Lang) -> list[TopicCount]:
@@ -29,6 +34,13 @@ def topic_counts(catalog: Catalog, lang: Lang) -> list[TopicCount]:
         questions = [q for q in bank.questions if getattr(q, "follows", None) is None]
         kinds: Counter[str] = Counter(q.kind for q in questions)
         levels = Counter(q.difficulty for q in questions)
-        result.append(TopicCount(bank.topic, bank.title.get(lang), len(questions),
-                                 {k: kinds.get(k, 0) for k in KINDS}, {d: levels.get(d, 0) for d in range(1, 6)}))
+        result.append(
+            TopicCount(
+                bank.topic,
+                bank.title.get(lang),
+                len(questions),
+                {k: kinds.get(k, 0) for k in KINDS},
+                {d: levels.get(d, 0) for d in range(1, 6)},
+            )
+        )
     return result

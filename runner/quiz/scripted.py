@@ -26,8 +26,12 @@ def read_answers(path: Path) -> tuple[dict[str, object], Locator]:
         raise ContentError([Problem(str(path), 1, 1, "", "expected a mapping of question id to answer")])
     locator = Locator(yf.text)
     if locator.duplicate_keys:
-        raise ContentError([Problem(str(path), line, col, str(loc[-1]), "answered twice (YAML keeps only the last)")
-                            for loc, line, col in locator.duplicate_keys])
+        raise ContentError(
+            [
+                Problem(str(path), line, col, str(loc[-1]), "answered twice (YAML keeps only the last)")
+                for loc, line, col in locator.duplicate_keys
+            ]
+        )
     return {str(k): v for k, v in yf.data.items()}, locator
 
 

@@ -45,8 +45,12 @@ class SessionSummary:
             "interrupted": self.interrupted,
             "skipped": list(self.skipped),
             "by_topic": [
-                {"topic": t.topic, "answered": t.answered, "right": t.right,
-                 "score": round(t.score / t.answered, 4) if t.answered else 0.0}
+                {
+                    "topic": t.topic,
+                    "answered": t.answered,
+                    "right": t.right,
+                    "score": round(t.score / t.answered, 4) if t.answered else 0.0,
+                }
                 for t in self.by_topic
             ],
             "missed": list(self.missed),
@@ -103,8 +107,9 @@ class QuizSession:
         return replace(summary, skipped=tuple(self.skipped))
 
 
-def summarise(verdicts: list[Verdict], *, total: int, seed: int | None = None,
-              interrupted: bool = False) -> SessionSummary:
+def summarise(
+    verdicts: list[Verdict], *, total: int, seed: int | None = None, interrupted: bool = False
+) -> SessionSummary:
     per: dict[str, list[Verdict]] = defaultdict(list)
     for v in verdicts:
         per[v.topic].append(v)

@@ -61,8 +61,16 @@ def grade(question: AnyQuestion, answer: Answer, *, open_grade: OpenGrade | None
     if isinstance(question, OpenQuestion):
         if open_grade is None:
             raise TypeError("an open question needs an OpenGrade")
-        return Verdict(question.id, question.kind, question.topic, None, open_grade.score, given,
-                       expected_text(question), open_grade)
+        return Verdict(
+            question.id,
+            question.kind,
+            question.topic,
+            None,
+            open_grade.score,
+            given,
+            expected_text(question),
+            open_grade,
+        )
     ok = kind_of(question).is_correct(question, answer)
     return Verdict(question.id, question.kind, question.topic, ok, 1.0 if ok else 0.0, given, expected_text(question))
 

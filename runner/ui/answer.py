@@ -148,9 +148,7 @@ def _pass_score() -> float:
     return PASS_SCORE
 
 
-def render_calibration(
-    report: CalibrationReport, *, show: int, blind: tuple[SplitReport, ...] = ()
-) -> None:
+def render_calibration(report: CalibrationReport, *, show: int, blind: tuple[SplitReport, ...] = ()) -> None:
     console = out()
     table = Table(title="grader agreement with the banks' example scores (within = |error| <= 0.15)")
     table.add_column("question")

@@ -47,17 +47,27 @@ def render_progress(message: str) -> None:
 
 # -- list --------------------------------------------------------------------------------------
 
+
 def render_list(rows: list[dict[str, Any]], problems: list[Problem], lang: str | None = None) -> None:
     lg = as_lang(lang)
     # Light rules and no outer edge leave the title room on an 80-column terminal.
-    table = Table(title=msg("kata.list.title", lg, n=len(rows)), box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
-                  collapse_padding=True)
+    table = Table(
+        title=msg("kata.list.title", lg, n=len(rows)),
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        collapse_padding=True,
+    )
     # The slug is what the learner types next, so it is never cut. On a narrow terminal the title
     # goes under its slug instead of into a column a dozen characters wide.
     slug_width = max((len(r["slug"]) for r in rows), default=4)
     narrow = out().width < slug_width + 70
-    table.add_column(msg("kata.col.slug_title", lg) if narrow else msg("kata.col.slug", lg), no_wrap=not narrow,
-                     min_width=slug_width, overflow="fold")
+    table.add_column(
+        msg("kata.col.slug_title", lg) if narrow else msg("kata.col.slug", lg),
+        no_wrap=not narrow,
+        min_width=slug_width,
+        overflow="fold",
+    )
     if not narrow:
         table.add_column(msg("kata.col.title", lg), overflow="fold", ratio=1)
     table.add_column(msg("kata.col.topic", lg), no_wrap=True)
@@ -71,8 +81,12 @@ def render_list(rows: list[dict[str, Any]], problems: list[Problem], lang: str |
             if narrow
             else [slug, title]
         )
-        table.add_row(*first, escape(row["topic"]), "*" * row["difficulty"],
-                      f"[{style[row['status']]}]{msg('kata.status.' + row['status'], lg)}[/]")
+        table.add_row(
+            *first,
+            escape(row["topic"]),
+            "*" * row["difficulty"],
+            f"[{style[row['status']]}]{msg('kata.status.' + row['status'], lg)}[/]",
+        )
     out().print(table)
     if rows:
         out().print(msg("kata.list.start", lg))
@@ -81,6 +95,7 @@ def render_list(rows: list[dict[str, Any]], problems: list[Problem], lang: str |
 
 
 # -- start / reset / hint ----------------------------------------------------------------------
+
 
 def render_start(kata: Kata, report: StartReport, *, lang: str, go_missing: str | None) -> None:
     console = out()
@@ -94,14 +109,18 @@ def render_start(kata: Kata, report: StartReport, *, lang: str, go_missing: str 
     if kata.spec.summary:
         console.print(escape(kata.spec.summary.get("zh" if lang == "zh" else "en")), soft_wrap=True)
     console.print(f"{msg('kata.start.read', lg)} {escape(str(report.directory / kata.readme(lang).name))}")
-    console.print(f"{msg('kata.start.edit', lg)} "
-                  f"{', '.join(escape(str(report.directory / n)) for n in report.learner_files)}")
+    console.print(
+        f"{msg('kata.start.edit', lg)} {', '.join(escape(str(report.directory / n)) for n in report.learner_files)}"
+    )
     if report.test_files:
         console.print(msg("kata.start.tests", lg, files=", ".join(escape(n) for n in report.test_files)))
     # One command per line, never wrapped: what to type next must survive 80 columns and pipes.
     console.print(f"{msg('kata.start.test', lg)} [bold]gokata kata test {escape(kata.slug)}[/]", soft_wrap=True)
-    console.print(f"{msg('kata.start.watch', lg)} [bold]gokata kata watch {escape(kata.slug)}[/]  "
-                  f"{msg('kata.start.watch_note', lg)}", soft_wrap=True)
+    console.print(
+        f"{msg('kata.start.watch', lg)} [bold]gokata kata watch {escape(kata.slug)}[/]  "
+        f"{msg('kata.start.watch_note', lg)}",
+        soft_wrap=True,
+    )
     console.print(f"{msg('kata.start.stuck', lg)} [bold]gokata kata hint {escape(kata.slug)}[/]", soft_wrap=True)
     if go_missing:
         err().print(f"[yellow]{msg('kata.note', lg)}[/] {escape(go_missing)}", soft_wrap=True)
@@ -119,13 +138,15 @@ def render_hint(view: HintView, lang: str | None = None) -> None:
     lg = as_lang(lang)
     for i, text in enumerate(view.earlier, start=1):
         console.print(f"[dim]{msg('kata.hint.label', lg, n=i, total=view.total)} {escape(text)}[/]", soft_wrap=True)
-    console.print(f"[bold]{msg('kata.hint.label', lg, n=view.level, total=view.total)}[/] {escape(view.text)}",
-                  soft_wrap=True)
+    console.print(
+        f"[bold]{msg('kata.hint.label', lg, n=view.level, total=view.total)}[/] {escape(view.text)}", soft_wrap=True
+    )
     if view.exhausted:
         console.print(f"[dim]{msg('kata.hint.last', lg)}[/]")
 
 
 # -- a graded run ------------------------------------------------------------------------------
+
 
 def render_result(result: KataResult, *, kata: Kata, code: str, lang: str | None = None) -> None:
     console = out()
@@ -148,8 +169,9 @@ def render_result(result: KataResult, *, kata: Kata, code: str, lang: str | None
             for i, line in enumerate(str(e).splitlines()):
                 console.print(f"  {escape(line)}{hidden if i == 0 else ''}", soft_wrap=True)
     for race in result.races:
-        heading = (msg("kata.result.race_during", lg, test=escape(race.test)) if race.test
-                   else msg("kata.result.race", lg))
+        heading = (
+            msg("kata.result.race_during", lg, test=escape(race.test)) if race.test else msg("kata.result.race", lg)
+        )
         console.print(f"[bold]{heading}[/]")
         for access in race.accesses:
             console.print(f"  {escape(str(access))}", soft_wrap=True)
@@ -167,8 +189,14 @@ def render_result(result: KataResult, *, kata: Kata, code: str, lang: str | None
     for note in result.notes:
         console.print(f"[yellow]{msg('kata.note', lg)}[/] {escape(note)}", soft_wrap=True)
     word, style = msg(f"kata.verdict.{result.status}", lg), VERDICT[result.status]
-    line = msg("kata.result.line", lg, passed=result.passed, total=result.total, score=f"{result.score:.2f}",
-               seconds=f"{result.duration_s:.1f}")
+    line = msg(
+        "kata.result.line",
+        lg,
+        passed=result.passed,
+        total=result.total,
+        score=f"{result.score:.2f}",
+        seconds=f"{result.duration_s:.1f}",
+    )
     console.print(f"[{style}]{word}[/]  {line}")
     for line in result.summary.splitlines():
         console.print(escape(line), soft_wrap=True, highlight=False)
@@ -192,17 +220,24 @@ def render_watch_error(exc: GokataError) -> None:
 
 # -- verify ------------------------------------------------------------------------------------
 
+
 def render_verify(report: VerifyReport, lang: str | None = None) -> None:
     console = out()
     lg = as_lang(lang)
-    table = Table(title=msg("kata.verify.title", lg, n=len(report.katas), seconds=f"{report.duration_s:.1f}",
-                            jobs=report.jobs))
+    table = Table(
+        title=msg("kata.verify.title", lg, n=len(report.katas), seconds=f"{report.duration_s:.1f}", jobs=report.jobs)
+    )
     for column in ("kata", "runs", "mutants", "result"):
         table.add_column(msg(f"kata.verify.{column}", lg))
     for check in report.katas:
-        table.add_row(escape(check.slug), str(check.runs), str(check.mutants),
-                      f"[green]{msg('ok', lg)}[/]" if check.ok
-                      else f"[red]{msg('kata.verify.problems', lg, n=len(check.problems))}[/]")
+        table.add_row(
+            escape(check.slug),
+            str(check.runs),
+            str(check.mutants),
+            f"[green]{msg('ok', lg)}[/]"
+            if check.ok
+            else f"[red]{msg('kata.verify.problems', lg, n=len(check.problems))}[/]",
+        )
     console.print(table)
     for check in report.katas:
         for line in check.text_lines():  # who rejected each mutant: visible, hidden tests or race detector
@@ -216,6 +251,7 @@ def render_verify(report: VerifyReport, lang: str | None = None) -> None:
 
 
 # -- the quit key --------------------------------------------------------------------------------
+
 
 @contextmanager
 def quit_key(stop: threading.Event) -> Iterator[bool]:

@@ -71,8 +71,9 @@ def render_feedback(console: Console, p: Presented, verdict: Verdict, *, lang: L
             table.add_row(f"{letter}.", flag, escape(c.text.get(lang)), escape(t(c.why, lang)), picked)
         console.print(table)
     elif not isinstance(q, OpenQuestion):
-        render_notes(console, kind_of(q).feedback(q, correct=verdict.correct, given=verdict.given, lang=lang),
-                     lang=lang)
+        render_notes(
+            console, kind_of(q).feedback(q, correct=verdict.correct, given=verdict.given, lang=lang), lang=lang
+        )
     console.print(Markdown(q.explanation.get(lang)))
     if q.go:
         console.print(f"[dim]{msg('feedback.go', lang, go=q.go)}[/]")

@@ -29,11 +29,16 @@ def render_topics(counts: list[TopicCount]) -> None:
         table.add_column(header, justify="right", min_width=len(header), no_wrap=True)
     table.add_column("1/2/3/4/5", no_wrap=True, min_width=11)
     for c in counts:
-        table.add_row(c.topic, str(c.total), *(str(c.by_kind[k]) for k in KINDS),
-                      "/".join(str(c.by_difficulty[d]) for d in range(1, 6)))
+        table.add_row(
+            c.topic,
+            str(c.total),
+            *(str(c.by_kind[k]) for k in KINDS),
+            "/".join(str(c.by_difficulty[d]) for d in range(1, 6)),
+        )
     table.add_section()
-    table.add_row("all", str(sum(c.total for c in counts)),
-                  *(str(sum(c.by_kind[k] for c in counts)) for k in KINDS), "")
+    table.add_row(
+        "all", str(sum(c.total for c in counts)), *(str(sum(c.by_kind[k] for c in counts)) for k in KINDS), ""
+    )
     out().print(table)
 
 

@@ -67,10 +67,14 @@ def main() -> None:
     print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs (timings are wall clock)")
     print(f"{len(questions)} questions, {len(samples)} answers + {len(long_samples)} long ones (~2,000 words)")
     print(f"mean {mean:.2f} ms  p95 {p95:.2f} ms  max {max(everything):.2f} ms per answer")
-    print(f"typical answers: mean {statistics.fmean(samples):.2f} ms; long: mean {statistics.fmean(long_samples):.2f} ms")
+    print(
+        f"typical answers: mean {statistics.fmean(samples):.2f} ms; long: mean {statistics.fmean(long_samples):.2f} ms"
+    )
     print(f"first grade of a question (compiling its matchers): mean {statistics.fmean(cold):.2f} ms")
-    print(f"ratio to the {BUDGET_MS:.0f} ms budget: mean {mean / BUDGET_MS:.3f}, p95 {p95 / BUDGET_MS:.3f}, "
-          f"long {max(long_samples) / BUDGET_MS:.3f}")
+    print(
+        f"ratio to the {BUDGET_MS:.0f} ms budget: mean {mean / BUDGET_MS:.3f}, p95 {p95 / BUDGET_MS:.3f}, "
+        f"long {max(long_samples) / BUDGET_MS:.3f}"
+    )
 
 
 if __name__ == "__main__":

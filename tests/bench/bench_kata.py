@@ -41,8 +41,12 @@ SUBMISSIONS = REPO / "tests" / "kata" / "submissions"
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=15)
-    parser.add_argument("--kata", action="append", help="a fixture kata, or a bundled one (uses its solution); "
-                        "repeat for several (default: slices-first-n-records and context-downstream-timeout)")
+    parser.add_argument(
+        "--kata",
+        action="append",
+        help="a fixture kata, or a bundled one (uses its solution); "
+        "repeat for several (default: slices-first-n-records and context-downstream-timeout)",
+    )
     args = parser.parse_args()
     if shutil.which("go") is None:
         sys.exit("Go is not installed")
@@ -104,8 +108,12 @@ def bench(slug: str, rounds: int) -> None:
                 engine()
 
         contenders: dict[str, Callable[[], None]] = {
-            "hand": hand, "hand-gorace": hand_gorace, "cli": gokata_cli, "engine": engine,
-            "engine-no-own-build": engine_no_own_build}
+            "hand": hand,
+            "hand-gorace": hand_gorace,
+            "cli": gokata_cli,
+            "engine": engine,
+            "engine-no-own-build": engine_no_own_build,
+        }
         if "isolation" in grade_submission(kata, code).to_json():  # the runner has an OS sandbox
             contenders["engine-limits-only"] = engine_limits_only
         for fn in contenders.values():  # warm the build cache for every flavour

@@ -66,8 +66,9 @@ def _cases(work: Path) -> list[Case]:
     answers_file = work / "answers.yaml"
     answers_file.write_text(json.dumps(answers), encoding="utf-8")  # JSON is YAML
     answer_file = work / "answer.txt"
-    answer_file.write_text("It is cancelled when the parent is cancelled, and cancel must be called to free it.\n",
-                           encoding="utf-8")
+    answer_file.write_text(
+        "It is cancelled when the parent is cancelled, and cancel must be called to free it.\n", encoding="utf-8"
+    )
     return [
         Case("topics", ("topics",), ()),
         Case("quiz --answers F --json", ("quiz",), ("--answers", str(answers_file), "--json")),
@@ -198,8 +199,10 @@ def main() -> None:
         rc, fc = statistics.median(c for _, c in real_t), statistics.median(c for _, c in floor_t)
         target = HELP_TARGET if name == "--help" else TARGET
         floor_name = "import typer, rich.console" if name == "--help" else "floor app"
-        print(f"  gokata {name:27s} {r * 1000:6.0f} ms   {floor_name} {f * 1000:5.0f} ms   "
-              f"ratio {r / f:.2f}x (target <= {target}x)   CPU {rc * 1000:4.0f}/{fc * 1000:4.0f} ms = {rc / fc:.2f}x")
+        print(
+            f"  gokata {name:27s} {r * 1000:6.0f} ms   {floor_name} {f * 1000:5.0f} ms   "
+            f"ratio {r / f:.2f}x (target <= {target}x)   CPU {rc * 1000:4.0f}/{fc * 1000:4.0f} ms = {rc / fc:.2f}x"
+        )
 
 
 if __name__ == "__main__":

@@ -38,9 +38,13 @@ def write_banks(folder: Path) -> list[str]:
             qid = f"{topic}.q{q}"
             ids.append(qid)
             lines += [
-                f"  - id: {qid}", "    kind: truefalse", f"    difficulty: {q % 5 + 1}", f"    tags: [tag{q % 7}]",
-                f"    prompt: {{en: \"Statement {q} about {topic} holds.\"}}", "    answer: true",
-                "    explanation: {en: \"Because.\"}",
+                f"  - id: {qid}",
+                "    kind: truefalse",
+                f"    difficulty: {q % 5 + 1}",
+                f"    tags: [tag{q % 7}]",
+                f'    prompt: {{en: "Statement {q} about {topic} holds."}}',
+                "    answer: true",
+                '    explanation: {en: "Because."}',
             ]
         (folder / f"{topic}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return ids
@@ -55,13 +59,25 @@ def attempts(ids: list[str], now: datetime) -> list[dict[str, Any]]:
     for at in times:
         qid = rng.choice(ids)
         right = rng.random() < 0.7
-        rows.append({
-            "uid": uuid.UUID(int=rng.getrandbits(128)).hex, "at": at, "question_id": qid,
-            "topic": qid.split(".")[0], "kind": "truefalse", "answer": "true" if right else "false",
-            "correct": int(right), "score": float(right), "duration_s": rng.uniform(3, 40),
-            "mode": rng.choice(["practice", "practice", "review", "exam"]), "hints": 0, "missed_core": 0,
-            "rating": rng.choice([3, 4]) if right else 1, "rating_override": None, "right": int(right),
-        })
+        rows.append(
+            {
+                "uid": uuid.UUID(int=rng.getrandbits(128)).hex,
+                "at": at,
+                "question_id": qid,
+                "topic": qid.split(".")[0],
+                "kind": "truefalse",
+                "answer": "true" if right else "false",
+                "correct": int(right),
+                "score": float(right),
+                "duration_s": rng.uniform(3, 40),
+                "mode": rng.choice(["practice", "practice", "review", "exam"]),
+                "hints": 0,
+                "missed_core": 0,
+                "rating": rng.choice([3, 4]) if right else 1,
+                "rating_override": None,
+                "right": int(right),
+            }
+        )
     return rows
 
 
@@ -97,15 +113,19 @@ def main() -> None:
         start = time.perf_counter()
         with open_store() as store:
             counts = store.merge(rows, [], [])
-        print(f"setup: {counts.questions_added} attempts on {len(ids)} questions merged (cards rebuilt) "
-              f"in {time.perf_counter() - start:.1f} s")
+        print(
+            f"setup: {counts.questions_added} attempts on {len(ids)} questions merged (cards rebuilt) "
+            f"in {time.perf_counter() - start:.1f} s"
+        )
 
         env = dict(os.environ)
         for args in (["stats"], ["stats", "--json"]):
             cmd = [sys.executable, "-m", "runner", *args]
             subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env=env)  # warm the OS caches
-            report(f"subprocess: gokata {' '.join(args)}", median_time(
-                lambda cmd=cmd: subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env=env)))
+            report(
+                f"subprocess: gokata {' '.join(args)}",
+                median_time(lambda cmd=cmd: subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env=env)),
+            )
         floor = median_time(lambda: subprocess.run([sys.executable, "-c", "pass"], check=True))
         print(f"{'  (python start-up alone)':<44}: {floor * 1000:7.1f} ms")
 

@@ -77,6 +77,11 @@ def test_completion_offers_topics_kinds_ids_and_slugs(words: str, expected: str)
 
 
 def test_show_completion_prints_a_script() -> None:
-    done = subprocess.run([sys.executable, "-m", "runner", "--show-completion", "bash"], capture_output=True,
-                          text=True, timeout=60, env=dict(os.environ, SHELL="/bin/bash"))
+    done = subprocess.run(
+        [sys.executable, "-m", "runner", "--show-completion", "bash"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=dict(os.environ, SHELL="/bin/bash"),
+    )
     assert done.returncode == 0 and "complete" in done.stdout

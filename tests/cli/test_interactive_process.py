@@ -13,15 +13,24 @@ from tests.conftest import FIXTURES
 
 def spawn(*args: str) -> pexpect.spawn:
     env = dict(os.environ)
-    env.update({"GOKATA_QUESTIONS": str(FIXTURES / "banks" / "valid"), "COLUMNS": "120", "NO_COLOR": "1",
-                "TERM": "dumb", "PYTHONUNBUFFERED": "1"})
-    return pexpect.spawn(sys.executable, ["-m", "runner", *args], env=env, encoding="utf-8", timeout=30,
-                         dimensions=(40, 120))
+    env.update(
+        {
+            "GOKATA_QUESTIONS": str(FIXTURES / "banks" / "valid"),
+            "COLUMNS": "120",
+            "NO_COLOR": "1",
+            "TERM": "dumb",
+            "PYTHONUNBUFFERED": "1",
+        }
+    )
+    return pexpect.spawn(
+        sys.executable, ["-m", "runner", *args], env=env, encoding="utf-8", timeout=30, dimensions=(40, 120)
+    )
 
 
 def test_answer_two_then_ctrl_c_shows_summary_without_traceback() -> None:
-    child = spawn("quiz", "--topic", "slices", "--kind", "truefalse", "--kind", "spot-the-bug", "--seed", "7",
-                  "--topic", "defer")
+    child = spawn(
+        "quiz", "--topic", "slices", "--kind", "truefalse", "--kind", "spot-the-bug", "--seed", "7", "--topic", "defer"
+    )
     seen: list[str] = []
     for _ in range(2):
         idx = child.expect([r"True or false \(t/f\): ", r"Faulty line number\(s\).*: "])

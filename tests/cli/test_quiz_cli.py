@@ -38,16 +38,25 @@ def test_topics_counts_per_kind_and_difficulty() -> None:
 
 
 def test_scripted_answers_json_all_right_exits_0(tmp_path: Path) -> None:
-    answers = write(tmp_path, 'slices.reslice-shares-array: B\nslices.copy-ways: [A, C]\n'
-                              'slices.three-index-frees: false\nslices.append-output: "[1 2 99] [1 2 99]\\n"\n'
-                              'slices.spot-pinning: 5\n')
+    answers = write(
+        tmp_path,
+        "slices.reslice-shares-array: B\nslices.copy-ways: [A, C]\n"
+        'slices.three-index-frees: false\nslices.append-output: "[1 2 99] [1 2 99]\\n"\n'
+        "slices.spot-pinning: 5\n",
+    )
     result = run_cli("quiz", "--answers", str(answers), "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["score"] == 1.0
     by_id = {q["id"]: q for q in data["questions"]}
-    assert by_id["slices.copy-ways"] == {"id": "slices.copy-ways", "kind": "multi", "topic": "slices",
-                                         "given": "A,C", "expected": "A,C", "correct": True}
+    assert by_id["slices.copy-ways"] == {
+        "id": "slices.copy-ways",
+        "kind": "multi",
+        "topic": "slices",
+        "given": "A,C",
+        "expected": "A,C",
+        "correct": True,
+    }
     assert by_id["slices.spot-pinning"]["expected"] == "5"
 
 
@@ -122,8 +131,9 @@ def test_chinese_text_with_fallback() -> None:
 
 
 def test_open_question_self_graded() -> None:
-    result = run_cli("quiz", "--topic", "slices", "--kind", "open", "--self-grade",
-                     input="a slice is a header\n.\ny\nn\n")
+    result = run_cli(
+        "quiz", "--topic", "slices", "--kind", "open", "--self-grade", input="a slice is a header\n.\ny\nn\n"
+    )
     assert result.exit_code == 1, result.output  # half the framework: answered, not right
     assert "self-graded" in result.stdout and "Score: 50%" in result.stdout
     assert "How would you return the first ten records" in result.stdout
@@ -160,7 +170,9 @@ def test_verify_snippets_passes_and_reports_differences(tmp_path: Path, monkeypa
     result = run_cli("bank", "verify-snippets", "--json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["passed"] == 2
-    wrong = (VALID / "defer.yaml").read_text(encoding="utf-8").replace('"now 2\\ndeferred 1\\n"', '"now 2\\ndeferred 2\\n"')
+    wrong = (
+        (VALID / "defer.yaml").read_text(encoding="utf-8").replace('"now 2\\ndeferred 1\\n"', '"now 2\\ndeferred 2\\n"')
+    )
     (tmp_path / "defer.yaml").write_text(wrong, encoding="utf-8")
     monkeypatch.setenv("GOKATA_QUESTIONS", str(tmp_path))
     result = run_cli("bank", "verify-snippets")
@@ -235,8 +247,11 @@ def test_an_empty_output_answer_is_asked_again() -> None:
 
 def test_two_files_for_one_topic_name_both(tmp_path: Path) -> None:
     for name in ("a.yaml", "b.yaml"):
-        (tmp_path / name).write_text((VALID / "defer.yaml").read_text(encoding="utf-8").replace(
-            "defer.", f"defer.{name[0]}"), encoding="utf-8")
+        (tmp_path / name).write_text(
+            (VALID / "defer.yaml").read_text(encoding="utf-8").replace("defer.", f"defer.{name[0]}"), encoding="utf-8"
+        )
     result = run_cli("bank", "lint", str(tmp_path))
     assert result.exit_code == 2
-    assert f"{tmp_path / 'b.yaml'}:1:1: topic: topic 'defer' is already defined by {tmp_path / 'a.yaml'}" in result.stderr
+    assert (
+        f"{tmp_path / 'b.yaml'}:1:1: topic: topic 'defer' is already defined by {tmp_path / 'a.yaml'}" in result.stderr
+    )

@@ -41,9 +41,12 @@ def test_second_load_comes_from_the_cache(bank_dir: Path, monkeypatch: pytest.Mo
 def test_an_edited_file_is_read_again(bank_dir: Path) -> None:
     load_catalog([bank_dir])
     path = bank_dir / "defer.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("Deferred calls run in LIFO order.",
-                                                             "Deferred calls run last-in first-out."),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "Deferred calls run in LIFO order.", "Deferred calls run last-in first-out."
+        ),
+        encoding="utf-8",
+    )
     st = path.stat()
     os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
     q = load_catalog([bank_dir]).question("defer.lifo")

@@ -55,12 +55,27 @@ def test_valid_bank_lints_clean() -> None:
         (("    difficulty: 2\n", "    difficulty: 2\n    colour: red\n"), ":5: questions.0.colour: unknown field"),
         (("    prompt: {en: P}\n", ""), "questions.0.prompt: missing required field"),
         (("    prompt: {en: P}\n", "    prompt: {en: ''}\n"), "questions.0.prompt.en: String should have at least 1"),
-        (("      - {text: {en: b}}\n", "      - {text: {en: b}, correct: true}\n"), "exactly one correct choice, found 2"),
-        (("      - {text: {en: a}, correct: true}\n", "      - {text: {en: a}}\n"), "exactly one correct choice, found 0"),
+        (
+            ("      - {text: {en: b}}\n", "      - {text: {en: b}, correct: true}\n"),
+            "exactly one correct choice, found 2",
+        ),
+        (
+            ("      - {text: {en: a}, correct: true}\n", "      - {text: {en: a}}\n"),
+            "exactly one correct choice, found 0",
+        ),
         (("    kind: single\n", "    kind: essay\n"), "unknown kind 'essay'"),
-        (("    prompt: {en: P}\n", "    prompt: {en: no}\n"), "questions.0.prompt.en: expected text, got the YAML boolean"),
-        (("    difficulty: 2\n", "    difficulty: 2\n    go: 1.10\n"), 'questions.0.go: expected a string, got the number 1.1'),
-        (("    difficulty: 2\n", "    difficulty: 6\n"), "questions.0.difficulty: Input should be less than or equal to 5"),
+        (
+            ("    prompt: {en: P}\n", "    prompt: {en: no}\n"),
+            "questions.0.prompt.en: expected text, got the YAML boolean",
+        ),
+        (
+            ("    difficulty: 2\n", "    difficulty: 2\n    go: 1.10\n"),
+            "questions.0.go: expected a string, got the number 1.1",
+        ),
+        (
+            ("    difficulty: 2\n", "    difficulty: 6\n"),
+            "questions.0.difficulty: Input should be less than or equal to 5",
+        ),
         (("- id: t.q\n", "- id: other.q\n"), "must start with the bank's topic 't.'"),
         (("- id: t.q\n", "- id: T Q\n"), "questions.0.id: String should match pattern"),
         (("    difficulty: 2\n", "    difficulty: 2\n    difficulty: 3\n"), "questions.0.difficulty: key given twice"),
@@ -77,7 +92,8 @@ def test_each_broken_single_is_reported_with_its_line(tmp_path: Path, edit: tupl
 
 def test_every_problem_is_reported_not_only_the_first(tmp_path: Path) -> None:
     body = SINGLE.replace("    difficulty: 2\n", "    difficulty: 9\n    colour: red\n").replace(
-        "    prompt: {en: P}\n", "")
+        "    prompt: {en: P}\n", ""
+    )
     found = problems_of(bank(tmp_path, body))
     assert len(found) == 3, found
 

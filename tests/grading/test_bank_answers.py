@@ -37,16 +37,29 @@ NOT_CREDITED = {PointVerdict.MISSED, PointVerdict.CONTRADICTED}
 
 # --- keyword lists joined with "and" -----------------------------------------------------------
 
-@pytest.mark.parametrize(("qid", "text"), [
-    (DCL, "It is about the second check and only once and the data race and the first check and half-built "
-          "objects and the memory model and sync.Once and go test -race."),
-    (CORE_VALUE, "I would mention cancel and timeout and request-scoped and tree and parent and child and "
-                 "Background and WithCancel and first parameter and cooperative and ctx.Done."),
-    ("pools.interview-sync-pool", "It is about reuse and GC pressure and per-P and stealing and New and no "
-                                  "guarantee and victim and two GC and Reset and copy and connection pool and Close."),
-    (CORE_VALUE, "取消和超时和传值和树和父节点和子节点和 Background 和 WithCancel 和第一个参数和协作"),
-    ("atomics.memory-model-explain", "data race happens-before 编译器 重排 channel atomic.Bool -race 顺序一致"),
-])
+
+@pytest.mark.parametrize(
+    ("qid", "text"),
+    [
+        (
+            DCL,
+            "It is about the second check and only once and the data race and the first check and half-built "
+            "objects and the memory model and sync.Once and go test -race.",
+        ),
+        (
+            CORE_VALUE,
+            "I would mention cancel and timeout and request-scoped and tree and parent and child and "
+            "Background and WithCancel and first parameter and cooperative and ctx.Done.",
+        ),
+        (
+            "pools.interview-sync-pool",
+            "It is about reuse and GC pressure and per-P and stealing and New and no "
+            "guarantee and victim and two GC and Reset and copy and connection pool and Close.",
+        ),
+        (CORE_VALUE, "取消和超时和传值和树和父节点和子节点和 Background 和 WithCancel 和第一个参数和协作"),
+        ("atomics.memory-model-explain", "data race happens-before 编译器 重排 channel atomic.Bool -race 顺序一致"),
+    ],
+)
 def test_a_keyword_chain_is_capped_like_a_comma_list(banks: Catalog, qid: str, text: str) -> None:
     g = grade(banks, qid, text)
     assert g.keyword_only, text
@@ -55,23 +68,31 @@ def test_a_keyword_chain_is_capped_like_a_comma_list(banks: Catalog, qid: str, t
 
 
 def test_prose_with_a_few_ands_is_not_a_list(banks: Catalog) -> None:
-    text = ("Context carries cancellation and deadlines to everything working on a request, and it carries "
-            "request-scoped values such as the trace id and the user.")
+    text = (
+        "Context carries cancellation and deadlines to everything working on a request, and it carries "
+        "request-scoped values such as the trace id and the user."
+    )
     assert not grade(banks, CORE_VALUE, text).keyword_only
 
 
 # --- denials -----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "point"), [
-    ("Don't pass ctx as the first parameter.", "pass-through"),
-    ("You should never pass ctx as the first parameter.", "pass-through"),
-    ("Context has nothing to do with cancellation or timeouts, and it never carries request-scoped values.",
-     "two-jobs"),
-    ("Context is NOT for cancellation or timeouts.", "two-jobs"),
-    ("Context is not for cancellation, timeouts or request-scoped values.", "two-jobs"),
-    ("It does not carry request-scoped values.", "two-jobs"),
-    ("context 不是用来取消或者超时的，也不传值。", "two-jobs"),
-])
+
+@pytest.mark.parametrize(
+    ("text", "point"),
+    [
+        ("Don't pass ctx as the first parameter.", "pass-through"),
+        ("You should never pass ctx as the first parameter.", "pass-through"),
+        (
+            "Context has nothing to do with cancellation or timeouts, and it never carries request-scoped values.",
+            "two-jobs",
+        ),
+        ("Context is NOT for cancellation or timeouts.", "two-jobs"),
+        ("Context is not for cancellation, timeouts or request-scoped values.", "two-jobs"),
+        ("It does not carry request-scoped values.", "two-jobs"),
+        ("context 不是用来取消或者超时的，也不传值。", "two-jobs"),
+    ],
+)
 def test_a_denial_earns_nothing(banks: Catalog, text: str, point: str) -> None:
     assert verdict(banks, CORE_VALUE, text, point) in NOT_CREDITED, text
 
@@ -91,8 +112,9 @@ def test_the_escape_analysis_negated_example_is_graded_low(banks: Catalog) -> No
 @pytest.mark.parametrize("text", ["RWMutex is not always faster.", "RWMutex isn't always faster than Mutex."])
 def test_not_always_denies_an_always_misconception(banks: Catalog, text: str) -> None:
     assert grade(banks, "mutexes.rwmutex-choice", text).misconceptions == ()
-    assert [m.misconception_id for m in grade(banks, "mutexes.rwmutex-choice", "RWMutex is always faster.")
-            .misconceptions] == ["always-faster"]
+    assert [
+        m.misconception_id for m in grade(banks, "mutexes.rwmutex-choice", "RWMutex is always faster.").misconceptions
+    ] == ["always-faster"]
 
 
 def test_an_idiom_with_a_negating_character_is_not_a_negation(banks: Catalog) -> None:
@@ -102,8 +124,12 @@ def test_an_idiom_with_a_negating_character_is_not_a_negation(banks: Catalog) ->
 
 # --- generic phrasings -------------------------------------------------------------------------
 
+
 def test_passing_values_is_not_passing_ctx_down(banks: Catalog) -> None:
-    g = {p.point_id: p.verdict for p in grade(banks, CORE_VALUE, "context 用来取消和超时，还能传递请求作用域的值。").points}
+    g = {
+        p.point_id: p.verdict
+        for p in grade(banks, CORE_VALUE, "context 用来取消和超时，还能传递请求作用域的值。").points
+    }
     assert g["two-jobs"] is PointVerdict.COVERED and g["pass-through"] is PointVerdict.MISSED
 
 
@@ -121,20 +147,25 @@ def test_denying_a_race_does_not_deny_the_race_detector(banks: Catalog) -> None:
 
 # --- natural senior answers --------------------------------------------------------------------
 
+
 def test_a_senior_dcl_answer_in_its_own_words_passes(banks: Catalog) -> None:
-    text = ("Everyone queued behind the mutex re-tests db inside the critical section, sees it is non-nil and "
-            "returns, so the initialiser does not run twice. The real problem is the unlocked first read, which "
-            "races with the write: without a happens-before edge a reader can see a non-nil pointer to a half-built "
-            "object. Use sync.OnceValue, an atomic.Pointer, or just lock every time.")
+    text = (
+        "Everyone queued behind the mutex re-tests db inside the critical section, sees it is non-nil and "
+        "returns, so the initialiser does not run twice. The real problem is the unlocked first read, which "
+        "races with the write: without a happens-before edge a reader can see a non-nil pointer to a half-built "
+        "object. Use sync.OnceValue, an atomic.Pointer, or just lock every time."
+    )
     g = grade(banks, DCL, text)
     assert {p.point_id: p.verdict for p in g.points}["not-twice"] is PointVerdict.COVERED
     assert g.passed and g.score >= 0.9
 
 
 def test_a_code_review_of_the_locked_cache_credits_the_escaping_pointer(banks: Catalog) -> None:
-    text = ("GetProject hands back *ProjectInfo, and the caller mutates it with no lock held: that's a data race. "
-            "Return a copy instead, or add an UpdateStatus method that locks. Use RWMutex for read-heavy access, "
-            "and prove it with go test -race.")
+    text = (
+        "GetProject hands back *ProjectInfo, and the caller mutates it with no lock held: that's a data race. "
+        "Return a copy instead, or add an UpdateStatus method that locks. Use RWMutex for read-heavy access, "
+        "and prove it with go test -race."
+    )
     g = grade(banks, LOCK_DATA, text)
     assert {p.point_id: p.verdict for p in g.points}["pointer-escape"] is PointVerdict.COVERED
     assert g.score >= 0.75
@@ -143,6 +174,7 @@ def test_a_code_review_of_the_locked_cache_credits_the_escaping_pointer(banks: C
 
 
 # --- model answers -----------------------------------------------------------------------------
+
 
 def test_every_model_answer_grades_at_least_0_9(banks: Catalog) -> None:
     weak = []
@@ -159,8 +191,9 @@ def test_repeating_the_questions_own_term_earns_nothing_on_its_own(banks: Catalo
     q = "mutexes.trylock-smell"
     text = "TryLock is the right tool: it's faster than Lock and guarantees the second sync never waits."
     assert verdict(banks, q, text, "smell") is PointVerdict.MISSED  # "TryLock" is the question's word
-    assert verdict(banks, q, "TryLock is rarely correct; it hints at a design problem.", "smell") \
-        is PointVerdict.COVERED
+    assert (
+        verdict(banks, q, "TryLock is rarely correct; it hints at a design problem.", "smell") is PointVerdict.COVERED
+    )
 
 
 def test_a_denied_remedy_denies_its_subjects(banks: Catalog) -> None:
@@ -170,6 +203,8 @@ def test_a_denied_remedy_denies_its_subjects(banks: Catalog) -> None:
 
 def test_a_prohibition_worded_as_a_phrase_accepts_a_denial_and_a_description(banks: Catalog) -> None:
     q = "mutexes.trylock-smell"  # the point: "... not serve as a long-held 'job running' flag across I/O"
-    for text in ("The mutex shouldn't be held across I/O as a 'running' flag.",
-                 "Holding the mutex across I/O as a 'running' flag is the real smell."):
+    for text in (
+        "The mutex shouldn't be held across I/O as a 'running' flag.",
+        "Holding the mutex across I/O as a 'running' flag is the real smell.",
+    ):
         assert verdict(banks, q, text, "scope") is PointVerdict.COVERED, text

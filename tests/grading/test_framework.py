@@ -53,8 +53,11 @@ def test_small_typos_are_tolerated(ctx_q: OpenQuestion) -> None:
 
 
 def test_one_concept_of_two_is_partial_credit(ctx_q: OpenQuestion) -> None:
-    point = next(p for p in grade_open(ctx_q, "Cancelling the parent context is how you stop work.").points
-                 if p.point_id == "children")
+    point = next(
+        p
+        for p in grade_open(ctx_q, "Cancelling the parent context is how you stop work.").points
+        if p.point_id == "children"
+    )
     assert point.verdict is PointVerdict.PARTIAL and point.credit == pytest.approx(0.5)
 
 
@@ -66,8 +69,10 @@ def test_score_is_weighted_by_points(ctx_q: OpenQuestion) -> None:
 
 
 def test_negated_concepts_do_not_count_and_contradict(ctx_q: OpenQuestion) -> None:
-    for text in ("Cancellation is not cooperative, ctx.Done() is never needed.",
-                 "取消并不是协作式的，不需要监听 ctx.Done()。"):
+    for text in (
+        "Cancellation is not cooperative, ctx.Done() is never needed.",
+        "取消并不是协作式的，不需要监听 ctx.Done()。",
+    ):
         assert verdicts(ctx_q, text)["cooperative"] is PointVerdict.CONTRADICTED
 
 
@@ -87,13 +92,18 @@ def test_a_misconception_in_chinese_is_flagged(ctx_q: OpenQuestion) -> None:
 
 
 def test_a_denied_misconception_is_not_flagged(pool_q: OpenQuestion) -> None:
-    for text in ("sync.Pool does not keep objects forever.", "It's a myth that the pool keeps objects forever.",
-                 "sync.Pool 并不会永久保存对象。"):
+    for text in (
+        "sync.Pool does not keep objects forever.",
+        "It's a myth that the pool keeps objects forever.",
+        "sync.Pool 并不会永久保存对象。",
+    ):
         assert grade_open(pool_q, text).misconceptions == (), text
 
 
 def test_a_keyword_list_scores_at_most_partial(ctx_q: OpenQuestion) -> None:
-    grade = grade_open(ctx_q, "defer cancel, leak, timer, cooperative, ctx.Done(), parent, children, go vet, lostcancel")
+    grade = grade_open(
+        ctx_q, "defer cancel, leak, timer, cooperative, ctx.Done(), parent, children, go vet, lostcancel"
+    )
     assert grade.keyword_only
     assert all(p.verdict is PointVerdict.PARTIAL and p.credit <= KEYWORD_CAP for p in grade.points)
     assert grade.score <= KEYWORD_CAP
@@ -117,7 +127,7 @@ def test_evidence_is_the_learners_own_sentence_with_offsets(ctx_q: OpenQuestion)
     text = "Hello.  Cancellation is ｃｏｏｐｅｒａｔｉｖｅ: watch ctx.Done()!  Bye."
     point = next(p for p in grade_open(ctx_q, text).points if p.point_id == "cooperative")
     assert point.evidence == "Cancellation is ｃｏｏｐｅｒａｔｉｖｅ: watch ctx.Done()!"
-    (start, end), = point.spans
+    ((start, end),) = point.spans
     assert text[start:end] == point.evidence
 
 
@@ -158,13 +168,20 @@ def test_grading_is_deterministic_and_compiles_once(ctx_q: OpenQuestion) -> None
 
 
 def test_code_like_phrasings_match_verbatim() -> None:
-    q = OpenQuestion.model_validate({
-        "id": "t.code", "kind": "open", "difficulty": 1, "prompt": {"en": "?"}, "explanation": {"en": "."},
-        "model_answer": {"en": "."},
-        "framework": [{"id": "nil", "point": {"en": "Compare with == nil"}, "weight": 1, "concepts": [["== nil"]]},
-                      {"id": "fse", "point": {"en": "s[a:b:c] limits capacity"}, "weight": 1,
-                       "concepts": [["[a:b:c]"]]}],
-    })
+    q = OpenQuestion.model_validate(
+        {
+            "id": "t.code",
+            "kind": "open",
+            "difficulty": 1,
+            "prompt": {"en": "?"},
+            "explanation": {"en": "."},
+            "model_answer": {"en": "."},
+            "framework": [
+                {"id": "nil", "point": {"en": "Compare with == nil"}, "weight": 1, "concepts": [["== nil"]]},
+                {"id": "fse", "point": {"en": "s[a:b:c] limits capacity"}, "weight": 1, "concepts": [["[a:b:c]"]]},
+            ],
+        }
+    )
     assert verdicts(q, "The slice is nil here.")["nil"] is PointVerdict.MISSED
     assert verdicts(q, "Check if err==nil first.")["nil"] is PointVerdict.COVERED
     assert verdicts(q, "Use s[a:b:c] to cap it.")["fse"] is PointVerdict.COVERED
@@ -189,8 +206,10 @@ def test_a_clause_stating_a_misconception_earns_nothing(pool_q: OpenQuestion) ->
 
 
 def test_a_wrong_practice_named_with_its_outcome_is_not_a_belief(wg_q: OpenQuestion) -> None:
-    for text in ("Add inside the goroutine races with Wait, which may return early.",
-                 "在协程内部调用 Add 会和 Wait 竞争。"):
+    for text in (
+        "Add inside the goroutine races with Wait, which may return early.",
+        "在协程内部调用 Add 会和 Wait 竞争。",
+    ):
         assert grade_open(wg_q, text).misconceptions == (), text
     stated = grade_open(wg_q, "You can call Add inside the goroutine, it is fine.")
     assert [m.misconception_id for m in stated.misconceptions] == ["add-inside"]

@@ -191,8 +191,11 @@ def _terms(text: str, *words: str) -> dict[int, tuple[frozenset[int], ...]]:
         ("It never carries deadlines, values or loggers.", ("deadlines", "values", "loggers"), Polarity.NEGATED),
         ("It has no ID, handle or thread-local storage.", ("id", "handle", "thread"), Polarity.LACKING),
         ("不要调用回调、RPC 或者发送", ("回调", "rpc", "发送"), Polarity.NEGATED),
-        ("never call unknown code (callbacks, channel sends) under a lock", ("unknown", "callbacks", "channel"),
-         Polarity.NEGATED),
+        (
+            "never call unknown code (callbacks, channel sends) under a lock",
+            ("unknown", "callbacks", "channel"),
+            Polarity.NEGATED,
+        ),
         # ... but not past a new clause, nor into an item with its own negation.
         ("There is no race, and wg.Wait makes the writes visible.", ("race", "wg.wait"), Polarity.AFFIRMED),
         ("No allocation for pointers, integers and constants.", ("pointers", "constants"), Polarity.AFFIRMED),
@@ -283,7 +286,5 @@ def test_terse_prose_with_articles_and_joiners_is_not_a_list(text: str) -> None:
         ("The conversions do not keep running.", "keep", Polarity.NEGATED),
     ],
 )
-def test_a_negation_inside_a_relative_clause_denies_only_that_clause(
-    text: str, term: str, expected: Polarity
-) -> None:
+def test_a_negation_inside_a_relative_clause_denies_only_that_clause(text: str, term: str, expected: Polarity) -> None:
     assert polarity(text, term) is expected

@@ -69,10 +69,20 @@ def test_an_exam_pack_folder_loads_from_kata_json(tmp_path: Path) -> None:
     root.mkdir()
     for name in ("go.mod", "stats.go", "stats_test.go", "helpers_test.go", "README.md"):
         shutil.copyfile(KATAS / "stats" / name, root / name)
-    (root / "kata.json").write_text(json.dumps({
-        "slug": "stats", "title": {"en": "Stats"}, "topic": "goroutines", "difficulty": 1,
-        "learner_files": ["stats.go"], "allowed_imports": ["sync"], "time_limit": 3, "visible_tests": [],
-    }))
+    (root / "kata.json").write_text(
+        json.dumps(
+            {
+                "slug": "stats",
+                "title": {"en": "Stats"},
+                "topic": "goroutines",
+                "difficulty": 1,
+                "learner_files": ["stats.go"],
+                "allowed_imports": ["sync"],
+                "time_limit": 3,
+                "visible_tests": [],
+            }
+        )
+    )
     kata = load_kata_dir(root)
     assert kata.spec.allowed_imports == ("sync",)
     assert kata.hidden_tests == () and kata.mutants == ()

@@ -21,15 +21,25 @@ def test_list_shows_every_kata_not_started() -> None:
     result = run_cli("kata", "list", "--json")
     data = json.loads(result.stdout)
     assert [(r["slug"], r["topic"], r["difficulty"], r["status"], r["last_result"]) for r in data["katas"]] == [
-        ("greet", "testing", 1, "not started", None), ("stats", "goroutines", 1, "not started", None)]
+        ("greet", "testing", 1, "not started", None),
+        ("stats", "goroutines", 1, "not started", None),
+    ]
     table = run_cli("kata", "list")
     assert "Sum, maximum and a parallel sum" in table.stdout and "not started" in table.stdout
 
 
-@pytest.mark.parametrize("args", [("kata", "list"), ("kata", "list", "--json"), ("kata", "test", "stats"),
-                                  pytest.param(("kata", "verify"), marks=pytest.mark.go)])
-def test_a_missing_katas_folder_is_an_error_naming_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                      args: tuple[str, ...]) -> None:
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("kata", "list"),
+        ("kata", "list", "--json"),
+        ("kata", "test", "stats"),
+        pytest.param(("kata", "verify"), marks=pytest.mark.go),
+    ],
+)
+def test_a_missing_katas_folder_is_an_error_naming_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+) -> None:
     missing = tmp_path / "no-katas-here"
     monkeypatch.setenv("GOKATA_KATAS", str(missing))
     result = run_cli(*args)
@@ -43,8 +53,13 @@ def test_start_copies_only_what_a_learner_may_see(tmp_path: Path) -> None:
     result = run_cli("kata", "start", "stats", "--workspace", str(tmp_path))
     assert result.exit_code == 0, result.output
     ws = tmp_path / "stats"
-    assert sorted(p.name for p in ws.iterdir()) == ["README.md", "go.mod", "helpers_test.go", "stats.go",
-                                                     "stats_test.go"]
+    assert sorted(p.name for p in ws.iterdir()) == [
+        "README.md",
+        "go.mod",
+        "helpers_test.go",
+        "stats.go",
+        "stats_test.go",
+    ]
     assert f"Workspace: {ws}" in result.stdout
     assert "gokata kata test stats" in result.stdout
     assert (ws / "stats.go").read_bytes() == (KATAS / "stats" / "stats.go").read_bytes()
@@ -145,11 +160,11 @@ def test_reset_restores_the_starter_and_keeps_a_backup(tmp_path: Path) -> None:
     assert str(backups[0]) in result.stdout
 
 
-def test_without_go_kata_commands_exit_3_and_say_how_to_install(tmp_path: Path,
-                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_go_kata_commands_exit_3_and_say_how_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))  # no go here
-    for args in (("kata", "test", "stats"), ("kata", "start", "stats"), ("kata", "verify"),
-                 ("kata", "watch", "stats")):
+    for args in (("kata", "test", "stats"), ("kata", "start", "stats"), ("kata", "verify"), ("kata", "watch", "stats")):
         result = run_cli(*args)
         assert result.exit_code == 3, args
         assert "Go is not installed" in result.stderr and "go.dev/doc/install" in result.stderr
@@ -206,7 +221,7 @@ def test_list_at_80_columns_never_cuts_a_slug_or_a_title(monkeypatch: pytest.Mon
     topic_at = cell_len(header[: header.index(msg("kata.col.topic", lg))])
     shown: dict[str, str] = {}  # slug -> the title as shown, its lines joined
     slug = ""
-    for line in lines[lines.index(header) + 2:]:
+    for line in lines[lines.index(header) + 2 :]:
         if not line.strip() or line.startswith(("Start one", "用 ")):
             continue
         if not line.startswith(" "):
@@ -215,5 +230,3 @@ def test_list_at_80_columns_never_cuts_a_slug_or_a_title(monkeypatch: pytest.Mon
         shown[slug] = shown.get(slug, "") + _cells(line, 0, topic_at).strip()
     for kata in katas:
         assert shown.get(kata.slug, "").replace(" ", "") == kata.title(lang).replace(" ", ""), kata.slug
-
-

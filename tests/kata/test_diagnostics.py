@@ -9,9 +9,14 @@ from runner.kata.diagnostics import (
     running_tests_from_dump,
 )
 
-PATHS = PathMap(module="example.com/stats", sandbox_dir="/tmp/gokata-run-x/src",
-                learner={"stats.go": "work/stats.go"}, tests=frozenset({"stats_test.go"}),
-                hidden=frozenset({"stats_hidden_test.go"}), harness_token="t0k")
+PATHS = PathMap(
+    module="example.com/stats",
+    sandbox_dir="/tmp/gokata-run-x/src",
+    learner={"stats.go": "work/stats.go"},
+    tests=frozenset({"stats_test.go"}),
+    hidden=frozenset({"stats_hidden_test.go"}),
+    harness_token="t0k",
+)
 
 RACE = """Read at 0x00c000014118 by goroutine 9:
   example.com/stats.ParallelSum.func1()
@@ -75,9 +80,11 @@ def test_timeout_dump_summary_names_running_tests_and_where_goroutines_wait() ->
 
 
 def test_compile_errors_point_at_the_learners_file_and_flag_hidden_tests() -> None:
-    output = ("# example.com/stats [example.com/stats.test]\n./stats.go:9:2: undefined: undefinedThing\n"
-              "./stats_hidden_test.go:6:15: too many arguments in call to Max\n\thave (number, number)\n"
-              "\twant ([]int)\n")
+    output = (
+        "# example.com/stats [example.com/stats.test]\n./stats.go:9:2: undefined: undefinedThing\n"
+        "./stats_hidden_test.go:6:15: too many arguments in call to Max\n\thave (number, number)\n"
+        "\twant ([]int)\n"
+    )
     errors = compile_errors(output, PATHS)
     assert [str(e) for e in errors] == [
         "work/stats.go:9:2: undefined: undefinedThing",
@@ -88,14 +95,18 @@ def test_compile_errors_point_at_the_learners_file_and_flag_hidden_tests() -> No
 
 def test_messages_drop_framing_and_keep_subtests_and_panic_location() -> None:
     own = "=== RUN   TestMax\n    stats_test.go:14: Max = 8; want 9\n--- FAIL: TestMax (0.00s)\n"
-    sub = ("=== RUN   TestMax/neg\n    stats_test.go:20: bad\n"
-           "panic: runtime error: index out of range [0] with length 0 [recovered, repanicked]\n\n"
-           "goroutine 7 [running]:\ntesting.tRunner.func1.2({0x5, 0x6})\n\ttesting/testing.go:1872 +0x1\n"
-           "example.com/stats.Max(...)\n\t/tmp/gokata-run-x/src/stats.go:17 +0x2\n")
+    sub = (
+        "=== RUN   TestMax/neg\n    stats_test.go:20: bad\n"
+        "panic: runtime error: index out of range [0] with length 0 [recovered, repanicked]\n\n"
+        "goroutine 7 [running]:\ntesting.tRunner.func1.2({0x5, 0x6})\n\ttesting/testing.go:1872 +0x1\n"
+        "example.com/stats.Max(...)\n\t/tmp/gokata-run-x/src/stats.go:17 +0x2\n"
+    )
     message = failure_message(own, [("TestMax/neg", sub)], PATHS)
-    assert message == ("stats_test.go:14: Max = 8; want 9\nTestMax/neg:\n  stats_test.go:20: bad\n"
-                       "  panic: runtime error: index out of range [0] with length 0\n"
-                       "    at work/stats.go:17 in Max")
+    assert message == (
+        "stats_test.go:14: Max = 8; want 9\nTestMax/neg:\n  stats_test.go:20: bad\n"
+        "  panic: runtime error: index out of range [0] with length 0\n"
+        "    at work/stats.go:17 in Max"
+    )
 
 
 def test_paths_and_generated_names_are_cleaned() -> None:

@@ -11,12 +11,16 @@ def line(**event: object) -> bytes:
 
 
 def test_events_split_across_chunks_are_reassembled() -> None:
-    data = (line(Action="start", Package="p") + line(Action="run", Test="TestA")
-            + line(Action="output", Test="TestA", Output="    a_test.go:3: boom\n")
-            + line(Action="fail", Test="TestA", Elapsed=0.5) + line(Action="fail", Package="p"))
+    data = (
+        line(Action="start", Package="p")
+        + line(Action="run", Test="TestA")
+        + line(Action="output", Test="TestA", Output="    a_test.go:3: boom\n")
+        + line(Action="fail", Test="TestA", Elapsed=0.5)
+        + line(Action="fail", Package="p")
+    )
     collector = EventCollector()
     for i in range(0, len(data), 7):
-        collector.feed(data[i:i + 7])
+        collector.feed(data[i : i + 7])
     collector.close()
     trace = collector.tests["TestA"]
     assert (trace.runs, trace.verdicts, trace.elapsed) == (1, ["fail"], 0.5)
@@ -62,8 +66,10 @@ def test_too_many_test_names_are_not_all_kept() -> None:
 
 def test_race_reports_timeouts_and_crashes_are_picked_out() -> None:
     collector = EventCollector()
-    text = ("==================\nWARNING: DATA RACE\nRead at 0x1 by goroutine 7:\n  p.F()\n      p/a.go:3 +0x1\n"
-            "==================\n")
+    text = (
+        "==================\nWARNING: DATA RACE\nRead at 0x1 by goroutine 7:\n  p.F()\n      p/a.go:3 +0x1\n"
+        "==================\n"
+    )
     collector.feed(line(Action="output", Test="TestR", Output=text))
     collector.feed(line(Action="output", Test="TestP", Output="panic: boom\n"))
     collector.feed(line(Action="output", Test="TestP", Output="\ngoroutine 1 [running]:\n"))

@@ -57,8 +57,13 @@ def test_passing() -> None:
 def test_failing_shows_each_test_and_the_assertion() -> None:
     result = grade("failing")
     assert result.status == "fail"
-    assert statuses(result) == {"TestSum": "pass", "TestMax": "fail", "TestMaxNegative": "fail",
-                                "TestMaxEmpty": "pass", "TestParallelSum": "pass"}
+    assert statuses(result) == {
+        "TestSum": "pass",
+        "TestMax": "fail",
+        "TestMaxNegative": "fail",
+        "TestMaxEmpty": "pass",
+        "TestParallelSum": "pass",
+    }
     assert message(result, "TestMax") == "stats_test.go:14: Max([3 9 2]) = 8, true; want 9, true"
     assert message(result, "TestMaxNegative").startswith("stats_hidden_test.go:8: Max([-5 -2 -9])")
     assert result.score == pytest.approx(0.6)
@@ -75,7 +80,10 @@ def test_compile_error_points_at_the_learners_line() -> None:
     assert result.status == "compile_error" and result.score == 0
     first = result.compile_errors[0]
     assert (Path(first.file).resolve(), first.line, first.column) == (
-        (submission("stats", "compile_error") / "stats.go").resolve(), 9, 2)
+        (submission("stats", "compile_error") / "stats.go").resolve(),
+        9,
+        2,
+    )
     assert first.message == "undefined: undefinedThing"
     assert all(t.status == "fail" for t in result.tests)
     assert result.notes == ()  # a plain typo: no word about names from the tests
@@ -87,7 +95,10 @@ def test_learner_code_cannot_use_names_declared_only_in_the_tests() -> None:
     assert result.status == "compile_error" and result.score == 0
     first = result.compile_errors[0]
     assert (Path(first.file).resolve(), first.line, first.message) == (
-        (submission("stats", "uses_test_helper") / "stats.go").resolve(), 10, "undefined: numbers")
+        (submission("stats", "uses_test_helper") / "stats.go").resolve(),
+        10,
+        "undefined: numbers",
+    )
     assert result.summary.endswith("stats.go:10:7: undefined: numbers")
     assert any("without the kata's test files" in note for note in result.notes)
     assert all(t.message == "not run: the code does not build" for t in result.tests) and result.total == 5
@@ -118,7 +129,9 @@ def test_changed_signature_is_reported_in_the_hidden_tests_too(tmp_path: Path) -
     code = tmp_path / "code"
     code.mkdir()
     source = (submission("stats", "passing") / "stats.go").read_text()
-    (code / "stats.go").write_text(source.replace("func Max(xs []int) (int, bool) {", "func Max(xs ...int) (int, bool) {"))
+    (code / "stats.go").write_text(
+        source.replace("func Max(xs []int) (int, bool) {", "func Max(xs ...int) (int, bool) {")
+    )
     result = grade_submission(load_kata("stats"), code)
     assert result.status == "compile_error"
     assert any(e.in_hidden_test for e in result.compile_errors)
@@ -140,8 +153,9 @@ def test_deadlock_is_a_timeout_with_where_goroutines_wait() -> None:
     assert result.status == "timeout"
     assert result.timeout is not None
     assert result.timeout.running == ("TestParallelSum",)
-    assert any("blocked (chan receive)" in line and "stats.go:49 in ParallelSum" in line
-               for line in result.timeout.blocked)
+    assert any(
+        "blocked (chan receive)" in line and "stats.go:49 in ParallelSum" in line for line in result.timeout.blocked
+    )
     assert statuses(result)["TestSum"] == "pass"
     # The summary alone (all an exam report shows) tells the whole story, in a few lines.
     summary = result.summary.splitlines()
@@ -197,8 +211,13 @@ print(json.dumps({"status": result.status, "summary": result.summary, "notes": l
 
 def peak_rss_grading(case: str) -> dict[str, Any]:
     """Grade in a fresh interpreter and report its own peak resident memory (not go's)."""
-    proc = subprocess.run([sys.executable, "-c", PEAK_RSS, str(submission("stats", case))], capture_output=True,
-                          text=True, check=True, cwd=REPO)
+    proc = subprocess.run(
+        [sys.executable, "-c", PEAK_RSS, str(submission("stats", case))],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=REPO,
+    )
     data: dict[str, Any] = json.loads(proc.stdout)
     return data
 
@@ -247,10 +266,13 @@ def test_extra_test_file_changed_go_mod_and_extra_source_are_ignored_and_reporte
     assert "TestMain" in result.ignored[0]
 
 
-@pytest.mark.parametrize(("case", "reason"), [
-    ("forbidden_import", 'import "os" in tests/kata/submissions/stats/forbidden_import/stats.go:5 is not allowed'),
-    ("linkname", "//go:linkname is refused"),
-])
+@pytest.mark.parametrize(
+    ("case", "reason"),
+    [
+        ("forbidden_import", 'import "os" in tests/kata/submissions/stats/forbidden_import/stats.go:5 is not allowed'),
+        ("linkname", "//go:linkname is refused"),
+    ],
+)
 def test_refused_code_never_runs(case: str, reason: str) -> None:
     result = grade(case)
     assert result.status == "rejected" and result.score == 0
@@ -292,10 +314,12 @@ def test_the_environment_is_trimmed(monkeypatch: pytest.MonkeyPatch, tmp_path: P
     kata_root = tmp_path / "katas"
     shutil.copytree(KATAS / "greet", kata_root / "greet")
     hidden = kata_root / "greet" / ".meta" / "hidden" / "env_hidden_test.go"
-    hidden.write_text('package greet\n\nimport (\n\t"os"\n\t"testing"\n)\n\n'
-                      'func TestNoSecrets(t *testing.T) {\n\tfor _, kv := range os.Environ() {\n'
-                      '\t\tif kv == "GOKATA_SECRET_TOKEN=s3cret" {\n\t\t\tt.Fatal("the environment leaked")\n\t\t}\n\t}\n'
-                      '\tif os.Getenv("HOME") == os.Getenv("GOKATA_TEST_REAL_HOME") {\n\t\tt.Fatal("HOME leaked")\n\t}\n}\n')
+    hidden.write_text(
+        'package greet\n\nimport (\n\t"os"\n\t"testing"\n)\n\n'
+        "func TestNoSecrets(t *testing.T) {\n\tfor _, kv := range os.Environ() {\n"
+        '\t\tif kv == "GOKATA_SECRET_TOKEN=s3cret" {\n\t\t\tt.Fatal("the environment leaked")\n\t\t}\n\t}\n'
+        '\tif os.Getenv("HOME") == os.Getenv("GOKATA_TEST_REAL_HOME") {\n\t\tt.Fatal("HOME leaked")\n\t}\n}\n'
+    )
     monkeypatch.setenv("GOKATA_TEST_REAL_HOME", os.environ.get("HOME", ""))
     monkeypatch.setenv("GOKATA_KATAS", str(kata_root))
     kata = load_kata("greet")
@@ -304,13 +328,19 @@ def test_the_environment_is_trimmed(monkeypatch: pytest.MonkeyPatch, tmp_path: P
     assert result.total == 4
 
 
-@pytest.mark.parametrize(("source", "status", "summary"), [
-    ("//go:build ignore\n\npackage stats\n", "rejected", "left out of the build by its build constraints"),
-    ("//go:build race\n\npackage stats\n\nimport \"os\"\n\nvar _ = os.Args\n", "rejected", 'import "os"'),
-    ("package main\n\nfunc Sum(xs []int) int { return 0 }\n", "compile_error",
-     "found packages stats (helpers_test.go) and main (stats.go) in the graded package"),
-    ("package stats\n\nfunc Sum(xs []int) int { return 0 \n", "compile_error", "syntax error"),
-])
+@pytest.mark.parametrize(
+    ("source", "status", "summary"),
+    [
+        ("//go:build ignore\n\npackage stats\n", "rejected", "left out of the build by its build constraints"),
+        ('//go:build race\n\npackage stats\n\nimport "os"\n\nvar _ = os.Args\n', "rejected", 'import "os"'),
+        (
+            "package main\n\nfunc Sum(xs []int) int { return 0 }\n",
+            "compile_error",
+            "found packages stats (helpers_test.go) and main (stats.go) in the graded package",
+        ),
+        ("package stats\n\nfunc Sum(xs []int) int { return 0 \n", "compile_error", "syntax error"),
+    ],
+)
 def test_odd_sources(tmp_path: Path, source: str, status: str, summary: str) -> None:
     (tmp_path / "stats.go").write_text(source)
     result = grade_submission(load_kata("stats"), tmp_path)

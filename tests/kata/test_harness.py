@@ -4,7 +4,7 @@ from pathlib import Path
 
 from runner.kata.harness import Harness, declared_tests, other_test_functions, package_name, read_records
 
-SOURCE = '''package stats_test
+SOURCE = """package stats_test
 
 // func TestInComment(t *testing.T)
 /* func TestInBlock(t *testing.T) */
@@ -21,7 +21,7 @@ func (s suite) TestMethod(t *testing.T) {}
 func  TestSpaced ( tt  * testing.T ) {}
 func ExampleA() {}
 func FuzzA(f *testing.F) {}
-'''
+"""
 
 
 def test_finds_what_go_test_runs_and_nothing_in_comments_or_strings() -> None:

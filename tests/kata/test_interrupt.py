@@ -16,8 +16,11 @@ import pytest
 from tests.conftest import REPO
 from tests.kata.conftest import KATAS, submission
 
-pytestmark = [pytest.mark.go, pytest.mark.slow,
-              pytest.mark.skipif(not sys.platform.startswith("linux"), reason="finds processes through /proc")]
+pytestmark = [
+    pytest.mark.go,
+    pytest.mark.slow,
+    pytest.mark.skipif(not sys.platform.startswith("linux"), reason="finds processes through /proc"),
+]
 
 
 def processes_in(folder: Path) -> list[int]:
@@ -50,10 +53,15 @@ def test_interrupt_kills_the_run_and_removes_the_sandbox(tmp_path: Path, sig: si
     spec = kata_dir / "stats" / "kata.yaml"
     spec.write_text(spec.read_text().replace("time_limit: 3", "time_limit: 120"))
     env = dict(os.environ, TMPDIR=str(scratch), GOKATA_KATAS=str(kata_dir))
-    proc = subprocess.Popen([sys.executable, "-m", "runner", "kata", "test", "stats", "--code",
-                             str(submission("stats", "infinite_loop"))], cwd=REPO, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "runner", "kata", "test", "stats", "--code", str(submission("stats", "infinite_loop"))],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     try:
+
         def test_binary_running() -> bool:
             for pid in processes_in(scratch):
                 try:

@@ -23,7 +23,7 @@ class Sink:
         self.marker = start_marker
 
     def feed(self, chunk: bytes) -> None:
-        self.data += chunk[:1 << 20]
+        self.data += chunk[: 1 << 20]
         if self.marker and self.marker in chunk and self.started_at is None:
             self.started_at = time.monotonic()
 
@@ -35,11 +35,26 @@ def limits(**changes: Any) -> Limits:
     return replace(BASE, **changes)
 
 
-def run(code: str, lim: Limits, sink: Sink | None = None, *, cancel: threading.Event | None = None,
-        on_slow_start: Callable[[], None] | None = None, slow_after_s: float = 2.0) -> tuple[ProcessOutcome, Sink]:
+def run(
+    code: str,
+    lim: Limits,
+    sink: Sink | None = None,
+    *,
+    cancel: threading.Event | None = None,
+    on_slow_start: Callable[[], None] | None = None,
+    slow_after_s: float = 2.0,
+) -> tuple[ProcessOutcome, Sink]:
     sink = sink or Sink()
-    outcome = run_limited([sys.executable, "-c", code], cwd=Path.cwd(), env=dict(os.environ), limits=lim,
-                          sink=sink, cancel=cancel, on_slow_start=on_slow_start, slow_after_s=slow_after_s)
+    outcome = run_limited(
+        [sys.executable, "-c", code],
+        cwd=Path.cwd(),
+        env=dict(os.environ),
+        limits=lim,
+        sink=sink,
+        cancel=cancel,
+        on_slow_start=on_slow_start,
+        slow_after_s=slow_after_s,
+    )
     return outcome, sink
 
 
@@ -60,9 +75,11 @@ def test_output_and_exit_status_come_through() -> None:
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="checks processes through /proc")
 def test_time_out_kills_the_whole_group_including_grandchildren(tmp_path: Path) -> None:
     pidfile = tmp_path / "grandchild"
-    code = ("import subprocess, sys, time;"
-            f"p = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)']);"
-            f"open({str(pidfile)!r}, 'w').write(str(p.pid)); print('started', flush=True); time.sleep(60)")
+    code = (
+        "import subprocess, sys, time;"
+        f"p = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)']);"
+        f"open({str(pidfile)!r}, 'w').write(str(p.pid)); print('started', flush=True); time.sleep(60)"
+    )
     outcome, _ = run(code, limits(build_s=120, run_s=1), Sink(start_marker=b"started"))
     assert outcome.killed == "timeout"
     grandchild = int(pidfile.read_text())
@@ -85,9 +102,11 @@ def test_memory_hog_is_stopped() -> None:
 
 
 def test_process_count_is_limited_once_the_tests_run() -> None:
-    code = ("import subprocess, sys, time\nprint('started', flush=True)\n"
-            "ps = [subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(30)']) for _ in range(8)]\n"
-            "time.sleep(30)")
+    code = (
+        "import subprocess, sys, time\nprint('started', flush=True)\n"
+        "ps = [subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(30)']) for _ in range(8)]\n"
+        "time.sleep(30)"
+    )
     outcome, _ = run(code, limits(max_processes=4), Sink(start_marker=b"started"))
     assert outcome.killed == "processes"
 

@@ -12,14 +12,27 @@ from tests.cli_helpers import run_cli
 
 
 def run(slug: str, status: str) -> KataAttempt:
-    return KataAttempt(slug=slug, topic="goroutines", status=status, score=1.0 if status == "pass" else 0.0,
-                       tests_passed=0, tests_total=5, duration_s=0.5)
+    return KataAttempt(
+        slug=slug,
+        topic="goroutines",
+        status=status,
+        score=1.0 if status == "pass" else 0.0,
+        tests_passed=0,
+        tests_total=5,
+        duration_s=0.5,
+    )
 
 
 def test_passed_stays_passed_and_last_result_is_the_latest_verdict() -> None:
     recorder = open_recorder()
-    for slug, status in [("solved", "fail"), ("solved", "pass"), ("regressed", "pass"), ("regressed", "timeout"),
-                         ("stuck", "fail"), ("stuck", "compile_error")]:
+    for slug, status in [
+        ("solved", "fail"),
+        ("solved", "pass"),
+        ("regressed", "pass"),
+        ("regressed", "timeout"),
+        ("stuck", "fail"),
+        ("stuck", "compile_error"),
+    ]:
         recorder.record_kata(run(slug, status))
     assert standings(recorder) == {
         "solved": Standing("passed", "pass"),

@@ -41,16 +41,38 @@ def ran(name: str, verdict: str, output: str = "") -> list[dict[str, object]]:
     return out
 
 
-def judge(stream: list[dict[str, object]], records: dict[str, list[str]], *, returncode: int = 0,
-          package: str = "pass", killed: KillReason | None = None, forged: list[str] | None = None,
-          stderr: str = "", ran_for: float = 1.0, race_reports: tuple[str, ...] = ()) -> KataResult:
+def judge(
+    stream: list[dict[str, object]],
+    records: dict[str, list[str]],
+    *,
+    returncode: int = 0,
+    package: str = "pass",
+    killed: KillReason | None = None,
+    forged: list[str] | None = None,
+    stderr: str = "",
+    ran_for: float = 1.0,
+    race_reports: tuple[str, ...] = (),
+) -> KataResult:
     collector = events(*stream, {"Action": package})
-    process = ProcessOutcome(returncode=returncode, killed=killed, stderr=stderr, duration_s=1,
-                             finished_wall=START_UNIX + ran_for)
-    facts = RunFacts(kata="k", expected=EXPECTED, unscored=frozenset(), events=collector,
-                     records=Records(records, forged or []), process=process,
-                     paths=PATHS, time_limit_s=5, memory_limit_mb=256, limits=LIMITS, visible_only=False,
-                     ignored=(), duration_s=1.0, race_reports=race_reports)
+    process = ProcessOutcome(
+        returncode=returncode, killed=killed, stderr=stderr, duration_s=1, finished_wall=START_UNIX + ran_for
+    )
+    facts = RunFacts(
+        kata="k",
+        expected=EXPECTED,
+        unscored=frozenset(),
+        events=collector,
+        records=Records(records, forged or []),
+        process=process,
+        paths=PATHS,
+        time_limit_s=5,
+        memory_limit_mb=256,
+        limits=LIMITS,
+        visible_only=False,
+        ignored=(),
+        duration_s=1.0,
+        race_reports=race_reports,
+    )
     return decide(facts)
 
 
@@ -107,7 +129,9 @@ def test_passes_are_not_counted_when_the_run_then_fails() -> None:
 
 
 def test_the_pessimistic_source_wins_when_a_late_race_fails_a_recorded_pass() -> None:
-    stream = ran("TestA", "fail", "    testing.go:1712: race detected during execution of test\n") + ran("TestB", "pass")
+    stream = ran("TestA", "fail", "    testing.go:1712: race detected during execution of test\n") + ran(
+        "TestB", "pass"
+    )
     result = judge(stream, {"TestA": ["pass"], "TestB": ["pass"]}, returncode=1, package="fail")
     assert result.status == "fail"
     assert result.tests[0].status == "fail"
@@ -141,33 +165,46 @@ def test_a_killed_time_out_is_a_timeout_verdict() -> None:
 
 
 def test_a_time_out_summary_lists_where_goroutines_were() -> None:
-    dump = ("panic: test timed out after 5s\n\trunning tests:\n\t\tTestB (5s)\n\n"
-            "goroutine 7 [chan receive]:\nexample.com/k.Wait(...)\n\t/sandbox/src/k.go:12 +0x1d\n"
-            "example.com/k.gokatatok_TestB(0xc000)\n\t/sandbox/src/k_test.go:9 +0x25\n")
-    stream = ran("TestA", "pass") + [{"Action": "run", "Test": "TestB"},
-                                      {"Action": "output", "Test": "TestB", "Output": dump}]
+    dump = (
+        "panic: test timed out after 5s\n\trunning tests:\n\t\tTestB (5s)\n\n"
+        "goroutine 7 [chan receive]:\nexample.com/k.Wait(...)\n\t/sandbox/src/k.go:12 +0x1d\n"
+        "example.com/k.gokatatok_TestB(0xc000)\n\t/sandbox/src/k_test.go:9 +0x25\n"
+    )
+    stream = ran("TestA", "pass") + [
+        {"Action": "run", "Test": "TestB"},
+        {"Action": "output", "Test": "TestB", "Output": dump},
+    ]
     result = judge(stream, {"TestA": ["pass"]}, returncode=1, package="fail", ran_for=5.02)
     assert result.status == "timeout"
-    assert result.summary == ("Stopped at the time limit (5 s) while running TestB. At that moment:\n"
-                              "  1 goroutine blocked (chan receive) at k.go:12 in Wait")
+    assert result.summary == (
+        "Stopped at the time limit (5 s) while running TestB. At that moment:\n"
+        "  1 goroutine blocked (chan receive) at k.go:12 in Wait"
+    )
     # The same text from a run that ended before its limit is the program's own output.
     early = judge(stream, {"TestA": ["pass"]}, returncode=1, package="fail", ran_for=4.5)
     assert early.status == "fail" and early.timeout is None
     assert any("did not reach its time limit" in n for n in early.notes)
 
 
-RACE_REPORT = ("Write at 0x00c000012345 by goroutine 8:\n  example.com/k.Add()\n      /sandbox/src/k.go:7 +0x44\n\n"
-               "Previous write at 0x00c000012345 by goroutine 7:\n  example.com/k.Add()\n      /sandbox/src/k.go:7 +0x44\n\n"
-               "Goroutine 8 (running) created at:\n  example.com/k.tok_TestB()\n      /sandbox/src/k_test.go:9 +0x25\n")
+RACE_REPORT = (
+    "Write at 0x00c000012345 by goroutine 8:\n  example.com/k.Add()\n      /sandbox/src/k.go:7 +0x44\n\n"
+    "Previous write at 0x00c000012345 by goroutine 7:\n  example.com/k.Add()\n      /sandbox/src/k.go:7 +0x44\n\n"
+    "Goroutine 8 (running) created at:\n  example.com/k.tok_TestB()\n      /sandbox/src/k_test.go:9 +0x25\n"
+)
 
 
 def test_a_race_is_what_the_race_detector_logged_not_what_was_printed() -> None:
-    printed = ("==================\nWARNING: DATA RACE\n" + RACE_REPORT + "==================\n")
+    printed = "==================\nWARNING: DATA RACE\n" + RACE_REPORT + "==================\n"
     stream = ran("TestA", "pass", printed) + ran("TestB", "pass")
     both = {"TestA": ["pass"], "TestB": ["pass"]}
     assert judge(stream, both).status == "pass"
-    logged = judge(ran("TestA", "pass") + ran("TestB", "fail"), {"TestA": ["pass"], "TestB": ["fail"]},
-                   returncode=1, package="fail", race_reports=(RACE_REPORT,))
+    logged = judge(
+        ran("TestA", "pass") + ran("TestB", "fail"),
+        {"TestA": ["pass"], "TestB": ["fail"]},
+        returncode=1,
+        package="fail",
+        race_reports=(RACE_REPORT,),
+    )
     assert logged.status == "race"
     assert logged.races[0].test == "TestB"
     assert [a.location for a in logged.races[0].accesses] == ["k.go:7", "k.go:7"]
@@ -177,8 +214,12 @@ def test_a_printed_panic_adds_nothing_to_a_clean_run() -> None:
     stream = ran("TestA", "pass", "panic: boom\n\ngoroutine 1 [running]:\n") + ran("TestB", "pass")
     result = judge(stream, {"TestA": ["pass"], "TestB": ["pass"]})
     assert result.status == "pass"
-    failing = judge(ran("TestA", "fail", "panic: boom\n") + ran("TestB", "pass"),
-                    {"TestA": ["fail"], "TestB": ["pass"]}, returncode=0, package="fail")
+    failing = judge(
+        ran("TestA", "fail", "panic: boom\n") + ran("TestB", "pass"),
+        {"TestA": ["fail"], "TestB": ["pass"]},
+        returncode=0,
+        package="fail",
+    )
     assert "crashed" not in failing.summary
 
 

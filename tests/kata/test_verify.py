@@ -27,7 +27,10 @@ def test_the_fixture_katas_verify(kata_copy: Path) -> None:
     stats = report.katas[1]
     checks = {m.name: m for m in stats.mutant_checks}
     assert checks["max-ignores-negatives"].to_json() == {
-        "mutant": "max-ignores-negatives", "status": "fail", "rejected_by": ["hidden tests"]}
+        "mutant": "max-ignores-negatives",
+        "status": "fail",
+        "rejected_by": ["hidden tests"],
+    }
     racy = checks["racy-parallel-sum"]
     assert racy.status == "race" and "race detector" in racy.rejected_by and "visible tests" not in racy.rejected_by
     counts = stats.rejecter_counts()
@@ -41,7 +44,9 @@ def test_the_fixture_katas_verify(kata_copy: Path) -> None:
 
 def test_a_kata_needs_five_mutants(kata_copy: Path) -> None:
     report = verify_katas(("greet",), root=kata_copy, jobs=2)
-    assert "1 mutant(s): a kata needs at least 5 known-wrong variants (.meta/mutants/<name>/)" in report.katas[0].problems
+    assert (
+        "1 mutant(s): a kata needs at least 5 known-wrong variants (.meta/mutants/<name>/)" in report.katas[0].problems
+    )
 
 
 def test_a_starter_that_already_passes(kata_copy: Path) -> None:
@@ -62,8 +67,7 @@ def test_a_mutant_the_hidden_tests_miss_and_one_that_changes_nothing(kata_copy: 
     (mutants / "stray").mkdir()
     (mutants / "stray" / "other.go").write_text("package stats\n")
     found = problems(kata_copy)
-    assert ("mutant comment-only: every hidden test passes: the hidden tests do not catch this mistake"
-            in found)
+    assert "mutant comment-only: every hidden test passes: the hidden tests do not catch this mistake" in found
     assert "mutant identical: identical to the solution" in found
     assert "mutant stray: other.go is not a learner file (stats.go)" in found
 
@@ -73,7 +77,8 @@ def test_a_solution_that_fails_and_a_test_name_used_twice(kata_copy: Path) -> No
     solution = kata / ".meta" / "solution" / "stats.go"
     solution.write_text(solution.read_text().replace("return best, true", "return best + 1, true"))
     (kata / ".meta" / "hidden" / "dup_test.go").write_text(
-        'package stats_test\n\nimport "testing"\n\nfunc TestSum(t *testing.T) {}\n')
+        'package stats_test\n\nimport "testing"\n\nfunc TestSum(t *testing.T) {}\n'
+    )
     found = problems(kata_copy)
     assert any(p.startswith("solution run 1: the reference solution does not pass") for p in found)
     assert "hidden test TestSum has the same name as a visible test" in found
@@ -82,7 +87,9 @@ def test_a_solution_that_fails_and_a_test_name_used_twice(kata_copy: Path) -> No
 def test_imports_outside_the_standard_library_and_examples(kata_copy: Path) -> None:
     kata = kata_copy / "stats"
     spec = kata / "kata.yaml"
-    spec.write_text(spec.read_text().replace("allowed_imports: [fmt, sync]", "allowed_imports: [fmt, sync, golang.org/x/sync]"))
+    spec.write_text(
+        spec.read_text().replace("allowed_imports: [fmt, sync]", "allowed_imports: [fmt, sync, golang.org/x/sync]")
+    )
     (kata / "extra_test.go").write_text('package stats\n\nimport _ "golang.org/x/exp/slices"\n\nfunc ExampleSum() {}\n')
     found = problems(kata_copy)
     assert "allowed_imports: golang.org/x/sync is not a standard-library package" in found

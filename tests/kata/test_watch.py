@@ -49,12 +49,20 @@ def test_grades_once_then_on_each_relevant_batch_while_the_file_exists(tmp_path:
         [(2, str(tmp_path / "stats.go"))],  # a save whose run fails with a GokataError
         [(3, str(tmp_path / "missing.go")), (2, str(tmp_path / "stats.go"))],
     ]
-    runs = watch_and_grade(tmp_path, NAMES, grade, on_result=seen.append, on_error=errors.append,
-                           stop=threading.Event(), changes=batches)
+    runs = watch_and_grade(
+        tmp_path, NAMES, grade, on_result=seen.append, on_error=errors.append, stop=threading.Event(), changes=batches
+    )
     assert runs == 4 and len(seen) == 3 and len(errors) == 1
     (tmp_path / "stats.go").unlink()  # mid-rename: nothing to grade
-    runs = watch_and_grade(tmp_path, NAMES, grade, on_result=seen.append, on_error=errors.append,
-                           stop=threading.Event(), changes=[[(3, str(tmp_path / "stats.go"))]])
+    runs = watch_and_grade(
+        tmp_path,
+        NAMES,
+        grade,
+        on_result=seen.append,
+        on_error=errors.append,
+        stop=threading.Event(),
+        changes=[[(3, str(tmp_path / "stats.go"))]],
+    )
     assert runs == 1
 
 
@@ -92,10 +100,15 @@ def test_watch_command_in_a_terminal(tmp_path: Path) -> None:
 
     ws = tmp_path / "ws"
     shutil.copytree(KATAS / "stats", ws / "stats", ignore=shutil.ignore_patterns(".meta", "kata.yaml"))
-    env = dict(os.environ, GOKATA_KATAS=str(KATAS), GOKATA_WORKSPACE=str(ws), COLUMNS="120", NO_COLOR="1",
-               TERM="dumb")
-    child = pexpect.spawn(sys.executable, ["-m", "runner", "kata", "watch", "stats"], cwd=str(REPO), env=env,
-                          encoding="utf-8", timeout=120)
+    env = dict(os.environ, GOKATA_KATAS=str(KATAS), GOKATA_WORKSPACE=str(ws), COLUMNS="120", NO_COLOR="1", TERM="dumb")
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "runner", "kata", "watch", "stats"],
+        cwd=str(REPO),
+        env=env,
+        encoding="utf-8",
+        timeout=120,
+    )
     try:
         child.expect("press q")
         child.expect(r"FAIL  1/5 tests passed")
@@ -126,6 +139,13 @@ def test_a_change_the_watcher_missed_is_caught_on_its_next_wake_up(tmp_path: Pat
         yield []
         yield []
 
-    watch_and_grade(tmp_path, NAMES, grade, on_result=lambda _r: None, on_error=lambda _e: None,
-                    stop=threading.Event(), changes=quiet_wake_ups())
+    watch_and_grade(
+        tmp_path,
+        NAMES,
+        grade,
+        on_result=lambda _r: None,
+        on_error=lambda _e: None,
+        stop=threading.Event(),
+        changes=quiet_wake_ups(),
+    )
     assert graded == ["package stats // v1\n", "package stats // v2\n"]

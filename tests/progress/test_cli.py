@@ -105,7 +105,9 @@ def test_review_asks_new_questions_and_records_them_with_the_rating() -> None:
     with _store() as store:
         rows = list(store.question_rows())
         assert [(r["question_id"], r["mode"], r["right"]) for r in rows] == [
-            ("alpha.one", "review", 1), ("alpha.four", "review", 0)]
+            ("alpha.one", "review", 1),
+            ("alpha.four", "review", 0),
+        ]
         assert rows[0]["rating_override"] is None
         assert (rows[1]["rating_override"], rows[1]["rating"]) == (2, 2)
         assert set(store.cards()) == {"alpha.one", "alpha.four"}

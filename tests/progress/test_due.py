@@ -76,7 +76,7 @@ def _edited_catalog(tmp_path: Path, *, drop: str | None = None) -> Catalog:
         if drop:
             head, _, rest = text.partition(f"  - id: {drop}\n")
             if rest:
-                text = head + rest[rest.index("  - id:"):]
+                text = head + rest[rest.index("  - id:") :]
         (folder / bank.name).write_text(text, encoding="utf-8")
     return load_catalog([folder])
 

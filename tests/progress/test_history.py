@@ -25,8 +25,11 @@ def test_csv_and_json_hold_every_attempt(tmp_path: Path) -> None:
         blob = io.StringIO(history_json(records))
     rows = list(csv.DictReader(io.StringIO(text.getvalue())))
     assert list(rows[0]) == list(CSV_COLUMNS)
-    assert [(r["type"], r["id"]) for r in rows] == [("question", "alpha.one"), ("question", "gone.removed"),
-                                                     ("kata", "two-sum")]
+    assert [(r["type"], r["id"]) for r in rows] == [
+        ("question", "alpha.one"),
+        ("question", "gone.removed"),
+        ("kata", "two-sum"),
+    ]
     assert rows[0]["answer"] == 'say "hi", twice\nthen stop'
     assert rows[0]["at"] == "2026-03-10T01:00:00.000Z"
     assert (rows[1]["correct"], rows[1]["rating"], rows[1]["rating_override"]) == ("", "3", "3")

@@ -18,7 +18,10 @@ from tests.conftest import REPO
 def _writer(db: Path, count: int, tag: str, pause: float = 0.0) -> subprocess.Popen[str]:
     proc = subprocess.Popen(
         [sys.executable, "-m", "tests.progress.writer", str(db), str(count), tag, str(pause)],
-        cwd=REPO, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        cwd=REPO,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     assert proc.stdout is not None
     assert proc.stdout.readline().strip() == "ready"

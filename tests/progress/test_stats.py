@@ -88,5 +88,15 @@ def test_json_shape(tmp_path: Path) -> None:
     assert set(data) >= {"topics", "days", "answered", "accuracy", "due_today", "katas_passed", "streak"}
     topics = data["topics"]
     assert isinstance(topics, list)
-    assert set(topics[0]) == {"topic", "title", "questions", "answered", "right", "accuracy", "mastered", "mastery",
-                              "due_today", "unseen"}
+    assert set(topics[0]) == {
+        "topic",
+        "title",
+        "questions",
+        "answered",
+        "right",
+        "accuracy",
+        "mastered",
+        "mastery",
+        "due_today",
+        "unseen",
+    }

@@ -23,8 +23,14 @@ def main(db: str, count: int, tag: str, pause: float) -> None:
     for i in range(count):
         store.record_question(
             QuestionAttempt(
-                question_id=SHARED_IDS[i % len(SHARED_IDS)], topic="alpha", kind="truefalse",
-                answer=f"{tag}-{i}", correct=i % 3 != 0, score=float(i % 3 != 0), duration_s=12.0, mode="practice",
+                question_id=SHARED_IDS[i % len(SHARED_IDS)],
+                topic="alpha",
+                kind="truefalse",
+                answer=f"{tag}-{i}",
+                correct=i % 3 != 0,
+                score=float(i % 3 != 0),
+                duration_s=12.0,
+                mode="practice",
             )
         )
         print(f"ok {i}", flush=True)
