@@ -9,13 +9,12 @@ from rich.markup import escape
 from rich.table import Table
 
 from runner.config import Edited, Setting, Settings
-from runner.content.models import Lang
 from runner.ui.console import err, out
-from runner.ui.messages import msg
+from runner.ui.messages import as_lang, msg
 
 
 def render_settings(settings: Settings) -> None:
-    lang: Lang = "zh" if settings["lang"] == "zh" else "en"
+    lang = as_lang(str(settings["lang"]))
     console = out()
     console.print(msg("config.file", lang, path=escape(str(settings.path))), soft_wrap=True)
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)

@@ -16,6 +16,6 @@ def take_exam(taking: Taking, lang: str | None) -> ExitStatus:
         out().print(msg("exam.loaded", as_lang(chosen), n=taking.loaded, path=taking.answers))
         remaining = taking.remaining()
     else:
-        remaining = run_take(taking.state, taking.questions, lang="zh" if chosen == "zh" else "en")
+        remaining = run_take(taking.state, taking.questions, lang=as_lang(chosen))
     render_take_status(taking.state, remaining, taking.katas, lang=chosen)
     return ExitStatus.OK

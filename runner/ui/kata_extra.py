@@ -10,11 +10,7 @@ from runner.kata.edit import EditOutcome
 from runner.kata.next import NextOutcome, Suggestion
 from runner.kata.solution import SolutionView
 from runner.ui.console import err, out
-from runner.ui.messages import msg
-
-
-def _lang(lang: str) -> Lang:
-    return "zh" if lang == "zh" else "en"
+from runner.ui.messages import as_lang, msg
 
 
 def _why(s: Suggestion, lang: Lang) -> list[str]:
@@ -22,7 +18,7 @@ def _why(s: Suggestion, lang: Lang) -> list[str]:
 
 
 def render_next(outcome: NextOutcome, lang: str) -> None:
-    lg = _lang(lang)
+    lg = as_lang(lang)
     console = out()
     pick = outcome.pick
     if pick is None:
@@ -47,7 +43,7 @@ def render_next(outcome: NextOutcome, lang: str) -> None:
 
 def render_solution(view: SolutionView, lang: str) -> None:
     console = out()
-    console.print(f"[bold]{msg('solution.title', _lang(lang), slug=escape(view.slug))}[/]", soft_wrap=True)
+    console.print(f"[bold]{msg('solution.title', as_lang(lang), slug=escape(view.slug))}[/]", soft_wrap=True)
     for f in view.files:
         console.rule(escape(f.name), style="dim")
         console.print(Syntax(f.text, "go", theme="ansi_dark", background_color="default", word_wrap=True))

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from runner.content.models import Lang
 from runner.errors import ExitStatus
 from runner.progress.flow import review_plan
 from runner.progress.rating import suggested_rating
 from runner.quiz.flow import session_status
 from runner.ui.console import out
+from runner.ui.messages import as_lang
 from runner.ui.progress import render_nothing_due
 from runner.ui.session import run_session
 from runner.ui.summary import render_summary
 
 
 def run_review(topics: tuple[str, ...], *, limit: int, new: int, cram: bool, lang: str, self_grade: bool) -> ExitStatus:
-    language: Lang = "zh" if lang == "zh" else "en"
+    language = as_lang(lang)
     with review_plan(topics, limit=limit, new=new, cram=cram) as plan:
         if not plan.questions:
             render_nothing_due(plan.next_due, lang=language)
