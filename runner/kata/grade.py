@@ -31,6 +31,7 @@ from runner.kata.events import EventCollector
 from runner.kata.gocache import MAX_FILE_BYTES, trim_after_run
 from runner.kata.harness import NONCE_ENV, RESULTS_ENV, Harness, other_test_functions, read_records
 from runner.kata.isolation import plan_for
+from runner.kata.phrases import Said, say
 from runner.kata.policy import MAX_LEARNER_FILE, check_files, check_sources
 from runner.kata.process import Limits, run_limited
 from runner.kata.race_ready import mark_race_runtime_built, race_runtime_built
@@ -63,10 +64,6 @@ TOO_BIG = re.compile(r"file too large|file size limit exceeded")
 TOO_BIG_REASON = (
     f"building the code wrote a file larger than {MAX_FILE_BYTES >> 20} MiB, the limit for one file "
     "(a very large initialised array or constant?); nothing of it was kept"
-)
-TEST_ONLY_NAMES_NOTE = (
-    "Your files are compiled on their own first, without the kata's test files: "
-    "they cannot use names that only the tests declare (helpers, fakes, variables)."
 )
 
 
@@ -260,8 +257,15 @@ def _grade_sources(
         if collector.started_at is None:  # the test binary never ran: no sandbox to speak of
             return result
         mark_race_runtime_built(go.cache_dir, go.version)
-        notes = (*result.notes, plan.notice) if plan.notice else result.notes
-        return dataclasses.replace(result, isolation=plan.kind, notes=notes)
+        if not plan.notice:
+            return dataclasses.replace(result, isolation=plan.kind)
+        notice = say("note.no_sandbox")
+        return dataclasses.replace(
+            result,
+            isolation=plan.kind,
+            notes=(*result.notes, plan.notice),
+            notes_zh=(*result.notes_zh, notice.zh) if len(result.notes_zh) == len(result.notes) else result.notes_zh,
+        )
 
 
 def _slow_note(go: GoToolchain, progress: ProgressFn | None) -> Callable[[], None] | None:
@@ -280,13 +284,15 @@ def _unscored(box: Sandbox) -> frozenset[str]:
 
 def _refused(kata: Kata, submission: Submission, reasons: list[str], visible_only: bool, started: float) -> KataResult:
     tests = _planned_tests(kata, visible_only)
+    refused, summary = say("test.refused"), say("summary.refused", reason=reasons[0])
     return KataResult(
         kata=kata.slug,
         status="rejected",
         score=0.0,
-        tests=tuple(TestOutcome(name, hidden, "fail", "not run: the submission was refused") for name, hidden in tests),
+        tests=tuple(TestOutcome(name, hidden, "fail", refused.en, message_zh=refused.zh) for name, hidden in tests),
         duration_s=time.monotonic() - started,
-        summary=f"Refused: {reasons[0]}.",
+        summary=summary.en,
+        summary_zh=summary.zh,
         visible_only=visible_only,
         ignored=submission.ignored,
         details="\n".join(reasons),
@@ -302,34 +308,37 @@ def _does_not_build(
     raise_for_toolchain(built.output)
     if TOO_BIG.search(built.output):
         return _refused(kata, submission, [TOO_BIG_REASON], visible_only, started)
-    notes: tuple[str, ...] = ()
+    notes: tuple[Said, ...] = ()
     errors: tuple[CompileError, ...] = ()
     if built.killed is not None:
         why = {
-            "timeout": f"it took longer than {BUILD_BUDGET_S:g} s",
-            "memory": f"it used more than {kata.spec.memory_limit_mb} MiB of memory",
-        }.get(built.killed, f"it was stopped ({built.killed})")
-        summary = f"The code could not be built: the compiler was stopped ({why})."
+            "timeout": say("why.build_time", seconds=f"{BUILD_BUDGET_S:g}"),
+            "memory": say("why.memory", mb=kata.spec.memory_limit_mb),
+        }.get(built.killed, say("why.stopped", how=built.killed))
+        summary = say("summary.build_stopped", why=why)
     else:
         errors = tuple(compile_errors(built.output, paths))
         first = str(errors[0]) if errors else (built.output.strip().splitlines() or ["go build failed"])[0]
-        summary = f"The code does not build: {first.splitlines()[0]}"
+        summary = say("summary.no_build", first=first.splitlines()[0])
         if _uses_test_names(kata, errors):
-            notes = (TEST_ONLY_NAMES_NOTE,)
+            notes = (say("note.test_only_names"),)
+    not_run = say("test.no_build")
     return KataResult(
         kata=kata.slug,
         status="compile_error",
         score=0.0,
         tests=tuple(
-            TestOutcome(name, hidden, "fail", "not run: the code does not build")
+            TestOutcome(name, hidden, "fail", not_run.en, message_zh=not_run.zh)
             for name, hidden in _planned_tests(kata, visible_only)
         ),
         duration_s=time.monotonic() - started,
-        summary=summary,
+        summary=summary.en,
+        summary_zh=summary.zh,
         visible_only=visible_only,
         compile_errors=errors,
         ignored=submission.ignored,
-        notes=notes,
+        notes=tuple(n.en for n in notes),
+        notes_zh=tuple(n.zh for n in notes),
     )
 
 

@@ -17,6 +17,10 @@ class TestOutcome:
     status: TestStatus
     message: str = ""  # the failure text, paths mapped to the learner's files; never test source
     elapsed_s: float | None = None
+    message_zh: str = ""  # the same in Chinese where gokata wrote it (phrases.py); Go's own text stays as is
+
+    def message_in(self, lang: str) -> str:
+        return self.message_zh if lang == "zh" and self.message_zh else self.message
 
     @property
     def passed(self) -> bool:
@@ -106,6 +110,15 @@ class KataResult:
     notes: tuple[str, ...] = ()  # e.g. output truncated
     details: str = ""  # package-level output worth showing (a crash outside any test), capped
     isolation: str | None = None  # how the test binary was sandboxed (isolation.py); None: it did not run
+    summary_zh: str = ""  # the summary and notes in Chinese (phrases.py); empty: only English exists
+    notes_zh: tuple[str, ...] = ()
+
+    def summary_in(self, lang: str) -> str:
+        return self.summary_zh if lang == "zh" and self.summary_zh else self.summary
+
+    def notes_in(self, lang: str) -> tuple[str, ...]:
+        """Chinese notes only when every note has one: a note appended in English alone must show."""
+        return self.notes_zh if lang == "zh" and len(self.notes_zh) == len(self.notes) else self.notes
 
     @property
     def passed(self) -> int:

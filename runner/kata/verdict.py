@@ -27,6 +27,7 @@ from runner.kata.diagnostics import (
 )
 from runner.kata.events import EventCollector
 from runner.kata.harness import Records
+from runner.kata.phrases import NOTHING, Said, joined, plain, race_kind, say
 from runner.kata.process import Limits, ProcessOutcome
 from runner.kata.result import CompileError, DataRace, KataResult, Status, TestOutcome, TestStatus, TimeoutInfo
 from runner.toolchain import RaceToolchainMissing, ToolchainTooOld
@@ -61,17 +62,17 @@ def decide(f: RunFacts) -> KataResult:
     if proc.killed == "cancelled":
         raise Interrupted("interrupted")
     raise_for_toolchain(ev.build_output + "\n" + proc.stderr + "\n" + ev.non_json)
-    notes: list[str] = []
+    notes: list[Said] = []
     if ev.truncated or proc.stderr_truncated:
-        notes.append("Some output was cut: only the first part of each test's output is kept.")
+        notes.append(say("note.truncated"))
 
     forged = _tampering(f)
     if forged:
         return _result(
             f,
             "rejected",
-            f"Refused: the run's output was tampered with ({forged[0]}).",
-            _all(f, "fail", "not graded: the run's output was tampered with"),
+            say("summary.tampered", what=forged[0]),
+            _all(f, "fail", say("test.tampered")),
             notes=notes,
             details="\n".join(forged[:10]),
         )
@@ -82,18 +83,15 @@ def decide(f: RunFacts) -> KataResult:
         return _result(
             f,
             "compile_error",
-            f"The code does not build: {first.splitlines()[0]}",
-            _all(f, "fail", "not run: the code does not build"),
+            say("summary.no_build", first=first.splitlines()[0]),
+            _all(f, "fail", say("test.no_build")),
             compile_errors=tuple(errors),
             notes=notes,
         )
 
     timed_out = _timed_out(f)
     if ev.timeout_seen and not timed_out:
-        notes.append(
-            "The output holds a line like Go's time-out message, but the run did not reach its time "
-            "limit: the line was treated as ordinary output."
-        )
+        notes.append(say("note.fake_timeout"))
     running = _still_running(f) if timed_out else []
     tests = tuple(_outcome(f, name, hidden, running) for name, hidden in f.expected.items())
     races = _races(f)
@@ -104,7 +102,7 @@ def decide(f: RunFacts) -> KataResult:
         blocked = tuple(blocked_summary(ev.dump, f.paths)) if ev.dump else ()
         summary = timeout_summary(f.time_limit_s, running, blocked)
         if not ev.dump:
-            notes.append("No goroutine dump was received before the run was stopped.")
+            notes.append(say("note.no_dump"))
         return _result(
             f,
             "timeout",
@@ -119,42 +117,47 @@ def decide(f: RunFacts) -> KataResult:
     clean_exit = proc.killed is None and proc.returncode == 0 and ev.package_actions[-1:] == ["pass"]
     if passed == total and total and not clean_exit:
         # Every test reported a pass, yet the run did not end cleanly: the passes are not trusted.
-        why = stop or _crash_text(f) or ("a data race" if races else "the test binary failed after the tests")
+        why = stop or plain(_crash_text(f)) or say("why.race" if races else "why.after_tests")
+        not_counted = say("test.not_counted", why=why)
         tests = tuple(
-            TestOutcome(t.name, t.hidden, "fail", f"passed, but not counted: the run then failed ({why})", t.elapsed_s)
-            for t in tests
+            TestOutcome(t.name, t.hidden, "fail", not_counted.en, t.elapsed_s, message_zh=not_counted.zh) for t in tests
         )
         return _result(
             f,
             "race" if races else "fail",
-            f"Every test passed, but the run then failed: {why}.",
+            say("summary.passed_then_failed", why=why),
             tests,
             races=races,
             notes=notes,
             details=_package_details(f),
         )
     if races:
-        spots = " and ".join(f"{a.kind} at {a.location}" for a in races[0].accesses) or "see the report"
-        return _result(f, "race", f"A data race: {spots}.", tests, races=races, notes=notes)
+        spots = joined(
+            [say("summary.race_spot", kind=race_kind(a.kind), location=a.location) for a in races[0].accesses],
+            say("summary.race_and"),
+        )
+        return _result(
+            f, "race", say("summary.race", spots=spots or say("summary.race_see")), tests, races=races, notes=notes
+        )
     if passed == total and total:
-        return _result(f, "pass", f"All {total} tests passed.", tests, notes=notes)
-    summary = f"{passed} of {total} tests passed."
+        return _result(f, "pass", say("summary.all_passed", total=total), tests, notes=notes)
+    summary = say("summary.some_passed", passed=passed, total=total)
     if stop:
-        summary += f" The run was stopped: {stop}."
+        summary += say("summary.stopped", stop=stop)
     elif clean_exit and not any(f.records.verdicts.get(n) for n in f.expected):
-        summary += " The test binary exited before running the tests (os.Exit in an init function?)."
+        summary += say("summary.exited_early")
     crash = _crash_text(f)
     if crash and not stop:
-        summary += f" The test binary crashed: {crash.splitlines()[0]}"
+        summary += say("summary.crashed", first=crash.splitlines()[0])
     return _result(f, "fail", summary, tests, notes=notes, details=_package_details(f))
 
 
-def timeout_summary(limit_s: float, running: list[str], blocked: tuple[str, ...]) -> str:
+def timeout_summary(limit_s: float, running: list[str], blocked: tuple[str, ...]) -> Said:
     """The whole story of a time-out in a few lines: an exam report shows only the summary."""
-    where = f" while running {', '.join(running)}" if running else ""
-    summary = f"Stopped at the time limit ({limit_s:g} s){where}."
+    where = say("summary.timeout_where", tests=", ".join(running)) if running else NOTHING
+    summary = say("summary.timeout", limit=f"{limit_s:g}", where=where)
     if blocked:
-        summary += " At that moment:\n" + "\n".join(f"  {line}" for line in blocked)
+        summary += say("summary.timeout_blocked") + "\n" + "\n".join(f"  {line}" for line in blocked)
     return summary
 
 
@@ -223,17 +226,15 @@ def _outcome(f: RunFacts, name: str, hidden: bool, running: list[str]) -> TestOu
     if recorded == ["pass"] and seen == ["pass"]:
         return TestOutcome(name, hidden, "pass", "", elapsed)
     status: TestStatus = "skip" if recorded == ["skip"] else "fail"
-    message = _message_for(f, name)
+    message = plain(_message_for(f, name))
     if not recorded:
         reason = _why_unreported(f, name, running)
-        message = f"{reason}\n{message}" if message else reason
+        message = reason + "\n" + message if message else reason
     elif recorded == ["pass"] and not seen:
-        message = (
-            "it passed, but its result line was lost in the program's own output (end what you print with a newline)"
-        )
+        message = say("test.result_lost")
     elif status == "skip" and not message:
-        message = "skipped"
-    return TestOutcome(name, hidden, status, message, elapsed)
+        message = say("test.skipped")
+    return TestOutcome(name, hidden, status, message.en, elapsed, message_zh=message.zh)
 
 
 def _message_for(f: RunFacts, name: str) -> str:
@@ -252,23 +253,23 @@ def _message_for(f: RunFacts, name: str) -> str:
     return message
 
 
-def _why_unreported(f: RunFacts, name: str, running: list[str]) -> str:
+def _why_unreported(f: RunFacts, name: str, running: list[str]) -> Said:
     ev, proc = f.events, f.process
     if name in running:
-        return f"still running when the time limit ({f.time_limit_s:g} s) was reached"
+        return say("test.still_running", limit=f"{f.time_limit_s:g}")
     if _timed_out(f):
-        return "did not run: the time limit was reached first"
+        return say("test.time_first")
     stop = _stop_reason(f)
     if stop:
-        return f"did not finish: the run was stopped ({stop})"
+        return say("test.stopped", stop=stop)
     crash = ev.crash if _run_failed(f) else None
     if crash is not None:
-        where = f" in {crash.test}" if crash.test else ""
+        where = say("test.crashed_in", test=crash.test) if crash.test else NOTHING
         first = panic_head(crash.text.splitlines()[0]) if crash.text else "panic"
-        return f"did not finish: the test binary crashed{where} ({first})"
+        return say("test.crashed", where=where, first=first)
     if proc.returncode == 0:
-        return "never reported a result: the test binary exited without running it"
-    return "never reported a result"
+        return say("test.exited")
+    return say("test.unreported")
 
 
 def _still_running(f: RunFacts) -> list[str]:
@@ -314,15 +315,15 @@ def _race_test(f: RunFacts, report: str) -> str | None:
     return flagged[0] if len(flagged) == 1 else None
 
 
-def _stop_reason(f: RunFacts) -> str:
+def _stop_reason(f: RunFacts) -> Said:
     killed = f.process.killed
     if killed == "memory":
-        return f"it used more than {f.memory_limit_mb} MiB of memory"
+        return say("why.memory", mb=f.memory_limit_mb)
     if killed == "processes":
-        return f"it started more than {f.limits.max_processes} processes"
+        return say("why.processes", n=f.limits.max_processes)
     if killed == "output":
-        return f"it printed more than {f.limits.max_output_bytes // (1024 * 1024)} MiB of output"
-    return ""
+        return say("why.output", mb=f.limits.max_output_bytes // (1024 * 1024))
+    return NOTHING
 
 
 def _crash_text(f: RunFacts) -> str:
@@ -338,20 +339,22 @@ def _package_details(f: RunFacts) -> str:
     return f.paths.clean("\n".join(lines[-30:]))
 
 
-def _all(f: RunFacts, status: TestStatus, message: str) -> tuple[TestOutcome, ...]:
-    return tuple(TestOutcome(name, hidden, status, message) for name, hidden in f.expected.items())
+def _all(f: RunFacts, status: TestStatus, message: Said) -> tuple[TestOutcome, ...]:
+    return tuple(
+        TestOutcome(name, hidden, status, message.en, message_zh=message.zh) for name, hidden in f.expected.items()
+    )
 
 
 def _result(
     f: RunFacts,
     status: Status,
-    summary: str,
+    summary: Said,
     tests: tuple[TestOutcome, ...],
     *,
     compile_errors: tuple[CompileError, ...] = (),
     races: tuple[DataRace, ...] = (),
     timeout: TimeoutInfo | None = None,
-    notes: list[str] | None = None,
+    notes: list[Said] | None = None,
     details: str = "",
 ) -> KataResult:
     total = len(tests)
@@ -362,12 +365,14 @@ def _result(
         score=score,
         tests=tests,
         duration_s=f.duration_s,
-        summary=summary,
+        summary=summary.en,
+        summary_zh=summary.zh,
         visible_only=f.visible_only,
         compile_errors=compile_errors,
         races=races,
         timeout=timeout,
         ignored=f.ignored,
-        notes=tuple(notes or ()),
+        notes=tuple(n.en for n in notes or ()),
+        notes_zh=tuple(n.zh for n in notes or ()),
         details=details,
     )

@@ -161,7 +161,7 @@ def render_result(result: KataResult, *, kata: Kata, code: str, lang: str | None
         console.print(f" [{style}]{mark}[/]  {escape(test.name.ljust(width))}{tag}")
         if test.message and test.status != "pass" and result.status not in ("compile_error", "rejected"):
             # Wrapped at word boundaries and indented under the test, at any terminal width.
-            console.print(Padding(Text(test.message.rstrip("\n")), (0, 0, 0, 7)), highlight=False)
+            console.print(Padding(Text(test.message_in(lg).rstrip("\n")), (0, 0, 0, 7)), highlight=False)
     if result.compile_errors:
         console.print(f"[bold]{msg('kata.result.compile_errors', lg)}[/]")
         for e in result.compile_errors:
@@ -177,7 +177,7 @@ def render_result(result: KataResult, *, kata: Kata, code: str, lang: str | None
             console.print(f"  {escape(str(access))}", soft_wrap=True)
     # A time-out's running tests and blocked goroutines are in the summary, printed last.
     if result.status in ("compile_error", "rejected") and result.tests:
-        console.print(f"[dim]{msg('kata.result.every_test', lg, message=escape(result.tests[0].message))}[/]")
+        console.print(f"[dim]{msg('kata.result.every_test', lg, message=escape(result.tests[0].message_in(lg)))}[/]")
     if result.details and result.status in ("rejected", "fail", "race") and result.details not in result.summary:
         console.print(f"[bold]{msg('kata.result.details', lg)}[/]")
         for line in result.details.splitlines()[:20]:
@@ -186,7 +186,7 @@ def render_result(result: KataResult, *, kata: Kata, code: str, lang: str | None
         console.print(f"[bold]{msg('kata.result.ignored', lg)}[/]")
         for note in result.ignored:
             console.print(f"  {escape(note)}", soft_wrap=True)
-    for note in result.notes:
+    for note in result.notes_in(lg):
         console.print(f"[yellow]{msg('kata.note', lg)}[/] {escape(note)}", soft_wrap=True)
     word, style = msg(f"kata.verdict.{result.status}", lg), VERDICT[result.status]
     line = msg(
@@ -198,7 +198,7 @@ def render_result(result: KataResult, *, kata: Kata, code: str, lang: str | None
         seconds=f"{result.duration_s:.1f}",
     )
     console.print(f"[{style}]{word}[/]  {line}")
-    for line in result.summary.splitlines():
+    for line in result.summary_in(lg).splitlines():
         console.print(escape(line), soft_wrap=True, highlight=False)
 
 

@@ -128,6 +128,19 @@ def test_kata_test_in_chinese(monkeypatch: pytest.MonkeyPatch, case: str) -> Non
         "kata.note",
         allowed=json.dumps(json.loads(engine_text), ensure_ascii=False),
     )
+    # The verdict's own sentences ("2 of 5 tests passed.", "not run: ...") come in Chinese too:
+    # only Go's text (compiler errors, a test's failure message) stays as Go wrote it.
+    english = json.loads(engine_text)
+    assert english["summary"] and english["summary"].split(":")[0] not in result.stdout
+    for phrase in english_phrases():
+        assert phrase not in result.stdout, phrase
+
+
+def english_phrases() -> list[str]:
+    """The literal stretches of every English verdict phrase, long enough to be unambiguous."""
+    from runner.kata.phrases import PHRASES
+
+    return [part.strip() for en, _ in PHRASES.values() for part in re.split(r"\{\w+\}", en) if len(part.strip()) >= 12]
 
 
 def test_stats_in_chinese() -> None:

@@ -1,0 +1,161 @@
+"""The sentences a kata verdict is made of, in English and Chinese, built together.
+
+The engine never prints, but its verdict is prose: "3 of 5 tests passed. The run was stopped: it
+used more than 256 MiB of memory." Building both languages at the point where the facts are known
+keeps the reasons exact; the UI picks one. Text that comes from Go (compiler errors, panics,
+a test's own failure message) is not translated and is carried into both unchanged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+PHRASES: Final[dict[str, tuple[str, str]]] = {
+    # summaries
+    "summary.all_passed": ("All {total} tests passed.", "全部 {total} 个测试都通过了。"),
+    "summary.some_passed": ("{passed} of {total} tests passed.", "{total} 个测试中通过了 {passed} 个。"),
+    "summary.stopped": (" The run was stopped: {stop}.", "运行被中止：{stop}。"),
+    "summary.exited_early": (
+        " The test binary exited before running the tests (os.Exit in an init function?).",
+        "测试程序在运行测试之前就退出了（init 函数里调用了 os.Exit？）。",
+    ),
+    "summary.crashed": (" The test binary crashed: {first}", "测试程序崩溃了：{first}"),
+    "summary.passed_then_failed": (
+        "Every test passed, but the run then failed: {why}.",
+        "所有测试都通过了，但运行随后失败：{why}。",
+    ),
+    "summary.race": ("A data race: {spots}.", "数据竞争：{spots}。"),
+    "summary.race_spot": ("{kind} at {location}", "{location} 处的{kind}"),
+    "summary.race_and": (" and ", "，以及"),
+    "summary.race_see": ("see the report", "见下方报告"),
+    "summary.tampered": (
+        "Refused: the run's output was tampered with ({what}).",
+        "拒绝评分：运行输出被篡改（{what}）。",
+    ),
+    "summary.no_build": ("The code does not build: {first}", "代码无法编译：{first}"),
+    "summary.build_stopped": (
+        "The code could not be built: the compiler was stopped ({why}).",
+        "代码无法构建：编译器被中止（{why}）。",
+    ),
+    "summary.refused": ("Refused: {reason}.", "拒绝评分：{reason}。"),
+    "summary.timeout": ("Stopped at the time limit ({limit} s){where}.", "到达时间限制（{limit} 秒）时被中止{where}。"),
+    "summary.timeout_where": (" while running {tests}", "，当时仍在运行：{tests}"),
+    "summary.timeout_blocked": (" At that moment:", "当时的情况："),
+    # why a run or a build stopped
+    "why.memory": ("it used more than {mb} MiB of memory", "内存用量超过了 {mb} MiB"),
+    "why.processes": ("it started more than {n} processes", "启动了超过 {n} 个进程"),
+    "why.output": ("it printed more than {mb} MiB of output", "输出超过了 {mb} MiB"),
+    "why.build_time": ("it took longer than {seconds} s", "耗时超过 {seconds} 秒"),
+    "why.stopped": ("it was stopped ({how})", "被中止（{how}）"),
+    "why.race": ("a data race", "出现了数据竞争"),
+    "why.after_tests": ("the test binary failed after the tests", "测试程序在测试结束后失败"),
+    # one test's line
+    "test.no_build": ("not run: the code does not build", "未运行：代码无法编译"),
+    "test.refused": ("not run: the submission was refused", "未运行：提交被拒绝"),
+    "test.tampered": ("not graded: the run's output was tampered with", "未评分：运行输出被篡改"),
+    "test.not_counted": (
+        "passed, but not counted: the run then failed ({why})",
+        "通过了，但不计分：运行随后失败（{why}）",
+    ),
+    "test.result_lost": (
+        "it passed, but its result line was lost in the program's own output (end what you print with a newline)",
+        "它通过了，但结果行被淹没在程序自己的输出里（打印的内容请以换行结尾）",
+    ),
+    "test.skipped": ("skipped", "已跳过"),
+    "test.still_running": (
+        "still running when the time limit ({limit} s) was reached",
+        "到达时间限制（{limit} 秒）时仍在运行",
+    ),
+    "test.time_first": ("did not run: the time limit was reached first", "未运行：先到达了时间限制"),
+    "test.stopped": ("did not finish: the run was stopped ({stop})", "未完成：运行被中止（{stop}）"),
+    "test.crashed": (
+        "did not finish: the test binary crashed{where} ({first})",
+        "未完成：测试程序崩溃了{where}（{first}）",
+    ),
+    "test.crashed_in": (" in {test}", "（在 {test} 中）"),
+    "test.exited": (
+        "never reported a result: the test binary exited without running it",
+        "没有报告结果：测试程序没有运行它就退出了",
+    ),
+    "test.unreported": ("never reported a result", "没有报告结果"),
+    # notes
+    "note.truncated": (
+        "Some output was cut: only the first part of each test's output is kept.",
+        "部分输出被截断：每个测试只保留输出的开头部分。",
+    ),
+    "note.fake_timeout": (
+        "The output holds a line like Go's time-out message, but the run did not reach its time "
+        "limit: the line was treated as ordinary output.",
+        "输出中有一行类似 Go 的超时信息，但运行并未达到时间限制：这一行被当作普通输出。",
+    ),
+    "note.no_dump": (
+        "No goroutine dump was received before the run was stopped.",
+        "运行被中止前没有收到 goroutine 转储。",
+    ),
+    "note.test_only_names": (
+        "Your files are compiled on their own first, without the kata's test files: "
+        "they cannot use names that only the tests declare (helpers, fakes, variables).",
+        "你的文件会先在不带 kata 测试文件的情况下单独编译：不能使用只在测试里声明的名字（辅助函数、fake、变量）。",
+    ),
+    "note.no_sandbox": (
+        "No OS sandbox on this machine (install bubblewrap, `apt install bubblewrap`): the tests ran "
+        "with gokata's process limits only, with the network and your files reachable.",
+        "本机没有操作系统沙箱（请安装 bubblewrap：`apt install bubblewrap`）：测试只在 gokata 的进程限制下运行，"
+        "网络和你的文件都可以访问。",
+    ),
+    # race access kinds, as the race detector names them
+    "race.read": ("read", "读"),
+    "race.write": ("write", "写"),
+    "race.previous read": ("previous read", "之前的读"),
+    "race.previous write": ("previous write", "之前的写"),
+}
+
+
+@dataclass(frozen=True)
+class Said:
+    """One piece of a verdict in both languages. `+` joins pieces; a plain str (Go's own text)
+    joins both sides unchanged."""
+
+    en: str
+    zh: str
+
+    def __add__(self, other: Said | str) -> Said:
+        if isinstance(other, Said):
+            return Said(self.en + other.en, self.zh + other.zh)
+        return Said(self.en + other, self.zh + other)
+
+    def __radd__(self, other: str) -> Said:
+        return Said(other + self.en, other + self.zh)
+
+    def __bool__(self) -> bool:
+        return bool(self.en)
+
+
+NOTHING: Final = Said("", "")
+
+
+def say(key: str, **fields: Said | str | int | float) -> Said:
+    """The phrase `key` with its fields filled in, in both languages."""
+    en, zh = PHRASES[key]
+    return Said(
+        en.format(**{k: v.en if isinstance(v, Said) else v for k, v in fields.items()}),
+        zh.format(**{k: v.zh if isinstance(v, Said) else v for k, v in fields.items()}),
+    )
+
+
+def plain(text: str) -> Said:
+    """Text that is the same in both languages: Go's output, a file name."""
+    return Said(text, text)
+
+
+def joined(parts: list[Said], sep: Said) -> Said:
+    out = NOTHING
+    for i, part in enumerate(parts):
+        out = out + (sep if i else NOTHING) + part
+    return out
+
+
+def race_kind(kind: str) -> Said:
+    key = f"race.{kind}"
+    return say(key) if key in PHRASES else plain(kind)
