@@ -21,8 +21,10 @@ import contextlib
 import json
 import os
 import platform
+import select
 import shutil
 import subprocess
+import tempfile
 import threading
 import time
 from dataclasses import dataclass
@@ -43,8 +45,10 @@ class Plan:
     kind: Isolation
     prefix: tuple[str, ...]  # what `go test -exec` runs the test binary with; empty: run it directly
 
-    def exec_flag(self) -> list[str]:
-        return [f"-exec={' '.join(_quote(a) for a in self.prefix)}"] if self.prefix else []
+    def exec_flag(self, before: tuple[str, ...] = ()) -> list[str]:
+        """go test's -exec: `before` (a run gate's prefix), then the sandbox's."""
+        prefix = (*before, *self.prefix)
+        return [f"-exec={' '.join(_quote(a) for a in prefix)}"] if prefix else []
 
     @property
     def notice(self) -> str:
@@ -158,3 +162,125 @@ def _quote(arg: str) -> str:
     if arg and not any(c in arg for c in " \t\n'\""):
         return arg
     return f"'{arg}'" if "'" not in arg else f'"{arg}"'
+
+
+# ---- the run gate: at most n test binaries at once, however many builds run ----------------------
+#
+# A batch (exam grade --jobs N) builds more submissions at once than it runs: while one
+# submission's test binary runs (with the race runtime's exit sleep, the sandbox set-up and the
+# go command waiting on it, the cores are mostly idle), the next one is compiled and linked.
+# Test binaries, whose hidden tests may use real timers, still run at most N at a time.
+#
+# `go test -exec` runs `GATE_SCRIPT ready go PREFIX binary args`: a POSIX shell that writes one
+# byte to the `ready` FIFO (the build is done), waits for a line on the `go` FIFO (a slot is
+# free), and execs the sandbox with the test binary, so the process go test waits on is the
+# same as without a gate. go test writes its `start` event before it runs the prefix, so the
+# wait is not the program's time: RunGate tells when the binary was let go instead.
+
+GATE_SCRIPT = 'printf x >"$1" && read -r _ <"$2" && shift 2 && exec "$@"; exit 125'
+GATE_SHELL = "/bin/sh"
+
+
+class RunSlots:
+    """How many test binaries a batch runs at once (shared by all its threads)."""
+
+    def __init__(self, n: int) -> None:
+        self.n = max(1, n)
+        self._sem = threading.Semaphore(self.n)
+
+    def acquire(self, stop: threading.Event) -> bool:
+        while not stop.is_set():
+            if self._sem.acquire(timeout=0.05):
+                return True
+        return False
+
+    def release(self) -> None:
+        self._sem.release()
+
+
+def gate_available() -> bool:
+    return os.name == "posix" and hasattr(os, "mkfifo") and os.access(GATE_SHELL, os.X_OK)
+
+
+class RunGate:
+    """One run's gate: use as a context manager around the go test process."""
+
+    def __init__(self, slots: RunSlots) -> None:
+        self._slots = slots
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._held = False
+        self._done = False  # released (or given up): never take a slot again
+        self.granted_at: float | None = None  # monotonic(): when the test binary was let go
+        self.granted_wall: float | None = None  # time.time() of the same moment
+        self.queued_at: float | None = None  # monotonic(): when the build was done and the gate asked
+        self._dir = Path(tempfile.mkdtemp(prefix="gokata-gate-"))
+        self._ready_path, self._go_path = self._dir / "ready", self._dir / "go"
+        os.mkfifo(self._ready_path, 0o600)
+        os.mkfifo(self._go_path, 0o600)
+        # Both ends held open for the whole run (O_RDWR never blocks on a FIFO): the shell's
+        # opens never wait for gokata, and a byte written before the shell reads is kept.
+        self._ready = os.open(self._ready_path, os.O_RDWR | os.O_NONBLOCK)
+        self._go = os.open(self._go_path, os.O_RDWR)
+        self._wake_r, self._wake_w = os.pipe()
+        self._keeper = threading.Thread(target=self._keep, name="gokata-run-gate", daemon=True)
+
+    @property
+    def prefix(self) -> tuple[str, ...]:
+        return (GATE_SHELL, "-c", GATE_SCRIPT, "gokata-gate", str(self._ready_path), str(self._go_path))
+
+    @property
+    def waited_s(self) -> float:
+        """How long the built test binary waited for a slot."""
+        if self.queued_at is None:
+            return 0.0
+        return max(0.0, (self.granted_at if self.granted_at is not None else time.monotonic()) - self.queued_at)
+
+    def __enter__(self) -> RunGate:
+        self._keeper.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        with contextlib.suppress(OSError):
+            os.write(self._wake_w, b"x")
+        self._keeper.join()
+        self.release()
+        for fd in (self._ready, self._go, self._wake_r, self._wake_w):
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        shutil.rmtree(self._dir, ignore_errors=True)
+
+    def started_at(self, event_start: float | None) -> float | None:
+        """For the run's wall clock: the moment the binary was let go; while it waits for a slot,
+        always "just now" (the wait is nobody's time); before that, go test's `start` event."""
+        if self.granted_at is not None:
+            return self.granted_at
+        if self.queued_at is not None:
+            return time.monotonic()
+        return event_start
+
+    def release(self) -> None:
+        """The test binary has finished (or never will run): free its slot for the next one."""
+        with self._lock:
+            self._done = True
+            held, self._held = self._held, False
+        if held:
+            self._slots.release()
+
+    def _keep(self) -> None:
+        ready = select.select([self._ready, self._wake_r], [], [])[0]
+        if self._wake_r in ready or self._ready not in ready:
+            return
+        self.queued_at = time.monotonic()
+        if not self._slots.acquire(self._stop):
+            return
+        with self._lock:
+            if self._done:  # the run ended while this one was waiting
+                self._slots.release()
+                return
+            self._held = True
+            self.granted_wall = time.time()
+            self.granted_at = time.monotonic()
+        with contextlib.suppress(OSError):
+            os.write(self._go, b"go\n")
