@@ -7,6 +7,7 @@ import json
 import tempfile
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from runner.errors import BadInput
@@ -108,7 +109,7 @@ def hidden_grader(exam: ResolvedExam, run_slots: RunSlots | None = None) -> Kata
     `run_slots`: the batch's limit on test binaries running at once, when it builds more
     submissions than that at a time."""
     from runner.kata.catalog import load_kata
-    from runner.kata.grade import grade_submission
+    from runner.kata.grade import collect_submission, grade_sources, grade_submission
 
     lock = threading.Lock()
     starters: dict[str, frozenset[str]] = {}
@@ -140,7 +141,11 @@ def hidden_grader(exam: ResolvedExam, run_slots: RunSlots | None = None) -> Kata
                 for name, text in files.items():
                     if name in kata.spec.learner_files:
                         (code / name).write_text(text, encoding="utf-8", errors="replace")
-                result = grade_submission(kata, code, run_slots=run_slots)
+                submission = collect_submission(kata, code)
+                # Messages name the file as the candidate knows it, not this temporary folder:
+                # the same report whichever folder (and however many at once) it was graded in.
+                shown = {name: f"katas/{slug}/{name}" for name in submission.display}
+                result = grade_sources(kata, replace(submission, display=shown), run_slots=run_slots)
             runs[key] = result
             return result
 
