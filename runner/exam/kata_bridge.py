@@ -7,6 +7,7 @@ import json
 import tempfile
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from runner.errors import BadInput
@@ -14,6 +15,7 @@ from runner.exam.grading import KataGrader, KataOutcome, KataTest
 from runner.exam.pack import OpenedPack
 from runner.exam.spec import ResolvedExam
 from runner.kata.catalog import Kata
+from runner.kata.isolation import RunSlots
 from runner.kata.result import KataResult
 from runner.paths import cache_dir
 
@@ -99,13 +101,15 @@ def _files_key(slug: str, files: dict[str, str]) -> str:
     return digest.hexdigest()
 
 
-def hidden_grader(exam: ResolvedExam) -> KataGrader:
+def hidden_grader(exam: ResolvedExam, run_slots: RunSlots | None = None) -> KataGrader:
     """Grade a candidate's files with the kata's visible and hidden tests in the sandbox.
 
     Identical files are graded once per batch (an untouched starter, code passed between
-    candidates): the run is deterministic for the same files, and it is the costly part."""
+    candidates): the run is deterministic for the same files, and it is the costly part.
+    `run_slots`: the batch's limit on test binaries running at once, when it builds more
+    submissions than that at a time."""
     from runner.kata.catalog import load_kata
-    from runner.kata.grade import grade_submission
+    from runner.kata.grade import collect_submission, grade_sources, grade_submission
 
     lock = threading.Lock()
     starters: dict[str, frozenset[str]] = {}
@@ -117,7 +121,10 @@ def hidden_grader(exam: ResolvedExam) -> KataGrader:
             if slug not in starters:
                 kata = load_kata(slug)
                 starters[slug] = _cached_starter_passes(
-                    kata, lambda: frozenset(t.name for t in grade_submission(kata, kata.root).tests if t.passed)
+                    kata,
+                    lambda: frozenset(
+                        t.name for t in grade_submission(kata, kata.root, run_slots=run_slots).tests if t.passed
+                    ),
                 )
             return starters[slug]
 
@@ -134,7 +141,11 @@ def hidden_grader(exam: ResolvedExam) -> KataGrader:
                 for name, text in files.items():
                     if name in kata.spec.learner_files:
                         (code / name).write_text(text, encoding="utf-8", errors="replace")
-                result = grade_submission(kata, code)
+                submission = collect_submission(kata, code)
+                # Messages name the file as the candidate knows it, not this temporary folder:
+                # the same report whichever folder (and however many at once) it was graded in.
+                shown = {name: f"katas/{slug}/{name}" for name in submission.display}
+                result = grade_sources(kata, replace(submission, display=shown), run_slots=run_slots)
             runs[key] = result
             return result
 

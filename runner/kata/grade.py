@@ -13,6 +13,7 @@ and decide the verdict from the process's facts (verdict.py).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import re
@@ -30,7 +31,7 @@ from runner.kata.diagnostics import PathMap, compile_errors
 from runner.kata.events import EventCollector
 from runner.kata.gocache import MAX_FILE_BYTES, trim_after_run
 from runner.kata.harness import NONCE_ENV, RESULTS_ENV, Harness, other_test_functions, read_records
-from runner.kata.isolation import plan_for
+from runner.kata.isolation import RunGate, RunSlots, gate_available, plan_for
 from runner.kata.phrases import Said, say
 from runner.kata.policy import MAX_LEARNER_FILE, check_files, check_sources
 from runner.kata.process import Limits, run_limited
@@ -83,10 +84,22 @@ def grade_submission(
     progress: ProgressFn | None = None,
     cancel: threading.Event | None = None,
     shuffle: bool = False,
+    run_slots: RunSlots | None = None,
 ) -> KataResult:
-    """Grade the learner files found in `code_dir` (a workspace, or any folder holding them)."""
+    """Grade the learner files found in `code_dir` (a workspace, or any folder holding them).
+
+    `run_slots`: shared by the threads of a batch that builds more submissions at once than it
+    runs; the test binary then waits for one of its slots (see isolation.RunGate)."""
     submission = collect_submission(kata, code_dir)
-    return grade_sources(kata, submission, visible_only=visible_only, progress=progress, cancel=cancel, shuffle=shuffle)
+    return grade_sources(
+        kata,
+        submission,
+        visible_only=visible_only,
+        progress=progress,
+        cancel=cancel,
+        shuffle=shuffle,
+        run_slots=run_slots,
+    )
 
 
 def collect_submission(kata: Kata, code_dir: Path) -> Submission:
@@ -136,10 +149,17 @@ def grade_sources(
     progress: ProgressFn | None = None,
     cancel: threading.Event | None = None,
     shuffle: bool = False,
+    run_slots: RunSlots | None = None,
 ) -> KataResult:
     try:
         return _grade_sources(
-            kata, submission, visible_only=visible_only, progress=progress, cancel=cancel, shuffle=shuffle
+            kata,
+            submission,
+            visible_only=visible_only,
+            progress=progress,
+            cancel=cancel,
+            shuffle=shuffle,
+            run_slots=run_slots,
         )
     finally:
         trim_after_run()
@@ -153,6 +173,7 @@ def _grade_sources(
     progress: ProgressFn | None,
     cancel: threading.Event | None,
     shuffle: bool,
+    run_slots: RunSlots | None,
 ) -> KataResult:
     go = find_go()
     started = time.monotonic()
@@ -203,29 +224,32 @@ def _grade_sources(
         harness = Harness.for_files([box.pkg / n for n in (*kata.learner_files, *box.test_files)], nonce)
         harness.write_into(box.pkg, box.test_files)
         plan = plan_for(box.root)
-        argv = [
-            go.exe,
-            "test",
-            "-race",
-            "-json",
-            "-count=1",
-            "-trimpath",
-            f"-timeout={spec.time_limit:g}s",
-            *plan.exec_flag(),
-        ]
-        if shuffle:
-            argv.append("-shuffle=on")
-        argv.append(".")
-        collector = EventCollector()
-        outcome = run_limited(
-            argv,
-            cwd=box.pkg,
-            env=env,
-            limits=limits,
-            sink=collector,
-            cancel=cancel,
-            on_slow_start=_slow_note(go, progress),
-        )
+        with contextlib.ExitStack() as stack:
+            gate = stack.enter_context(RunGate(run_slots)) if run_slots is not None and gate_available() else None
+            argv = [
+                go.exe,
+                "test",
+                "-race",
+                "-json",
+                "-count=1",
+                "-trimpath",
+                f"-timeout={spec.time_limit:g}s",
+                *plan.exec_flag(gate.prefix if gate is not None else ()),
+            ]
+            if shuffle:
+                argv.append("-shuffle=on")
+            argv.append(".")
+            collector = EventCollector()
+            outcome = run_limited(
+                argv,
+                cwd=box.pkg,
+                env=env,
+                limits=limits,
+                sink=collector if gate is None else _GatedSink(collector, gate),
+                cancel=cancel,
+                on_slow_start=_slow_note(go, progress),
+            )
+        queued = _unqueue(collector, gate)
         collector.close()
         records = read_records(box.results, harness.nonce)
         paths = PathMap(
@@ -250,7 +274,7 @@ def _grade_sources(
                 limits=limits,
                 visible_only=visible_only,
                 ignored=submission.ignored,
-                duration_s=time.monotonic() - started,
+                duration_s=time.monotonic() - started - queued,
                 race_reports=race_reports(box),
             )
         )
@@ -266,6 +290,35 @@ def _grade_sources(
             notes=(*result.notes, plan.notice),
             notes_zh=(*result.notes_zh, notice.zh) if len(result.notes_zh) == len(result.notes) else result.notes_zh,
         )
+
+
+class _GatedSink:
+    """The run's events, with the wall clock of the run starting when the gate let the test
+    binary go (go test's `start` event comes before it waits), and its slot given back as soon
+    as go test reports the package's result (the binary has exited)."""
+
+    def __init__(self, collector: EventCollector, gate: RunGate) -> None:
+        self.collector = collector
+        self.gate = gate
+
+    def feed(self, chunk: bytes) -> None:
+        self.collector.feed(chunk)
+        if self.collector.package_actions:
+            self.gate.release()
+
+    @property
+    def started_at(self) -> float | None:
+        return self.gate.started_at(self.collector.started_at)
+
+
+def _unqueue(collector: EventCollector, gate: RunGate | None) -> float:
+    """Take the time the built binary waited for a slot out of the run's facts: the program's
+    time starts when it was let go (what a time-out is measured from). Returns the seconds waited."""
+    if gate is None:
+        return 0.0
+    if gate.granted_wall is not None and collector.started_wall is not None:
+        collector.started_wall = max(collector.started_wall, gate.granted_wall)
+    return gate.waited_s
 
 
 def _slow_note(go: GoToolchain, progress: ProgressFn | None) -> Callable[[], None] | None:

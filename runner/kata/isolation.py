@@ -21,8 +21,10 @@ import contextlib
 import json
 import os
 import platform
+import select
 import shutil
 import subprocess
+import tempfile
 import threading
 import time
 from dataclasses import dataclass
@@ -43,8 +45,10 @@ class Plan:
     kind: Isolation
     prefix: tuple[str, ...]  # what `go test -exec` runs the test binary with; empty: run it directly
 
-    def exec_flag(self) -> list[str]:
-        return [f"-exec={' '.join(_quote(a) for a in self.prefix)}"] if self.prefix else []
+    def exec_flag(self, before: tuple[str, ...] = ()) -> list[str]:
+        """go test's -exec: `before` (a run gate's prefix), then the sandbox's."""
+        prefix = (*before, *self.prefix)
+        return [f"-exec={' '.join(_quote(a) for a in prefix)}"] if prefix else []
 
     @property
     def notice(self) -> str:
@@ -158,3 +162,165 @@ def _quote(arg: str) -> str:
     if arg and not any(c in arg for c in " \t\n'\""):
         return arg
     return f"'{arg}'" if "'" not in arg else f'"{arg}"'
+
+
+# ---- the run gate: at most n test binaries at once, however many builds run ----------------------
+#
+# A batch (exam grade --jobs N) builds more submissions at once than it runs: while a test binary
+# runs (the race runtime's exit sleep, the sandbox set-up, the go command waiting on it), the
+# cores would be idle, so the next submission is compiled and linked meanwhile. Test binaries,
+# whose hidden tests may use real timers, still run at most N at a time.
+#
+# `go test -exec` runs `sh -c GATE_SCRIPT gokata-gate READY GO PREFIX... binary args`: a POSIX
+# shell that writes one byte to the READY FIFO (the build is done), waits for a line on the GO
+# FIFO (a slot is free) and execs the sandbox with the test binary, so the process go test waits
+# on is the same as without a gate. go test writes its `start` event before it runs the prefix;
+# the wait for a slot is not the program's time, and RunGate says when the binary was let go.
+
+GATE_SCRIPT = 'printf x >"$1" && read -r _ <"$2" && shift 2 && exec "$@"; exit 125'
+GATE_SHELL = "/bin/sh"
+
+
+class RunSlots:
+    """How many test binaries a batch runs at once (shared by all its threads)."""
+
+    def __init__(self, n: int) -> None:
+        self.n = max(1, n)
+        self._sem = threading.Semaphore(self.n)
+
+    def acquire(self, stop: threading.Event) -> bool:
+        """Wait for a free slot; False if `stop` was set first."""
+        while not stop.is_set():
+            if self._sem.acquire(timeout=0.05):
+                return True
+        return False
+
+    def release(self) -> None:
+        self._sem.release()
+
+
+def gate_available() -> bool:
+    """Whether test binaries can be held at a gate here (a POSIX shell and FIFOs)."""
+    return os.name == "posix" and hasattr(os, "mkfifo") and os.access(GATE_SHELL, os.X_OK)
+
+
+class RunGate:
+    """One run's place in its batch's RunSlots, as a context manager around the go test process.
+
+    Where no FIFO can be made (an odd TMPDIR), the run holds a slot from start to end instead:
+    slower, never more test binaries than slots."""
+
+    def __init__(self, slots: RunSlots) -> None:
+        self._slots = slots
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._held = False
+        self._done = False  # the binary has finished, or the run is over: never take a slot again
+        self.granted_at: float | None = None  # monotonic(): when the test binary was let go
+        self.granted_wall: float | None = None  # time.time() of the same moment
+        self.queued_at: float | None = None  # monotonic(): when its build was done and it asked for a slot
+        self._fds: list[int] = []
+        self._dir: Path | None = None
+        self._keeper: threading.Thread | None = None
+        try:
+            self._dir = Path(tempfile.mkdtemp(prefix="gokata-gate-"))
+            self._ready_path, self._go_path = self._dir / "ready", self._dir / "go"
+            os.mkfifo(self._ready_path, 0o600)
+            os.mkfifo(self._go_path, 0o600)
+            # Both ends held open for the whole run (O_RDWR never blocks on a FIFO): the shell's
+            # opens never wait for gokata, and a line written before the shell reads it is kept.
+            self._ready = self._open(self._ready_path, os.O_RDWR | os.O_NONBLOCK)
+            self._go = self._open(self._go_path, os.O_RDWR)
+            self._wake_r, self._wake_w = os.pipe()
+            self._fds += [self._wake_r, self._wake_w]
+        except OSError:
+            self._close()
+            self._dir = None
+
+    def _open(self, path: Path, flags: int) -> int:
+        fd = os.open(path, flags)
+        self._fds.append(fd)
+        return fd
+
+    @property
+    def prefix(self) -> tuple[str, ...]:
+        """What goes first in go test's -exec (nothing when the whole run holds a slot)."""
+        if self._dir is None:
+            return ()
+        return (GATE_SHELL, "-c", GATE_SCRIPT, "gokata-gate", str(self._ready_path), str(self._go_path))
+
+    @property
+    def waited_s(self) -> float:
+        """How long the built test binary waited for a slot."""
+        if self.queued_at is None:
+            return 0.0
+        return max(0.0, (self.granted_at if self.granted_at is not None else time.monotonic()) - self.queued_at)
+
+    def __enter__(self) -> RunGate:
+        if self._dir is None:
+            self._take(self._stop)
+        else:
+            self._keeper = threading.Thread(target=self._keep, name="gokata-run-gate", daemon=True)
+            self._keeper.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        if self._keeper is not None:
+            with contextlib.suppress(OSError):
+                os.write(self._wake_w, b"x")
+            self._keeper.join()
+        self.release()
+        self._close()
+
+    def _close(self) -> None:
+        for fd in self._fds:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        self._fds = []
+        if self._dir is not None:
+            shutil.rmtree(self._dir, ignore_errors=True)
+
+    def started_at(self, event_start: float | None) -> float | None:
+        """For the run's wall clock: the moment the binary was let go; while it waits for a slot,
+        always "just now" (the wait is nobody's time); before that, go test's `start` event."""
+        if self._dir is None:
+            return event_start
+        if self.granted_at is not None:
+            return self.granted_at
+        if self.queued_at is not None:
+            return time.monotonic()
+        return event_start
+
+    def release(self) -> None:
+        """The test binary has finished (or never will run): its slot goes to the next one."""
+        with self._lock:
+            if self._dir is not None:
+                self._done = True
+            held, self._held = self._held, False
+        if held:
+            self._slots.release()
+
+    def _take(self, stop: threading.Event) -> bool:
+        if not self._slots.acquire(stop):
+            return False
+        with self._lock:
+            if self._done:  # the run ended while this one was waiting
+                self._slots.release()
+                return False
+            self._held = True
+            self.granted_wall = time.time()
+            self.granted_at = time.monotonic()
+        return True
+
+    def _keep(self) -> None:
+        poller = select.poll()
+        poller.register(self._ready, select.POLLIN)
+        poller.register(self._wake_r, select.POLLIN)
+        ready = {fd for fd, _ in poller.poll()}
+        if self._wake_r in ready or self._ready not in ready:
+            return
+        self.queued_at = time.monotonic()
+        if self._take(self._stop):
+            with contextlib.suppress(OSError):
+                os.write(self._go, b"go\n")

@@ -171,6 +171,7 @@ def bench_similarity(n: int = 300) -> None:
 
 
 def main() -> None:
+    load_before = os.getloadavg()
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         os.environ.update(
@@ -207,6 +208,8 @@ def main() -> None:
     med = {k: statistics.median(w for w, _ in v) for k, v in samples.items()}
     util = {k: statistics.median(c / w for w, c in v) for k, v in samples.items()}
     print(f"{N} submissions, each with its own kata code graded under -race; median of {ROUNDS} interleaved rounds")
+    # A shared machine shows here: other work lowers "cores busy" and the speed-ups alike.
+    print(f"load average before {load_before[0]:.2f}, after {os.getloadavg()[0]:.2f} (1 min)")
     for k, v in samples.items():
         print(f"{k:7s}: {med[k]:6.2f} s   cores busy {util[k]:.2f}   (runs: {', '.join(f'{w:.2f}' for w, _ in v)})")
     exam, floor = med["exam 1"] / med["exam 2"], med["raw 1"] / med["raw 2"]
