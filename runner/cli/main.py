@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Any
 
@@ -148,6 +149,15 @@ def _config_defaults(ctx: typer.Context) -> None:
     apply_defaults(ctx)
 
 
+# CPython collects its young generation every 700 container allocations. A command's start-up
+# allocates some 50-90 thousand objects (options, the content cache, Rich's tables) and frees
+# almost none of them: at the default, about 100 collections spend 10-15 ms finding no garbage.
+# At 100 thousand, no command that reads content collects before it ends, while a long session
+# (an interactive quiz, `kata watch`, `exam grade`) still collects, with memory bounded.
+YOUNG_GENERATION = 100_000
+
+
 def main() -> None:
     # `python -m runner` is gokata too, for shell completion as well.
+    gc.set_threshold(YOUNG_GENERATION, *gc.get_threshold()[1:])
     app(prog_name="gokata")
