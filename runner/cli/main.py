@@ -9,6 +9,7 @@ from typing import Any
 import typer
 
 from runner.cli.boundary import BoundaryGroup
+from runner.cli.coerce import lighten
 from runner.cli.tree import Build, LazyCommands, Registrar, registered_builder
 
 
@@ -22,6 +23,10 @@ class GokataGroup(BoundaryGroup):
         self.commands = LazyCommands(
             {name: registered_builder(name, register, how) for names, register in COMMANDS for name in names}
         )
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        lighten(self)  # --bank, --katas and the completion options Typer adds after __init__
+        return super().parse_args(ctx, args)
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(self.commands)  # the names; TyperGroup's own would build every command to list them

@@ -21,6 +21,7 @@ import typer.main
 from typer.models import CommandInfo, DefaultPlaceholder, TyperInfo
 
 from runner.cli.boundary import listed_whole, readable_placeholders
+from runner.cli.coerce import lighten
 
 Command = Any  # a Click command (typer vendors click; its types are private)
 Registrar = Callable[[typer.Typer], None]
@@ -89,10 +90,12 @@ def group_name(info: TyperInfo) -> str:
 
 def finish(command: Command) -> Command:
     """What a group does to every command it holds (runner.cli.boundary): readable placeholders,
-    completion, its whole first help paragraph as its line in the list. A built group's own
-    commands are finished as they are built."""
+    completion, its whole first help paragraph as its line in the list; and option values
+    converted without pydantic where it can (runner.cli.coerce). A built group's own commands
+    are finished as they are built."""
     listed_whole(command)
     readable_placeholders(command)
+    lighten(command)
     return command
 
 

@@ -57,8 +57,26 @@ def test_a_run_imports_and_builds_the_command_it_runs_alone() -> None:
         "assert group.commands.built() == ('kata',), group.commands.built()\n"
         "assert group.commands['kata'].commands.built() == ('list',)\n"
         "others = [m for m in sys.modules if m.startswith('runner.cli.') and m not in "
-        "('runner.cli.main', 'runner.cli.boundary', 'runner.cli.tree', 'runner.cli.present', 'runner.cli.config', "
-        "'runner.cli.kata', 'runner.cli.kata_extra', 'runner.cli.completion')]\n"
+        "('runner.cli.main', 'runner.cli.boundary', 'runner.cli.tree', 'runner.cli.coerce', 'runner.cli.present', "
+        "'runner.cli.config', 'runner.cli.kata', 'runner.cli.kata_extra', 'runner.cli.completion')]\n"
         "assert not others, others\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, stdout=subprocess.DEVNULL)
+
+
+def test_option_values_need_no_pydantic_and_mistakes_keep_typers_words() -> None:
+    code = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from runner.cli.main import app\n"
+        "r = CliRunner().invoke(app, ['kata', 'list', '--lang', 'zh', '--help'])\n"
+        "assert r.exit_code == 0, r.output\n"
+        "assert 'typer._adapters' not in sys.modules\n"
+        "r = CliRunner().invoke(app, ['topics', '--lang', 'fr'])\n"
+        "assert \"Invalid value for '--lang': Value error, 'fr' is not one of 'en', 'zh'.\" in r.output, r.output\n"
+        "r = CliRunner().invoke(app, ['quiz', '-n', '0'])\n"
+        "assert 'Input should be greater than or equal to 1' in r.output, r.output\n"
+        "r = CliRunner().invoke(app, ['--bank', '/no/such/dir/', 'topics'])\n"
+        "assert \"dir '/no/such/dir/' does not exist.\" in r.output, r.output\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
