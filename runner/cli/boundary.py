@@ -57,12 +57,19 @@ def readable_placeholders(command: Any) -> None:
             param.display_type = _no_type
         if param.metavar is None and not getattr(param, "is_flag", False) and not getattr(param, "count", False):
             param.metavar = _placeholder(param)
-    for sub in getattr(command, "commands", {}).values():
-        help_text = getattr(sub, "help", None)
-        if help_text and not getattr(sub, "short_help", None):
-            # Listed whole (wrapped), never cut to "Validate banks; print every problem as...".
-            sub.short_help = " ".join(help_text.strip().split("\n\n")[0].split())
-        readable_placeholders(sub)
+    subcommands = getattr(command, "commands", None)
+    if isinstance(subcommands, dict):  # a LazyCommands (runner.cli.tree) finishes each command it builds
+        for sub in subcommands.values():
+            listed_whole(sub)
+            readable_placeholders(sub)
+
+
+def listed_whole(command: Any) -> None:
+    """A command's first help paragraph is its line in the group's list, whole (wrapped), never
+    cut to "Validate banks; print every problem as..."."""
+    help_text = getattr(command, "help", None)
+    if help_text and not getattr(command, "short_help", None):
+        command.short_help = " ".join(help_text.strip().split("\n\n")[0].split())
 
 
 def _placeholder(param: Any) -> str:

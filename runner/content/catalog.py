@@ -74,11 +74,16 @@ def check_banks(paths: Iterable[Path] | None = None, *, strict: bool = False) ->
 
     `strict` adds the checks a linter makes that loading can skip (duplicate YAML keys).
     """
+    files = bank_files(paths)
+    whole = None if strict else cache.load_many(files, "catalogs")
+    if whole is not None:  # every bank as it is now, checked together when it was stored
+        cached_banks, cached_origins = whole
+        return Catalog(cached_banks, MappingProxyType(cached_origins)), []
     problems: list[Problem] = []
     banks: list[Bank] = []
     bank_sources: list[str] = []
     origins: dict[str, Origin] = {}
-    for path in bank_files(paths):
+    for path in files:
         cached = None if strict else cache.load(path)
         if cached is not None:
             bank, lines = cached
@@ -134,6 +139,8 @@ def check_banks(paths: Iterable[Path] | None = None, *, strict: bool = False) ->
         for qid, at, message in authoring.probe_problems(by_id):
             origin = origins[qid]
             problems.append(Problem(origin.file, origin.line, 1, ".".join(map(str, at)), message))
+    if not strict and not problems and len(banks) == len(files):
+        cache.store_many(files, (tuple(banks), origins), "catalogs")
     return Catalog(tuple(banks), MappingProxyType(origins)), problems
 
 

@@ -6,7 +6,6 @@ previous version intact. Steps are never edited once released; a change is a new
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from collections.abc import Callable
 
@@ -63,6 +62,8 @@ def _v1(conn: sqlite3.Connection) -> None:
 
 def _legacy_uid(*parts: object) -> str:
     # Deterministic, so two copies of one v1 store migrate to the same ids and merge cleanly.
+    import hashlib  # here: only a v1 store's migration needs it, and it costs every start-up 2-3 ms
+
     return "v1-" + hashlib.sha256("\x1f".join(map(repr, parts)).encode()).hexdigest()[:29]
 
 

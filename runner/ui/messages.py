@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from runner.content.models import Lang
+from runner.content.fields import Lang  # not .models: `kata` commands never build the question models
 
 MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "keys.help": (
