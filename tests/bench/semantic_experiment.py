@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from runner.answers import semantic
+from tests.bench import semantic_pass as semantic
 from runner.answers.blind import SplitReport, grade_split
 from runner.answers.framework import grade_open
 from runner.answers.result import OpenGrade
@@ -94,9 +94,7 @@ def main() -> None:
         lexical = grade_split(catalog, folder, folder.name, grade=_lexical)
         lifted = grade_split(catalog, folder, folder.name, grade=_with_semantic)
         _summary(f"{folder} lexical", lexical)
-        _summary(
-            f"{folder} lexical+semantic (partial {semantic.PARTIAL_AT}, covered {semantic.COVERED_AT})", lifted
-        )
+        _summary(f"{folder} lexical+semantic (partial {semantic.PARTIAL_AT}, covered {semantic.COVERED_AT})", lifted)
         if show:
             by_id = catalog.by_id()
             for (qid, text), base in _BASE.items():

@@ -1,4 +1,4 @@
-"""The optional semantic pass over the framework grade (`pip install 'gokata[semantic]'`).
+"""EXPERIMENT ONLY (not shipped: it did not help, see tests/bench/semantic_experiment.py). The optional semantic pass over the framework grade (`pip install 'gokata[semantic]'`).
 
 The lexical grader (runner/answers/framework.py) earns a point when its phrasings appear. An
 answer that says the same thing in everyday words can miss it. With the `semantic` extra
