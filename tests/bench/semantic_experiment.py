@@ -15,12 +15,12 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.bench import semantic_pass as semantic
 from runner.answers.blind import SplitReport, grade_split
 from runner.answers.framework import grade_open
 from runner.answers.result import OpenGrade
 from runner.content.catalog import load_catalog
 from runner.content.models import OpenQuestion
+from tests.bench import semantic_pass as semantic
 
 _MATCHES: dict[tuple[str, str], list[tuple[float, int]]] = {}
 _BASE: dict[tuple[str, str], OpenGrade] = {}
@@ -88,7 +88,7 @@ def main() -> None:
     sweep = "--sweep" in args
     show = "--show" in args
     folders = [Path(a) for a in args if not a.startswith("--")]
-    semantic.best_match = _cached_best  # type: ignore[assignment]
+    semantic.best_match = _cached_best
     catalog = load_catalog()
     for folder in folders:
         lexical = grade_split(catalog, folder, folder.name, grade=_lexical)
