@@ -56,7 +56,7 @@ class BlindQuestion(Frozen):
 class BlindFile(Frozen):
     topic: str
     author: str | None = None
-    split: Literal["dev", "test"] | None = None
+    split: Literal["dev", "dev2", "test"] | None = None  # dev2: fresh answers for dev questions
     questions: tuple[BlindQuestion, ...]
 
 
