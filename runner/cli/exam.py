@@ -127,10 +127,18 @@ def test_kata(
     slug: str = typer.Argument(..., help="The coding task."),
     workdir: Path = typer.Option(DEFAULT_DIR, "--dir", help="The exam folder."),
     json_out: bool = typer.Option(False, "--json", help="One JSON object on stdout."),
+    lang: LangOpt | None = typer.Option(None, "--lang", help="en or zh (default: the configured language)."),
 ) -> ExitStatus:
     """Run the visible tests of a coding task against your code."""
     outcome = flow.test_task(workdir, slug)
-    return present("exam test", outcome, json_out=json_out, data=flow.kata_outcome_json, draw=ui.render_kata_outcome)
+    chosen = lang.value if lang else None
+    return present(
+        "exam test",
+        outcome,
+        json_out=json_out,
+        data=flow.kata_outcome_json,
+        draw=lambda v: ui.render_kata_outcome(v, chosen),
+    )
 
 
 @app.command()

@@ -56,6 +56,10 @@ class KataTest:
     hidden: bool
     status: str  # pass | fail | skip
     message: str
+    message_zh: str = ""  # gokata's own reason in Chinese; Go's text stays as Go wrote it
+
+    def message_in(self, lang: str) -> str:
+        return self.message_zh if lang == "zh" and self.message_zh else self.message
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,10 @@ class KataOutcome:
     duration_s: float
     summary: str = ""  # plain-language verdict (time-out with blocked goroutines, race locations, ...)
     isolation: str | None = None  # how the run was sandboxed, when the kata runner says
+    summary_zh: str = ""  # the same verdict in Chinese, for the candidate's `exam test --lang zh`
+
+    def summary_in(self, lang: str) -> str:
+        return self.summary_zh if lang == "zh" and self.summary_zh else self.summary
 
 
 class KataGrader(Protocol):

@@ -21,7 +21,7 @@ from runner.paths import cache_dir
 
 
 def _outcome_from(result: KataResult, slug: str, title: str, topic: str) -> KataOutcome:
-    tests = tuple(KataTest(t.name, t.hidden, t.status, t.message) for t in result.tests)
+    tests = tuple(KataTest(t.name, t.hidden, t.status, t.message, t.message_zh) for t in result.tests)
     # The kata runner is starting to say how it sandboxed a run; older results do not carry it.
     isolation = getattr(result, "isolation", None)
     return KataOutcome(
@@ -34,6 +34,7 @@ def _outcome_from(result: KataResult, slug: str, title: str, topic: str) -> Kata
         result.duration_s,
         result.summary,
         isolation if isinstance(isolation, str) else None,
+        result.summary_zh,
     )
 
 

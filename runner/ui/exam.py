@@ -221,10 +221,11 @@ def render_kata_outcome(outcome: KataOutcome, lang: str | None = None) -> None:
             f"[green]{msg('kata.mark.pass', lg)}[/]" if t.status == "pass" else f"[red]{msg('kata.mark.fail', lg)}[/]"
         )
         console.print(f"{mark} {escape(t.name)}")
-        if t.status != "pass" and t.message:
-            console.print(f"     {escape(t.message.strip())}", soft_wrap=True)
-    if outcome.summary:
-        console.print(escape(outcome.summary))
+        reason = t.message_in(lg).strip()
+        if t.status != "pass" and reason:
+            console.print(f"     {escape(reason)}", soft_wrap=True)
+    if outcome.summary_in(lg):
+        console.print(escape(outcome.summary_in(lg)))
     passed = sum(t.status == "pass" for t in outcome.tests)
     status = (
         msg(f"kata.verdict.{outcome.status}", lg) if f"kata.verdict.{outcome.status}" in MESSAGES else outcome.status

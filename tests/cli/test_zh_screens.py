@@ -180,3 +180,20 @@ def test_the_exam_screens_in_chinese(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert_no_english(result.stdout, "exam.", "prompt.single", "prompt.multi", "prompt.truefalse", "prompt.bug")
     english = run_cli("exam", "take", str(pack), "--dir", str(tmp_path / "exam"), "--lang", "en", input="q\n")
     assert "questions left" in english.stdout
+
+
+@pytest.mark.go
+def test_the_exam_kata_check_in_chinese(tmp_path: Path) -> None:
+    """`exam test --lang zh`: the candidate's kata check speaks Chinese like `kata test` does."""
+    from tests.cli.test_json_results import _exam_test
+
+    args = _exam_test(tmp_path)  # the untouched starter: tests fail
+    result = run_cli(*args, "--lang", "zh")
+    assert result.exit_code == 1, result.output
+    assert "失败" in result.stdout
+    english = json.loads(run_cli(*args, "--json").stdout)
+    failed = [t["message"] for t in english["tests"] if t["status"] != "pass" and t["message"]]
+    assert failed, english
+    assert_no_english(result.stdout, "kata.mark", "kata.verdict", "exam.kata")
+    for phrase in english_phrases():
+        assert phrase not in result.stdout, phrase
