@@ -37,6 +37,7 @@ from runner.answers.normalize import Sentence
 from runner.answers.reading import Polarity, keyword_list, read_answer
 from runner.answers.result import MisconceptionHit, OpenGrade, PointResult, PointVerdict, Span
 from runner.content import plain_words
+from runner.content.beliefs import beliefs_for
 from runner.content.models import FrameworkPoint, LocalText, Misconception, OpenQuestion
 
 KEYWORD_CAP = 0.35
@@ -47,6 +48,9 @@ NO_CORE_FACTOR = 0.5
 OFF_TOPIC_SHARE = 0.5
 PARTIAL_EXPONENT = 1.0  # credit for k of n concepts: (k/n) ** PARTIAL_EXPONENT
 MISCONCEPTION_UNIT = 0.2
+# A stated classic wrong belief (beliefs.py) shows a wrong model of Go whatever else is covered:
+# an interviewer gives such an answer about what one key fact turned round earns.
+SHARED_BELIEF_CAP = 0.4
 MAX_FOLLOW_UPS = 3
 _EVIDENCE_SENTENCES = 2
 
@@ -101,6 +105,7 @@ class CompiledPoint:
 class CompiledMisconception:
     misconception: Misconception
     phrasings: tuple[Phrasing, ...]
+    shared: bool = False  # one of the shared wrong beliefs (beliefs.py), not the question's own
 
 
 @dataclass(frozen=True)
@@ -132,7 +137,11 @@ def _words_of(phrasing: Phrasing) -> set[str]:
 def compile_question(question: OpenQuestion) -> CompiledQuestion:
     """Compiled once per question (keyed by its value, so two banks sharing an id never mix)."""
     points = tuple(_compile_point(p) for p in question.framework)
-    misconceptions = tuple(CompiledMisconception(m, _compile_all(m.phrasings)) for m in question.misconceptions)
+    own = tuple(CompiledMisconception(m, _compile_all(m.phrasings)) for m in question.misconceptions)
+    shared = tuple(
+        CompiledMisconception(m, _compile_all(m.phrasings), shared=True) for m in beliefs_for(question.topic)
+    )
+    misconceptions = own + shared
     phrasings = _all_phrasings(points, misconceptions)
     vocabulary: set[str] = set()
     for phrasing in [*phrasings, *(ph for cp in points for c in cp.claims for ph in (*c.about, *c.contrasts))]:
@@ -285,9 +294,12 @@ def _score(
         score = min(score, CONTRADICTED_CORE_CAP * COMPOUND_FACTOR ** (inverted_core - 1 + inverted_expected))
     elif inverted_expected:
         score = min(score, CONTRADICTED_CAP * COMPOUND_FACTOR ** (inverted_expected - 1))
+    if any(h.shared for h in hits):
+        score = min(score, SHARED_BELIEF_CAP)
     if keyword_only:
         score = min(score, KEYWORD_CAP)
-    return min(1.0, max(0.0, score - sum(h.penalty for h in hits) * MISCONCEPTION_UNIT))
+    penalties = sum(h.penalty for h in hits if not h.shared) * MISCONCEPTION_UNIT
+    return min(1.0, max(0.0, score - penalties))
 
 
 def _turned(p: PointResult) -> bool:
@@ -401,7 +413,9 @@ def _hit(cm: CompiledMisconception, own: tuple[int, ...], resolved: Resolved) ->
     m = cm.misconception
     s = resolved.reading.sentences[resolved.tokens[own[0]].sent]
     span: Span = (s.start, s.end)
-    return MisconceptionHit(m.id, s.text, m.belief, m.correction, m.penalty, span, follow_up=m.follow_up)
+    return MisconceptionHit(
+        m.id, s.text, m.belief, m.correction, m.penalty, span, follow_up=m.follow_up, shared=cm.shared
+    )
 
 
 def _follow_ups(

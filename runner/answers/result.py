@@ -65,10 +65,12 @@ class MisconceptionHit:
     penalty: float
     span: Span | None = None
     follow_up: LocalText | None = None
+    shared: bool = False  # a classic wrong belief shared across questions (runner/content/beliefs/)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.misconception_id,
+            "shared": self.shared,
             "evidence": self.evidence,
             "span": list(self.span) if self.span else None,
             "belief": _text_json(self.belief),

@@ -1,0 +1,88 @@
+"""Shared wrong beliefs: the classic Go misconceptions, checked in every open question of a topic.
+
+A question's own `misconceptions` name the wrong beliefs its author foresaw. An answer that turns
+a key fact round often states a belief the author did not foresee for that question but that is
+well known elsewhere ("sync.Mutex is reentrant", "a Pool hands back zeroed objects", "recover in
+main catches a worker's panic"). These beliefs are written once, in `runner/content/beliefs/*.yaml`,
+from the facts (not from graded answers), and apply to every open question whose topic is listed:
+
+    beliefs:
+      - id: mutex-reentrant
+        topics: [mutexes, once, design]      # or ["*"]: every topic
+        belief: {en: "sync.Mutex is reentrant", zh: "sync.Mutex 是可重入的"}
+        correction: {en: "...", zh: "..."}
+        phrasings: ["mutex is reentrant", "lock it again & no problem", "可重入"]
+        follow_up: {en: "...", zh: "..."}
+
+Phrasings follow the bank syntax and are matched like a question's own misconceptions: only a
+statement the answer makes as its own view counts (not denied, supposed, asked, attributed to
+someone else or described as the mistake). A stated shared belief caps the grade (runner/answers/framework.py):
+it shows a wrong model of Go, whatever else the answer covers.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+
+from runner.content.models import Frozen, Misconception, Slug
+from runner.content.validate import validate_file
+from runner.content.yaml_source import read_yaml
+from runner.errors import ContentError, Problem
+
+FOLDER = Path(__file__).with_name("beliefs")
+EVERY_TOPIC = "*"
+ID_PREFIX = "belief-"  # a shared belief's id in a grade, apart from the question's own ids
+
+
+class SharedBelief(Misconception):
+    topics: tuple[Slug | Literal["*"], ...] = Field(min_length=1)
+
+
+class BeliefFile(Frozen):
+    beliefs: tuple[SharedBelief, ...] = ()
+
+
+def load_beliefs(folder: Path = FOLDER) -> tuple[SharedBelief, ...]:
+    """Every belief of every file in `folder`, validated; a broken file is a ContentError with its
+    location, and an id used twice (in any file) is one too."""
+    out: list[SharedBelief] = []
+    problems: list[Problem] = []
+    first: dict[str, str] = {}
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else ():
+        parsed, found = validate_file(read_yaml(path), BeliefFile)
+        problems.extend(found)
+        for belief in parsed.beliefs if parsed else ():
+            if belief.id in first:
+                problems.append(
+                    Problem(str(path), 1, 1, "beliefs", f"id {belief.id!r} is also used in {first[belief.id]}")
+                )
+            first.setdefault(belief.id, str(path))
+            out.append(belief)
+    if problems:
+        raise ContentError(problems)
+    return tuple(out)
+
+
+@cache
+def _bundled() -> tuple[SharedBelief, ...]:
+    return load_beliefs()
+
+
+def beliefs_for(topic: str) -> tuple[Misconception, ...]:
+    """The shared beliefs checked in a question of this topic, as misconceptions with prefixed ids."""
+    return tuple(
+        Misconception(
+            id=f"{ID_PREFIX}{b.id}",
+            belief=b.belief,
+            correction=b.correction,
+            phrasings=b.phrasings,
+            penalty=b.penalty,
+            follow_up=b.follow_up,
+        )
+        for b in _bundled()
+        if topic in b.topics or EVERY_TOPIC in b.topics
+    )
