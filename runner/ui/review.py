@@ -9,8 +9,6 @@ from runner.quiz.flow import session_status
 from runner.ui.console import out
 from runner.ui.messages import as_lang
 from runner.ui.progress import render_nothing_due
-from runner.ui.session import run_session
-from runner.ui.summary import render_summary
 
 
 def run_review(topics: tuple[str, ...], *, limit: int, new: int, cram: bool, lang: str, self_grade: bool) -> ExitStatus:
@@ -19,6 +17,11 @@ def run_review(topics: tuple[str, ...], *, limit: int, new: int, cram: bool, lan
         if not plan.questions:
             render_nothing_due(plan.next_due, lang=language)
             return ExitStatus.OK
+        # The session screens (Markdown, prompts, the grader) load only when something is due:
+        # "nothing due" is the common answer and should come back at once.
+        from runner.ui.session import run_session
+        from runner.ui.summary import render_summary
+
         summary = run_session(
             plan.questions,
             lang=language,
