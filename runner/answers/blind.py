@@ -70,6 +70,12 @@ class BlindResult:
     got: float
     contradicted: bool  # some point was marked contradicted
     text: str
+    wrong_belief: bool = False  # a stated shared wrong belief was reported (beliefs.py)
+
+    @property
+    def flagged(self) -> bool:
+        """The grade shows the reader the wrong statement: a contradicted point or a wrong belief."""
+        return self.contradicted or self.wrong_belief
 
     @property
     def error(self) -> float:
@@ -88,6 +94,7 @@ class BlindResult:
             "expected": self.expected,
             "got": round(self.got, 4),
             "contradicted": self.contradicted,
+            "wrong_belief": self.wrong_belief,
         }
 
 
@@ -104,6 +111,8 @@ class Target:
 TARGETS: tuple[Target, ...] = (
     Target("inversions <= 0.45", lambda r: r.answer_class == "inversion", lambda r: r.got <= 0.45 + 1e-9, 0.8),
     Target("inversions marked contradicted", lambda r: r.answer_class == "inversion", lambda r: r.contradicted, 1.0),
+    # Reported beside the target, not instead of it: a wrong belief is flagged but names no point.
+    Target("inversions flagged (point or belief)", lambda r: r.answer_class == "inversion", lambda r: r.flagged, 1.0),
     Target(
         "plain-words en >= 0.6",
         lambda r: r.answer_class == "strong-plain" and r.lang == "en",
@@ -214,7 +223,10 @@ def grade_split(
         for a in bq.answers:
             g = grade(q, a.text)
             contradicted = any(p.verdict is PointVerdict.CONTRADICTED for p in g.points)
-            results.append(BlindResult(split, q.id, a.answer_class, a.lang, a.score, g.score, contradicted, a.text))
+            belief = any(h.shared for h in g.misconceptions)
+            results.append(
+                BlindResult(split, q.id, a.answer_class, a.lang, a.score, g.score, contradicted, a.text, belief)
+            )
     return SplitReport(split, tuple(results), tuple(unknown))
 
 
