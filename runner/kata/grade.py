@@ -62,10 +62,7 @@ SLOW_BUILD_NOTE = (
 )
 # How a build stopped by RLIMIT_FSIZE reads: Go programs get EFBIG, others the signal.
 TOO_BIG = re.compile(r"file too large|file size limit exceeded")
-TOO_BIG_REASON = (
-    f"building the code wrote a file larger than {MAX_FILE_BYTES >> 20} MiB, the limit for one file "
-    "(a very large initialised array or constant?); nothing of it was kept"
-)
+TOO_BIG_REASON = say("refuse.build_file", mib=MAX_FILE_BYTES >> 20)
 
 
 @dataclass(frozen=True)
@@ -73,7 +70,7 @@ class Submission:
     sources: dict[str, Path]  # learner file -> where it is read from
     display: dict[str, str]  # learner file -> how its path is shown
     ignored: tuple[str, ...]
-    refused: tuple[str, ...]
+    refused: tuple[Said, ...]
 
 
 def grade_submission(
@@ -107,16 +104,16 @@ def collect_submission(kata: Kata, code_dir: Path) -> Submission:
         raise BadInput(f"{code_dir}: no such folder")
     sources: dict[str, Path] = {}
     display: dict[str, str] = {}
-    refused: list[str] = []
+    refused: list[Said] = []
     missing: list[str] = []
     for name in kata.learner_files:
         path = code_dir / name
         if path.is_symlink():
-            refused.append(f"{name} is a symbolic link; submit the file itself")
+            refused.append(say("refuse.symlink", name=name))
         elif not path.is_file():
             missing.append(name)
         elif path.stat().st_size > MAX_LEARNER_FILE:
-            refused.append(f"{name} is larger than {MAX_LEARNER_FILE // 1024} KiB")
+            refused.append(say("refuse.too_large", name=name, kib=MAX_LEARNER_FILE // 1024))
         else:
             sources[name] = path
             display[name] = _shown(path)
@@ -125,7 +122,7 @@ def collect_submission(kata: Kata, code_dir: Path) -> Submission:
             f"{code_dir} holds none of this kata's files ({', '.join(kata.learner_files)})",
             hint="Point --code at the folder with your solution, or use `gokata kata start` first.",
         )
-    refused.extend(f"{name} is missing" for name in missing)
+    refused.extend(say("refuse.missing", name=name) for name in missing)
     return Submission(sources, display, tuple(_ignored(kata, code_dir)), tuple(refused))
 
 
@@ -137,7 +134,7 @@ def solution_submission(kata: Kata, mutant: str | None = None) -> Submission:
         if mutant is not None and (kata.mutant_dir(mutant) / name).is_file():
             path = kata.mutant_dir(mutant) / name
         sources[name] = path
-    refused = tuple(f"{p} is missing" for p in sources.values() if not p.is_file())
+    refused = tuple(say("refuse.missing", name=str(p)) for p in sources.values() if not p.is_file())
     return Submission({k: v for k, v in sources.items() if v.is_file()}, {k: k for k in sources}, (), refused)
 
 
@@ -335,7 +332,7 @@ def _unscored(box: Sandbox) -> frozenset[str]:
     return frozenset(names)
 
 
-def _refused(kata: Kata, submission: Submission, reasons: list[str], visible_only: bool, started: float) -> KataResult:
+def _refused(kata: Kata, submission: Submission, reasons: list[Said], visible_only: bool, started: float) -> KataResult:
     tests = _planned_tests(kata, visible_only)
     refused, summary = say("test.refused"), say("summary.refused", reason=reasons[0])
     return KataResult(
@@ -348,7 +345,8 @@ def _refused(kata: Kata, submission: Submission, reasons: list[str], visible_onl
         summary_zh=summary.zh,
         visible_only=visible_only,
         ignored=submission.ignored,
-        details="\n".join(reasons),
+        details="\n".join(r.en for r in reasons),
+        details_zh="\n".join(r.zh for r in reasons),
     )
 
 

@@ -104,6 +104,49 @@ PHRASES: Final[dict[str, tuple[str, str]]] = {
         "本机没有操作系统沙箱（请安装 bubblewrap：`apt install bubblewrap`）：测试只在 gokata 的进程限制下运行，"
         "网络和你的文件都可以访问。",
     ),
+    # why a submission is refused before anything runs (policy.py, grade.py)
+    "refuse.linkname": (
+        "{name}: //go:linkname is refused (it reaches unexported runtime and test code)",
+        "{name}：不允许 //go:linkname（它能访问运行时和测试中未导出的代码）",
+    ),
+    "refuse.cgo": ("{name}: //go:cgo_ directives are refused", "{name}：不允许 //go:cgo_ 指令"),
+    "refuse.predeclared": (
+        "{where}:{line}: `{kind} {ident}` declares the predeclared identifier {ident} at package scope, "
+        "which changes what it means in the kata's tests too; give it another name",
+        "{where}:{line}：`{kind} {ident}` 在包级别声明了预声明标识符 {ident}，"
+        "这也会改变它在 kata 测试中的含义；请换一个名字",
+    ),
+    "refuse.constraints": (
+        "{name} is left out of the build by its build constraints (a //go:build line); remove them",
+        "{name} 被它的构建约束（//go:build 行）排除在构建之外；请删掉这些约束",
+    ),
+    "refuse.import": ("{what} is not allowed in this kata{why}{allowed}", "本 kata 不允许{what}{why}{allowed}"),
+    "refuse.import_what": ('import "{path}" in {where}', '在 {where} 中 import "{path}"'),
+    "refuse.why": (": {why}", "：{why}"),
+    "refuse.allowed": (" (allowed: {names})", "（允许：{names}）"),
+    "refuse.no_imports": (" (this kata allows no imports)", "（本 kata 不允许任何导入）"),
+    "refuse.symlink": ("{name} is a symbolic link; submit the file itself", "{name} 是符号链接；请提交文件本身"),
+    "refuse.too_large": ("{name} is larger than {kib} KiB", "{name} 超过了 {kib} KiB"),
+    "refuse.missing": ("{name} is missing", "缺少 {name}"),
+    "refuse.build_file": (
+        "building the code wrote a file larger than {mib} MiB, the limit for one file "
+        "(a very large initialised array or constant?); nothing of it was kept",
+        "构建代码时写出了超过 {mib} MiB（单个文件的上限）的文件（是不是有很大的初始化数组或常量？）；没有保留任何内容",
+    ),
+    "danger.os": (
+        "it reaches the process, its files and environment (os.Exit can fake a clean run)",
+        "它能访问进程、文件和环境变量（os.Exit 可以伪造一次干净的运行）",
+    ),
+    "danger.os/exec": ("it starts other programs", "它能启动其他程序"),
+    "danger.os/signal": ("it can intercept the signals that stop a run", "它能拦截用来中止运行的信号"),
+    "danger.syscall": ("it makes raw system calls", "它能直接进行系统调用"),
+    "danger.unsafe": ("it reads and writes arbitrary memory", "它能读写任意内存"),
+    "danger.runtime/debug": ("it changes the runtime's limits and can hide crashes", "它能改变运行时的限制并掩盖崩溃"),
+    "danger.reflect": ("it reaches unexported and generated identifiers", "它能访问未导出的和生成的标识符"),
+    "danger.plugin": ("it loads compiled code", "它能加载已编译的代码"),
+    "danger.net": ("the sandbox has no network", "沙箱里没有网络"),
+    "danger.C": ("cgo runs C code outside Go's safety", "cgo 会在 Go 的安全保障之外运行 C 代码"),
+    "danger.module": ("only the standard library is available", "只能使用标准库"),
     # race access kinds, as the race detector names them
     "race.read": ("read", "读"),
     "race.write": ("write", "写"),

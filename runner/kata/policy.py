@@ -3,48 +3,30 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
+from runner.kata.phrases import NOTHING, Said, say
 from runner.toolchain import GoToolchain
 
 # Named in refusals: these give a way around the sandbox or the result channel
 # (the process, files, environment, memory, hidden identifiers). A kata can still allow one.
-DANGEROUS = {
-    "os": "it reaches the process, its files and environment (os.Exit can fake a clean run)",
-    "os/exec": "it starts other programs",
-    "os/signal": "it can intercept the signals that stop a run",
-    "syscall": "it makes raw system calls",
-    "unsafe": "it reads and writes arbitrary memory",
-    "runtime/debug": "it changes the runtime's limits and can hide crashes",
-    "reflect": "it reaches unexported and generated identifiers",
-    "plugin": "it loads compiled code",
-    "net": "the sandbox has no network",
-    "C": "cgo runs C code outside Go's safety",
-}
+DANGEROUS = frozenset(
+    {"os", "os/exec", "os/signal", "syscall", "unsafe", "runtime/debug", "reflect", "plugin", "net", "C"}
+)
 _LINKNAME = re.compile(r"^\s*//go:linkname\b", re.M)
 _CGO_DIRECTIVE = re.compile(r"^\s*//go:cgo_", re.M)
 MAX_LEARNER_FILE = 1 << 20
 
 
-@dataclass(frozen=True)
-class Refusal:
-    reasons: tuple[str, ...]
-
-    @property
-    def summary(self) -> str:
-        return "; ".join(self.reasons)
-
-
-def check_files(pkg_dir: Path, learner_files: tuple[str, ...]) -> list[str]:
+def check_files(pkg_dir: Path, learner_files: tuple[str, ...]) -> list[Said]:
     """Refusals that need no toolchain: linkname and cgo directives in the learner's text."""
-    reasons: list[str] = []
+    reasons: list[Said] = []
     for name in learner_files:
         text = (pkg_dir / name).read_text(encoding="utf-8", errors="replace")
         if _LINKNAME.search(text):
-            reasons.append(f"{name}: //go:linkname is refused (it reaches unexported runtime and test code)")
+            reasons.append(say("refuse.linkname", name=name))
         if _CGO_DIRECTIVE.search(text):
-            reasons.append(f"{name}: //go:cgo_ directives are refused")
+            reasons.append(say("refuse.cgo", name=name))
     return reasons
 
 
@@ -54,7 +36,7 @@ def check_sources(
     learner_files: tuple[str, ...],
     allowed: tuple[str, ...],
     shown: dict[str, str] | None = None,
-) -> list[str]:
+) -> list[Said]:
     """Refusals from Go's own parser (gohelper.py), before anything is compiled.
 
     * A package-scope declaration of a predeclared identifier (`func len`, `type error`,
@@ -70,20 +52,16 @@ def check_sources(
 
     shown = shown or {}
     facts = file_facts(go, pkg_dir, learner_files)
-    reasons: list[str] = []
+    reasons: list[Said] = []
     for name in learner_files:
         fact = facts.get(name)
         if fact is None:
             continue
         where = shown.get(name, name)
         for s in fact.predeclared:
-            reasons.append(
-                f"{where}:{s.line}: `{s.kind} {s.name}` declares the predeclared identifier {s.name} "
-                "at package scope, which changes what it means in the kata's tests too; "
-                "give it another name"
-            )
+            reasons.append(say("refuse.predeclared", where=where, line=s.line, kind=s.kind, ident=s.name))
     reasons += [
-        f"{name} is left out of the build by its build constraints (a //go:build line); remove them"
+        say("refuse.constraints", name=name)
         for name in learner_files
         if (fact := facts.get(name)) is not None and fact.ignored
     ]
@@ -98,20 +76,26 @@ def check_sources(
     for path in sorted(by_path):
         if path in allowed_set:
             continue
-        why = DANGEROUS.get(path) or _family_reason(path)
-        what = f'import "{path}" in {", ".join(dict.fromkeys(by_path[path]))}'
+        why = _danger(path)
+        what = say("refuse.import_what", path=path, where=", ".join(dict.fromkeys(by_path[path])))
         reasons.append(
-            f"{what} is not allowed in this kata"
-            + (f": {why}" if why else "")
-            + (f" (allowed: {', '.join(allowed)})" if allowed else " (this kata allows no imports)")
+            say(
+                "refuse.import",
+                what=what,
+                why=say("refuse.why", why=why) if why else NOTHING,
+                allowed=say("refuse.allowed", names=", ".join(allowed)) if allowed else say("refuse.no_imports"),
+            )
         )
     return reasons
 
 
-def _family_reason(path: str) -> str:
-    for prefix in ("net/", "os/"):
-        if path.startswith(prefix):
-            return DANGEROUS[prefix.rstrip("/")]
+def _danger(path: str) -> Said:
+    """Why an import is named in a refusal: what it would give the learner's code."""
+    if path in DANGEROUS:
+        return say(f"danger.{path}")
+    for family in ("net", "os"):
+        if path.startswith(family + "/"):
+            return say(f"danger.{family}")
     if "." in path.split("/", 1)[0]:
-        return "only the standard library is available"
-    return ""
+        return say("danger.module")
+    return NOTHING

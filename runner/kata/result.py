@@ -112,6 +112,10 @@ class KataResult:
     isolation: str | None = None  # how the test binary was sandboxed (isolation.py); None: it did not run
     summary_zh: str = ""  # the summary and notes in Chinese (phrases.py); empty: only English exists
     notes_zh: tuple[str, ...] = ()
+    details_zh: str = ""  # the details in Chinese where gokata wrote them (refusal reasons)
+
+    def details_in(self, lang: str) -> str:
+        return self.details_zh if lang == "zh" and self.details_zh else self.details
 
     def summary_in(self, lang: str) -> str:
         return self.summary_zh if lang == "zh" and self.summary_zh else self.summary

@@ -178,9 +178,10 @@ def render_result(result: KataResult, *, kata: Kata, code: str, lang: str | None
     # A time-out's running tests and blocked goroutines are in the summary, printed last.
     if result.status in ("compile_error", "rejected") and result.tests:
         console.print(f"[dim]{msg('kata.result.every_test', lg, message=escape(result.tests[0].message_in(lg)))}[/]")
-    if result.details and result.status in ("rejected", "fail", "race") and result.details not in result.summary:
+    details = result.details_in(lg)
+    if details and result.status in ("rejected", "fail", "race") and details not in result.summary_in(lg):
         console.print(f"[bold]{msg('kata.result.details', lg)}[/]")
-        for line in result.details.splitlines()[:20]:
+        for line in details.splitlines()[:20]:
             console.print(f"  {escape(line)}", soft_wrap=True)
     if result.ignored:
         console.print(f"[bold]{msg('kata.result.ignored', lg)}[/]")

@@ -112,7 +112,7 @@ def test_kata_start_in_chinese(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.go
-@pytest.mark.parametrize("case", ["failing", "compile_error"])
+@pytest.mark.parametrize("case", ["failing", "compile_error", "forbidden_import", "linkname"])
 def test_kata_test_in_chinese(monkeypatch: pytest.MonkeyPatch, case: str) -> None:
     monkeypatch.setenv("GOKATA_KATAS", str(FIXTURE_KATAS))
     code = str(SUBMISSIONS / "stats" / case)
