@@ -19,7 +19,10 @@ contrast, or by a dismissal of one of its concepts ("there is no need to watch c
 "不需要…"), caps the score at CONTRADICTED_CORE_CAP (an interviewer gives an answer with one
 key fact turned round about 0.3), a contradicted expected point at CONTRADICTED_CAP. A bare keyword list gets at most
 KEYWORD_CAP in all; each misconception the answer asserts subtracts its penalty x
-MISCONCEPTION_UNIT. Repeating a term adds nothing: a concept is present or not.
+MISCONCEPTION_UNIT, and a stated shared wrong belief (runner/content/beliefs/) caps it at
+SHARED_BELIEF_CAP. A fluent answer with a key fact turned round keeps INVERTED_FLOOR: the rest of
+what it says still shows the material (a one-line wrong statement keeps nothing). Repeating a term
+adds nothing: a concept is present or not.
 """
 
 from __future__ import annotations
@@ -51,6 +54,11 @@ MISCONCEPTION_UNIT = 0.2
 # A stated classic wrong belief (beliefs.py) shows a wrong model of Go whatever else is covered:
 # an interviewer gives such an answer about what one key fact turned round earns.
 SHARED_BELIEF_CAP = 0.4
+# A topical answer with a key fact turned round keeps this much (see _score). Chosen on the blind
+# dev splits: 0.25 fits inversions better (writers give them ~0.3) but lifts denials (~0.15), which
+# are caught by the same contrasts.
+INVERTED_FLOOR = 0.2
+FLOOR_SENTENCES = 3  # sentences an answer needs for the whole floor
 MAX_FOLLOW_UPS = 3
 _EVIDENCE_SENTENCES = 2
 
@@ -241,7 +249,14 @@ def grade_open(question: OpenQuestion, text: str) -> OpenGrade:
     points = tuple(
         _grade_point(cp, resolved, tainted, compiled.in_prompt, keyword_only=keyword_only) for cp in compiled.points
     )
-    score = _score(question, points, hits, keyword_only=keyword_only, topical=_topical_share(resolved))
+    score = _score(
+        question,
+        points,
+        hits,
+        keyword_only=keyword_only,
+        topical=_topical_share(resolved),
+        sentences=len(reading.sentences),
+    )
     confidence, reasons = assess(reading, points, score, keyword_only=keyword_only)
     return OpenGrade(
         question_id=question.id,
@@ -269,6 +284,7 @@ def _score(
     *,
     keyword_only: bool,
     topical: float = 1.0,
+    sentences: int = 1,
 ) -> float:
     """Credit earned over the weight owed (bonus points add, never owe), then the caps of a
     contradicted point and of a keyword list, then misconception penalties."""
@@ -294,12 +310,25 @@ def _score(
         score = min(score, CONTRADICTED_CORE_CAP * COMPOUND_FACTOR ** (inverted_core - 1 + inverted_expected))
     elif inverted_expected:
         score = min(score, CONTRADICTED_CAP * COMPOUND_FACTOR ** (inverted_expected - 1))
-    if any(h.shared for h in hits):
+    believed = any(h.shared for h in hits)
+    if believed:
         score = min(score, SHARED_BELIEF_CAP)
     if keyword_only:
         score = min(score, KEYWORD_CAP)
     penalties = sum(h.penalty for h in hits if not h.shared) * MISCONCEPTION_UNIT
-    return min(1.0, max(0.0, score - penalties))
+    score = max(0.0, score - penalties)
+    # An answer about the question that turns its key fact round is wrong, not empty: the rest of
+    # its reasoning still shows the material, and an interviewer gives it about 0.3, not 0. With
+    # a single core point the inverted point is all there is to earn, so without a floor such an
+    # answer would score like silence. A keyword list or an answer about something else keeps
+    # what it earned.
+    # A stated contrast is about the claim's subject by construction; a wrong belief may sit in an
+    # answer about something else, so that one needs the answer on topic.
+    if not keyword_only and (inverted_core or inverted_expected or (believed and topical >= OFF_TOPIC_SHARE)):
+        # A one-line wrong statement has no rest to credit; the floor grows with what else is said.
+        said = min(1.0, max(0, sentences - 1) / (FLOOR_SENTENCES - 1))
+        score = max(score, INVERTED_FLOOR * said)
+    return min(1.0, score)
 
 
 def _turned(p: PointResult) -> bool:

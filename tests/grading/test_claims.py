@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from runner.answers.framework import COMPOUND_FACTOR, CONTRADICTED_CORE_CAP, _score, grade_open
+from runner.answers.framework import (
+    COMPOUND_FACTOR,
+    CONTRADICTED_CORE_CAP,
+    FLOOR_SENTENCES,
+    INVERTED_FLOOR,
+    _score,
+    grade_open,
+)
 from runner.answers.reading import Polarity, read_answer
 from runner.answers.result import OpenGrade, PointResult, PointVerdict
 from runner.content.models import LocalText, OpenQuestion
@@ -194,6 +201,18 @@ def test_each_further_inverted_fact_lowers_the_cap(defer_q: OpenQuestion) -> Non
     assert first == pytest.approx(CONTRADICTED_CORE_CAP)
     assert second < first
     assert second == pytest.approx(CONTRADICTED_CORE_CAP * COMPOUND_FACTOR)
+
+
+def test_a_fluent_answer_with_its_only_point_turned_round_keeps_the_floor(defer_q: OpenQuestion) -> None:
+    only = [_result("a", "core", 0, inverted=True)]
+    q = _question_owing(only, defer_q)
+    fluent = _score(q, tuple(only), (), keyword_only=False, sentences=FLOOR_SENTENCES + 2)
+    one_line = _score(q, tuple(only), (), keyword_only=False, sentences=1)
+    listed = _score(q, tuple(only), (), keyword_only=True, sentences=FLOOR_SENTENCES + 2)
+    assert fluent == pytest.approx(INVERTED_FLOOR)
+    assert one_line == 0.0 and listed == 0.0
+    missed = [_result("a", "core", 0)]  # silence on the point is not a wrong statement: no floor
+    assert _score(q, tuple(missed), (), keyword_only=False, sentences=FLOOR_SENTENCES + 2) == 0.0
 
 
 def test_bonus_credit_does_not_lift_an_answer_that_touches_no_core_point(defer_q: OpenQuestion) -> None:
