@@ -29,8 +29,6 @@ from typing import Literal
 from pydantic import Field
 
 from runner.content.models import Frozen, Misconception, Slug
-from runner.content.validate import validate_file
-from runner.content.yaml_source import read_yaml
 from runner.errors import ContentError, Problem
 
 FOLDER = Path(__file__).with_name("beliefs")
@@ -49,6 +47,9 @@ class BeliefFile(Frozen):
 def load_beliefs(folder: Path = FOLDER) -> tuple[SharedBelief, ...]:
     """Every belief of every file in `folder`, validated; a broken file is a ContentError with its
     location, and an id used twice (in any file) is one too."""
+    from runner.content.validate import validate_file  # the cache usually answers: YAML only on a miss
+    from runner.content.yaml_source import read_yaml
+
     out: list[SharedBelief] = []
     problems: list[Problem] = []
     first: dict[str, str] = {}
@@ -69,20 +70,25 @@ def load_beliefs(folder: Path = FOLDER) -> tuple[SharedBelief, ...]:
 
 @cache
 def _bundled() -> tuple[SharedBelief, ...]:
-    return load_beliefs()
+    """The bundled beliefs, through the content cache (validated files only, keyed by every
+    file's path, size and time): parsing and validating them costs a start-up tens of ms."""
+    from runner.content import cache as content_cache
+
+    files = sorted(FOLDER.glob("*.yaml"))
+    cached = content_cache.load_many(files, "beliefs")
+    if isinstance(cached, tuple):
+        return cached
+    beliefs = load_beliefs()
+    content_cache.store_many(files, beliefs, "beliefs")
+    return beliefs
 
 
 def beliefs_for(topic: str) -> tuple[Misconception, ...]:
     """The shared beliefs checked in a question of this topic, as misconceptions with prefixed ids."""
+    # model_copy, not a new Misconception: validating would build the model's validator, tens of
+    # ms at start-up, for values validated when the file was read.
     return tuple(
-        Misconception(
-            id=f"{ID_PREFIX}{b.id}",
-            belief=b.belief,
-            correction=b.correction,
-            phrasings=b.phrasings,
-            penalty=b.penalty,
-            follow_up=b.follow_up,
-        )
+        b.model_copy(update={"id": f"{ID_PREFIX}{b.id}"})
         for b in _bundled()
         if topic in b.topics or EVERY_TOPIC in b.topics
     )
