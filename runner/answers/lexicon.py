@@ -312,7 +312,7 @@ EN_CONSEQUENCE = frozenset(
     )
 )
 ZH_CONSEQUENCE = _words("""
-    竞争 竞态 数据竞争 panic 崩溃 泄漏 泄露 死锁 出错 错误 有问题 不安全 bug 导致
+    竞争 竞态 数据竞争 panic 崩溃 泄漏 泄露 死锁 出错 错误 有问题 不安全 bug 导致 错的 是错 不对 不成立
 """)
 # Between a practice and its outcome these mean "or else": "close it or it leaks" is the belief.
 EN_OR_ELSE = frozenset({"or", "otherwise", "else"})

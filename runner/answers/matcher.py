@@ -41,6 +41,7 @@ from runner.answers.reading import (
 )
 
 MAX_GAP = 3.0
+MAX_CLAUSES_CROSSED = 1
 _SKIPPABLE_HAN = frozenset("的了地得")
 _HAN_TYPO_MIN = 5
 # A Chinese typo is usually a homophone picked by the input method. A character that carries a
@@ -280,11 +281,18 @@ class Resolved:
                 continue
             own = list(first)
             sent = toks[start].sent
+            crossed = 0
             for seg in variant[1:]:
                 q = own[-1] + 1
                 gap = 0.0
                 found = None
                 while q < n and toks[q].sent == sent and gap <= MAX_GAP:
+                    if q in self.reading.hard_breaks:
+                        break  # a colon or a dash ends the statement: nothing matches across it
+                    if toks[q].clause != toks[q - 1].clause:
+                        crossed += 1
+                        if crossed > MAX_CLAUSES_CROSSED:
+                            break
                     found = self._match_segment(seg, q)
                     if found is not None:
                         break

@@ -144,6 +144,9 @@ class Reading:
     spaced_frags: frozenset[int]
     sentence_tokens: tuple[range, ...] = field(default=())  # the token positions of each sentence
     comma_clauses: frozenset[int] = frozenset()  # token positions that start a clause after a comma
+    # Token positions that start a clause after a colon or a dash: "don't rely on it: return the
+    # new slice" is two statements, and no phrasing matches across the break.
+    hard_breaks: frozenset[int] = frozenset()
     after_parens: frozenset[int] = frozenset()  # token positions right after a parenthesis or bracket
 
     @cached_property
@@ -467,12 +470,13 @@ def read_answer(text: str) -> Reading:
     frag = 0
     norms = [s.norm for s in sentences]
     commas: set[int] = set()
+    hard: set[int] = set()
     parens: set[int] = set()
     spaced_frags: set[int] = set()  # fragments cut from their neighbour by a space between Han characters
     for si in range(len(sentences)):
         frag += 1
         pending_break = True
-        after_comma = after_paren = False
+        after_comma = after_paren = after_hard = False
         prev_han = False
         spaced = False
         depth = 0  # inside parentheses a comma separates list items, it does not end a clause
@@ -486,6 +490,7 @@ def read_answer(text: str) -> Reading:
             if kind == "brk" and not (depth and s == ","):
                 pending_break = True
                 after_comma = s == ","
+                after_hard = not after_comma
                 frag += 1
                 continue
             if kind == "brk":
@@ -506,12 +511,14 @@ def read_answer(text: str) -> Reading:
             for tok in _make_tokens(kind, s, si, frag, m.start()):
                 if pending_break and after_comma:
                     commas.add(len(tokens))
+                elif pending_break and after_hard:
+                    hard.add(len(tokens))
                 if after_paren:
                     parens.add(len(tokens))
                     after_paren = False
                 tokens.append(tok)
                 breaks.append(pending_break)
-                pending_break = after_comma = False
+                pending_break = after_comma = after_hard = False
     cues = _cue_flags(tokens)
     _mark_function_words(tokens)
     clause = statement = 0
@@ -545,6 +552,7 @@ def read_answer(text: str) -> Reading:
         spaced_frags=frozenset(spaced_frags),
         sentence_tokens=tuple(spans),
         comma_clauses=frozenset(commas),
+        hard_breaks=frozenset(hard),
         after_parens=frozenset(parens),
     )
 
@@ -781,6 +789,8 @@ def _scan_run(run: str, offset: int, flags: list[int]) -> None:
                 before = lx.ZH_NOT_NEGATING_AFTER.get(word, "") or lx.ZH_MYTH_NOT_AFTER.get(word, "")
                 if k > 0 and run[k - 1] in before:
                     flag = 0
+                if _a_not_a(run, k):
+                    flag = 0  # 能不能 / 是不是 / 有没有: "whether", a choice, not a denial
                 flags[offset + k] |= flag & ~BREAK_AFTER
                 flags[offset + k + len(word) - 1] |= flag & BREAK_AFTER
                 if flag & (NEG | LACK | NEED):
@@ -792,6 +802,14 @@ def _scan_run(run: str, offset: int, flags: list[int]) -> None:
                 break
         else:
             k += 1
+
+
+def _a_not_a(run: str, k: int) -> bool:
+    """The 不 or 没 at k sits between a verb and itself (能不能看到, 是不是, 会不会, 有没有, 可不可以):
+    the A-not-A question form, which asks "whether" and denies nothing."""
+    if run[k] not in "不没" or k == 0 or k + 1 >= len(run):
+        return False
+    return run[k - 1] == run[k + 1] or (run[k - 1] == "可" and run.startswith("可以", k + 1))
 
 
 def _zh_cause_at(run: str, k: int) -> bool:

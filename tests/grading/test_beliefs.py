@@ -108,3 +108,11 @@ def test_a_denied_or_attributed_belief_costs_nothing(mutex_q: OpenQuestion, said
     graded = grade_open(mutex_q, MODEL + " " + said)
     assert not any(h.shared for h in graded.misconceptions), said
     assert graded.score >= grade_open(mutex_q, MODEL).score - 1e-9
+
+
+def test_a_quoted_belief_called_wrong_in_chinese_is_not_stated() -> None:
+    q = load_catalog().question("interfaces.interview-boxing-cost")
+    assert isinstance(q, OpenQuestion)
+    said = grade_open(q, '所以"每次转换都会分配"是错的，小整数和零值不会分配。')
+    assert not said.misconceptions
+    assert grade_open(q, "每次转换都会分配。").misconceptions

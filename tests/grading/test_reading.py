@@ -288,3 +288,43 @@ def test_terse_prose_with_articles_and_joiners_is_not_a_list(text: str) -> None:
 )
 def test_a_negation_inside_a_relative_clause_denies_only_that_clause(text: str, term: str, expected: Polarity) -> None:
     assert polarity(text, term) is expected
+
+
+@pytest.mark.parametrize(
+    "text", ["能不能看到完全取决于容量", "是不是线程安全要看调用方", "有没有竞争要跑 -race", "可不可以复用"]
+)
+def test_the_chinese_a_not_a_question_form_denies_nothing(text: str) -> None:
+    reading = read_answer(text)
+    assert not any(reading.cues), [t.raw for t, c in zip(reading.tokens, reading.cues, strict=True) if c]
+
+
+def test_a_plain_chinese_negation_still_denies() -> None:
+    assert polarity("调用方不能看到新元素", "看到") is Polarity.NEGATED
+
+
+def test_a_colon_or_dash_ends_the_statement_for_matches() -> None:
+    from runner.answers.fuzzy import FuzzyIndex
+    from runner.answers.matcher import Resolved, compile_phrasing
+
+    phrasing = compile_phrasing("needn't return")
+    for text, found in [
+        ("Don't rely on it: return the new slice like append does.", False),
+        ("Don't rely on it — return the new slice like append does.", False),
+        ("You needn't return it.", True),
+    ]:
+        resolved = Resolved(read_answer(text), FuzzyIndex(set()), [phrasing])
+        assert bool(next(iter(resolved.find(phrasing)), None)) is found, text
+
+
+def test_a_match_crosses_at_most_one_clause_break() -> None:
+    from runner.answers.fuzzy import FuzzyIndex
+    from runner.answers.matcher import Resolved, compile_phrasing
+
+    phrasing = compile_phrasing("cancel kills the goroutine")
+    for text, found in [
+        ("超时后整条链 cancel，slow query 被 kill，connection 和 goroutine 释放。", False),
+        ("Cancel in effect, kills the goroutine.", True),
+        ("Cancel kills the goroutine.", True),
+    ]:
+        resolved = Resolved(read_answer(text), FuzzyIndex(set()), [phrasing])
+        assert bool(next(iter(resolved.find(phrasing)), None)) is found, text
