@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from rich.console import Console, Group, RenderableType
@@ -72,6 +73,17 @@ def _label(key: str, lang: Lang) -> str:
     return zh if lang == "zh" else en
 
 
+def _hanging(rows: Iterable[tuple[str, str]]) -> Table:
+    """Marked lines whose text wraps under itself, not under the mark: "  • How do you ... /
+    deadlocking?" keeps the bullet's column free at 80 columns and through a pipe."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for mark, text in rows:
+        grid.add_row(mark, text)
+    return grid
+
+
 def render_open_grade(console: Console, q: OpenQuestion, grade: OpenGrade, *, lang: Lang) -> None:
     """The point-by-point table, misconceptions, follow-ups and the model answer.
 
@@ -97,15 +109,20 @@ def render_open_grade(console: Console, q: OpenQuestion, grade: OpenGrade, *, la
     console.print(table)
     if grade.keyword_only:
         console.print(f"[yellow]{_label('keywords', lang)}[/]")
-    for m in grade.misconceptions:
+    if grade.misconceptions:
+        # The belief, what is true instead, and the answer's own sentence that stated it.
         console.print(
-            f"[magenta]{_label('misconception', lang)}[/] {escape(m.belief.get(lang))} → "
-            f"{escape(m.correction.get(lang))}"
+            _hanging(
+                (
+                    f"[magenta]{_label('misconception', lang)}[/]",
+                    f"{escape(m.belief.get(lang))} → {escape(m.correction.get(lang))}\n[dim]“{escape(m.evidence)}”[/]",
+                )
+                for m in grade.misconceptions
+            )
         )
     if grade.follow_ups:
         console.print(f"[bold]{_label('next', lang)}[/]")
-        for f in grade.follow_ups:
-            console.print(f"  • {escape(f.get(lang))}")
+        console.print(_hanging(("  •", escape(f.get(lang))) for f in grade.follow_ups))
     from rich.markdown import Markdown
 
     console.print(Panel(Markdown(q.model_answer.get(lang)), title=_label("model", lang), border_style="green"))

@@ -97,3 +97,23 @@ def test_a_failure_message_wraps_at_word_boundaries_indented_under_its_test() ->
     assert all(line.startswith(" " * 7) and cell_len(line.rstrip()) <= 80 for line in body), body
     words = " ".join(line.strip() for line in body).split()
     assert words == message.split()[: len(words)]  # no word was cut in two
+
+
+def test_answer_quotes_a_misconception_and_indents_wrapped_lines() -> None:
+    text = _run(
+        "answer",
+        "mutexes.interview-lock-protects-data",
+        "--text",
+        "It is not safe: GetProject returns a pointer to the cached struct, so callers write outside "
+        "the lock. Return a copy instead. Luckily sync.Mutex is reentrant, so Update can call GetProject.",
+    )
+    _fits(text)
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("Misconception:"))
+    block = lines[start : next(i for i, line in enumerate(lines) if line.startswith("An interviewer"))]
+    assert "“Luckily sync.Mutex is reentrant, so Update can call GetProject.”" in " ".join(x.strip() for x in block)
+    # Wrapped text stays under its text, never back at the left edge.
+    assert all(line.startswith(" ") for line in block[1:]), block
+    asks = lines[lines.index("An interviewer would ask next:") + 1 :]
+    bullets = asks[: next(i for i, x in enumerate(asks) if x.startswith("╭"))]
+    assert bullets and all(line.startswith(("  • ", "    ")) for line in bullets), bullets
