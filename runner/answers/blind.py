@@ -33,7 +33,7 @@ from runner.content.catalog import Catalog
 from runner.content.models import Frozen, NonEmpty, OpenQuestion, QuestionId, SFloat
 from runner.errors import ContentError, Problem
 
-SPLITS = ("dev", "dev2", "test")
+SPLITS = ("dev", "dev2", "dev3", "test")
 TOLERANCE = 0.2
 AnswerClass = Literal[
     "strong-plain", "strong-technical", "inversion", "denial", "partial", "keywords", "off-topic", "typos", "mixed"
@@ -56,7 +56,7 @@ class BlindQuestion(Frozen):
 class BlindFile(Frozen):
     topic: str
     author: str | None = None
-    split: Literal["dev", "dev2", "test"] | None = None  # dev2: fresh answers for dev questions
+    split: Literal["dev", "dev2", "dev3", "test"] | None = None  # dev2, dev3: later rounds of fresh answers
     questions: tuple[BlindQuestion, ...]
 
 
