@@ -30,7 +30,7 @@ from pydantic import Field, ValidationError
 from runner.answers.framework import grade_open
 from runner.answers.result import OpenGrade, PointVerdict
 from runner.content.catalog import Catalog
-from runner.content.models import Frozen, NonEmpty, OpenQuestion, QuestionId, SFloat
+from runner.content.models import Frozen, NonEmpty, OpenQuestion, QuestionId, SFloat, Slug
 from runner.errors import ContentError, Problem
 
 SPLITS = ("dev", "dev2", "dev3", "test")
@@ -56,7 +56,7 @@ class BlindQuestion(Frozen):
 class BlindFile(Frozen):
     topic: str
     author: str | None = None
-    split: Literal["dev", "dev2", "dev3", "test"] | None = None  # dev2, dev3: later rounds of fresh answers
+    split: Slug | None = None  # the folder it belongs in: dev, dev2 (a later round of fresh answers), ..., test
     questions: tuple[BlindQuestion, ...]
 
 
