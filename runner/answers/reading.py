@@ -730,13 +730,19 @@ def _sets_aside(tokens: list[Token], i: int) -> bool:
 _HEDGES = frozenset({"really", "actually", "ever", "necessarily", "much", "big", "real"})
 
 
+_EN_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "isnt", "arent", "wasnt", "werent"})
+
+
 def _denies_cause(tokens: list[Token], i: int) -> bool:
-    """The negator at i is followed by a verb of causing or remedying: "does not cause", "would not help"."""
+    """The negator at i is followed by a verb of causing or remedying: "does not cause", "would not help".
+    Not in the passive: in "the parent is not affected" the parent is what is acted on, not the
+    cause ("caching the error isn't an issue" still dismisses its subject)."""
+    be = tokens[i].raw in _EN_BE or (i > 0 and tokens[i - 1].sent == tokens[i].sent and tokens[i - 1].raw in _EN_BE)
     for t in tokens[i + 1 : i + 4]:
         if t.sent != tokens[i].sent or t.kind != "word":
             return False
         if t.key in lx.EN_SUBJECT_VERBS:
-            return True
+            return not (be and t.raw.endswith("ed"))
         if t.raw not in lx.STOPWORDS and t.raw not in _HEDGES:
             return False
     return False

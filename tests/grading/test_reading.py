@@ -328,3 +328,22 @@ def test_a_match_crosses_at_most_one_clause_break() -> None:
     ]:
         resolved = Resolved(read_answer(text), FuzzyIndex(set()), [phrasing])
         assert bool(next(iter(resolved.find(phrasing)), None)) is found, text
+
+
+@pytest.mark.parametrize(
+    ("text", "denies_subject"),
+    [
+        ("The parent is not affected and keeps running.", False),  # passive: the parent is acted on
+        ("The parent isn't affected by it.", False),
+        ("Closures do not cause escapes.", True),  # a denied cause denies its subject
+        ("It doesn't affect the parent.", True),
+        ("Caching the error isn't an issue.", True),  # a dismissed subject, not a passive verb
+    ],
+)
+def test_a_denied_cause_is_not_a_passive_verb(text: str, denies_subject: bool) -> None:
+    from runner.answers.reading import SUBJECT
+
+    reading = read_answer(text)
+    assert any(c & SUBJECT for c in reading.cues) is denies_subject
+    if not denies_subject:
+        assert polarity(text, "parent") is Polarity.AFFIRMED
