@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from runner.answers.matcher import Phrasing, Resolved
-from runner.answers.reading import Polarity
+from runner.answers.reading import COND, LACK, NEED, NEG, Polarity
 from runner.content.models import Claim
 
 
@@ -59,6 +59,31 @@ def asserted(own: tuple[int, ...], resolved: Resolved) -> bool:
         return False
     # A phrasing that carries its own negation ("no need to call cancel") holds its cue inside the
     # match, so it reads as affirmed when stated.
-    if resolved.polarity(own) is not Polarity.AFFIRMED:
+    polarity = resolved.polarity(own)
+    if polarity is Polarity.HYPOTHETICAL and _under_when_only(own, resolved):
+        polarity = Polarity.AFFIRMED
+    if polarity is not Polarity.AFFIRMED:
         return False
     return not reading.described_as_mistake(own)
+
+
+_WHEN = frozenset({"when", "whenever"})
+
+
+def _under_when_only(own: tuple[int, ...], resolved: Resolved) -> bool:
+    """ "When that happens the runtime detects the duplicate key and WithValue panics": a clause
+    under "when", with no negation, states what happens, not a supposition. A contrast or a wrong
+    belief said that way is the answer's own claim ("if" still supposes)."""
+    reading = resolved.reading
+    toks = reading.tokens
+    first = own[0]
+    clause = toks[first].clause
+    conditions = []
+    i = first - 1
+    while i >= 0 and toks[i].clause == clause:
+        if reading.cues[i] & (NEG | LACK | NEED):
+            return False
+        if reading.cues[i] & COND:
+            conditions.append(toks[i].raw)
+        i -= 1
+    return bool(conditions) and all(w in _WHEN for w in conditions)

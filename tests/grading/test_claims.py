@@ -302,3 +302,20 @@ def test_non_denies_only_its_own_word_and_unlike_names_for_comparison() -> None:
     assert polarity("The returned error is a non-nil interface value.", "interface") is Polarity.AFFIRMED
     assert polarity("The returned error is a non-nil interface value.", "nil") is Polarity.NEGATED
     assert polarity("Unlike a config struct, options have no zero-value ambiguity.", "config") is Polarity.AFFIRMED
+
+
+def test_a_contrast_under_when_is_stated_one_under_if_is_supposed() -> None:
+    from runner.answers.claims import asserted
+    from runner.answers.fuzzy import FuzzyIndex
+    from runner.answers.matcher import Resolved, compile_phrasing
+    from runner.answers.reading import read_answer
+
+    phrasing = compile_phrasing("WithValue panics")
+    for text, stated in [
+        ("When that happens the runtime detects the duplicate key and WithValue panics.", True),
+        ("If that happened WithValue panics, which it does not.", False),
+        ("When the keys collide WithValue never panics.", False),
+    ]:
+        resolved = Resolved(read_answer(text), FuzzyIndex(set()), [phrasing])
+        found = [own for own in resolved.find(phrasing) if asserted(own, resolved)]
+        assert bool(found) is stated, text
