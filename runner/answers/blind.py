@@ -33,7 +33,7 @@ from runner.content.catalog import Catalog
 from runner.content.models import Frozen, NonEmpty, OpenQuestion, QuestionId, SFloat, Slug
 from runner.errors import ContentError, Problem
 
-SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "test")
+SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "test")
 TOLERANCE = 0.2
 AnswerClass = Literal[
     "strong-plain", "strong-technical", "inversion", "denial", "partial", "keywords", "off-topic", "typos", "mixed"

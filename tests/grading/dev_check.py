@@ -56,7 +56,7 @@ def main() -> None:
                 ]
     print(f"\nmodel answers under 0.9: {len(bad_model)}", *bad_model, sep="\n  ")
     print(f"\nbank examples off by > 0.15: {len(bad_examples)}", *bad_examples[: args.show], sep="\n  ")
-    for split in ("dev", "dev2", "dev3", "dev4", "dev5"):
+    for split in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6"):
         report = grade_split(catalog, BLIND / split, split)
         rs = [r for r in report.results if r.question_id in opens]
         if not rs:
