@@ -196,7 +196,9 @@ _FENCE = re.compile(r"```.*?(```|$)", re.S)
 # A line of Go code is not an item: `x := f()`, `func (s *S) Get() {`, `}`, `case <-ctx.Done():`.
 _CODE_LINE = re.compile(
     r"^[^\u3400-\u9fff]*(?::=|<-|[{}]\s*$)|^\s*[})\]]|"
-    r"^\s*(?:func|var|if|for|return|defer|go|case|select|switch|type|package|import)\b(?:\s*\S+){0,6}\s*$"
+    # Words after the keyword are separated by spaces: "(?:\s*\S+)" would let a long run without
+    # spaces ("defer 语句执行时会立即…") split in exponentially many ways before failing.
+    r"^\s*(?:func|var|if|for|return|defer|go|case|select|switch|type|package|import)\b\S*(?:\s+\S+){0,6}\s*$"
 )
 
 MIN_ITEMS = 4

@@ -46,3 +46,16 @@ def test_any_text_grades_within_bounds_with_exact_evidence(defer_q: OpenQuestion
             assert text[start:end] in (p.evidence or "")
     for m in grade.misconceptions:
         assert m.evidence in text
+
+
+def test_a_long_unspaced_line_after_a_go_keyword_is_read_without_backtracking(defer_q: OpenQuestion) -> None:
+    """The code-line pattern once let "defer <long run without spaces> …" split in exponentially
+    many ways: a 188-character Chinese answer took a second, a longer one would never finish.
+    Each line below grew the old pattern's work by orders of magnitude; now they grade at once."""
+    from runner.answers.lists import _CODE_LINE
+
+    for words in (7, 9, 12):
+        line = "defer " + " ".join(["语句执行时会立即对函数值和参数求值并保存" * 3] * words) + "。"
+        assert _CODE_LINE.match(line) is None  # more than six words: prose, not a line of code
+        assert 0.0 <= grade_open(defer_q, line).score <= 1.0
+    assert _CODE_LINE.match("defer mu.Unlock()") and _CODE_LINE.match("func (s *S) Get() {")
