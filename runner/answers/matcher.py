@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from runner.answers import glossary
 from runner.answers import lexicon as lx
@@ -94,7 +95,10 @@ def is_code(text: str) -> bool:
 CO_OCCURS = " & "
 
 
+@lru_cache(maxsize=16384)
 def compile_phrasing(text: str) -> Phrasing:
+    """A phrasing compiled once per process: the shared beliefs repeat in every question of their
+    topics, and a batch (calibrate, exam grade) compiles each text once instead of per question."""
     if CO_OCCURS in text:
         parts = tuple(compile_phrasing(part.strip()) for part in text.split(CO_OCCURS) if part.strip())
         return Phrasing(text, (), parts=parts, negative=any(p.negative for p in parts))
