@@ -149,7 +149,7 @@ def _content_dirs(ctx: typer.Context, bank: Path | None, katas: Path | None) -> 
 
 
 def _config_defaults(ctx: typer.Context) -> None:
-    from runner.cli.config import apply_defaults
+    from runner.cli.defaults import apply_defaults
 
     apply_defaults(ctx)
 
