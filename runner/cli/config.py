@@ -13,11 +13,9 @@ from runner.outcome import Outcome
 
 if TYPE_CHECKING:
     from runner import config as cfg
-    from runner.progress import new_today
     from runner.ui import config as ui
 else:
     cfg = lazy_module("runner.config")
-    new_today = lazy_module("runner.progress.new_today")
     ui = lazy_module("runner.ui.config")
 
 app = typer.Typer(
