@@ -33,7 +33,7 @@ from runner.content.catalog import Catalog
 from runner.content.models import Frozen, NonEmpty, OpenQuestion, QuestionId, SFloat, Slug
 from runner.errors import ContentError, Problem
 
-SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "test")
+TEST_SPLIT = "test"
 TOLERANCE = 0.2
 AnswerClass = Literal[
     "strong-plain", "strong-technical", "inversion", "denial", "partial", "keywords", "off-topic", "typos", "mixed"
@@ -239,8 +239,16 @@ def default_blind_dir() -> Path | None:
     return folder if folder.is_dir() else None
 
 
+def splits_in(root: Path) -> list[str]:
+    """The split folders under `root` in report order: dev, dev2, ..., dev10, then test. Each later
+    round of fresh answers is a folder of its own; nothing lists them by name."""
+    names = [d.name for d in root.iterdir() if d.is_dir() and any(d.glob("*.yaml"))] if root.is_dir() else []
+    tuning = sorted((n for n in names if n != TEST_SPLIT), key=lambda n: (len(n), n))
+    return tuning + ([TEST_SPLIT] if TEST_SPLIT in names else [])
+
+
 def grade_blind(catalog: Catalog, root: Path) -> tuple[SplitReport, ...]:
-    """Every split found under `root` (dev, test), graded."""
+    """Every split found under `root` (dev, dev2, ..., test), graded."""
     if not root.is_dir():
         raise ContentError([Problem(str(root), 1, 1, "", "no such folder (a blind set has dev/ and test/ folders)")])
-    return tuple(grade_split(catalog, root / split, split) for split in SPLITS if (root / split).is_dir())
+    return tuple(grade_split(catalog, root / split, split) for split in splits_in(root))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from runner.answers.blind import TARGETS, grade_split
+from runner.answers.blind import TARGETS, TEST_SPLIT, SplitReport, grade_split, splits_in
 from runner.answers.framework import grade_open
 from runner.content.catalog import load_catalog
 from runner.content.models import OpenQuestion
@@ -56,19 +56,20 @@ def main() -> None:
                 ]
     print(f"\nmodel answers under 0.9: {len(bad_model)}", *bad_model, sep="\n  ")
     print(f"\nbank examples off by > 0.15: {len(bad_examples)}", *bad_examples[: args.show], sep="\n  ")
-    for split in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6"):
+    for split in splits_in(BLIND):
+        if split == TEST_SPLIT:
+            continue
         report = grade_split(catalog, BLIND / split, split)
         rs = [r for r in report.results if r.question_id in opens]
         if not rs:
             continue
-        mae = sum(r.error for r in rs) / len(rs)
-        print(f"\nblind {split}: {len(rs)} answers, MAE {mae:.3f}")
+        print(f"\nblind {split}: {len(rs)} answers, MAE {SplitReport(split, tuple(rs), ()).mae:.3f}")
         for t in TARGETS:
             applies = [r for r in rs if t.applies(r)]
             if applies:
                 print(f"  {t.name}: {sum(t.meets(r) for r in applies)}/{len(applies)}")
         for r in rs:
-            if r.answer_class in GOOD_CLASSES:
+            if r.answer_class in GOOD_CLASSES and r.wrong_belief:  # graded again only for the evidence
                 g = grade_open(opens[r.question_id], r.text)
                 false_beliefs += [
                     f"{r.question_id} blind {split} [{r.answer_class}]: {h.misconception_id}: {h.evidence}"
