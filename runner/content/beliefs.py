@@ -22,6 +22,7 @@ it shows a wrong model of Go, whatever else the answer covers.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 from typing import Literal
@@ -44,28 +45,44 @@ class BeliefFile(Frozen):
     beliefs: tuple[SharedBelief, ...] = ()
 
 
-def load_beliefs(folder: Path = FOLDER) -> tuple[SharedBelief, ...]:
-    """Every belief of every file in `folder`, validated; a broken file is a ContentError with its
-    location, and an id used twice (in any file) is one too."""
+def located_beliefs(folder: Path = FOLDER) -> tuple[tuple[Path, SharedBelief], ...]:
+    """Every belief of every file in `folder` with the file it is in, validated; a broken file is a
+    ContentError with its location, and an id used twice (in any file) is one too."""
     from runner.content.validate import validate_file  # the cache usually answers: YAML only on a miss
     from runner.content.yaml_source import read_yaml
 
-    out: list[SharedBelief] = []
+    out: list[tuple[Path, SharedBelief]] = []
     problems: list[Problem] = []
-    first: dict[str, str] = {}
+    first: dict[str, Path] = {}
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else ():
         parsed, found = validate_file(read_yaml(path), BeliefFile)
         problems.extend(found)
         for belief in parsed.beliefs if parsed else ():
             if belief.id in first:
+                where = first[belief.id]
                 problems.append(
-                    Problem(str(path), 1, 1, "beliefs", f"id {belief.id!r} is also used in {first[belief.id]}")
+                    Problem(
+                        str(path), line_of(path, belief.id), 1, "beliefs", f"id {belief.id!r} is also used in {where}"
+                    )
                 )
-            first.setdefault(belief.id, str(path))
-            out.append(belief)
+            first.setdefault(belief.id, path)
+            out.append((path, belief))
     if problems:
         raise ContentError(problems)
     return tuple(out)
+
+
+def load_beliefs(folder: Path = FOLDER) -> tuple[SharedBelief, ...]:
+    """Every belief of every file in `folder`, validated (see located_beliefs)."""
+    return tuple(belief for _, belief in located_beliefs(folder))
+
+
+def line_of(path: Path, belief_id: str) -> int:
+    """The line that declares `id: belief_id` in a beliefs file (1 when it cannot be found), so a
+    problem found after validation still points at its belief."""
+    pattern = re.compile(rf"^\s*(?:-\s*)?id:\s*['\"]?{re.escape(belief_id)}['\"]?\s*$")
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    return next((n for n, line in enumerate(lines, 1) if pattern.match(line)), 1)
 
 
 @cache

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from runner.content import plain_words
-from runner.content.beliefs import load_beliefs
+from runner.content.beliefs import line_of, located_beliefs
 from runner.content.catalog import Catalog, check_banks
 from runner.errors import ContentError, Problem
 
@@ -19,13 +19,15 @@ def lint_banks(paths: Iterable[Path] | None = None) -> tuple[Catalog, list[Probl
 
 def belief_problems() -> list[Problem]:
     """The shared wrong beliefs every bank is graded with: valid files and `$name` references
-    that exist."""
+    that exist, each problem at its belief's line."""
     try:
-        beliefs = load_beliefs()
+        located = located_beliefs()
     except ContentError as exc:
         return list(exc.problems)
     return [
-        Problem("beliefs", 1, 1, f"{b.id}.phrasings", f"{name} names no entry of the plain-words lexicon")
-        for b in beliefs
+        Problem(
+            str(path), line_of(path, b.id), 1, f"{b.id}.phrasings", f"{name} names no entry of the plain-words lexicon"
+        )
+        for path, b in located
         for name in plain_words.unknown_references(b.phrasings)
     ]

@@ -56,8 +56,19 @@ def test_a_broken_file_says_where(tmp_path: Path, text: str, where: str) -> None
 
 def test_an_id_used_in_two_files_is_an_error(tmp_path: Path) -> None:
     folder = _folder(tmp_path, BELIEF.format(id="a", topics="mutexes"), BELIEF.format(id="a", topics="maps"))
-    with pytest.raises(ContentError, match="also used in"):
+    with pytest.raises(ContentError, match="also used in") as info:
         load_beliefs(folder)
+    assert "f1.yaml:2:" in str(info.value)  # the second declaration, at its line
+
+
+def test_a_problem_found_after_validation_points_at_its_belief(tmp_path: Path) -> None:
+    from runner.content.beliefs import line_of, located_beliefs
+
+    text = BELIEF.format(id="a", topics="mutexes") + BELIEF.format(id="b", topics="maps").replace("beliefs:\n", "")
+    folder = _folder(tmp_path, text)
+    assert [(p.name, b.id) for p, b in located_beliefs(folder)] == [("f0.yaml", "a"), ("f0.yaml", "b")]
+    assert line_of(folder / "f0.yaml", "a") == 2 and line_of(folder / "f0.yaml", "b") == 7
+    assert line_of(folder / "f0.yaml", "missing") == 1
 
 
 def test_the_bundled_beliefs_are_valid_and_lint_clean() -> None:
