@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from functools import lru_cache
 
+from runner.answers import precompiled
 from runner.answers.claims import CompiledClaim, asserted, stated_contrast
 from runner.answers.confidence import assess
 from runner.answers.fuzzy import FuzzyIndex
@@ -40,7 +41,6 @@ from runner.answers.normalize import Sentence
 from runner.answers.reading import Polarity, keyword_list, read_answer
 from runner.answers.result import MisconceptionHit, OpenGrade, PointResult, PointVerdict, Span
 from runner.content import plain_words
-from runner.content.beliefs import beliefs_for
 from runner.content.models import FrameworkPoint, LocalText, Misconception, OpenQuestion
 
 KEYWORD_CAP = 0.35
@@ -123,6 +123,20 @@ class CompiledQuestion:
     fuzzy: FuzzyIndex
     in_prompt: frozenset[int] = frozenset()  # ids of the phrasings the prompt itself contains
 
+    # Pickled between runs (precompiled.py): ids do not survive that, so the prompt's phrasings
+    # travel as the objects themselves (pickle keeps them one object with the ones in the points).
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        phrasings = _all_phrasings(self.points, self.misconceptions)
+        state["in_prompt"] = [ph for ph in phrasings if id(ph) in self.in_prompt]
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        prompt = state.pop("in_prompt")
+        assert isinstance(prompt, list)
+        self.__dict__.update(state)
+        object.__setattr__(self, "in_prompt", frozenset(id(ph) for ph in prompt))
+
 
 def _compile_all(texts: tuple[str, ...]) -> tuple[Phrasing, ...]:
     """Bank phrasings with `$name` references to the plain-words lexicon expanded."""
@@ -143,7 +157,19 @@ def _words_of(phrasing: Phrasing) -> set[str]:
 
 @lru_cache(maxsize=1024)
 def compile_question(question: OpenQuestion) -> CompiledQuestion:
-    """Compiled once per question (keyed by its value, so two banks sharing an id never mix)."""
+    """Compiled once per question (keyed by its value, so two banks sharing an id never mix), and
+    kept between runs (precompiled.py)."""
+    stored = precompiled.load(question)
+    if isinstance(stored, CompiledQuestion):
+        return stored
+    compiled = _compile_question(question)
+    precompiled.store(question, compiled)
+    return compiled
+
+
+def _compile_question(question: OpenQuestion) -> CompiledQuestion:
+    from runner.content.beliefs import beliefs_for  # only when compiling: a precompiled load skips it
+
     points = tuple(_compile_point(p) for p in question.framework)
     own = tuple(CompiledMisconception(m, _compile_all(m.phrasings)) for m in question.misconceptions)
     shared = tuple(

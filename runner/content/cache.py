@@ -117,6 +117,23 @@ def store_many(paths: Sequence[Path], value: Any, kind: str) -> None:
     _write(_folder(kind), name, ident, value)
 
 
+def load_keyed(slot: str, ident: str, kind: str) -> Any | None:
+    """What was stored in `slot` under exactly this identity (the whole text, not a hash), or None.
+
+    For values derived from content and code rather than from one file: the caller builds an
+    identity that names everything the value depends on; `slot` picks the file, so a changed
+    input overwrites its old value instead of piling up beside it."""
+    if not enabled():
+        return None
+    return _read(_folder(kind) / f"{_name(slot)}.pickle", ident)
+
+
+def store_keyed(slot: str, ident: str, value: Any, kind: str) -> None:
+    """Remember `value` in `slot` under `ident` (see load_keyed)."""
+    if enabled():
+        _write(_folder(kind), _name(slot), ident, value)
+
+
 def _read(file: Path, ident: str) -> Any | None:
     try:
         with file.open("rb") as fh, _no_collection():

@@ -1,0 +1,98 @@
+"""Compiled question graders kept between runs: a loaded one grades exactly as a fresh compile, and
+any change to the question or to the grader's code is a miss."""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from runner.answers import framework, precompiled
+from runner.answers.framework import CompiledQuestion, _all_phrasings, _compile_question, compile_question, grade_open
+from runner.content.catalog import load_catalog
+from runner.content.models import OpenQuestion
+
+
+def _open_questions() -> list[OpenQuestion]:
+    return [q for q in load_catalog().questions if isinstance(q, OpenQuestion)]
+
+
+@cache
+def _echoing() -> list[OpenQuestion]:
+    """Questions whose prompt names one of their own terms (the grader treats echoes specially)."""
+    return [q for q in _open_questions() if _compile_question(q).in_prompt][:3]
+
+
+def _prompt_positions(compiled: CompiledQuestion) -> list[int]:
+    phrasings = _all_phrasings(compiled.points, compiled.misconceptions)
+    return [i for i, ph in enumerate(phrasings) if id(ph) in compiled.in_prompt]
+
+
+def test_a_stored_grader_loads_back_the_same() -> None:
+    questions = _echoing()
+    assert questions, "no bundled question names its own terms: the echo case goes untested"
+    for q in questions:
+        fresh = _compile_question(q)
+        precompiled.store(q, fresh)
+        loaded = precompiled.load(q)
+        assert isinstance(loaded, CompiledQuestion) and loaded is not fresh
+        # ids do not survive pickling: the prompt's phrasings must be found again by position
+        assert _prompt_positions(loaded) == _prompt_positions(fresh) != []
+        assert loaded.points == fresh.points and loaded.misconceptions == fresh.misconceptions
+
+
+def test_a_loaded_grader_grades_like_a_fresh_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    for q in _echoing():
+        answers = [q.model_answer.en, q.prompt.en, f"{q.prompt.en} It depends.", "I don't know."]
+        monkeypatch.setattr(precompiled, "load", lambda _q: None)
+        compile_question.cache_clear()
+        fresh = [grade_open(q, a) for a in answers]
+        precompiled.store(q, _compile_question(q))
+        monkeypatch.undo()
+        compile_question.cache_clear()
+        stored = [grade_open(q, a) for a in answers]
+        assert stored == fresh
+
+
+def test_a_changed_question_misses() -> None:
+    q = _open_questions()[0]
+    precompiled.store(q, _compile_question(q))
+    edited = q.model_copy(update={"prompt": q.prompt.model_copy(update={"en": q.prompt.en + " Why?"})})
+    assert precompiled.load(q) is not None
+    assert precompiled.load(edited) is None
+
+
+def test_changed_grader_code_misses(monkeypatch: pytest.MonkeyPatch) -> None:
+    q = _open_questions()[0]
+    precompiled.store(q, _compile_question(q))
+    monkeypatch.setattr(precompiled, "code_fingerprint", lambda: "another version of the grader")
+    assert precompiled.load(q) is None
+
+
+def test_the_fingerprint_names_the_grader_and_the_shared_beliefs() -> None:
+    names = {line.split("|")[0] for line in precompiled.code_fingerprint().splitlines()[1:]}
+    assert {"reading.py", "matcher.py", "framework.py", "plain_words.py", "models.py"} <= names
+    assert any(n.endswith(".yaml") for n in names)
+
+
+def test_a_damaged_cache_file_is_a_miss() -> None:
+    q = _open_questions()[0]
+    precompiled.store(q, _compile_question(q))
+    folder = Path(os.environ["GOKATA_CONTENT_CACHE"]) / precompiled.KIND
+    for file in folder.glob("*.pickle"):
+        file.write_bytes(file.read_bytes()[:100])
+    assert precompiled.load(q) is None
+    compile_question.cache_clear()
+    assert grade_open(q, q.model_answer.en).score >= 0.85  # compiled again, and stored again
+    assert precompiled.load(q) is not None
+
+
+def test_no_cache_means_no_files(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("GOKATA_CONTENT_CACHE", str(tmp_path))
+    monkeypatch.setenv("GOKATA_NO_CACHE", "1")
+    q = _open_questions()[0]
+    compile_question.cache_clear()
+    framework.grade_open(q, "anything")
+    assert not (tmp_path / precompiled.KIND).exists()
