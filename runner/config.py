@@ -17,7 +17,6 @@ is reported as `file:line: what is wrong`, never as a traceback.
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -139,6 +138,8 @@ def config_path() -> Path:
 
 def parse(text: str, where: str) -> dict[str, tuple[Value, int]]:
     """key -> (value, line) of a config file's text; ConfigError listing every bad line."""
+    import tomllib  # here: most runs have no config file, and every command starts here
+
     found: dict[str, tuple[Value, int]] = {}
     problems: list[str] = []
     for number, line in enumerate(text.splitlines(), start=1):

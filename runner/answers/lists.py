@@ -18,18 +18,21 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from runner.answers.normalize import normalize
+from runner.answers.normalize import is_han, normalize
 
-_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# A letter outside ASCII: in these answers, a Chinese character. Not the exact Han ranges: a
+# class of large code-point ranges costs re milliseconds to compile at every start-up (it fills
+# a 64K table), a class of categories almost nothing. Other scripts are filtered where it matters.
+_LETTER = r"[^\W\d_a-zA-Z]"
 
 # Where items end. A full stop ends one only before a space or the end (not in `sync.Once`, "1.22").
 _SEPARATOR = re.compile(
-    rf"[\n\r]+|^\s*[-*•·+]\s+|[,，、;；|•·]|[。！？!?]|\.(?=\s|$)|\s/\s|(?<=[\w{_HAN})])/(?=[\w{_HAN}(])"
-    rf"|\s[-–—]\s|(?<=[{_HAN}])\s+(?=[{_HAN}])",
+    rf"[\n\r]+|^\s*[-*•·+]\s+|[,，、;；|•·]|[。！？!?]|\.(?=\s|$)|\s/\s|(?<=[\w)])/(?=[\w(])"
+    rf"|\s[-–—]\s|(?<={_LETTER})\s+(?={_LETTER})",
     re.M,
 )
 _AND_CHAIN = re.compile(r"\s+(?:and|or)\s+|(?<=[^\s])(?:和|以及|或者)(?=[^\s])")
-_WORD = re.compile(rf"[a-z0-9_.()\[\]*&:=<>!'-]+|[{_HAN}]")
+_WORD = re.compile(rf"[a-z0-9_.()\[\]*&:=<>!'-]+|{_LETTER}")
 
 EN_CLAUSAL = frozenset(
     [
@@ -195,7 +198,7 @@ _TERMINATOR = re.compile(r"[。！？!?]|\.(?=\s|$)")
 _FENCE = re.compile(r"```.*?(```|$)", re.S)
 # A line of Go code is not an item: `x := f()`, `func (s *S) Get() {`, `}`, `case <-ctx.Done():`.
 _CODE_LINE = re.compile(
-    r"^[^\u3400-\u9fff]*(?::=|<-|[{}]\s*$)|^\s*[})\]]|"
+    r"^[\W\d_a-zA-Z]*(?::=|<-|[{}]\s*$)|^\s*[})\]]|"
     # Words after the keyword are separated by spaces: "(?:\s*\S+)" would let a long run without
     # spaces ("defer 语句执行时会立即…") split in exponentially many ways before failing.
     r"^\s*(?:func|var|if|for|return|defer|go|case|select|switch|type|package|import)\b\S*(?:\s+\S+){0,6}\s*$"
@@ -216,12 +219,12 @@ class Item:
 
 
 def _item(text: str) -> Item | None:
-    words = _WORD.findall(text)
+    words = [w for w in _WORD.findall(text) if len(w) > 1 or w.isascii() or is_han(w)]
     if not words:
         return None
-    han = "".join(w for w in words if len(w) == 1 and "\u3400" <= w <= "\ufaff")
+    han = "".join(w for w in words if len(w) == 1 and is_han(w))
     # "he's" and "that's" are read as "he" and "that".
-    latin = [w.strip(".()'").split("'")[0] for w in words if not (len(w) == 1 and "\u3400" <= w <= "\ufaff")]
+    latin = [w.strip(".()'").split("'")[0] for w in words if not (len(w) == 1 and is_han(w))]
     units = len(latin) + len(han) / 2
     clausal = any(w in EN_CLAUSAL for w in latin) or any(m in han for m in ZH_CLAUSAL)
     return Item(units, clausal)

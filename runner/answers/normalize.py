@@ -39,6 +39,11 @@ _LOOKALIKES = str.maketrans(
 _TERMINATOR = re.compile(r"[。！？；!?;\n\r]|[.．｡](?![A-Za-z0-9_Ａ-Ｚａ-ｚ０-９])")
 
 
+def is_han(char: str) -> bool:
+    """A Chinese character (CJK ideographs, extension A and the compatibility block)."""
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf" or "\uf900" <= char <= "\ufaff"
+
+
 def normalize(text: str) -> str:
     """NFKC (full width to half width), look-alike quotes and dashes to ASCII, lower case.
 

@@ -22,7 +22,7 @@ from functools import cached_property, lru_cache
 from types import MappingProxyType
 
 from runner.answers import lexicon as lx
-from runner.answers.normalize import Sentence, split_sentences
+from runner.answers.normalize import Sentence, is_han, split_sentences
 
 Match = frozenset[int]  # the token positions a phrasing matched
 _NO_TERMS: Mapping[int, tuple[Match, ...]] = MappingProxyType({})
@@ -72,14 +72,16 @@ SUBJECT = 512  # a negated cause or remedy ("does not cause", "不会导致", "w
 # to hold and no longer does: like a supposition, it neither asserts nor denies the term.
 PAST = 1024
 
-_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Any letter outside ASCII, then kept only if it is a Chinese character (is_han): a class of the
+# exact Han ranges costs re milliseconds to compile at every start-up, a class of categories does not.
+_LETTER = r"[^\W\d_a-z]"
 _TOKEN = re.compile(
     rf"""
      (?P<ident>[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+(?:\(\))?)
     |(?P<flag>(?<![^\s(\[=`'"])--?[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?!\w|\.\w))
     |(?P<hyph>[a-z0-9]+(?:-[a-z0-9]+)+)
     |(?P<word>[a-z0-9_]+(?:'[a-z]+)*(?:\(\))?)
-    |(?P<han>[{_HAN}])
+    |(?P<han>{_LETTER})
     |(?P<brk>,|:(?=\s|$)|\s-+\s|[—–]+)
     |(?P<paren>[()\[\]])
     |(?P<sep>[、/|•·*]|\s+)
@@ -483,6 +485,8 @@ def read_answer(text: str) -> Reading:
         for m in _TOKEN.finditer(norms[si]):
             kind = m.lastgroup or ""
             s = m.group()
+            if kind == "han" and not is_han(s):
+                continue  # another script's letter: read as nothing, like any other symbol
             if kind == "paren":
                 depth = max(0, depth + (1 if s in "([" else -1))
                 after_paren = True
@@ -502,12 +506,12 @@ def read_answer(text: str) -> Reading:
                 else:
                     frag += 1
                 continue
-            is_han = kind == "han"
+            han = kind == "han"
             # Chinese prose has no spaces between characters: a space there separates list items.
-            if is_han and prev_han and spaced:
+            if han and prev_han and spaced:
                 spaced_frags.update((frag, frag + 1))
                 frag += 1
-            prev_han, spaced = is_han, False
+            prev_han, spaced = han, False
             for tok in _make_tokens(kind, s, si, frag, m.start()):
                 if pending_break and after_comma:
                     commas.add(len(tokens))
