@@ -435,6 +435,11 @@ def _find_concept(
             verdict = True if phrasing.negative and polarity is Polarity.AFFIRMED else expect.judge(index, polarity)
             if verdict:
                 earning.append((own[0], toks[own[0]].sent, id(phrasing) in in_prompt))
+            elif verdict is None and polarity is Polarity.DISMISSED and cue >= 0:
+                # "没必要打乱顺序": the wording never names 打乱, so waving it away decides nothing
+                # by itself, but it waves away the rest of the phrase (顺序) for this concept too.
+                # Only a dismissal: a plain 不 may belong to another verb ("不匹配就调用 Unwrap").
+                cues.append(cue)
             elif verdict is False:
                 cues.append(cue)
                 if contradicted is None or (polarity is Polarity.DISMISSED and not contradicted.dismissed):

@@ -202,6 +202,32 @@ class Reading:
                 at = flat.find(code, at + 1)
         return found
 
+    def _needed_doing(self, p: int, target: int) -> bool:
+        """ "no need for the options or the constructor to return an error": what is not needed is
+        the doing after "for ... to", whoever the "for" names (a few words, one clause)."""
+        toks = self.tokens
+        if target < 2 or toks[target - 1].raw != "to" or toks[target].clause != toks[p].clause:
+            return False
+        between = [t.raw for t in toks[p + 1 : target - 1] if t.kind == "word"]
+        if "for" not in between:
+            return False
+        after_for = between[len(between) - between[::-1].index("for") :]
+        return 0 < len(after_for) <= 6
+
+    def _ends_need(self, p: int) -> bool:
+        """Whether the need-negation at `p` ends its clause: nothing but its own tail, function
+        words, and a verb of doing it (加, 用, "worry about") follow it there."""
+        toks = self.tokens
+        clause = toks[p].clause
+        for q in range(p + 1, len(toks)):
+            t = toks[q]
+            if t.clause != clause or t.sent != toks[p].sent:
+                break
+            if t.function or self.cues[q] & CUE_TAIL or t.raw in lx.DISMISSED_DOING:
+                continue
+            return False
+        return True
+
     def polarity(self, own: tuple[int, ...], terms: Mapping[int, tuple[Match, ...]] = _NO_TERMS) -> Polarity:
         return self.polarity_cue(own, terms)[0]
 
@@ -234,9 +260,10 @@ class Reading:
             if flags & NEED and p > last:
                 # In "switching doesn't need the kernel" the term before the cue is the subject,
                 # in "calling cancel is unnecessary" the topic: a cue after the term leaves it
-                # undecided.
+                # undecided, unless nothing is needed after it ("-race 也不需要加", "the epsilon
+                # isn't needed here"): then the term is what is waved away.
                 if toks[p].clause in clauses:
-                    found = Polarity.QUALIFIED
+                    found = Polarity.DISMISSED if self._ends_need(p) else Polarity.QUALIFIED
             elif flags & SUBJECT and p > last:
                 # "闭包和接口都不会导致逃逸", "closures don't cause escapes": a denied cause denies
                 # its subjects.
@@ -260,7 +287,9 @@ class Reading:
                 # "no allocation for pointers, small integers and constants": what "no" lacks is
                 # the word right after it, so its list must start there.
                 list_reach = 0.0 if flags & LACK else reach
-                if self._reaches(p, target, mine, terms, reach, list_reach):
+                if self._reaches(p, target, mine, terms, reach, list_reach) or (
+                    flags & NEED and self._needed_doing(p, target)
+                ):
                     found = (
                         Polarity.DISMISSED if flags & NEED else Polarity.NEGATED if flags & NEG else Polarity.LACKING
                     )
@@ -400,7 +429,13 @@ class Reading:
             if t.function or self.cues[i] & (NEG | LACK | NEED | COND | BREAK | MYTH) or units > 3:
                 if i < target:
                     return False
-                if items == target_item and t.kind == "word" and t.function and t.raw not in lx.PREPOSITIONS:
+                if (
+                    items == target_item
+                    and t.kind == "word"
+                    and t.function
+                    and t.raw not in lx.PREPOSITIONS
+                    and t.raw not in lx.TRAILING_ADVERBS  # "no need for an epsilon or integer units there"
+                ):
                     return False  # "... and New must still work": the target starts a clause, not an item
                 break
         return target_item >= 2 and (joined or not commas)

@@ -240,3 +240,28 @@ def test_a_plain_negation_of_a_core_fact_costs_that_point_alone(ctx_q: OpenQuest
     point = next(p for p in grade.points if p.point_id == "cooperative")
     assert point.verdict is PointVerdict.CONTRADICTED and not point.dismissed
     assert grade.score > 0.35
+
+
+def test_waving_away_a_phrase_waves_away_each_of_its_terms() -> None:
+    # 打乱 is not in the point's wording, so its dismissal decides nothing by itself; it still
+    # keeps 顺序, the rest of the dismissed phrase, from earning the concept.
+    q = OpenQuestion.model_validate(
+        {
+            "id": "t.shuffle",
+            "kind": "open",
+            "difficulty": 1,
+            "prompt": {"en": "?"},
+            "explanation": {"en": "."},
+            "model_answer": {"en": "."},
+            "framework": [
+                {
+                    "id": "shuffle",
+                    "point": {"en": "Run the tests with -shuffle=on", "zh": "用 -shuffle=on 改变测试顺序"},
+                    "weight": 1,
+                    "concepts": [["-shuffle", "打乱", "顺序"]],
+                },
+            ],
+        }
+    )
+    assert verdicts(q, "没必要打乱顺序。")["shuffle"] is not PointVerdict.COVERED
+    assert verdicts(q, "我会打乱顺序再跑。")["shuffle"] is PointVerdict.COVERED

@@ -66,8 +66,16 @@ def test_inflections_share_a_stem() -> None:
         ("The receiver must not close it, but the sender closes it.", "sender", Polarity.AFFIRMED),
         # ... and binds to the nearest term only (here both are terms of the test: "share" comes first).
         ("不需要调用 cancel", "cancel", Polarity.DISMISSED),
-        ("cancel 不用调用", "cancel", Polarity.QUALIFIED),
+        # ... unless nothing but the doing of it follows: then the term is what is waved away.
+        ("cancel 不用调用", "cancel", Polarity.DISMISSED),
+        ("-race 也不需要加，会让 CI 慢好几倍", "-race", Polarity.DISMISSED),
+        ("The -race flag isn't needed here.", "-race", Polarity.DISMISSED),
+        ("An epsilon is unnecessary.", "epsilon", Polarity.DISMISSED),
         ("切换不需要陷入内核", "切换", Polarity.QUALIFIED),
+        ("The -race flag doesn't need a special build.", "-race", Polarity.QUALIFIED),
+        # "no need for X to do Y": the doing is what is not needed.
+        ("There's no need for the options or the constructor to return an error.", "return", Polarity.DISMISSED),
+        ("No need for the caller to call cancel.", "call", Polarity.DISMISSED),
         ("切片不共享底层数组", "共享", Polarity.NEGATED),
         ("如果不调用 cancel，定时器会泄漏", "cancel", Polarity.HYPOTHETICAL),
         ("普通 map 没有类型安全", "类型安全", Polarity.LACKING),
@@ -202,6 +210,8 @@ def _terms(text: str, *words: str) -> dict[int, tuple[frozenset[int], ...]]:
         # An "and" that starts a clause is not a list: New is the subject of "must still work".
         ("Nothing is guaranteed and New must still work.", ("new",), Polarity.AFFIRMED),
         ("It is not cancelled and New must still work.", ("cancelled", "new"), Polarity.AFFIRMED),
+        # A trailing adverb closes the last item; it does not start a clause.
+        ("There's no need for an epsilon or integer units there.", ("epsilon", "integer"), Polarity.DISMISSED),
     ],
 )
 def test_a_negation_covers_the_items_of_its_list(text: str, items: tuple[str, ...], expected: Polarity) -> None:
