@@ -99,9 +99,22 @@ EN_LACK = frozenset({"no", "without", "none", "nothing", "nobody"})
 EN_NOT_NEGATING_NEXT = frozenset({"only", "just", "merely", "simply", "solely", "always", "necessarily"})
 # Words after a negator that make it a "need" negation, which covers its whole clause, before
 # and after: "calling cancel is not necessary" negates "calling cancel".
-EN_NEED_WORDS = frozenset({"need", "needed", "necessary", "required", "mandatory", "have", "needs", "require"})
+EN_NEED_WORDS = frozenset(
+    {"need", "needed", "necessary", "required", "mandatory", "have", "needs", "require", "bother", "bothering"}
+)
 EN_NEED_NEGATORS = frozenset(
-    {"unnecessary", "needless", "neednt", "redundant", "obsolete", "pointless", "superfluous", "useless", "unneeded"}
+    {
+        "unnecessary",
+        "needless",
+        "neednt",
+        "redundant",
+        "obsolete",
+        "pointless",
+        "superfluous",
+        "useless",
+        "unneeded",
+        "overkill",
+    }
 )
 # Distancing words: "a common myth is that sync.Pool keeps objects forever" does not assert it.
 EN_MYTH = frozenset(
@@ -222,6 +235,7 @@ EN_CLAUSE_BREAK = frozenset(
 # words that start with a negating character but do not negate ("不断", "非常", "无缓冲").
 ZH_NEED_NEGATORS = _words("""
     不需要 不需 不用 不必 无需 无须 没必要 没有必要 不必要 用不着 毋需 毋须 多余 冗余 没用 无意义 没有意义
+    可以忽略 忽略掉 无所谓 犯不着
 """)
 ZH_NEGATORS = _words("""
     并非 并不 不是 不会 不能 无法 不 未 别 勿 非 莫 毋

@@ -73,6 +73,9 @@ def test_inflections_share_a_stem() -> None:
         ("An epsilon is unnecessary.", "epsilon", Polarity.DISMISSED),
         ("切换不需要陷入内核", "切换", Polarity.QUALIFIED),
         ("The -race flag doesn't need a special build.", "-race", Polarity.QUALIFIED),
+        ("I wouldn't bother synchronising it at all.", "synchronising", Polarity.DISMISSED),
+        ("Tracking status per report is overkill.", "tracking", Polarity.DISMISSED),
+        ("race detector 报的这个可以忽略", "race", Polarity.DISMISSED),
         # "no need for X to do Y": the doing is what is not needed.
         ("There's no need for the options or the constructor to return an error.", "return", Polarity.DISMISSED),
         ("No need for the caller to call cancel.", "call", Polarity.DISMISSED),
