@@ -10,9 +10,9 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from runner.content import cache
+from runner.content.bank_files import bank_files
 from runner.content.models import AnyQuestion, Bank, Lang
 from runner.errors import BadInput, ContentError, Problem
-from runner.paths import questions_dir
 
 if TYPE_CHECKING:
     from runner.content.yaml_source import YamlFile
@@ -53,20 +53,6 @@ class Catalog:
         if q is None:
             raise BadInput(f"unknown question id {qid!r}")
         return q
-
-
-def bank_files(paths: Iterable[Path] | None = None) -> list[Path]:
-    """The YAML files under the given files/folders (default: the bundled banks), sorted."""
-    roots = list(paths) if paths else [questions_dir()]
-    files: list[Path] = []
-    for root in roots:
-        if root.is_dir():
-            files.extend(sorted(p for p in root.iterdir() if p.suffix in {".yaml", ".yml"}))
-        elif root.exists():
-            files.append(root)
-        else:
-            raise BadInput(f"{root}: no such file or folder")
-    return files
 
 
 def check_banks(paths: Iterable[Path] | None = None, *, strict: bool = False) -> tuple[Catalog, list[Problem]]:

@@ -27,8 +27,10 @@ from runner.content.fields import (
     Slug,
     SText,
 )
+from runner.content.kind_names import KINDS
 
 __all__ = [
+    "KINDS",
     "LANGS",
     "Difficulty",
     "Frozen",
@@ -44,7 +46,6 @@ __all__ = [
     "Slug",
 ]
 
-KINDS = ("single", "multi", "truefalse", "output", "spot-the-bug", "open")
 LETTERS = "ABCDEFGH"
 
 

@@ -5,13 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from itertools import chain, zip_longest
+from typing import TYPE_CHECKING
 
-from runner.content.catalog import Catalog
-from runner.content.models import AnyQuestion
 from runner.errors import BadInput
 from runner.progress.days import aware, end_of_day
 from runner.progress.scheduling import REVIEW, Card, retrievability
 from runner.progress.store import ProgressStore
+
+if TYPE_CHECKING:  # `stats` forecasts from the banks' outline, without the content models
+    from runner.content.catalog import Catalog
+    from runner.content.models import AnyQuestion
+    from runner.content.outline import Outline
 
 
 def is_due(card: Card, now_ts: float, day_end: float) -> bool:
@@ -78,7 +82,7 @@ def next_due(catalog: Catalog, store: ProgressStore, *, topics: Sequence[str] = 
     return datetime.fromtimestamp(min(dues), UTC) if dues else None
 
 
-def forecast(catalog: Catalog, store: ProgressStore, *, now: datetime, days: int = 7) -> tuple[int, ...]:
+def forecast(catalog: Catalog | Outline, store: ProgressStore, *, now: datetime, days: int = 7) -> tuple[int, ...]:
     """How many seen questions fall due on each of the next `days` local days; today's count
     includes everything overdue. Suspended questions and questions no longer in the banks are left out."""
     now = aware(now)

@@ -67,13 +67,13 @@ def undo() -> Outcome[dict[str, object]]:
 
 
 def stats(lang: Lang) -> Outcome[Stats]:
-    from runner.content.catalog import load_catalog
+    from runner.content.outline import load_outline
     from runner.progress.stats import compute_stats
     from runner.progress.store import open_store
 
-    catalog = load_catalog()
+    outline = load_outline()
     with open_store() as store:
-        return Outcome(compute_stats(catalog, store, now=datetime.now().astimezone(), lang=lang))
+        return Outcome(compute_stats(outline, store, now=datetime.now().astimezone(), lang=lang))
 
 
 def history() -> History:

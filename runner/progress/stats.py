@@ -8,13 +8,17 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from runner.content.catalog import Catalog
-from runner.content.models import Lang
+from runner.content.outline import Outline, outline_of
 from runner.progress.days import DAY_S, aware, day_date, day_number, end_of_day, utc_offset_s
 from runner.progress.due import forecast
 from runner.progress.scheduling import REVIEW, retrievability
 from runner.progress.store import ProgressStore
+
+if TYPE_CHECKING:
+    from runner.content.catalog import Catalog
+    from runner.content.models import Lang
 
 MASTERED_ABOVE = 0.9  # recall probability above which a graduated question counts as mastered
 HISTORY_DAYS = 14
@@ -84,7 +88,8 @@ def streaks(days_newest_first: list[int], today: int) -> tuple[int, int]:
     return current, best
 
 
-def compute_stats(catalog: Catalog, store: ProgressStore, *, now: datetime, lang: Lang = "en") -> Stats:
+def compute_stats(content: Outline | Catalog, store: ProgressStore, *, now: datetime, lang: Lang = "en") -> Stats:
+    catalog = content if isinstance(content, Outline) else outline_of(content)
     now = aware(now)
     now_ts, day_end, offset = now.timestamp(), end_of_day(now), utc_offset_s(now)
     today = day_number(now_ts, offset)

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from runner.content.catalog import Catalog
-from runner.content.models import KINDS, Lang
+from runner.content.kind_names import KINDS
+from runner.content.outline import Outline, outline_of
+
+if TYPE_CHECKING:
+    from runner.content.catalog import Catalog
+    from runner.content.models import Lang
 
 
 @dataclass(frozen=True)
@@ -27,11 +32,12 @@ class TopicCount:
         }
 
 
-def topic_counts(catalog: Catalog, lang: Lang) -> list[TopicCount]:
+def topic_counts(content: Outline | Catalog, lang: Lang) -> list[TopicCount]:
+    outline = content if isinstance(content, Outline) else outline_of(content)
     result = []
-    for bank in catalog.banks:
+    for bank in outline.banks:
         # Follow-up items (`follows` set) belong to `gokata interview`: not counted as questions of their own.
-        questions = [q for q in bank.questions if getattr(q, "follows", None) is None]
+        questions = [q for q in bank.questions if q.follows is None]
         kinds: Counter[str] = Counter(q.kind for q in questions)
         levels = Counter(q.difficulty for q in questions)
         result.append(

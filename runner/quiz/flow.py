@@ -190,9 +190,10 @@ def question_attempt(verdict: Verdict, duration: float, mode: str, *, hints: int
 
 
 def topics(lang: str) -> Outcome[Topics]:
+    from runner.content.outline import load_outline
     from runner.quiz.counts import topic_counts
 
-    return Outcome(Topics(topic_counts(load(), "zh" if lang == "zh" else "en")))
+    return Outcome(Topics(topic_counts(load_outline(), "zh" if lang == "zh" else "en")))
 
 
 def question(question_id: str) -> Outcome[AnyQuestion]:

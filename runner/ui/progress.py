@@ -10,11 +10,11 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from runner.content.models import Lang
 from runner.ui.console import out
 from runner.ui.messages import as_lang, msg
 
 if TYPE_CHECKING:
+    from runner.content.models import Lang
     from runner.doctor import DoctorReport
     from runner.progress.stats import Stats
     from runner.progress.store import MergeCounts

@@ -8,11 +8,12 @@ from rich import box
 from rich.markup import escape
 from rich.table import Table
 
-from runner.content.models import KINDS, Lang
+from runner.content.kind_names import KINDS
 from runner.quiz.counts import TopicCount
 from runner.ui.console import out
 
-if TYPE_CHECKING:  # `topics` does not need the quiz engine
+if TYPE_CHECKING:  # `topics` needs neither the quiz engine nor the content models
+    from runner.content.models import Lang
     from runner.quiz.session import SessionSummary
 
 _SHORT = {"truefalse": "t/f", "spot-the-bug": "bug"}

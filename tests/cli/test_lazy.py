@@ -80,3 +80,18 @@ def test_option_values_need_no_pydantic_and_mistakes_keep_typers_words() -> None
         "assert \"dir '/no/such/dir/' does not exist.\" in r.output, r.output\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_topics_and_stats_build_no_content_model_once_the_outline_is_cached() -> None:
+    run = (
+        "import sys, typer.main\n"
+        "from runner.cli.main import app\n"
+        "try:\n"
+        "    typer.main.get_command(app).main(sys.argv[1:], prog_name='gokata')\n"
+        "except SystemExit as exc:\n"
+        "    assert exc.code in (0, None), exc.code\n"
+    )
+    check = "assert 'pydantic' not in sys.modules and 'runner.content.models' not in sys.modules, 'models built'\n"
+    for command in (["topics"], ["stats"], ["topics", "--json"]):
+        subprocess.run([sys.executable, "-c", run, *command], check=True, stdout=subprocess.DEVNULL)  # stores it
+        subprocess.run([sys.executable, "-c", run + check, *command], check=True, stdout=subprocess.DEVNULL)
