@@ -56,7 +56,7 @@ PARTIAL_EXPONENT = 1.0  # credit for k of n concepts: (k/n) ** PARTIAL_EXPONENT
 MISCONCEPTION_UNIT = 0.2
 # A stated classic wrong belief (beliefs.py) shows a wrong model of Go whatever else is covered:
 # an interviewer gives such an answer about what one key fact turned round earns.
-SHARED_BELIEF_CAP = 0.4
+SHARED_BELIEF_CAP = 0.35  # as a turned fact; dev splits: inversions MAE 0.168 -> 0.166 from 0.4
 # A topical answer with a key fact turned round keeps this much (see _score). Chosen on the blind
 # dev splits: 0.25 fits inversions better (writers give them ~0.3) but lifts denials (~0.15), which
 # are caught by the same contrasts.
