@@ -40,13 +40,13 @@ class Calibration:
 
 
 def open_answer(question_id: str, *, text: str | None, file: Path | None) -> AnswerTask:
-    from runner.content.catalog import load_catalog
+    from runner.content.catalog import load_question
     from runner.content.models import OpenQuestion
     from runner.progress.recorder import open_recorder
 
     if text is not None and file is not None:
         raise BadInput("give the answer with --text or --file, not both")
-    question = load_catalog().question(question_id)
+    question = load_question(question_id)
     if not isinstance(question, OpenQuestion):
         raise BadInput(
             f"{question_id} is a {question.kind} question; `gokata answer` grades open questions",

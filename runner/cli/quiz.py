@@ -66,11 +66,8 @@ def quiz(
 
     Examples: gokata quiz -t defer -n 5 · gokata quiz --kind output --lang zh · gokata quiz --resume
     """
-    catalog = flow.load()
-    if resume:
-        return quiz_ui.resume_quiz(catalog)
-    if answers is not None:
-        outcome = flow.grade_file(catalog, answers)
+    if answers is not None and not resume:
+        outcome = flow.grade_file(answers)
         return present(
             "quiz",
             outcome,
@@ -78,8 +75,11 @@ def quiz(
             data=lambda s: s.to_json(),
             draw=lambda s: ui.render_scripted(s, lang=lang.value),
         )
-    if json_out:
+    if json_out and not resume:
         raise BadInput("--json goes with --answers (an interactive quiz prints for a person)")
+    catalog = flow.load()
+    if resume:
+        return quiz_ui.resume_quiz(catalog)
     filters = select.Filters(
         tuple(topic or ()), tuple(tag or ()), tuple(difficulty or ()), tuple(k.value for k in kind or ())
     )

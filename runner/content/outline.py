@@ -46,6 +46,7 @@ class BankOutline:
     topic: str
     title: Title
     questions: tuple[QuestionOutline, ...]
+    file: str | None = None  # the bank file its questions came from
 
 
 @dataclass(frozen=True)
@@ -58,12 +59,17 @@ class Outline:
 
 
 def outline_of(catalog: Catalog) -> Outline:
+    def file_of(ids: list[str]) -> str | None:
+        origin = catalog.origins.get(ids[0]) if ids else None
+        return origin.file if origin is not None else None
+
     return Outline(
         tuple(
             BankOutline(
                 bank.topic,
                 Title(bank.title.en, bank.title.zh),
                 tuple(QuestionOutline(q.id, q.kind, q.difficulty, getattr(q, "follows", None)) for q in bank.questions),
+                file_of([q.id for q in bank.questions]),
             )
             for bank in catalog.banks
         )

@@ -6,10 +6,11 @@ Answers are in the bank's own terms: choice letters in the order of the bank (as
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from runner.content.catalog import Catalog
-from runner.content.models import OpenQuestion
+from runner.content.models import AnyQuestion, OpenQuestion
 from runner.content.yaml_source import Locator, read_yaml
 from runner.errors import BadInput, ContentError, Problem
 from runner.kinds.answer import AnswerFormatError, TextAnswer
@@ -35,10 +36,12 @@ def read_answers(path: Path) -> tuple[dict[str, object], Locator]:
     return {str(k): v for k, v in yf.data.items()}, locator
 
 
-def grade_answers(catalog: Catalog, path: Path) -> SessionSummary:
-    """Grade every answer in the file; all problems (unknown ids, malformed answers) at once."""
+def grade_answers(questions: Catalog | Callable[[list[str]], Mapping[str, AnyQuestion]], path: Path) -> SessionSummary:
+    """Grade every answer in the file; all problems (unknown ids, malformed answers) at once.
+    `questions` is the catalog, or finds the questions of the ids the file answers (so only
+    their banks are read)."""
     raw, locator = read_answers(path)
-    by_id = catalog.by_id()
+    by_id = questions.by_id() if isinstance(questions, Catalog) else questions(list(raw))
     unknown = [qid for qid in raw if qid not in by_id]
     if unknown:
         located = [Problem(str(path), *locator.find((qid,), key=True), qid, "unknown question id") for qid in unknown]

@@ -86,3 +86,33 @@ def test_an_outline_is_plain_data() -> None:
     data = pickle.dumps(load_outline())
     assert b"pydantic" not in data and b"runner.content.models" not in data
     assert isinstance(pickle.loads(data), Outline)
+
+
+def test_questions_load_from_their_own_banks(bank_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from runner.content.catalog import load_question, load_questions
+
+    catalog = load_catalog([bank_dir])
+    load_outline([bank_dir])
+    ids = [catalog.banks[0].questions[0].id, catalog.banks[-1].questions[-1].id, "no.such-id"]
+    import runner.content.catalog as catalog_mod
+
+    def no_catalog(*_a: object, **_k: object) -> object:
+        raise AssertionError("the whole catalog was loaded")
+
+    monkeypatch.setattr(catalog_mod, "load_catalog", no_catalog)
+    found = load_questions(ids, [bank_dir])
+    assert found == {qid: catalog.by_id()[qid] for qid in ids[:2]}
+    assert load_question(ids[0], [bank_dir]) == catalog.by_id()[ids[0]]
+
+
+def test_an_unknown_id_is_bad_input_and_a_missing_bank_entry_reads_the_catalog(bank_dir: Path) -> None:
+    from runner.content.catalog import load_question
+    from runner.errors import BadInput
+
+    catalog = load_catalog([bank_dir])
+    load_outline([bank_dir])
+    with pytest.raises(BadInput, match="unknown question id"):
+        load_question("no.such-id", [bank_dir])
+    shutil.rmtree(Path(os.environ["GOKATA_CONTENT_CACHE"]) / "banks")  # the per-bank entries are gone
+    qid = catalog.banks[0].questions[0].id
+    assert load_question(qid, [bank_dir]) == catalog.by_id()[qid]
