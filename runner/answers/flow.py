@@ -40,8 +40,8 @@ class Calibration:
 
 
 def open_answer(question_id: str, *, text: str | None, file: Path | None) -> AnswerTask:
-    from runner.content.catalog import load_question
     from runner.content.models import OpenQuestion
+    from runner.content.outline import load_question
     from runner.progress.recorder import open_recorder
 
     if text is not None and file is not None:

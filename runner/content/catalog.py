@@ -191,37 +191,6 @@ def _add_bank(
     banks.append(bank)
 
 
-def load_questions(question_ids: Iterable[str], paths: Iterable[Path] | None = None) -> dict[str, AnyQuestion]:
-    """The questions of these ids that exist (an unknown id is left out), unpickling only their
-    own banks when the banks are cached as they are now: the outline is stored only for banks that
-    validated together, so its file is that bank's. Any miss loads the whole catalog, which
-    reports the banks' problems as always."""
-    from runner.content.outline import load_outline
-
-    roots = list(paths) if paths is not None else None
-    wanted = set(question_ids)
-    outline = load_outline(roots)
-    found: dict[str, AnyQuestion] = {}
-    for b in outline.banks:
-        if not wanted.intersection(q.id for q in b.questions):
-            continue
-        cached = cache.load(Path(b.file)) if b.file is not None else None
-        bank = cached[0] if isinstance(cached, tuple) and cached else None
-        if not isinstance(bank, Bank):
-            by_id = load_catalog(roots).by_id()
-            return {qid: by_id[qid] for qid in wanted if qid in by_id}
-        found.update((q.id, q) for q in bank.questions if q.id in wanted)
-    return found
-
-
-def load_question(question_id: str, paths: Iterable[Path] | None = None) -> AnyQuestion:
-    """One question (see load_questions); an unknown id is BadInput."""
-    found = load_questions((question_id,), paths).get(question_id)
-    if found is None:
-        raise BadInput(f"unknown question id {question_id!r}")
-    return found
-
-
 def load_catalog(paths: Iterable[Path] | None = None) -> Catalog:
     """The validated catalog; any problem is a ContentError listing all of them."""
     catalog, problems = check_banks(paths)

@@ -70,7 +70,7 @@ def load() -> Catalog:
 def grade_file(answers: Path) -> Outcome[SessionSummary]:
     """`quiz --answers FILE`: grade a file of id: answer (nothing is recorded). Only the banks of
     the questions it answers are read."""
-    from runner.content.catalog import load_questions
+    from runner.content.outline import load_questions
     from runner.quiz.scripted import grade_answers
 
     summary = grade_answers(load_questions, answers)

@@ -89,7 +89,7 @@ def test_an_outline_is_plain_data() -> None:
 
 
 def test_questions_load_from_their_own_banks(bank_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from runner.content.catalog import load_question, load_questions
+    from runner.content.outline import load_question, load_questions
 
     catalog = load_catalog([bank_dir])
     load_outline([bank_dir])
@@ -106,7 +106,7 @@ def test_questions_load_from_their_own_banks(bank_dir: Path, monkeypatch: pytest
 
 
 def test_an_unknown_id_is_bad_input_and_a_missing_bank_entry_reads_the_catalog(bank_dir: Path) -> None:
-    from runner.content.catalog import load_question
+    from runner.content.outline import load_question
     from runner.errors import BadInput
 
     catalog = load_catalog([bank_dir])
