@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from runner.content.catalog import Catalog
     from runner.content.models import AnyQuestion
 
-KIND = "outlines"
+KIND = "outlines-2"  # a new name whenever these classes change: an old pickle would load without the new fields
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,7 @@ class QuestionOutline:
     kind: str
     difficulty: int
     follows: str | None = None  # the open question a follow-up item belongs to (gokata interview)
+    topic: str = ""
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,19 @@ class Outline:
     def questions(self) -> tuple[QuestionOutline, ...]:
         return tuple(q for b in self.banks for q in b.questions)
 
+    def topics(self) -> tuple[str, ...]:
+        return tuple(b.topic for b in self.banks)
+
+    def bank(self, topic: str) -> BankOutline:
+        """As Catalog.bank: an unknown topic is BadInput naming the known ones."""
+        for b in self.banks:
+            if b.topic == topic:
+                return b
+        raise BadInput(f"unknown topic {topic!r}; known topics: {', '.join(self.topics()) or '(none)'}")
+
+    def title(self, topic: str, lang: str) -> str:
+        return self.bank(topic).title.get(lang)
+
 
 def outline_of(catalog: Catalog) -> Outline:
     def file_of(ids: list[str]) -> str | None:
@@ -70,7 +84,10 @@ def outline_of(catalog: Catalog) -> Outline:
             BankOutline(
                 bank.topic,
                 Title(bank.title.en, bank.title.zh),
-                tuple(QuestionOutline(q.id, q.kind, q.difficulty, getattr(q, "follows", None)) for q in bank.questions),
+                tuple(
+                    QuestionOutline(q.id, q.kind, q.difficulty, getattr(q, "follows", None), q.topic)
+                    for q in bank.questions
+                ),
                 file_of([q.id for q in bank.questions]),
             )
             for bank in catalog.banks
@@ -96,11 +113,13 @@ def load_questions(question_ids: Iterable[str], paths: Iterable[Path] | None = N
     own banks when the banks are cached as they are now: the outline is stored only for banks that
     validated together, so its file is that bank's. Any miss loads the whole catalog, which
     reports the banks' problems as always."""
+    roots = list(paths) if paths is not None else None
+    wanted = set(question_ids)
+    if not wanted:
+        return {}
     from runner.content.catalog import load_catalog
     from runner.content.models import Bank
 
-    roots = list(paths) if paths is not None else None
-    wanted = set(question_ids)
     outline = load_outline(roots)
     found: dict[str, AnyQuestion] = {}
     for b in outline.banks:

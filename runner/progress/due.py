@@ -5,17 +5,26 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from itertools import chain, zip_longest
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from runner.errors import BadInput
 from runner.progress.days import aware, end_of_day
 from runner.progress.scheduling import REVIEW, Card, retrievability
 from runner.progress.store import ProgressStore
 
-if TYPE_CHECKING:  # `stats` forecasts from the banks' outline, without the content models
+if TYPE_CHECKING:  # `stats` and `review` choose from the banks' outline, without the content models
     from runner.content.catalog import Catalog
-    from runner.content.models import AnyQuestion
-    from runner.content.outline import Outline
+    from runner.content.outline import Outline, QuestionOutline
+
+
+class _Ordered(Protocol):
+    @property
+    def topic(self) -> str: ...
+    @property
+    def difficulty(self) -> int: ...
+
+
+Q = TypeVar("Q", bound=_Ordered)
 
 
 def is_due(card: Card, now_ts: float, day_end: float) -> bool:
@@ -24,17 +33,20 @@ def is_due(card: Card, now_ts: float, day_end: float) -> bool:
     return card.due <= (day_end if card.state == REVIEW else now_ts)
 
 
-def _in_scope(catalog: Catalog, topics: Sequence[str]) -> list[AnyQuestion]:
+def _in_scope(content: Catalog | Outline, topics: Sequence[str]) -> list[QuestionOutline]:
+    from runner.content.outline import Outline, outline_of
+
+    outline = content if isinstance(content, Outline) else outline_of(content)
     for topic in topics:
-        catalog.bank(topic)  # an unknown topic is BadInput naming the known ones
+        outline.bank(topic)  # an unknown topic is BadInput naming the known ones
     wanted = set(topics)
     # A follow-up item (`follows` set) is asked by `gokata interview`, never reviewed on its own.
-    return [q for q in catalog.questions if (not wanted or q.topic in wanted) and getattr(q, "follows", None) is None]
+    return [q for q in outline.questions if (not wanted or q.topic in wanted) and q.follows is None]
 
 
-def new_order(questions: Sequence[AnyQuestion]) -> list[AnyQuestion]:
+def new_order(questions: Sequence[Q]) -> list[Q]:
     """Unseen questions easiest first, taking turns between topics so one bank does not crowd out the rest."""
-    by_topic: dict[str, list[AnyQuestion]] = {}
+    by_topic: dict[str, list[Q]] = {}
     for q in questions:
         by_topic.setdefault(q.topic, []).append(q)
     queues = [sorted(qs, key=lambda q: q.difficulty) for qs in by_topic.values()]
@@ -42,7 +54,7 @@ def new_order(questions: Sequence[AnyQuestion]) -> list[AnyQuestion]:
 
 
 def due_questions(
-    catalog: Catalog,
+    catalog: Catalog | Outline,
     store: ProgressStore,
     *,
     now: datetime,
@@ -74,7 +86,7 @@ def due_questions(
     return [q.id for q in (seen + fresh)[:limit]]
 
 
-def next_due(catalog: Catalog, store: ProgressStore, *, topics: Sequence[str] = ()) -> datetime | None:
+def next_due(catalog: Catalog | Outline, store: ProgressStore, *, topics: Sequence[str] = ()) -> datetime | None:
     """When the next seen question in scope falls due (UTC); None when none has been seen."""
     cards = store.cards()
     suspended = store.suspended()

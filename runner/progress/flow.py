@@ -14,8 +14,8 @@ from runner.errors import BadInput
 from runner.outcome import Outcome
 
 if TYPE_CHECKING:
-    from runner.content.catalog import Catalog
     from runner.content.models import AnyQuestion, Lang
+    from runner.content.outline import Outline
     from runner.progress.history import History
     from runner.progress.stats import Stats
     from runner.progress.store import MergeCounts, ProgressStore
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 class ReviewPlan:
     """The questions due now (FSRS), then a few new ones; `store` records the answers."""
 
-    catalog: Catalog
+    outline: Outline  # the topics and their titles
     questions: list[AnyQuestion]
     next_due: datetime | None  # when nothing is due: when the next seen question falls due
     store: ProgressStore
@@ -42,17 +42,17 @@ class Suspension:
 @contextmanager
 def review_plan(topics: tuple[str, ...], *, limit: int, new: int, cram: bool) -> Iterator[ReviewPlan]:
     """The review to run, with the store open until the session ends."""
-    from runner.content.catalog import load_catalog
+    from runner.content.outline import load_outline, load_questions
     from runner.progress.due import due_questions, next_due
     from runner.progress.store import open_store
 
-    catalog = load_catalog()
+    outline = load_outline()
     with open_store() as store:
         now = datetime.now().astimezone()
-        ids = due_questions(catalog, store, now=now, topics=topics, limit=limit, new=new, cram=cram)
-        by_id = catalog.by_id()
-        upcoming = None if ids else next_due(catalog, store, topics=topics)
-        yield ReviewPlan(catalog, [by_id[i] for i in ids], upcoming, store)
+        ids = due_questions(outline, store, now=now, topics=topics, limit=limit, new=new, cram=cram)
+        by_id = load_questions(ids)  # only the banks of the questions asked
+        upcoming = None if ids else next_due(outline, store, topics=topics)
+        yield ReviewPlan(outline, [by_id[i] for i in ids], upcoming, store)
 
 
 def undo() -> Outcome[dict[str, object]]:

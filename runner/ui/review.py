@@ -32,6 +32,6 @@ def run_review(topics: tuple[str, ...], *, limit: int, new: int, cram: bool, lan
             self_grade=self_grade,
             suggest_rating=suggested_rating,
         )
-    catalog = plan.catalog
-    render_summary(out(), summary, titles={t: catalog.title(t, language) for t in catalog.topics()}, lang=language)
+    outline = plan.outline
+    render_summary(out(), summary, titles={t: outline.title(t, language) for t in outline.topics()}, lang=language)
     return session_status(summary)
