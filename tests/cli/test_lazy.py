@@ -82,7 +82,7 @@ def test_option_values_need_no_pydantic_and_mistakes_keep_typers_words() -> None
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
-def test_topics_and_stats_build_no_content_model_once_the_outline_is_cached() -> None:
+def test_topics_stats_and_an_empty_review_build_no_content_model_once_the_outline_is_cached() -> None:
     run = (
         "import sys, typer.main\n"
         "from runner.cli.main import app\n"
@@ -92,6 +92,6 @@ def test_topics_and_stats_build_no_content_model_once_the_outline_is_cached() ->
         "    assert exc.code in (0, None), exc.code\n"
     )
     check = "assert 'pydantic' not in sys.modules and 'runner.content.models' not in sys.modules, 'models built'\n"
-    for command in (["topics"], ["stats"], ["topics", "--json"]):
+    for command in (["topics"], ["stats"], ["topics", "--json"], ["review", "--new", "0"]):
         subprocess.run([sys.executable, "-c", run, *command], check=True, stdout=subprocess.DEVNULL)  # stores it
         subprocess.run([sys.executable, "-c", run + check, *command], check=True, stdout=subprocess.DEVNULL)
