@@ -20,7 +20,7 @@ def kata_public_files(kata: Kata) -> dict[str, bytes]:
     spec = kata.spec
     info = {
         "slug": kata.slug,
-        "title": spec.title.model_dump(exclude_none=True),
+        "title": spec.title.as_dict(),
         "topic": spec.topic,
         "difficulty": spec.difficulty,
         "learner_files": list(spec.learner_files),

@@ -12,20 +12,23 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from runner.content.kata_models import KataSpec
+from runner.content.kata_facts import KataFacts, facts_of
 from runner.errors import BadInput, ContentError, Problem
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _MODULE_RE = re.compile(r"^module\s+(\S+)", re.M)
 # An exam pack carries no hints; the schema wants three, so a pack gets placeholders.
 _PACK_HINT = {"en": "Hints are not part of an exam pack."}
+# The content cache's folder for kata.yaml files: a new name whenever KataFacts changes, so an
+# older pickle is never read back as the new class.
+_CACHE_KIND = "katas-2"
 
 
 @dataclass(frozen=True)
 class Kata:
     slug: str
     root: Path
-    spec: KataSpec
+    spec: KataFacts
     module: str
     visible_tests: tuple[str, ...]  # *_test.go at the top of the folder
     hidden_tests: tuple[str, ...]  # *_test.go in .meta/hidden
@@ -118,14 +121,16 @@ def load_kata_dir(root: Path) -> Kata:
     return _layout(root, spec)
 
 
-def _spec_from_yaml(path: Path) -> KataSpec:
+def _spec_from_yaml(path: Path) -> KataFacts:
     """The validated kata.yaml; from the content cache while the file is unchanged (`kata list`
-    reads every kata, and YAML plus validation is most of what it costs)."""
+    reads every kata, and YAML plus validation is most of what it costs). The cache keeps plain
+    facts, so a hit imports no pydantic."""
     from runner.content import cache
 
-    cached = cache.load(path, "katas")
-    if isinstance(cached, KataSpec):
+    cached = cache.load(path, _CACHE_KIND)
+    if isinstance(cached, KataFacts):
         return cached
+    from runner.content.kata_models import KataSpec
     from runner.content.validate import duplicate_key_problems, validate_file
     from runner.content.yaml_source import read_yaml
 
@@ -134,12 +139,15 @@ def _spec_from_yaml(path: Path) -> KataSpec:
     problems = duplicate_key_problems(yf) + problems
     if problems or spec is None:
         raise ContentError(problems)
-    cache.store(path, spec, "katas")
-    return spec
+    facts = facts_of(spec)
+    cache.store(path, facts, _CACHE_KIND)
+    return facts
 
 
-def _spec_from_pack(path: Path) -> KataSpec:
+def _spec_from_pack(path: Path) -> KataFacts:
     from pydantic import ValidationError
+
+    from runner.content.kata_models import KataSpec
 
     try:
         info = json.loads(path.read_text(encoding="utf-8"))
@@ -147,13 +155,13 @@ def _spec_from_pack(path: Path) -> KataSpec:
         for optional in ("allowed_imports", "time_limit", "memory_limit_mb"):
             if optional in info:
                 fields[optional] = info[optional]
-        return KataSpec.model_validate({**fields, "hints": [_PACK_HINT] * 3})
+        return facts_of(KataSpec.model_validate({**fields, "hints": [_PACK_HINT] * 3}))
     except (OSError, ValueError, TypeError) as exc:
         detail = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
         raise ContentError([Problem(str(path), 1, 1, "", f"not a usable kata description: {detail}")]) from None
 
 
-def _layout(root: Path, spec: KataSpec) -> Kata:
+def _layout(root: Path, spec: KataFacts) -> Kata:
     definition = root / "kata.yaml" if (root / "kata.yaml").is_file() else root / "kata.json"
     problems: list[Problem] = []
     gomod = root / "go.mod"
