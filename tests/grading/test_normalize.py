@@ -29,3 +29,10 @@ def test_sentence_offsets_point_into_the_original_text() -> None:
 
 def test_punctuation_only_pieces_are_dropped() -> None:
     assert split_sentences("...\n\n!!") == ()
+
+
+def test_an_ascii_mark_inside_code_ends_no_sentence() -> None:
+    from runner.answers.normalize import split_sentences
+
+    assert len(split_sentences("Fetch /debug/pprof/goroutine?debug=2 and read it. Then err != nil is true.")) == 2
+    assert len(split_sentences("Does it block? Yes! It does.")) == 3
