@@ -400,10 +400,12 @@ EN_UNTIL = frozenset({"until", "till"})
 NEGATION_REACH = 1.5
 # What may follow a need-negation that ends its clause ("-race 也不需要加", "isn't needed here"): the
 # doing of the thing, and words that say nothing of what is needed. Han characters are single tokens.
-DISMISSED_DOING = _words("""
+DISMISSED_DOING = frozenset(
+    _words("""
     加 用 管 做 写 改 查 看 搞 弄 开 关 传 调 考 虑 担 心 理 会 处 特 别 专 门 再 去 了 的 呢 啊 吧
     worry worrying bother bothering here really at all anyway now there either too in this case
 """)
+)
 
 # Words that may close a list item without starting a clause ("no need for X or Y there").
 TRAILING_ADVERBS = frozenset({"there", "here", "either", "too", "anyway", "anymore", "at", "all", "now"})

@@ -10,24 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from runner.content.plain_text import Text
+
 if TYPE_CHECKING:
     from runner.content.fields import LocalText
     from runner.content.kata_models import KataSpec
-
-
-@dataclass(frozen=True)
-class Text:
-    """LocalText as plain data: English and, where written, Chinese."""
-
-    en: str
-    zh: str | None = None
-
-    def get(self, lang: str) -> str:
-        """The text in `lang`, falling back to English where no translation exists."""
-        return self.zh if lang == "zh" and self.zh else self.en
-
-    def as_dict(self) -> dict[str, str]:
-        return {"en": self.en, **({"zh": self.zh} if self.zh else {})}
 
 
 @dataclass(frozen=True)

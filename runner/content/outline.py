@@ -16,23 +16,14 @@ from typing import TYPE_CHECKING
 
 from runner.content import cache
 from runner.content.bank_files import bank_files
+from runner.content.plain_text import Text
 from runner.errors import BadInput
 
 if TYPE_CHECKING:
     from runner.content.catalog import Catalog
     from runner.content.models import AnyQuestion
 
-KIND = "outlines-2"  # a new name whenever these classes change: an old pickle would load without the new fields
-
-
-@dataclass(frozen=True)
-class Title:
-    en: str
-    zh: str | None = None
-
-    def get(self, lang: str) -> str:
-        """As LocalText.get: Chinese where written, else English."""
-        return self.zh if lang == "zh" and self.zh else self.en
+KIND = "outlines-3"  # a new name whenever these classes change: an old pickle would load without the new fields
 
 
 @dataclass(frozen=True)
@@ -47,7 +38,7 @@ class QuestionOutline:
 @dataclass(frozen=True)
 class BankOutline:
     topic: str
-    title: Title
+    title: Text
     questions: tuple[QuestionOutline, ...]
     file: str | None = None  # the bank file its questions came from
 
@@ -83,7 +74,7 @@ def outline_of(catalog: Catalog) -> Outline:
         tuple(
             BankOutline(
                 bank.topic,
-                Title(bank.title.en, bank.title.zh),
+                Text(bank.title.en, bank.title.zh),
                 tuple(
                     QuestionOutline(q.id, q.kind, q.difficulty, getattr(q, "follows", None), q.topic)
                     for q in bank.questions

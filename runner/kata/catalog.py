@@ -21,7 +21,7 @@ _MODULE_RE = re.compile(r"^module\s+(\S+)", re.M)
 _PACK_HINT = {"en": "Hints are not part of an exam pack."}
 # The content cache's folder for kata.yaml files: a new name whenever KataFacts changes, so an
 # older pickle is never read back as the new class.
-_CACHE_KIND = "katas-2"
+_CACHE_KIND = "katas-3"
 
 
 @dataclass(frozen=True)

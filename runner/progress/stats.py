@@ -89,7 +89,7 @@ def streaks(days_newest_first: list[int], today: int) -> tuple[int, int]:
 
 
 def compute_stats(content: Outline | Catalog, store: ProgressStore, *, now: datetime, lang: Lang = "en") -> Stats:
-    catalog = content if isinstance(content, Outline) else outline_of(content)
+    outline = content if isinstance(content, Outline) else outline_of(content)
     now = aware(now)
     now_ts, day_end, offset = now.timestamp(), end_of_day(now), utc_offset_s(now)
     today = day_number(now_ts, offset)
@@ -97,7 +97,7 @@ def compute_stats(content: Outline | Catalog, store: ProgressStore, *, now: date
     tallies = store.topic_tallies()
 
     topics: list[TopicStats] = []
-    for bank in catalog.banks:
+    for bank in outline.banks:
         answered, right = tallies.get(bank.topic, (0, 0))
         mastered = due = unseen = 0
         for q in bank.questions:
@@ -124,7 +124,7 @@ def compute_stats(content: Outline | Catalog, store: ProgressStore, *, now: date
                 unseen,
             )
         )
-    for topic in sorted(set(tallies) - {b.topic for b in catalog.banks}):
+    for topic in sorted(set(tallies) - {b.topic for b in outline.banks}):
         answered, right = tallies[topic]
         topics.append(TopicStats(topic, topic, 0, answered, right, right / answered, 0, None, 0, 0))
 
@@ -145,5 +145,5 @@ def compute_stats(content: Outline | Catalog, store: ProgressStore, *, now: date
         kata_runs=runs,
         streak=current,
         best_streak=best,
-        forecast=forecast(catalog, store, now=now),
+        forecast=forecast(outline, store, now=now),
     )
