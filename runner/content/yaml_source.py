@@ -7,21 +7,29 @@ little more than parsing it.
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache, cached_property
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from runner.errors import ContentError, Problem
 
-try:  # the C loader when libyaml is present; the pure-Python one otherwise
-    from yaml import CSafeLoader as SafeLoader
-except ImportError:  # pragma: no cover - depends on the PyYAML build
-    from yaml import SafeLoader  # type: ignore[assignment]
+if TYPE_CHECKING:
+    import yaml
 
 Loc = tuple[str | int, ...]
+
+
+@cache
+def _loader() -> type[yaml.SafeLoader]:
+    """The C loader when libyaml is present; the pure-Python one otherwise. PyYAML is imported
+    here, not at the top: reading a JSON answers file never needs it (about 10 ms of start-up)."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -29,22 +37,32 @@ class YamlFile:
     path: Path
     text: str
     data: Any
+    plain_json: bool = False  # read by the json module: no duplicate keys, nothing YAML reads otherwise
 
     @property
     def name(self) -> str:
         return str(self.path)
 
 
-def read_yaml(path: Path) -> YamlFile:
-    """Read and parse one YAML file; an unreadable or malformed file is a ContentError with a location."""
+def read_yaml(path: Path, *, json_first: bool = False) -> YamlFile:
+    """Read and parse one YAML file; an unreadable or malformed file is a ContentError with a location.
+
+    `json_first`: a file that is plain JSON (a mapping, no duplicate keys, no floats) is read
+    with the json module; it reads the same as YAML, and anything else goes to the YAML reader."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ContentError([Problem(str(path), 1, 1, "", "file not found")]) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ContentError([Problem(str(path), 1, 1, "", f"cannot read: {exc}")]) from None
+    if json_first and text.lstrip().startswith("{"):
+        data = _plain_json(text)
+        if data is not None:
+            return YamlFile(path, text, data, plain_json=True)
+    import yaml
+
     try:
-        data = yaml.load(text, Loader=SafeLoader)
+        data = yaml.load(text, Loader=_loader())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -55,24 +73,72 @@ def read_yaml(path: Path) -> YamlFile:
     return YamlFile(path, text, data)
 
 
+class _NotPlain(ValueError):
+    pass
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        raise _NotPlain("a duplicate key: the YAML reader reports it with its line")
+    return data
+
+
+def _refuse(literal: str) -> Any:
+    # YAML 1.1 reads "1e3" as a string, JSON as a number; NaN is no JSON at all
+    raise _NotPlain(literal)
+
+
+# Characters the YAML reader refuses in a file (its NON_PRINTABLE class, less what UTF-8 text
+# cannot hold), and those YAML 1.1 reads as line breaks inside a string (NEL, LS, PS): a file
+# holding one gets the YAML reader's error or reading, not the json module's.
+_NOT_YAML_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+
+
+def _plain_json(text: str) -> dict[str, Any] | None:
+    """The mapping, when the text is JSON that YAML would read the same way; None otherwise.
+    An escaped surrogate pair is one character to json and two to PyYAML: those go to YAML too."""
+    if "\\ud" in text.lower() or _NOT_YAML_TEXT.search(text):
+        return None
+    try:
+        data = json.loads(text, object_pairs_hook=_no_duplicates, parse_float=_refuse, parse_constant=_refuse)
+    except (ValueError, RecursionError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
 class Locator:
-    """Maps a data path (keys and indices) to the line and column of its YAML node."""
+    """Maps a data path (keys and indices) to the line and column of its YAML node. The text is
+    composed on first use, so a file with nothing to report is never read twice."""
 
     def __init__(self, text: str) -> None:
+        self._text = text
+
+    @cached_property
+    def _located(self) -> tuple[dict[Loc, tuple[int, int]], list[tuple[Loc, int, int]]]:
+        import yaml
+
         self._marks: dict[Loc, tuple[int, int]] = {}
-        self.duplicate_keys: list[tuple[Loc, int, int]] = []
-        root = yaml.compose(text, Loader=SafeLoader)
+        self._duplicates: list[tuple[Loc, int, int]] = []
+        root = yaml.compose(self._text, Loader=_loader())
         if root is not None:
             self._walk(root, ())
+        return self._marks, self._duplicates
+
+    @property
+    def duplicate_keys(self) -> list[tuple[Loc, int, int]]:
+        return self._located[1]
 
     def _walk(self, node: yaml.Node, loc: Loc) -> None:
+        import yaml
+
         self._marks[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if isinstance(node, yaml.MappingNode):
             seen: set[str] = set()
             for key, value in node.value:
                 k = str(key.value)
                 if k in seen:
-                    self.duplicate_keys.append((loc + (k,), key.start_mark.line + 1, key.start_mark.column + 1))
+                    self._duplicates.append((loc + (k,), key.start_mark.line + 1, key.start_mark.column + 1))
                 seen.add(k)
                 # point at the key for "unknown field", at the value otherwise; the key is
                 # recorded under a marker so both are available
@@ -84,11 +150,12 @@ class Locator:
 
     def find(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """The nearest located ancestor of `loc` (a missing field points at its parent)."""
-        if key and loc + ("<key>",) in self._marks:
-            return self._marks[loc + ("<key>",)]
+        marks = self._located[0]
+        if key and loc + ("<key>",) in marks:
+            return marks[loc + ("<key>",)]
         for n in range(len(loc), -1, -1):
-            if loc[:n] in self._marks:
-                return self._marks[loc[:n]]
+            if loc[:n] in marks:
+                return marks[loc[:n]]
         return (1, 1)
 
 

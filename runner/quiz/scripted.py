@@ -20,13 +20,13 @@ from runner.quiz.verdict import Verdict, grade
 
 
 def read_answers(path: Path) -> tuple[dict[str, object], Locator]:
-    yf = read_yaml(path)
+    yf = read_yaml(path, json_first=True)
     if yf.data is None:
         raise ContentError([Problem(str(path), 1, 1, "", "the answers file is empty")])
     if not isinstance(yf.data, dict):
         raise ContentError([Problem(str(path), 1, 1, "", "expected a mapping of question id to answer")])
     locator = Locator(yf.text)
-    if locator.duplicate_keys:
+    if not yf.plain_json and locator.duplicate_keys:
         raise ContentError(
             [
                 Problem(str(path), line, col, str(loc[-1]), "answered twice (YAML keeps only the last)")
