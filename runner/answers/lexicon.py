@@ -321,13 +321,27 @@ EN_CONSEQUENCE = frozenset(
         """
     race races racing racy panic panics panicking leak leaks leaking deadlock deadlocks deadlocking
     break breaks breaking broken crash crashes crashing fail fails failing corrupt corrupts bug buggy
-    wrong unsafe incorrect dangerous
+    wrong unsafe incorrect dangerous mistake mistaken backwards antipattern flawed
     """
     )
 )
 ZH_CONSEQUENCE = _words("""
     竞争 竞态 数据竞争 panic 崩溃 泄漏 泄露 死锁 出错 错误 有问题 不安全 bug 导致 错的 是错 不对 不成立
 """)
+# Between a practice and a bad outcome these turn it round: "Wait first prevents races" and "X is
+# not wrong" praise the practice. A Han blocker counts only before the outcome word, since 不安全
+# and 不对 are outcomes themselves.
+EN_AVERTS = frozenset(
+    _words(
+        """
+    prevent prevents prevented avoid avoids avoided stop stops fix fixes fixed eliminate eliminates
+    solve solves remove removes guard guards protect protects without against rule rules
+    """
+    )
+)
+ZH_AVERTS = ("不", "没", "无", "避免", "防止", "解决", "修复", "杜绝")
+# A gerund may open the clause before the practice: "Calling Wait first is wrong".
+EN_NOT_GERUNDS = frozenset({"string", "nothing", "something", "anything", "everything", "thing", "ring", "king"})
 # Between a practice and its outcome these mean "or else": "close it or it leaks" is the belief.
 EN_OR_ELSE = frozenset({"or", "otherwise", "else"})
 

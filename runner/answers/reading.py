@@ -465,23 +465,36 @@ class Reading:
         first, last = own[0], own[-1]
         clause = toks[first].clause
         i = first - 1
+        gerund = False
         while i >= 0 and toks[i].clause == clause:
             if not toks[i].function:
-                return False
+                if gerund or not _gerund(toks[i]):
+                    return False
+                gerund = True
             i -= 1
         gap = 0.0
         han = ""
         i = last + 1
-        while i < len(toks) and toks[i].clause == clause and gap <= 3.0:
+        # A match may span a clause break ("Wait first, then Shutdown"): its outcome follows its end.
+        clause = toks[last].clause
+        while i < len(toks) and gap <= 3.0:
             t = toks[i]
+            if t.clause != clause:
+                # "Calling Wait first and then Shutdown is wrong": a sequence is one subject.
+                if t.raw != "then" or t.sent != toks[last].sent:
+                    break
+                clause = t.clause
             if t.raw in lx.EN_OR_ELSE or t.raw in ("否则", "不然"):
                 return False
             if t.kind == "han":
                 han += t.raw
-                if any(w in han for w in lx.ZH_CONSEQUENCE):
-                    return True
+                outcome = _zh_outcome_at(han)
+                if outcome >= 0:
+                    return not any(w in han[:outcome] for w in lx.ZH_AVERTS)
             elif t.raw in lx.EN_CONSEQUENCE:
                 return True
+            elif t.raw in lx.EN_AVERTS or self.cues[i] & (NEG | LACK):
+                return False
             if not t.function:
                 gap += t.units
             i += 1
@@ -497,6 +510,16 @@ class Reading:
                 return True
             i -= 1
         return bool(self.cues[p] & COND)
+
+
+def _gerund(t: Token) -> bool:
+    return t.kind == "word" and t.raw.endswith("ing") and len(t.raw) > 4 and t.raw not in lx.EN_NOT_GERUNDS
+
+
+def _zh_outcome_at(han: str) -> int:
+    """Where the first bad-outcome word in `han` starts, or -1."""
+    found = [k for k in (han.find(w) for w in lx.ZH_CONSEQUENCE) if k >= 0]
+    return min(found) if found else -1
 
 
 @lru_cache(maxsize=512)

@@ -215,6 +215,35 @@ def test_a_wrong_practice_named_with_its_outcome_is_not_a_belief(wg_q: OpenQuest
     assert [m.misconception_id for m in stated.misconceptions] == ["add-inside"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Calling Add inside the goroutine is wrong: Wait may return early.",
+        "Putting Add inside the goroutine is a mistake, since Wait may return first.",
+        "Inside each goroutine call wg.Add and then Wait is broken.",
+    ],
+)
+def test_a_practice_called_wrong_is_not_believed(wg_q: OpenQuestion, text: str) -> None:
+    # A gerund may open the clause, the verdict may be "a mistake", and a sequence joined by
+    # "then" is one subject.
+    assert grade_open(wg_q, text).misconceptions == (), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Add inside the goroutine is not wrong at all.",
+        "Add inside the goroutine never races with Wait.",
+        "Add inside the goroutine prevents races.",
+        "在协程内部调用 Add 不会有问题。",
+        "在协程内部调用 Add 可以避免竞争。",
+    ],
+)
+def test_an_outcome_turned_round_states_the_belief(wg_q: OpenQuestion, text: str) -> None:
+    # "not wrong", "never races", "prevents races", "不会有问题": the practice is praised.
+    assert [m.misconception_id for m in grade_open(wg_q, text).misconceptions] == ["add-inside"], text
+
+
 def test_dismissing_a_core_fact_caps_the_answer_like_an_inverted_one(ctx_q: OpenQuestion) -> None:
     # Every other point is stated well; the answer waves the core one away. An interviewer reads
     # "there is no need to watch ctx.Done()" as not knowing that cancellation is cooperative.
