@@ -328,9 +328,9 @@ EN_CONSEQUENCE = frozenset(
 ZH_CONSEQUENCE = _words("""
     竞争 竞态 数据竞争 panic 崩溃 泄漏 泄露 死锁 出错 错误 有问题 不安全 bug 导致 错的 是错 不对 不成立
 """)
-# Between a practice and a bad outcome these turn it round: "Wait first prevents races" and "X is
-# not wrong" praise the practice. A Han blocker counts only before the outcome word, since 不安全
-# and 不对 are outcomes themselves.
+# Between a practice and a bad outcome these turn it round, as a negation cue does: "Wait first
+# prevents races" and "X is not wrong" praise the practice. A Han one counts only before the
+# outcome word.
 EN_AVERTS = frozenset(
     _words(
         """
@@ -339,9 +339,9 @@ EN_AVERTS = frozenset(
     """
     )
 )
-ZH_AVERTS = ("不", "没", "无", "避免", "防止", "解决", "修复", "杜绝")
+ZH_AVERTS = ("避免", "防止", "解决", "修复", "杜绝")
 # A gerund may open the clause before the practice: "Calling Wait first is wrong".
-EN_NOT_GERUNDS = frozenset({"string", "nothing", "something", "anything", "everything", "thing", "ring", "king"})
+EN_NOT_GERUNDS = frozenset({"string", "nothing", "something", "anything", "everything", "thing"})
 # Between a practice and its outcome these mean "or else": "close it or it leaks" is the belief.
 EN_OR_ELSE = frozenset({"or", "otherwise", "else"})
 

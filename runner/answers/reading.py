@@ -474,6 +474,7 @@ class Reading:
             i -= 1
         gap = 0.0
         han = ""
+        han_at: list[int] = []  # the token of each character of `han`
         i = last + 1
         # A match may span a clause break ("Wait first, then Shutdown"): its outcome follows its end.
         clause = toks[last].clause
@@ -488,9 +489,12 @@ class Reading:
                 return False
             if t.kind == "han":
                 han += t.raw
+                han_at.append(i)
                 outcome = _zh_outcome_at(han)
                 if outcome >= 0:
-                    return not any(w in han[:outcome] for w in lx.ZH_AVERTS)
+                    # The reader's own negation cues, so 不仅 and 是不是 deny nothing here either.
+                    negated = any(self.cues[j] & (NEG | LACK) for j in han_at[:outcome])
+                    return not negated and not any(w in han[:outcome] for w in lx.ZH_AVERTS)
             elif t.raw in lx.EN_CONSEQUENCE:
                 return True
             elif t.raw in lx.EN_AVERTS or self.cues[i] & (NEG | LACK):

@@ -221,6 +221,7 @@ def test_a_wrong_practice_named_with_its_outcome_is_not_a_belief(wg_q: OpenQuest
         "Calling Add inside the goroutine is wrong: Wait may return early.",
         "Putting Add inside the goroutine is a mistake, since Wait may return first.",
         "Inside each goroutine call wg.Add and then Wait is broken.",
+        "在协程内部调用 Add 不仅会导致竞争，还会让 Wait 提前返回。",
     ],
 )
 def test_a_practice_called_wrong_is_not_believed(wg_q: OpenQuestion, text: str) -> None:
