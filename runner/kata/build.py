@@ -12,6 +12,11 @@ learner file with the wrong package clause still gets the clearer error of the t
 standard library it needs is the race build `go test` takes from the cache next; on a warm
 cache the step costs a few tens of milliseconds. It runs under the limits of a test run's
 build phase: a compiler can be made to use a lot of memory or time.
+
+Once the race runtime is in the cache, the step runs beside the test run (BuildAlongside), on a
+copy of the package without the tests: a warm `kata test` then waits for the slower of the two,
+not for their sum. Its verdict still comes first: when the package does not build alone, the
+test run is stopped and its result thrown away.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from runner.kata.process import Limits, run_limited
+from runner.kata.process import CancelFlag, Limits, run_limited
 
 _MAX_LISTING = 4 * 1024 * 1024  # one package's `go list -json`: a few KiB, plus compiler messages
 
@@ -44,7 +49,7 @@ class BuildOutcome:
 
 
 def build_alone(
-    go_exe: str, pkg_dir: Path, env: dict[str, str], limits: Limits, *, cancel: threading.Event | None = None
+    go_exe: str, pkg_dir: Path, env: dict[str, str], limits: Limits, *, cancel: CancelFlag | None = None
 ) -> BuildOutcome:
     """Compile the package in `pkg_dir`, which holds go.mod, the learner files and the kata's
     support files: no *_test.go yet."""
@@ -71,3 +76,54 @@ def _message(error: dict[str, object]) -> str:
     # not parse, mixed package clauses) may carry one in Pos instead.
     text, pos = str(error.get("Err", "")), str(error.get("Pos") or "")
     return f"{pos}: {text}" if pos and not text.startswith(pos) else text
+
+
+class AnyOf:
+    """Set when any of its flags is set."""
+
+    def __init__(self, *flags: CancelFlag | None) -> None:
+        self.flags = tuple(f for f in flags if f is not None)
+
+    def is_set(self) -> bool:
+        return any(f.is_set() for f in self.flags)
+
+
+class BuildAlongside:
+    """build_alone() in a thread of its own. `failed` is set as soon as the package is known not
+    to build alone; leaving the block stops the build if it still runs and waits for the thread."""
+
+    def __init__(
+        self, go_exe: str, pkg_dir: Path, env: dict[str, str], limits: Limits, *, cancel: CancelFlag | None
+    ) -> None:
+        self.failed = threading.Event()
+        self._abandon = threading.Event()
+        self._outcome: BuildOutcome | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(
+            target=self._run, args=(go_exe, pkg_dir, env, limits, AnyOf(cancel, self._abandon)), daemon=True
+        )
+
+    def __enter__(self) -> BuildAlongside:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._abandon.set()
+        self._thread.join()
+
+    def outcome(self) -> BuildOutcome:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._outcome is not None
+        return self._outcome
+
+    def _run(self, go_exe: str, pkg_dir: Path, env: dict[str, str], limits: Limits, cancel: CancelFlag) -> None:
+        try:
+            self._outcome = build_alone(go_exe, pkg_dir, env, limits, cancel=cancel)
+        except BaseException as exc:  # handed to the caller's thread by outcome()
+            self._error = exc
+            self.failed.set()
+            return
+        if not self._outcome.ok:
+            self.failed.set()

@@ -8,7 +8,8 @@ refuse forbidden imports and package-scope declarations of predeclared names (Go
 gohelper.py), build the package without any test file (build.py, in gokata's own GOCACHE with a
 per-file size cap: gocache.py), add the kata's tests behind the result harness, run
 `go test -race -json -count=1` under limits with the test binary in the OS sandbox (isolation.py),
-and decide the verdict from the process's facts (verdict.py).
+and decide the verdict from the process's facts (verdict.py). On a warm cache the build without
+tests runs beside the test run, on a copy of the package; its verdict still wins.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from runner.errors import BadInput, Interrupted
-from runner.kata.build import BuildOutcome, build_alone
+from runner.kata.build import AnyOf, BuildAlongside, BuildOutcome, build_alone
 from runner.kata.catalog import Kata
 from runner.kata.diagnostics import PathMap, compile_errors
 from runner.kata.events import EventCollector
@@ -42,6 +43,7 @@ from runner.kata.sandbox import (
     add_kata_files,
     add_learner_files,
     add_support_files,
+    copy_for_build_alone,
     open_sandbox,
     race_reports,
 )
@@ -205,46 +207,49 @@ def _grade_sources(
             file_size_bytes=MAX_FILE_BYTES,
         )
         add_support_files(box, kata)
-        built = build_alone(go.exe, box.pkg, env, limits, cancel=cancel)
+        if not race_runtime_built(go.cache_dir, go.version):
+            # A cold cache: the two builds would both compile the race runtime at once.
+            built = build_alone(go.exe, box.pkg, env, limits, cancel=cancel)
+            if not built.ok:
+                return _does_not_build(
+                    kata, submission, built, _build_paths(kata, submission, box.pkg), visible_only, started
+                )
+        copy_for_build_alone(box, kata)
+        with BuildAlongside(go.exe, box.alone, env, limits, cancel=cancel) as alongside:
+            add_kata_files(box, kata, include_hidden=not visible_only)
+            unscored = _unscored(box)
+            harness = Harness.for_files([box.pkg / n for n in (*kata.learner_files, *box.test_files)], nonce)
+            harness.write_into(box.pkg, box.test_files)
+            plan = plan_for(box.root)
+            with contextlib.ExitStack() as stack:
+                gate = stack.enter_context(RunGate(run_slots)) if run_slots is not None and gate_available() else None
+                argv = [
+                    go.exe,
+                    "test",
+                    "-race",
+                    "-json",
+                    "-count=1",
+                    "-trimpath",
+                    f"-timeout={spec.time_limit:g}s",
+                    *plan.exec_flag(gate.prefix if gate is not None else ()),
+                ]
+                if shuffle:
+                    argv.append("-shuffle=on")
+                argv.append(".")
+                collector = EventCollector()
+                outcome = run_limited(
+                    argv,
+                    cwd=box.pkg,
+                    env=env,
+                    limits=limits,
+                    sink=collector if gate is None else _GatedSink(collector, gate),
+                    cancel=AnyOf(cancel, alongside.failed),
+                    on_slow_start=_slow_note(go, progress),
+                )
+            built = alongside.outcome()
         if not built.ok:
-            paths = PathMap(
-                module=kata.module,
-                sandbox_dir=str(box.pkg),
-                learner=submission.display,
-                tests=frozenset(kata.support_files),
-                hidden=frozenset(),
-                harness_token="",
-            )
-            return _does_not_build(kata, submission, built, paths, visible_only, started)
-        add_kata_files(box, kata, include_hidden=not visible_only)
-        unscored = _unscored(box)
-        harness = Harness.for_files([box.pkg / n for n in (*kata.learner_files, *box.test_files)], nonce)
-        harness.write_into(box.pkg, box.test_files)
-        plan = plan_for(box.root)
-        with contextlib.ExitStack() as stack:
-            gate = stack.enter_context(RunGate(run_slots)) if run_slots is not None and gate_available() else None
-            argv = [
-                go.exe,
-                "test",
-                "-race",
-                "-json",
-                "-count=1",
-                "-trimpath",
-                f"-timeout={spec.time_limit:g}s",
-                *plan.exec_flag(gate.prefix if gate is not None else ()),
-            ]
-            if shuffle:
-                argv.append("-shuffle=on")
-            argv.append(".")
-            collector = EventCollector()
-            outcome = run_limited(
-                argv,
-                cwd=box.pkg,
-                env=env,
-                limits=limits,
-                sink=collector if gate is None else _GatedSink(collector, gate),
-                cancel=cancel,
-                on_slow_start=_slow_note(go, progress),
+            return _does_not_build(
+                kata, submission, built, _build_paths(kata, submission, box.alone), visible_only, started
             )
         queued = _unqueue(collector, gate)
         collector.close()
@@ -323,6 +328,17 @@ def _slow_note(go: GoToolchain, progress: ProgressFn | None) -> Callable[[], Non
     if progress is None or race_runtime_built(go.cache_dir, go.version):
         return None
     return lambda: progress(SLOW_BUILD_NOTE)
+
+
+def _build_paths(kata: Kata, submission: Submission, built_in: Path) -> PathMap:
+    return PathMap(
+        module=kata.module,
+        sandbox_dir=str(built_in),
+        learner=submission.display,
+        tests=frozenset(kata.support_files),
+        hidden=frozenset(),
+        harness_token="",
+    )
 
 
 def _unscored(box: Sandbox) -> frozenset[str]:

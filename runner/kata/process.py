@@ -16,7 +16,6 @@ import selectors
 import signal
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -27,6 +26,12 @@ KillReason = Literal["timeout", "memory", "processes", "output", "cancelled"]
 _SAMPLE_EVERY = 0.1
 _DRAIN_AFTER_KILL = 1.0
 _CPUS = os.cpu_count() or 2
+
+
+class CancelFlag(Protocol):
+    """What stops a run early: a threading.Event, or several read as one (build.AnyOf)."""
+
+    def is_set(self) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -70,7 +75,7 @@ def run_limited(
     env: dict[str, str],
     limits: Limits,
     sink: OutputSink,
-    cancel: threading.Event | None = None,
+    cancel: CancelFlag | None = None,
     on_slow_start: Callable[[], None] | None = None,
     slow_after_s: float = 2.0,
 ) -> ProcessOutcome:

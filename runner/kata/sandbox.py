@@ -33,6 +33,7 @@ class Sandbox:
     tmp: Path  # TMPDIR / GOTMPDIR: go's own work files
     results: Path  # the harness's result records
     race_logs: Path  # the race detector's own reports (GORACE log_path): the fact behind a `race` verdict
+    alone: Path  # a copy of the package without any test file, compiled on its own (build.py)
     test_files: list[str] = field(default_factory=list)
     expected: dict[str, bool] = field(default_factory=dict)  # graded test -> hidden
     hidden_files: set[str] = field(default_factory=set)
@@ -48,9 +49,10 @@ def open_sandbox() -> Iterator[Sandbox]:
         tmp=root / "tmp",
         results=root / "results",
         race_logs=root / "race",
+        alone=root / "alone",
     )
     try:
-        for d in (box.pkg, box.home, box.tmp, box.race_logs):
+        for d in (box.pkg, box.home, box.tmp, box.race_logs, box.alone):
             d.mkdir()
         prepare_home(box.home)
         box.results.write_bytes(b"")
@@ -72,6 +74,14 @@ def add_support_files(box: Sandbox, kata: Kata) -> None:
     """Stage two: the kata's non-test .go files, so the package can be built on its own."""
     for name in kata.support_files:
         shutil.copyfile(kata.root / name, box.pkg / name)
+
+
+def copy_for_build_alone(box: Sandbox, kata: Kata) -> None:
+    """The package as it stands after stage two, apart, so it can be compiled on its own while the
+    tests are added to (and run in) the real one."""
+    for name in (*MODULE_FILES, *kata.learner_files, *kata.support_files):
+        if (box.pkg / name).is_file():
+            shutil.copyfile(box.pkg / name, box.alone / name)
 
 
 def add_kata_files(box: Sandbox, kata: Kata, *, include_hidden: bool) -> None:
