@@ -6,9 +6,13 @@ Three situations make a lexical verdict doubtful, in either direction:
 - a point both stated and contradicted: the answer says the right thing and its opposite, or the
   contrast matched a sentence that means something else;
 - most of the credit from one sentence of a long answer: one matched sentence decides the grade.
+  Decided by grading the answer again without that sentence: a strong answer that opens with a
+  summary and then explains keeps most of its score without the summary, and is not flagged.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from runner.answers.reading import Reading
 from runner.answers.result import PointResult, PointVerdict
@@ -16,6 +20,7 @@ from runner.answers.result import PointResult, PointVerdict
 FLUENT_WORDS = 45  # word units (a Han character counts half) that make an answer "long"
 LOW_SCORE = 0.3
 ONE_SENTENCE_SHARE = 0.7
+WITHOUT_IT_KEEPS = 0.5  # the share of the score left without the sentence that marks it as carried by it
 
 
 def _length(reading: Reading) -> float:
@@ -23,9 +28,15 @@ def _length(reading: Reading) -> float:
 
 
 def assess(
-    reading: Reading, points: tuple[PointResult, ...], score: float, *, keyword_only: bool
+    reading: Reading,
+    points: tuple[PointResult, ...],
+    score: float,
+    *,
+    keyword_only: bool,
+    score_without: Callable[[tuple[int, int]], float] | None = None,
 ) -> tuple[float, tuple[str, ...]]:
-    """(confidence 0..1, the reasons it is low)."""
+    """(confidence 0..1, the reasons it is low). `score_without(span)`: the score of the answer
+    with the characters of `span` left out."""
     confidence = 1.0
     reasons: list[str] = []
     long = _length(reading) >= FLUENT_WORDS and len(reading.sentences) >= 2
@@ -42,7 +53,12 @@ def assess(
         by_sentence: dict[tuple[int, int], float] = {}
         for p in credited:
             by_sentence[p.spans[0]] = by_sentence.get(p.spans[0], 0.0) + p.weight * p.credit
-        if max(by_sentence.values()) / earned >= ONE_SENTENCE_SHARE and score >= 0.5:
+        span, carried = max(by_sentence.items(), key=lambda item: item[1])
+        if (
+            carried / earned >= ONE_SENTENCE_SHARE
+            and score >= 0.5
+            and (score_without is None or score_without(span) < WITHOUT_IT_KEEPS * score)
+        ):
             confidence = min(confidence, 0.45)
             reasons.append("most of the credit comes from one sentence")
     return confidence, tuple(reasons)

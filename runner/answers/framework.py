@@ -38,7 +38,7 @@ from runner.answers.fuzzy import FuzzyIndex
 from runner.answers.lists import looks_like_list
 from runner.answers.matcher import Phrasing, Resolved, compile_phrasing
 from runner.answers.normalize import Sentence
-from runner.answers.reading import Polarity, keyword_list, read_answer
+from runner.answers.reading import Polarity, Reading, keyword_list, read_answer
 from runner.answers.result import MisconceptionHit, OpenGrade, PointResult, PointVerdict, Span
 from runner.content import plain_words
 from runner.content.models import FrameworkPoint, LocalText, Misconception, OpenQuestion
@@ -267,6 +267,36 @@ class _ConceptFinding:
 def grade_open(question: OpenQuestion, text: str) -> OpenGrade:
     """Grade one free-text answer. Pure and deterministic."""
     compiled = compile_question(question)
+    graded = _grade(question, compiled, text)
+
+    def score_without(span: tuple[int, int]) -> float:
+        return _grade(question, compiled, text[: span[0]] + " " + text[span[1] :]).score
+
+    confidence, reasons = assess(
+        graded.reading, graded.points, graded.score, keyword_only=graded.keyword_only, score_without=score_without
+    )
+    return OpenGrade(
+        question_id=question.id,
+        score=round(graded.score, 4),
+        points=graded.points,
+        misconceptions=graded.hits,
+        follow_ups=_follow_ups(question, graded.points, graded.hits),
+        keyword_only=graded.keyword_only,
+        confidence=confidence,
+        review_reasons=reasons,
+    )
+
+
+@dataclass(frozen=True)
+class _Graded:
+    reading: Reading
+    points: tuple[PointResult, ...]
+    hits: tuple[MisconceptionHit, ...]
+    keyword_only: bool
+    score: float
+
+
+def _grade(question: OpenQuestion, compiled: CompiledQuestion, text: str) -> _Graded:
     reading = read_answer(text)
     resolved = Resolved(reading, compiled.fuzzy, _all_phrasings(compiled.points, compiled.misconceptions))
     keyword_only = looks_like_list(text) or keyword_list(reading, resolved.terms)
@@ -286,17 +316,7 @@ def grade_open(question: OpenQuestion, text: str) -> OpenGrade:
         topical=_topical_share(resolved),
         sentences=len(reading.sentences),
     )
-    confidence, reasons = assess(reading, points, score, keyword_only=keyword_only)
-    return OpenGrade(
-        question_id=question.id,
-        score=round(score, 4),
-        points=points,
-        misconceptions=hits,
-        follow_ups=_follow_ups(question, points, hits),
-        keyword_only=keyword_only,
-        confidence=confidence,
-        review_reasons=reasons,
-    )
+    return _Graded(reading, points, hits, keyword_only, score)
 
 
 def _topical_share(resolved: Resolved) -> float:

@@ -126,6 +126,32 @@ def test_a_point_both_stated_and_contradicted_asks_for_a_person(defer_q: OpenQue
     assert grade.needs_review and grade.confidence < 0.5
 
 
+ONE_SENTENCE_CARRIES = (
+    "time.Since is evaluated at the defer statement, so defer a closure instead. We had this bug in a billing "
+    "service last year. It took a week to notice because the numbers looked plausible. The dashboards were calm "
+    "and nobody complained about them at all. I still think about that week, and about how quiet it was."
+)
+SUMMARY_THEN_EXPLAINED = (
+    "time.Since is evaluated at the defer statement, so defer a closure instead. Put differently, the arguments "
+    "are computed when the defer line runs, not later when the function returns, so the log shows almost nothing. "
+    "A func literal fixes it because its body reads the clock only when the deferred call runs. "
+    "We had exactly this in a billing service, and the closure made the durations right."
+)
+
+
+def test_a_long_answer_whose_credit_all_comes_from_one_sentence_asks_for_a_person(defer_q: OpenQuestion) -> None:
+    grade = grade_open(defer_q, ONE_SENTENCE_CARRIES)
+    assert grade.score >= 0.9 and grade.needs_review
+    assert grade.review_reasons == ("most of the credit comes from one sentence",)
+
+
+def test_a_summary_sentence_the_rest_of_the_answer_explains_needs_no_review(defer_q: OpenQuestion) -> None:
+    # The opening sentence is where both points are first met, but without it the rest still
+    # earns them: the credit does not hang on one sentence.
+    grade = grade_open(defer_q, SUMMARY_THEN_EXPLAINED)
+    assert grade.score >= 0.9 and not grade.needs_review and grade.review_reasons == ()
+
+
 def test_a_confident_grade_needs_no_review(defer_q: OpenQuestion) -> None:
     grade = grade_open(defer_q, STRONG)
     assert not grade.needs_review and grade.confidence == 1.0 and grade.review_reasons == ()
