@@ -426,3 +426,31 @@ TRAILING_ADVERBS = frozenset({"there", "here", "either", "too", "anyway", "anymo
 
 # "no need to (explicitly) call cancel": a need-negation reaches a little further.
 NEED_REACH = 2.5
+
+
+def _slips(word: str) -> set[str]:
+    """The one-keystroke slips of `word` that keep its first letter: a letter dropped inside it, a
+    letter typed twice, two neighbours swapped ("nevre", "neever", "dosent")."""
+    out = {word[:i] + word[i + 1 :] for i in range(1, len(word) - 1)}
+    out |= {word[:i] + word[i] + word[i:] for i in range(len(word))}
+    out |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(1, len(word) - 1)}
+    out.discard(word)
+    return out
+
+
+# A slip in a negator turns a sentence round ("a map neever shrinks" would say a map shrinks), so
+# misspelt negators of five letters or more are read as the negator. Shorter ones have too many
+# real words one slip away; so do the words excluded here (wasnt -> want, nothing -> noting).
+_SLIPPED_NEGATORS = _words(
+    """
+    never nothing nobody neither without cannot doesnt didnt arent wasnt werent wouldnt shouldnt
+    couldnt mustnt neednt hasnt havent hadnt nowhere
+    """
+)
+_REAL_WORDS_ONE_SLIP_AWAY = frozenset({"want", "wast", "hast", "dint", "doest", "noting", "nether"})
+NEGATOR_SLIPS: dict[str, str] = {
+    slip: word
+    for word in _SLIPPED_NEGATORS
+    for slip in sorted(_slips(word))
+    if slip not in _REAL_WORDS_ONE_SLIP_AWAY and slip not in _SLIPPED_NEGATORS
+}

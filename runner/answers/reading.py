@@ -658,6 +658,7 @@ def _make_tokens(kind: str, s: str, sent: int, frag: int, at: int) -> list[Token
         return out
     if kind == "word":
         raw = s.removesuffix("()").replace("'", "")
+        raw = lx.NEGATOR_SLIPS.get(raw, raw)
         return [Token(_word_key(raw), "word", raw, sent, 0, frag, start=at, end=end)]
     return [Token(s, "han", s, sent, 0, frag, start=at, end=end)]
 

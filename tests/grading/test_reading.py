@@ -21,6 +21,32 @@ def polarity(text: str, term: str) -> Polarity:
     return read_answer(text).polarity(_own(text, term))
 
 
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("A map neever shrinks after deletes.", "shrinks"),
+        ("Slicing a string nevre copies the bytes.", "copies"),
+        ("The GC nveer collects a blocked goroutine.", "collects"),
+        ("Once dosent retry after a panic.", "retry"),
+        ("Stop it wihtout closing the channel.", "closing"),
+    ],
+)
+def test_a_misspelt_negator_still_negates(text: str, term: str) -> None:
+    assert polarity(text, term) is not Polarity.AFFIRMED
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("We want the worker to close the channel.", "close"),
+        ("Noting that the map shrinks is enough.", "shrinks"),
+        ("The newer runtime collects it.", "collects"),
+    ],
+)
+def test_real_words_one_slip_from_a_negator_do_not_negate(text: str, term: str) -> None:
+    assert polarity(text, term) is Polarity.AFFIRMED
+
+
 def test_go_identifiers_are_one_token_each() -> None:
     toks = read_answer("Call wg.Add(1), then <-ctx.Done() and sync.Once.").tokens
     assert [t.key for t in toks if t.kind == "ident"] == ["wg.add", "ctx.done", "sync.once"]
