@@ -171,14 +171,9 @@ def compile_question(question: OpenQuestion) -> CompiledQuestion:
 
 
 def _compile_question(question: OpenQuestion) -> CompiledQuestion:
-    from runner.content.beliefs import beliefs_for  # only when compiling: a precompiled load skips it
-
     points = tuple(_compile_point(p) for p in question.framework)
     own = tuple(CompiledMisconception(m, _compile_all(m.phrasings)) for m in question.misconceptions)
-    shared = tuple(
-        CompiledMisconception(m, _compile_all(m.phrasings), shared=True) for m in beliefs_for(question.topic)
-    )
-    misconceptions = own + shared
+    misconceptions = own + _shared_beliefs(question.topic)
     phrasings = _all_phrasings(points, misconceptions)
     vocabulary: set[str] = set()
     for phrasing in [*phrasings, *(ph for cp in points for c in cp.claims for ph in (*c.about, *c.contrasts))]:
@@ -186,6 +181,19 @@ def _compile_question(question: OpenQuestion) -> CompiledQuestion:
     fuzzy = FuzzyIndex(vocabulary)
     points = tuple(replace(cp, expect=_expectations(cp, fuzzy, phrasings)) for cp in points)
     return CompiledQuestion(points, misconceptions, fuzzy, _in_prompt(question, fuzzy, phrasings))
+
+
+@lru_cache(maxsize=64)
+def _shared_beliefs(topic: str) -> tuple[CompiledMisconception, ...]:
+    """The topic's shared wrong beliefs, compiled once per process and kept between runs."""
+    stored = precompiled.load_shared(topic)
+    if isinstance(stored, tuple) and all(isinstance(m, CompiledMisconception) for m in stored):
+        return stored
+    from runner.content.beliefs import beliefs_for  # only when compiling: a precompiled load skips it
+
+    compiled = tuple(CompiledMisconception(m, _compile_all(m.phrasings), shared=True) for m in beliefs_for(topic))
+    precompiled.store_shared(topic, compiled)
+    return compiled
 
 
 def _in_prompt(question: OpenQuestion, fuzzy: FuzzyIndex, phrasings: list[Phrasing]) -> frozenset[int]:

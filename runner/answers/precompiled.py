@@ -6,6 +6,10 @@ the expectations read from each point's wording) costs 20-40 ms, paid again by e
 the question itself and on the grader's code and data (the reading rules, the plain-words
 lexicon, the shared beliefs), so its identity names all three: the question's repr, gokata's
 version, and the size and modification time of every file the compiler reads. Any change misses.
+
+The shared wrong beliefs of a topic are the same for all its questions and cost 15-45 ms of a
+question's compile, so they are also kept on their own, per topic: the first grade of a question
+whose topic was graded before loads them instead of compiling them again.
 """
 
 from __future__ import annotations
@@ -57,4 +61,22 @@ def load(question: OpenQuestion) -> object | None:
 
 def store(question: OpenQuestion, compiled: object) -> None:
     slot, ident = _slot_and_ident(question)
+    content_cache.store_keyed(slot, ident, compiled, KIND)
+
+
+def _shared_slot_and_ident(topic: str) -> tuple[str, str]:
+    return f"{topic}/{SHARED_SLOT}", f"{code_fingerprint()}\nshared beliefs of {topic!r}"
+
+
+SHARED_SLOT = "_shared-beliefs"  # not a question id: those hold a dot
+
+
+def load_shared(topic: str) -> object | None:
+    """The compiled shared beliefs stored for this topic by this code (framework.py checks the type)."""
+    slot, ident = _shared_slot_and_ident(topic)
+    return content_cache.load_keyed(slot, ident, KIND)
+
+
+def store_shared(topic: str, compiled: object) -> None:
+    slot, ident = _shared_slot_and_ident(topic)
     content_cache.store_keyed(slot, ident, compiled, KIND)

@@ -7,9 +7,10 @@ carry none), plus a long answer of about 2,000 words, N times each round, and pr
 and 95th percentile per answer and their ratio to the budget. The first grade of a question
 includes compiling its matchers; that cold cost is reported separately, both compiled from
 scratch and loaded from the graders kept between runs (runner/answers/precompiled.py), which is
-what a command pays once it has graded the question before. "Compiling" comes twice: as a fresh
+what a command pays once it has graded the question before. "Compiling" comes three times: as a fresh
 process pays it (no phrasing compiled yet, so the topic's shared beliefs too: what the very first
-`gokata answer` on a machine pays), and in a batch, where phrasings already compiled for an
+`gokata answer` on a machine pays), as a fresh process pays it once another question of the topic
+was graded before (the topic's shared beliefs are kept between runs), and in a batch, where phrasings already compiled for an
 earlier question of the topic are reused (calibrate, exam grade).
 """
 
@@ -22,7 +23,7 @@ import time
 from pathlib import Path
 
 from runner.answers import precompiled
-from runner.answers.framework import compile_question, grade_open
+from runner.answers.framework import _shared_beliefs, compile_question, grade_open
 from runner.answers.matcher import compile_phrasing
 from runner.answers.reading import read_answer
 from runner.content.catalog import load_catalog
@@ -43,6 +44,13 @@ def _long_answer(q: OpenQuestion) -> str:
     return " ".join((words * (2000 // max(1, len(words)) + 1))[:2000]) + " " + (q.model_answer.zh or "")
 
 
+def _fresh_process() -> None:
+    """Forget everything compiled in this process, as a new `gokata answer` starts."""
+    compile_question.cache_clear()
+    compile_phrasing.cache_clear()
+    _shared_beliefs.cache_clear()
+
+
 def _time(q: OpenQuestion, text: str) -> float:
     # Answers are cached by text; clear it so each timing reads the answer afresh.
     read_answer.cache_clear()
@@ -55,14 +63,20 @@ def main() -> None:
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 5
     questions = _questions()
     cold, kept = [], []
-    real_load = precompiled.load
+    real_load, real_load_shared = precompiled.load, precompiled.load_shared
     precompiled.load = lambda _q: None  # type: ignore[assignment]  # compile from scratch
+    precompiled.load_shared = lambda _t: None  # type: ignore[assignment]
     fresh: list[float] = []
     for q in questions:
-        compile_question.cache_clear()
-        compile_phrasing.cache_clear()
-        fresh.append(_time(q, q.model_answer.en))
+        _fresh_process()
+        fresh.append(_time(q, q.model_answer.en))  # and keeps the topic's shared beliefs
+    precompiled.load_shared = real_load_shared
+    topic_seen: list[float] = []
+    for q in questions:
+        _fresh_process()
+        topic_seen.append(_time(q, q.model_answer.en))
     compile_phrasing.cache_clear()
+    _shared_beliefs.cache_clear()
     for q in questions:
         compile_question.cache_clear()
         cold.append(_time(q, q.model_answer.en))  # compiles, and keeps the grader
@@ -92,6 +106,8 @@ def main() -> None:
     print(
         f"first grade of a question: compiling it in a fresh process mean {statistics.fmean(fresh):.2f} ms "
         f"(max {max(fresh):.2f}, ratio to the budget {statistics.fmean(fresh) / BUDGET_MS:.2f}); "
+        f"the same once a question of its topic was graded before (its shared beliefs kept) mean "
+        f"{statistics.fmean(topic_seen):.2f} ms (max {max(topic_seen):.2f}); "
         f"in a batch mean {statistics.fmean(cold):.2f} ms "
         f"(max {max(cold):.2f}); with its grader kept from an earlier run mean {statistics.fmean(kept):.2f} ms "
         f"(max {max(kept):.2f})"

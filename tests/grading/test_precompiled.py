@@ -56,6 +56,25 @@ def test_a_loaded_grader_grades_like_a_fresh_one(monkeypatch: pytest.MonkeyPatch
         assert stored == fresh
 
 
+def test_a_topics_shared_beliefs_are_kept_and_grade_like_fresh_ones(monkeypatch: pytest.MonkeyPatch) -> None:
+    q = next(q for q in _echoing() if framework._shared_beliefs(q.topic))
+    answers = [q.model_answer.en, "A sync.Mutex is reentrant, so the same goroutine can lock it twice.", "No idea."]
+    monkeypatch.setattr(precompiled, "load", lambda _q: None)
+    monkeypatch.setattr(precompiled, "load_shared", lambda _t: None)
+    framework._shared_beliefs.cache_clear()
+    compile_question.cache_clear()
+    fresh = [grade_open(q, a) for a in answers]
+    monkeypatch.undo()
+    monkeypatch.setattr(precompiled, "load", lambda _q: None)  # the question compiles, its topic loads
+    kept = precompiled.load_shared(q.topic)
+    assert isinstance(kept, tuple) and kept == framework._shared_beliefs(q.topic)
+    framework._shared_beliefs.cache_clear()
+    compile_question.cache_clear()
+    assert [grade_open(q, a) for a in answers] == fresh
+    monkeypatch.setattr(precompiled, "code_fingerprint", lambda: "another version of the grader")
+    assert precompiled.load_shared(q.topic) is None
+
+
 def test_a_changed_question_misses() -> None:
     q = _open_questions()[0]
     precompiled.store(q, _compile_question(q))
