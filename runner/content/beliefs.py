@@ -92,11 +92,12 @@ def _bundled() -> tuple[SharedBelief, ...]:
     from runner.content import cache as content_cache
 
     files = sorted(FOLDER.glob("*.yaml"))
+    stamped = content_cache.stamp_many(files)
     cached = content_cache.load_many(files, "beliefs")
     if isinstance(cached, tuple):
         return cached
     beliefs = load_beliefs()
-    content_cache.store_many(files, beliefs, "beliefs")
+    content_cache.store_many(files, beliefs, "beliefs", stamped=stamped)
     return beliefs
 
 

@@ -7,6 +7,10 @@ gokata version (the schema lives in the code); any change to either misses. Only
 are cached, and the linter never reads the cache, so problems are always reported from the
 file itself. A whole catalog is cached as well, under all its files together (`load_many`): a
 command that reads every bank opens one file, not one per bank.
+
+A value is stored under the identity its files had *before* they were read (`stamp`), not after:
+a file saved while gokata reads it would otherwise leave the old content cached under the new
+size and time, and every later run would serve it until the next edit.
 """
 
 from __future__ import annotations
@@ -84,15 +88,32 @@ def load(path: Path, kind: str = "banks") -> Any | None:
     return _read(_folder(kind) / f"{name}.pickle", ident)
 
 
-def store(path: Path, value: Any, kind: str = "banks") -> None:
-    """Remember `value` (validated content) for this file; `kind` names the cache folder."""
+Stamp = tuple[str, str]  # (cache file name, identity) of one file or of several together
+
+
+def stamp(path: Path) -> Stamp | None:
+    """The identity of `path` as it is now: take it before reading the file, give it to store()."""
+    try:
+        return _key(path)
+    except Exception:  # an unreadable file is never stored
+        return None
+
+
+def stamp_many(paths: Sequence[Path]) -> Stamp | None:
+    try:
+        return _key_many(paths) if paths else None
+    except Exception:
+        return None
+
+
+def store(path: Path, value: Any, kind: str = "banks", *, stamped: Stamp | None = None) -> None:
+    """Remember `value` (validated content) for this file; `kind` names the cache folder.
+    `stamped`: the file's stamp() from before it was read (without it, its identity now)."""
     if not enabled():
         return
-    try:
-        name, ident = _key(path)
-    except Exception:
-        return
-    _write(_folder(kind), name, ident, value)
+    key = stamped or stamp(path)
+    if key is not None:
+        _write(_folder(kind), key[0], key[1], value)
 
 
 def load_many(paths: Sequence[Path], kind: str) -> Any | None:
@@ -106,15 +127,14 @@ def load_many(paths: Sequence[Path], kind: str) -> Any | None:
     return _read(_folder(kind) / f"{name}.pickle", ident)
 
 
-def store_many(paths: Sequence[Path], value: Any, kind: str) -> None:
-    """Remember `value` for these files together (one read instead of one per file)."""
-    if not enabled() or not paths:
+def store_many(paths: Sequence[Path], value: Any, kind: str, *, stamped: Stamp | None = None) -> None:
+    """Remember `value` for these files together (one read instead of one per file); `stamped`:
+    their stamp_many() from before they were read."""
+    if not enabled():
         return
-    try:
-        name, ident = _key_many(paths)
-    except Exception:
-        return
-    _write(_folder(kind), name, ident, value)
+    key = stamped or stamp_many(paths)
+    if key is not None:
+        _write(_folder(kind), key[0], key[1], value)
 
 
 def load_keyed(slot: str, ident: str, kind: str) -> Any | None:

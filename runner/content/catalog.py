@@ -61,6 +61,7 @@ def check_banks(paths: Iterable[Path] | None = None, *, strict: bool = False) ->
     `strict` adds the checks a linter makes that loading can skip (duplicate YAML keys).
     """
     files = bank_files(paths)
+    whole_stamp = cache.stamp_many(files)  # before any file is read: see cache.stamp
     whole = None if strict else cache.load_many(files, "catalogs")
     if whole is not None:  # every bank as it is now, checked together when it was stored
         cached_banks, cached_origins = whole
@@ -71,6 +72,7 @@ def check_banks(paths: Iterable[Path] | None = None, *, strict: bool = False) ->
     origins: dict[str, Origin] = {}
     for path in files:
         cached = None if strict else cache.load(path)
+        file_stamp = cache.stamp(path)
         if cached is not None:
             bank, lines = cached
             _add_bank(bank, str(path), lines, banks, origins, problems)
@@ -109,7 +111,7 @@ def check_banks(paths: Iterable[Path] | None = None, *, strict: bool = False) ->
         _add_bank(bank, yf.name, lines, banks, origins, problems)
         bank_sources.append(yf.name)
         if not strict and len(problems) == before and not found:
-            cache.store(path, (bank, lines))
+            cache.store(path, (bank, lines), stamped=file_stamp)
     first_file: dict[str, str] = {}
     for bank, file in zip(banks, bank_sources, strict=True):
         if bank.topic in first_file:
@@ -126,7 +128,7 @@ def check_banks(paths: Iterable[Path] | None = None, *, strict: bool = False) ->
             origin = origins[qid]
             problems.append(Problem(origin.file, origin.line, 1, ".".join(map(str, at)), message))
     if not strict and not problems and len(banks) == len(files):
-        cache.store_many(files, (tuple(banks), origins), "catalogs")
+        cache.store_many(files, (tuple(banks), origins), "catalogs", stamped=whole_stamp)
     return Catalog(tuple(banks), MappingProxyType(origins)), problems
 
 

@@ -89,13 +89,14 @@ def outline_of(catalog: Catalog) -> Outline:
 def load_outline(paths: Iterable[Path] | None = None) -> Outline:
     """The outline of the banks as they are now; ContentError when they have problems."""
     files = bank_files(paths)
+    stamped = cache.stamp_many(files)
     cached = cache.load_many(files, KIND)
     if isinstance(cached, Outline):
         return cached
     from runner.content.catalog import load_catalog
 
     outline = outline_of(load_catalog(files))
-    cache.store_many(files, outline, KIND)
+    cache.store_many(files, outline, KIND, stamped=stamped)
     return outline
 
 

@@ -127,6 +127,7 @@ def _spec_from_yaml(path: Path) -> KataFacts:
     facts, so a hit imports no pydantic."""
     from runner.content import cache
 
+    stamped = cache.stamp(path)
     cached = cache.load(path, _CACHE_KIND)
     if isinstance(cached, KataFacts):
         return cached
@@ -140,7 +141,7 @@ def _spec_from_yaml(path: Path) -> KataFacts:
     if problems or spec is None:
         raise ContentError(problems)
     facts = facts_of(spec)
-    cache.store(path, facts, _CACHE_KIND)
+    cache.store(path, facts, _CACHE_KIND, stamped=stamped)
     return facts
 
 

@@ -53,6 +53,29 @@ def test_an_edited_file_is_read_again(bank_dir: Path) -> None:
     assert q.prompt.en == "Deferred calls run last-in first-out."
 
 
+def test_a_file_saved_while_it_is_read_is_not_cached_stale(bank_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # An author saves defer.yaml just after gokata has read it: what was read is the old text, so
+    # it must not be stored under the new file's size and time, or every later run serves it.
+    import runner.content.catalog as catalog_mod
+    from runner.content.yaml_source import YamlFile, read_yaml
+
+    old = "Deferred calls run in LIFO order."
+    new = "Deferred calls run last-in first-out."
+
+    def read_then_saved(p: Path) -> YamlFile:
+        read = read_yaml(p)
+        if p.name == "defer.yaml":
+            p.write_text(p.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+            st = p.stat()
+            os.utime(p, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+        return read
+
+    monkeypatch.setattr(catalog_mod, "read_yaml", read_then_saved)
+    assert load_catalog([bank_dir]).question("defer.lifo").prompt.en == old  # what was read
+    monkeypatch.setattr(catalog_mod, "read_yaml", read_yaml)  # not undo(): that would drop the test's cache folder
+    assert load_catalog([bank_dir]).question("defer.lifo").prompt.en == new
+
+
 def test_lint_reads_the_file_even_when_cached(bank_dir: Path) -> None:
     load_catalog([bank_dir])
     path = bank_dir / "defer.yaml"

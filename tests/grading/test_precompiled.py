@@ -59,13 +59,13 @@ def test_a_loaded_grader_grades_like_a_fresh_one(monkeypatch: pytest.MonkeyPatch
 def test_a_topics_shared_beliefs_are_kept_and_grade_like_fresh_ones(monkeypatch: pytest.MonkeyPatch) -> None:
     q = next(q for q in _echoing() if framework._shared_beliefs(q.topic))
     answers = [q.model_answer.en, "A sync.Mutex is reentrant, so the same goroutine can lock it twice.", "No idea."]
-    monkeypatch.setattr(precompiled, "load", lambda _q: None)
+    load_shared = precompiled.load_shared
+    monkeypatch.setattr(precompiled, "load", lambda _q: None)  # the question compiles
     monkeypatch.setattr(precompiled, "load_shared", lambda _t: None)
     framework._shared_beliefs.cache_clear()
     compile_question.cache_clear()
     fresh = [grade_open(q, a) for a in answers]
-    monkeypatch.undo()
-    monkeypatch.setattr(precompiled, "load", lambda _q: None)  # the question compiles, its topic loads
+    monkeypatch.setattr(precompiled, "load_shared", load_shared)  # now its topic's beliefs load
     kept = precompiled.load_shared(q.topic)
     assert isinstance(kept, tuple) and kept == framework._shared_beliefs(q.topic)
     framework._shared_beliefs.cache_clear()
