@@ -203,10 +203,11 @@ def _in_prompt(question: OpenQuestion, fuzzy: FuzzyIndex, phrasings: list[Phrasi
     """The one-term phrasings the question's own prompt contains (by id): an answer that repeats
     them only echoes the question ("TryLock", "sync.Once", "json")."""
     found: set[int] = set()
+    terms = [ph for ph in phrasings if _one_term(ph)]
     for text in (question.prompt.en, question.prompt.zh):
         if text:
-            resolved = Resolved(read_answer(text), fuzzy, phrasings)
-            found.update(id(ph) for ph in phrasings if _one_term(ph) and next(resolved.find(ph), None) is not None)
+            resolved = Resolved(read_answer(text), fuzzy, terms)
+            found.update(id(ph) for ph in terms if next(resolved.find(ph), None) is not None)
     return frozenset(found)
 
 
