@@ -19,6 +19,7 @@ import gc
 import os
 import pickle
 import zlib
+from _thread import get_ident
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -89,6 +90,7 @@ def load(path: Path, kind: str = "banks") -> Any | None:
 
 
 Stamp = tuple[str, str]  # (cache file name, identity) of one file or of several together
+_NOW: Stamp = ("", "")  # no stamp given: take it at store time
 
 
 def stamp(path: Path) -> Stamp | None:
@@ -106,12 +108,14 @@ def stamp_many(paths: Sequence[Path]) -> Stamp | None:
         return None
 
 
-def store(path: Path, value: Any, kind: str = "banks", *, stamped: Stamp | None = None) -> None:
+def store(path: Path, value: Any, kind: str = "banks", *, stamped: Stamp | None = _NOW) -> None:
     """Remember `value` (validated content) for this file; `kind` names the cache folder.
-    `stamped`: the file's stamp() from before it was read (without it, its identity now)."""
+    `stamped`: the file's stamp() from before it was read; None (it could not be taken) stores
+    nothing. A save within one tick of the file system's clock that keeps the size is not seen:
+    the limit every size-and-time cache has."""
     if not enabled():
         return
-    key = stamped or stamp(path)
+    key = stamp(path) if stamped == _NOW else stamped
     if key is not None:
         _write(_folder(kind), key[0], key[1], value)
 
@@ -127,12 +131,12 @@ def load_many(paths: Sequence[Path], kind: str) -> Any | None:
     return _read(_folder(kind) / f"{name}.pickle", ident)
 
 
-def store_many(paths: Sequence[Path], value: Any, kind: str, *, stamped: Stamp | None = None) -> None:
+def store_many(paths: Sequence[Path], value: Any, kind: str, *, stamped: Stamp | None = _NOW) -> None:
     """Remember `value` for these files together (one read instead of one per file); `stamped`:
-    their stamp_many() from before they were read."""
+    their stamp_many() from before they were read (None: store nothing)."""
     if not enabled():
         return
-    key = stamped or stamp_many(paths)
+    key = stamp_many(paths) if stamped == _NOW else stamped
     if key is not None:
         _write(_folder(kind), key[0], key[1], value)
 
@@ -166,7 +170,7 @@ def _read(file: Path, ident: str) -> Any | None:
 def _write(folder: Path, name: str, ident: str, value: Any) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        tmp = folder / f"{name}.{os.getpid()}.tmp"
+        tmp = folder / f"{name}.{os.getpid()}.{get_ident()}.tmp"  # threads of one exam batch write too
         with tmp.open("wb") as fh:
             pickle.dump((ident, value), fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, folder / f"{name}.pickle")

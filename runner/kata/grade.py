@@ -36,7 +36,7 @@ from runner.kata.isolation import RunGate, RunSlots, gate_available, plan_for
 from runner.kata.phrases import Said, say
 from runner.kata.policy import MAX_LEARNER_FILE, check_files, check_sources
 from runner.kata.process import Limits, run_limited
-from runner.kata.race_ready import mark_race_runtime_built, race_runtime_built
+from runner.kata.race_ready import kata_built, mark_kata_built, mark_race_runtime_built, race_runtime_built
 from runner.kata.result import CompileError, KataResult, TestOutcome
 from runner.kata.sandbox import (
     Sandbox,
@@ -180,7 +180,7 @@ def _grade_sources(
         return _refused(kata, submission, list(submission.refused), visible_only, started)
     nonce = secrets.token_hex(16)
     spec = kata.spec
-    with open_sandbox() as box:
+    with open_sandbox() as box, contextlib.ExitStack() as stack_outer:
         add_learner_files(box, kata, submission.sources)
         env = sandbox_env(
             go,
@@ -207,45 +207,49 @@ def _grade_sources(
             file_size_bytes=MAX_FILE_BYTES,
         )
         add_support_files(box, kata)
-        if not race_runtime_built(go.cache_dir, go.version):
-            # A cold cache: the two builds would both compile the race runtime at once.
+        alongside: BuildAlongside | None = None
+        if kata_built(go.cache_dir, go.version, kata.slug):
+            copy_for_build_alone(box, kata)
+            alongside = stack_outer.enter_context(BuildAlongside(go.exe, box.alone, env, limits, cancel=cancel))
+        else:
+            # Nothing of this kata in the cache yet: beside the test run, both builds would compile
+            # the race build of the same packages at once, slower than one after the other.
             built = build_alone(go.exe, box.pkg, env, limits, cancel=cancel)
             if not built.ok:
                 return _does_not_build(
                     kata, submission, built, _build_paths(kata, submission, box.pkg), visible_only, started
                 )
-        copy_for_build_alone(box, kata)
-        with BuildAlongside(go.exe, box.alone, env, limits, cancel=cancel) as alongside:
-            add_kata_files(box, kata, include_hidden=not visible_only)
-            unscored = _unscored(box)
-            harness = Harness.for_files([box.pkg / n for n in (*kata.learner_files, *box.test_files)], nonce)
-            harness.write_into(box.pkg, box.test_files)
-            plan = plan_for(box.root)
-            with contextlib.ExitStack() as stack:
-                gate = stack.enter_context(RunGate(run_slots)) if run_slots is not None and gate_available() else None
-                argv = [
-                    go.exe,
-                    "test",
-                    "-race",
-                    "-json",
-                    "-count=1",
-                    "-trimpath",
-                    f"-timeout={spec.time_limit:g}s",
-                    *plan.exec_flag(gate.prefix if gate is not None else ()),
-                ]
-                if shuffle:
-                    argv.append("-shuffle=on")
-                argv.append(".")
-                collector = EventCollector()
-                outcome = run_limited(
-                    argv,
-                    cwd=box.pkg,
-                    env=env,
-                    limits=limits,
-                    sink=collector if gate is None else _GatedSink(collector, gate),
-                    cancel=AnyOf(cancel, alongside.failed),
-                    on_slow_start=_slow_note(go, progress),
-                )
+        add_kata_files(box, kata, include_hidden=not visible_only)
+        unscored = _unscored(box)
+        harness = Harness.for_files([box.pkg / n for n in (*kata.learner_files, *box.test_files)], nonce)
+        harness.write_into(box.pkg, box.test_files)
+        plan = plan_for(box.root)
+        with contextlib.ExitStack() as stack:
+            gate = stack.enter_context(RunGate(run_slots)) if run_slots is not None and gate_available() else None
+            argv = [
+                go.exe,
+                "test",
+                "-race",
+                "-json",
+                "-count=1",
+                "-trimpath",
+                f"-timeout={spec.time_limit:g}s",
+                *plan.exec_flag(gate.prefix if gate is not None else ()),
+            ]
+            if shuffle:
+                argv.append("-shuffle=on")
+            argv.append(".")
+            collector = EventCollector()
+            outcome = run_limited(
+                argv,
+                cwd=box.pkg,
+                env=env,
+                limits=limits,
+                sink=collector if gate is None else _GatedSink(collector, gate),
+                cancel=AnyOf(cancel, alongside.failed if alongside is not None else None),
+                on_slow_start=_slow_note(go, progress),
+            )
+        if alongside is not None:
             built = alongside.outcome()
         if not built.ok:
             return _does_not_build(
@@ -283,6 +287,7 @@ def _grade_sources(
         if collector.started_at is None:  # the test binary never ran: no sandbox to speak of
             return result
         mark_race_runtime_built(go.cache_dir, go.version)
+        mark_kata_built(go.cache_dir, go.version, kata.slug)
         if not plan.notice:
             return dataclasses.replace(result, isolation=plan.kind)
         notice = say("note.no_sandbox")

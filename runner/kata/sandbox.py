@@ -33,7 +33,7 @@ class Sandbox:
     tmp: Path  # TMPDIR / GOTMPDIR: go's own work files
     results: Path  # the harness's result records
     race_logs: Path  # the race detector's own reports (GORACE log_path): the fact behind a `race` verdict
-    alone: Path  # a copy of the package without any test file, compiled on its own (build.py)
+    alone: Path  # a copy of the package without any test file, compiled on its own (build.py); outside root
     test_files: list[str] = field(default_factory=list)
     expected: dict[str, bool] = field(default_factory=dict)  # graded test -> hidden
     hidden_files: set[str] = field(default_factory=set)
@@ -42,23 +42,29 @@ class Sandbox:
 @contextmanager
 def open_sandbox() -> Iterator[Sandbox]:
     root = Path(tempfile.mkdtemp(prefix="gokata-run-"))
-    box = Sandbox(
-        root=root,
-        pkg=root / "src",
-        home=root / "home",
-        tmp=root / "tmp",
-        results=root / "results",
-        race_logs=root / "race",
-        alone=root / "alone",
-    )
+    alone: Path | None = None
     try:
-        for d in (box.pkg, box.home, box.tmp, box.race_logs, box.alone):
+        # Apart from the root, which the test binary may write to: learner code running while its
+        # own build is still under way (build.BuildAlongside) must not change what is built.
+        alone = Path(tempfile.mkdtemp(prefix="gokata-run-alone-"))
+        box = Sandbox(
+            root=root,
+            pkg=root / "src",
+            home=root / "home",
+            tmp=root / "tmp",
+            results=root / "results",
+            race_logs=root / "race",
+            alone=alone,
+        )
+        for d in (box.pkg, box.home, box.tmp, box.race_logs):
             d.mkdir()
         prepare_home(box.home)
         box.results.write_bytes(b"")
         yield box
     finally:
         remove_tree(root)
+        if alone is not None:
+            remove_tree(alone)
 
 
 def add_learner_files(box: Sandbox, kata: Kata, sources: Mapping[str, Path]) -> None:

@@ -66,6 +66,12 @@ def test_a_topics_shared_beliefs_are_kept_and_grade_like_fresh_ones(monkeypatch:
     compile_question.cache_clear()
     fresh = [grade_open(q, a) for a in answers]
     monkeypatch.setattr(precompiled, "load_shared", load_shared)  # now its topic's beliefs load
+    import runner.content.beliefs as beliefs_module
+
+    def not_compiled_again(_topic: str) -> None:
+        raise AssertionError("the kept shared beliefs were compiled again instead of loaded")
+
+    monkeypatch.setattr(beliefs_module, "beliefs_for", not_compiled_again)
     kept = precompiled.load_shared(q.topic)
     assert isinstance(kept, tuple) and kept == framework._shared_beliefs(q.topic)
     framework._shared_beliefs.cache_clear()

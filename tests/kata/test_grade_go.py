@@ -89,16 +89,16 @@ def test_compile_error_points_at_the_learners_line() -> None:
     assert result.notes == ()  # a plain typo: no word about names from the tests
 
 
-@pytest.mark.parametrize("race_runtime_cached", [True, False], ids=["build-alongside", "build-first"])
+@pytest.mark.parametrize("kata_cached", [True, False], ids=["build-alongside", "build-first"])
 def test_learner_code_cannot_use_names_declared_only_in_the_tests(
-    race_runtime_cached: bool, monkeypatch: pytest.MonkeyPatch
+    kata_cached: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # `numbers` is declared in the kata's helpers_test.go; go test alone would compile it in.
     # With a warm cache the package is built alone beside the test run, which compiles it in:
     # the build's verdict must still win over whatever the run says.
     import runner.kata.grade as grade_module
 
-    monkeypatch.setattr(grade_module, "race_runtime_built", lambda *_: race_runtime_cached)
+    monkeypatch.setattr(grade_module, "kata_built", lambda *_: kata_cached)
     result = grade("uses_test_helper")
     assert result.status == "compile_error" and result.score == 0
     first = result.compile_errors[0]

@@ -10,7 +10,7 @@ import pytest
 from runner.kata import grade
 from runner.kata.catalog import load_kata
 from runner.kata.gocache import trim
-from runner.kata.race_ready import mark_race_runtime_built, race_runtime_built
+from runner.kata.race_ready import kata_built, mark_kata_built, mark_race_runtime_built, race_runtime_built
 from runner.toolchain import GoToolchain, find_go
 from tests.kata.conftest import submission
 
@@ -28,6 +28,23 @@ def test_the_marker_is_per_go_version_and_a_trim_that_removed_entries_forgets_it
     (cache / "ab" / "entry-d").write_bytes(b"x" * 4096)
     assert trim(cache, cap=1).removed == 1
     assert not race_runtime_built(str(cache), "go1.26.8")
+
+
+def test_a_kata_counts_as_built_per_kata_and_version_and_a_trim_forgets_it(tmp_path: Path) -> None:
+    # grade.py builds the learner's package beside the test run only for a kata run before in this
+    # cache: on a first run both builds would compile the race build of its imports at once.
+    cache = tmp_path / "go-build"
+    cache.mkdir()
+    mark_kata_built(str(cache), "go1.26.8", "http-lab-results")
+    assert not kata_built(str(cache), "go1.26.8", "http-lab-results")  # no race runtime yet
+    mark_race_runtime_built(str(cache), "go1.26.8")
+    assert kata_built(str(cache), "go1.26.8", "http-lab-results")
+    assert not kata_built(str(cache), "go1.26.8", "slices-first-n-records")
+    assert not kata_built(str(cache), "go1.27.0", "http-lab-results")
+    (cache / "ab").mkdir()
+    (cache / "ab" / "entry-d").write_bytes(b"x" * 4096)
+    assert trim(cache, cap=1).removed == 1
+    assert not kata_built(str(cache), "go1.26.8", "http-lab-results")
 
 
 def test_the_notice_is_offered_only_while_the_runtime_is_not_built(tmp_path: Path) -> None:
