@@ -55,28 +55,24 @@ def _slot_and_ident(question: OpenQuestion) -> tuple[str, str]:
 
 def load(question: OpenQuestion) -> object | None:
     """What was stored for this question as it is now, compiled by this code (framework.py checks its type)."""
-    slot, ident = _slot_and_ident(question)
-    return content_cache.load_keyed(slot, ident, KIND)
+    return content_cache.load_keyed(*_slot_and_ident(question), KIND)
 
 
 def store(question: OpenQuestion, compiled: object) -> None:
-    slot, ident = _slot_and_ident(question)
-    content_cache.store_keyed(slot, ident, compiled, KIND)
+    content_cache.store_keyed(*_slot_and_ident(question), compiled, KIND)
+
+
+SHARED_SLOT = "_shared-beliefs"  # not a question id: those hold a dot
 
 
 def _shared_slot_and_ident(topic: str) -> tuple[str, str]:
     return f"{topic}/{SHARED_SLOT}", f"{code_fingerprint()}\nshared beliefs of {topic!r}"
 
 
-SHARED_SLOT = "_shared-beliefs"  # not a question id: those hold a dot
-
-
 def load_shared(topic: str) -> object | None:
     """The compiled shared beliefs stored for this topic by this code (framework.py checks the type)."""
-    slot, ident = _shared_slot_and_ident(topic)
-    return content_cache.load_keyed(slot, ident, KIND)
+    return content_cache.load_keyed(*_shared_slot_and_ident(topic), KIND)
 
 
 def store_shared(topic: str, compiled: object) -> None:
-    slot, ident = _shared_slot_and_ident(topic)
-    content_cache.store_keyed(slot, ident, compiled, KIND)
+    content_cache.store_keyed(*_shared_slot_and_ident(topic), compiled, KIND)

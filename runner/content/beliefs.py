@@ -93,7 +93,7 @@ def _bundled() -> tuple[SharedBelief, ...]:
 
     files = sorted(FOLDER.glob("*.yaml"))
     stamped = content_cache.stamp_many(files)
-    cached = content_cache.load_many(files, "beliefs")
+    cached = content_cache.load_many(files, "beliefs", stamped=stamped)
     if isinstance(cached, tuple):
         return cached
     beliefs = load_beliefs()

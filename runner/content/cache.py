@@ -78,26 +78,16 @@ def enabled() -> bool:
     return os.environ.get("GOKATA_NO_CACHE", "") in ("", "0")
 
 
-def load(path: Path, kind: str = "banks") -> Any | None:
-    """What was stored for this file as it is now (same size, modification time, gokata), or None."""
-    if not enabled():
-        return None
-    try:
-        name, ident = _key(path)
-    except Exception:  # an unreadable file is a miss; reading it says why
-        return None
-    return _read(_folder(kind) / f"{name}.pickle", ident)
-
-
 Stamp = tuple[str, str]  # (cache file name, identity) of one file or of several together
-_NOW: Stamp = ("", "")  # no stamp given: take it at store time
+_NOW: Stamp = ("", "")  # no stamp given: take it now
 
 
 def stamp(path: Path) -> Stamp | None:
-    """The identity of `path` as it is now: take it before reading the file, give it to store()."""
+    """The identity of `path` as it is now: take it before reading the file and give it to both
+    load() and store(). None when the file cannot be read: a miss, and nothing is stored."""
     try:
         return _key(path)
-    except Exception:  # an unreadable file is never stored
+    except Exception:  # an unreadable file is a miss; reading it says why
         return None
 
 
@@ -108,36 +98,37 @@ def stamp_many(paths: Sequence[Path]) -> Stamp | None:
         return None
 
 
+def load(path: Path, kind: str = "banks", *, stamped: Stamp | None = _NOW) -> Any | None:
+    """What was stored for this file as it is now (same size, modification time, gokata), or None."""
+    return _load(stamp(path) if stamped == _NOW else stamped, kind)
+
+
 def store(path: Path, value: Any, kind: str = "banks", *, stamped: Stamp | None = _NOW) -> None:
     """Remember `value` (validated content) for this file; `kind` names the cache folder.
-    `stamped`: the file's stamp() from before it was read; None (it could not be taken) stores
-    nothing. A save within one tick of the file system's clock that keeps the size is not seen:
-    the limit every size-and-time cache has."""
-    if not enabled():
-        return
-    key = stamp(path) if stamped == _NOW else stamped
-    if key is not None:
-        _write(_folder(kind), key[0], key[1], value)
+    `stamped`: the file's stamp() from before it was read. A save within one tick of the file
+    system's clock that keeps the size is not seen: the limit every size-and-time cache has."""
+    _store(stamp(path) if stamped == _NOW else stamped, value, kind)
 
 
-def load_many(paths: Sequence[Path], kind: str) -> Any | None:
+def load_many(paths: Sequence[Path], kind: str, *, stamped: Stamp | None = _NOW) -> Any | None:
     """What was stored for these files together, all of them as they are now, or None."""
-    if not enabled() or not paths:
-        return None
-    try:
-        name, ident = _key_many(paths)
-    except Exception:  # an unreadable file is a miss; reading it says why
-        return None
-    return _read(_folder(kind) / f"{name}.pickle", ident)
+    return _load(stamp_many(paths) if stamped == _NOW else stamped, kind)
 
 
 def store_many(paths: Sequence[Path], value: Any, kind: str, *, stamped: Stamp | None = _NOW) -> None:
     """Remember `value` for these files together (one read instead of one per file); `stamped`:
-    their stamp_many() from before they were read (None: store nothing)."""
-    if not enabled():
-        return
-    key = stamp_many(paths) if stamped == _NOW else stamped
-    if key is not None:
+    their stamp_many() from before they were read."""
+    _store(stamp_many(paths) if stamped == _NOW else stamped, value, kind)
+
+
+def _load(key: Stamp | None, kind: str) -> Any | None:
+    if key is None or not enabled():
+        return None
+    return _read(_folder(kind) / f"{key[0]}.pickle", key[1])
+
+
+def _store(key: Stamp | None, value: Any, kind: str) -> None:
+    if key is not None and enabled():
         _write(_folder(kind), key[0], key[1], value)
 
 

@@ -62,7 +62,7 @@ def check_banks(paths: Iterable[Path] | None = None, *, strict: bool = False) ->
     """
     files = bank_files(paths)
     whole_stamp = cache.stamp_many(files)  # before any file is read: see cache.stamp
-    whole = None if strict else cache.load_many(files, "catalogs")
+    whole = None if strict else cache.load_many(files, "catalogs", stamped=whole_stamp)
     if whole is not None:  # every bank as it is now, checked together when it was stored
         cached_banks, cached_origins = whole
         return Catalog(cached_banks, MappingProxyType(cached_origins)), []
@@ -71,8 +71,8 @@ def check_banks(paths: Iterable[Path] | None = None, *, strict: bool = False) ->
     bank_sources: list[str] = []
     origins: dict[str, Origin] = {}
     for path in files:
-        cached = None if strict else cache.load(path)
         file_stamp = cache.stamp(path)
+        cached = None if strict else cache.load(path, stamped=file_stamp)
         if cached is not None:
             bank, lines = cached
             _add_bank(bank, str(path), lines, banks, origins, problems)

@@ -90,7 +90,7 @@ def load_outline(paths: Iterable[Path] | None = None) -> Outline:
     """The outline of the banks as they are now; ContentError when they have problems."""
     files = bank_files(paths)
     stamped = cache.stamp_many(files)
-    cached = cache.load_many(files, KIND)
+    cached = cache.load_many(files, KIND, stamped=stamped)
     if isinstance(cached, Outline):
         return cached
     from runner.content.catalog import load_catalog

@@ -13,10 +13,11 @@ standard library it needs is the race build `go test` takes from the cache next;
 cache the step costs a few tens of milliseconds. It runs under the limits of a test run's
 build phase: a compiler can be made to use a lot of memory or time.
 
-Once the race runtime is in the cache, the step runs beside the test run (BuildAlongside), on a
-copy of the package without the tests: a warm `kata test` then waits for the slower of the two,
-not for their sum. Its verdict still comes first: when the package does not build alone, the
-test run is stopped and its result thrown away.
+Once the kata has been run in this cache (race_ready.kata_built), the step runs beside the test
+run (BuildAlongside), on a copy of the package without the tests, out of the test binary's sight:
+a warm `kata test` then waits for the slower of the two, not for their sum. Its verdict still
+comes first: when the package does not build alone, the test run is stopped and its result
+thrown away.
 """
 
 from __future__ import annotations

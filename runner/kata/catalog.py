@@ -128,7 +128,7 @@ def _spec_from_yaml(path: Path) -> KataFacts:
     from runner.content import cache
 
     stamped = cache.stamp(path)
-    cached = cache.load(path, _CACHE_KIND)
+    cached = cache.load(path, _CACHE_KIND, stamped=stamped)
     if isinstance(cached, KataFacts):
         return cached
     from runner.content.kata_models import KataSpec

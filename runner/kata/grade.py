@@ -8,8 +8,9 @@ refuse forbidden imports and package-scope declarations of predeclared names (Go
 gohelper.py), build the package without any test file (build.py, in gokata's own GOCACHE with a
 per-file size cap: gocache.py), add the kata's tests behind the result harness, run
 `go test -race -json -count=1` under limits with the test binary in the OS sandbox (isolation.py),
-and decide the verdict from the process's facts (verdict.py). On a warm cache the build without
-tests runs beside the test run, on a copy of the package; its verdict still wins.
+and decide the verdict from the process's facts (verdict.py). Once the kata has been run in this
+cache, the build without tests runs beside the test run, on a copy of the package; its verdict
+still wins.
 """
 
 from __future__ import annotations

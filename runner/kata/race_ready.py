@@ -17,8 +17,18 @@ from pathlib import Path
 PREFIX = "gokata-race-built-"
 
 
+def _safe(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]", "_", text)
+
+
 def _marker(cache_dir: str, version: str) -> Path:
-    return Path(cache_dir) / (PREFIX + re.sub(r"[^A-Za-z0-9._-]", "_", version or "unknown"))
+    return Path(cache_dir) / (PREFIX + _safe(version or "unknown"))
+
+
+def _put(marker: Path, text: str) -> None:
+    if not marker.is_file():
+        with contextlib.suppress(OSError):
+            marker.write_text(text, encoding="utf-8")
 
 
 def race_runtime_built(cache_dir: str, version: str) -> bool:
@@ -26,11 +36,7 @@ def race_runtime_built(cache_dir: str, version: str) -> bool:
 
 
 def mark_race_runtime_built(cache_dir: str, version: str) -> None:
-    marker = _marker(cache_dir, version)
-    if marker.is_file():
-        return
-    with contextlib.suppress(OSError):
-        marker.write_text("the race runtime was built in this cache by this Go version\n", encoding="utf-8")
+    _put(_marker(cache_dir, version), "the race runtime was built in this cache by this Go version\n")
 
 
 def forget_race_runtime(cache_dir: Path) -> None:
@@ -41,9 +47,8 @@ def forget_race_runtime(cache_dir: Path) -> None:
 
 def _kata_marker(cache_dir: str, version: str, slug: str) -> Path:
     # Starts with PREFIX, so a trim or a wiped cache forgets it with the race runtime's marker.
-    return _marker(cache_dir, version).with_name(
-        _marker(cache_dir, version).name + "--kata-" + re.sub(r"[^A-Za-z0-9._-]", "_", slug)
-    )
+    marker = _marker(cache_dir, version)
+    return marker.with_name(f"{marker.name}--kata-{_safe(slug)}")
 
 
 def kata_built(cache_dir: str, version: str, slug: str) -> bool:
@@ -53,7 +58,4 @@ def kata_built(cache_dir: str, version: str, slug: str) -> bool:
 
 
 def mark_kata_built(cache_dir: str, version: str, slug: str) -> None:
-    marker = _kata_marker(cache_dir, version, slug)
-    if not marker.is_file():
-        with contextlib.suppress(OSError):
-            marker.write_text("this kata's imports were built in this cache by this Go version\n", encoding="utf-8")
+    _put(_kata_marker(cache_dir, version, slug), "this kata's imports were built in this cache by this Go version\n")
