@@ -164,9 +164,14 @@ def compile_question(question: OpenQuestion) -> CompiledQuestion:
     kept between runs (precompiled.py)."""
     stored = precompiled.load(question)
     if isinstance(stored, CompiledQuestion):
-        return stored
+        own = tuple(m for m in stored.misconceptions if not m.shared)
+        return replace(stored, misconceptions=own + _shared_beliefs(question.topic))
     compiled = _compile_question(question)
-    precompiled.store(question, compiled)
+    # The topic's shared beliefs are kept on their own (and were just stored there): pickling them
+    # again with every question made the store a sixth of a first grade.
+    precompiled.store(
+        question, replace(compiled, misconceptions=tuple(m for m in compiled.misconceptions if not m.shared))
+    )
     return compiled
 
 

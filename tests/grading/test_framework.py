@@ -295,3 +295,11 @@ def test_waving_away_a_phrase_waves_away_each_of_its_terms() -> None:
     )
     assert verdicts(q, "没必要打乱顺序。")["shuffle"] is not PointVerdict.COVERED
     assert verdicts(q, "我会打乱顺序再跑。")["shuffle"] is PointVerdict.COVERED
+
+
+def test_glossary_terms_in_a_chinese_run_are_found_longest_first_without_overlap() -> None:
+    from runner.answers.matcher import _glossary_hits
+
+    # 底层数组 is taken whole before 数组 could claim its tail; the later 数组 stands alone.
+    assert _glossary_hits(tuple("共享底层数组和数组")) == [(0, 2, "共享"), (2, 6, "底层数组"), (7, 9, "数组")]
+    assert _glossary_hits(tuple("没有术语")) == []

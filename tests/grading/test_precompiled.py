@@ -132,3 +132,25 @@ def test_point_wordings_read_the_same_without_the_shared_beliefs() -> None:
         every = _all_phrasings(compiled.points, compiled.misconceptions)
         for cp in compiled.points:
             assert cp.expect == framework._expectations(cp, compiled.fuzzy, every), (q.id, cp.point.id)
+
+
+def test_a_kept_question_leaves_its_topics_shared_beliefs_to_their_own_slot(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The shared beliefs are kept once per topic; a kept question takes them from there again."""
+    q = next(q for q in _open_questions() if framework._shared_beliefs(q.topic))
+    monkeypatch.setattr(precompiled, "load", lambda _q: None)
+    compile_question.cache_clear()
+    fresh = compile_question(q)  # compiles and stores
+    monkeypatch.setattr(precompiled, "load", _real_load)
+    stored = _real_load(q)
+    assert isinstance(stored, CompiledQuestion)
+    assert not any(m.shared for m in stored.misconceptions)
+    assert any(m.shared for m in fresh.misconceptions)
+    compile_question.cache_clear()
+    loaded = compile_question(q)
+    assert loaded is not fresh
+    assert loaded.misconceptions == fresh.misconceptions and loaded.points == fresh.points
+    assert _prompt_positions(loaded) == _prompt_positions(fresh)
+    compile_question.cache_clear()
+
+
+_real_load = precompiled.load
