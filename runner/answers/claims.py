@@ -20,10 +20,19 @@ from runner.content.models import Claim
 
 
 @dataclass(frozen=True)
+class CompiledOrder:
+    """An order claim's steps (sequence.py reads whether an answer swaps them)."""
+
+    first: tuple[Phrasing, ...]
+    then: tuple[Phrasing, ...]
+
+
+@dataclass(frozen=True)
 class CompiledClaim:
     claim: Claim
     about: tuple[Phrasing, ...]
     contrasts: tuple[Phrasing, ...]
+    order: CompiledOrder | None = None
 
 
 @dataclass(frozen=True)

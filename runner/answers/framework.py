@@ -32,7 +32,7 @@ from enum import Enum
 from functools import lru_cache
 
 from runner.answers import precompiled
-from runner.answers.claims import CompiledClaim, asserted, stated_contrast
+from runner.answers.claims import CompiledClaim, CompiledOrder, ContrastHit, asserted, stated_contrast
 from runner.answers.confidence import assess
 from runner.answers.fuzzy import FuzzyIndex
 from runner.answers.lists import looks_like_list
@@ -40,6 +40,7 @@ from runner.answers.matcher import Phrasing, Resolved, compile_phrasing
 from runner.answers.normalize import Sentence
 from runner.answers.reading import Polarity, Reading, keyword_list, read_answer
 from runner.answers.result import MisconceptionHit, OpenGrade, PointResult, PointVerdict, Span
+from runner.answers.sequence import stated_reversal
 from runner.content import plain_words
 from runner.content.models import FrameworkPoint, LocalText, Misconception, OpenQuestion
 
@@ -147,8 +148,21 @@ def _compile_all(texts: tuple[str, ...]) -> tuple[Phrasing, ...]:
 
 
 def _compile_point(p: FrameworkPoint) -> CompiledPoint:
-    claims = tuple(CompiledClaim(c, _compile_all(c.about), _compile_all(c.contrasts)) for c in p.claims)
+    claims = tuple(
+        CompiledClaim(
+            c,
+            _compile_all(c.about),
+            _compile_all(c.contrasts),
+            CompiledOrder(_compile_all(c.order.first), _compile_all(c.order.then)) if c.order else None,
+        )
+        for c in p.claims
+    )
     return CompiledPoint(p, tuple(_compile_all(concept) for concept in p.concepts), claims=claims)
+
+
+def _claim_phrasings(claim: CompiledClaim) -> tuple[Phrasing, ...]:
+    steps = (*claim.order.first, *claim.order.then) if claim.order else ()
+    return (*claim.about, *claim.contrasts, *steps)
 
 
 def _words_of(phrasing: Phrasing) -> set[str]:
@@ -181,7 +195,7 @@ def _compile_question(question: OpenQuestion) -> CompiledQuestion:
     misconceptions = own + _shared_beliefs(question.topic)
     phrasings = _all_phrasings(points, misconceptions)
     vocabulary: set[str] = set()
-    for phrasing in [*phrasings, *(ph for cp in points for c in cp.claims for ph in (*c.about, *c.contrasts))]:
+    for phrasing in [*phrasings, *(ph for cp in points for c in cp.claims for ph in _claim_phrasings(c))]:
         vocabulary |= _words_of(phrasing)
     fuzzy = FuzzyIndex(vocabulary)
     # The point's wording is read against the question's own phrasings only: the topic's shared
@@ -403,13 +417,21 @@ def _turned(p: PointResult) -> bool:
     return p.inverted or (p.dismissed and p.level == "core")
 
 
+def _claim_turned(claim: CompiledClaim, resolved: Resolved) -> ContrastHit | None:
+    """A contrast the answer states, or the claim's two steps put the other way round."""
+    hit = stated_contrast(claim, resolved) if claim.contrasts else None
+    if hit is None and claim.order is not None:
+        hit = stated_reversal(claim.order, resolved)
+    return hit
+
+
 def _grade_point(
     cp: CompiledPoint, resolved: Resolved, tainted: frozenset[int], in_prompt: frozenset[int], *, keyword_only: bool
 ) -> PointResult:
     findings = [_find_concept(c, e, resolved, tainted, in_prompt) for c, e in zip(cp.concepts, cp.expect, strict=True)]
     present = [f for f in findings if f.status is _Status.PRESENT]
     contradicted = [f for f in findings if f.status is _Status.CONTRADICTED]
-    contrast = next((hit for claim in cp.claims if (hit := stated_contrast(claim, resolved)) is not None), None)
+    contrast = next((hit for claim in cp.claims if (hit := _claim_turned(claim, resolved)) is not None), None)
     p = cp.point
     both = False
     if contrast is not None:

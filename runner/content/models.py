@@ -145,8 +145,27 @@ Level = Literal["core", "expected", "bonus"]
 LEVELS: tuple[Level, ...] = ("core", "expected", "bonus")
 # The part of a claim that makes it true, and so the part an inverted answer turns round.
 Decisive = Literal[
-    "moment", "direction", "owner", "quantifier", "comparison", "outcome", "cause", "remedy", "version", "state"
+    "moment",
+    "direction",
+    "owner",
+    "quantifier",
+    "comparison",
+    "outcome",
+    "cause",
+    "remedy",
+    "version",
+    "state",
+    "order",
 ]
+
+
+class Order(Frozen):
+    """Two steps that must happen in this order: `first`, then `then` (each a list of phrasings).
+    An answer that puts a `then` step before a `first` step, with words that say so ("then",
+    "once ... ,", "after", "before", "先 ... 再", "之前"), turns the claim round, however it words the steps."""
+
+    first: tuple[NonEmpty, ...] = Field(min_length=1)
+    then: tuple[NonEmpty, ...] = Field(min_length=1)
 
 
 class Claim(Frozen):
@@ -158,7 +177,14 @@ class Claim(Frozen):
     says: NonEmpty  # the claim in a short English sentence, for authors and reviewers
     decisive: Decisive
     about: tuple[NonEmpty, ...] = ()
-    contrasts: tuple[NonEmpty, ...] = Field(min_length=1)
+    contrasts: tuple[NonEmpty, ...] = ()
+    order: Order | None = None
+
+    @model_validator(mode="after")
+    def _says_what_turns_it(self) -> Claim:
+        if not self.contrasts and self.order is None:
+            raise ValueError("a claim needs contrasts, an order (first/then), or both")
+        return self
 
 
 class FrameworkPoint(Frozen):

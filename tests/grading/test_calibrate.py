@@ -8,7 +8,7 @@ from runner.content.catalog import Catalog
 
 def test_fixture_bank_calibration(grading_catalog: Catalog) -> None:
     report = calibrate(grading_catalog)
-    assert report.open_questions == 5 and len(report.with_examples) == 5
+    assert report.open_questions == 6 and len(report.with_examples) == 6
     assert report.n == sum(len(q.examples) for q in grading_catalog.questions if hasattr(q, "examples"))
     # The fixture set exercises every behaviour (languages, negation, stuffing, typos, full width):
     # the grader must agree with nearly all of it.
@@ -42,7 +42,7 @@ def test_json_is_serialisable_and_complete(grading_catalog: Catalog) -> None:
     data = calibrate(grading_catalog).to_json()
     json.dumps(data)
     assert data["tolerance"] == TOLERANCE
-    assert data["questions_with_examples"] == 5
+    assert data["questions_with_examples"] == 6
     assert {"mae", "within", "examples", "by_label", "questions"} <= set(data)
     q = data["questions"][0]
     assert {"question_id", "n", "mae", "within", "examples"} <= set(q)

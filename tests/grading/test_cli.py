@@ -99,7 +99,7 @@ def test_bank_calibrate_json(grading_bank_env: Path) -> None:
     result = run_cli("bank", "calibrate", "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert data["questions_with_examples"] == 5 and data["examples"] >= 40
+    assert data["questions_with_examples"] == 6 and data["examples"] >= 40
     assert 0.0 <= data["mae"] <= 1.0 and 0.0 <= data["within"] <= 1.0
 
 
