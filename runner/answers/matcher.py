@@ -37,7 +37,7 @@ from runner.answers.reading import (
     Reading,
     Token,
     compact,
-    read_answer,
+    read_phrasing,
     stem,
 )
 
@@ -80,14 +80,17 @@ class Segment:
 
 Variant = tuple[Segment, ...]
 
-_SEGMENTS: dict[Segment, Segment] = {}
+_SEGMENTS: dict[tuple[tuple[str, ...], bool, bool], Segment] = {}
 
 
 def _segment(chars: tuple[str, ...], *, han: bool, plain: bool = False) -> Segment:
     """One object per distinct segment: a compiled question holds each about five times, and a
     kept grader pickles a shared object once (its store was a sixth of a first grade)."""
-    seg = Segment(chars, han, plain)
-    return _SEGMENTS.setdefault(seg, seg)
+    key = (chars, han, plain)
+    seg = _SEGMENTS.get(key)
+    if seg is None:
+        seg = _SEGMENTS[key] = Segment(chars, han, plain)
+    return seg
 
 
 @dataclass(frozen=True)
@@ -101,9 +104,17 @@ class Phrasing:
 
 def is_code(text: str) -> bool:
     t = text.replace("()", "")
-    if any(ch in _CODE_CHARS for ch in t) or "(" in t or ")" in t:
+    if not _CODE_CHARS_OR_PARENS.isdisjoint(t):
         return True
-    return any(ch == ":" and (i + 1 == len(t) or not t[i + 1].isspace()) for i, ch in enumerate(t))
+    at = t.find(":")
+    while at >= 0:  # "ctx:" or "a:b" is code, "note: ..." is prose
+        if at + 1 == len(t) or not t[at + 1].isspace():
+            return True
+        at = t.find(":", at + 1)
+    return False
+
+
+_CODE_CHARS_OR_PARENS = _CODE_CHARS | {"(", ")"}
 
 
 CO_OCCURS = " & "
@@ -118,9 +129,9 @@ def compile_phrasing(text: str) -> Phrasing:
         return Phrasing(text, (), parts=parts, negative=any(p.negative for p in parts))
     if is_code(text):
         return Phrasing(text, (), code=compact(normalize(text))[0])
-    reading = read_answer(text)
-    negative = any(c & (NEG | NEED | LACK | MYTH) for c in reading.cues)
-    tokens = [t for t in reading.tokens if not (t.kind == "word" and t.raw in lx.ARTICLES)]
+    read, cues = read_phrasing(text)
+    negative = any(c & (NEG | NEED | LACK | MYTH) for c in cues)
+    tokens = [t for t in read if not (t.kind == "word" and t.raw in lx.ARTICLES)]
     content = [t for t in tokens if not (t.kind == "word" and t.raw in lx.PHRASING_FILLER)]
     # A run of Chinese characters is one content unit, not one per character: in "ctx 只管 Do"
     # there are two content words besides "Do", so "Do" stays part of the phrasing.

@@ -526,9 +526,13 @@ def _zh_outcome_at(han: str) -> int:
     return min(found) if found else -1
 
 
-@lru_cache(maxsize=512)
-def read_answer(text: str) -> Reading:
-    sentences = split_sentences(text)
+_Tokenized = tuple[list[Token], list[bool], set[int], set[int], set[int], set[int]]
+
+
+def _tokenize(sentences: tuple[Sentence, ...]) -> _Tokenized:
+    """The tokens of the sentences, whether a punctuation clause break comes right before each,
+    and the positions that start a clause after a comma, after a colon or dash, or after a
+    parenthesis, and the fragments cut from their neighbour by a space between Han characters."""
     tokens: list[Token] = []
     breaks: list[bool] = []  # a punctuation clause break right before this token
     frag = 0
@@ -585,6 +589,20 @@ def read_answer(text: str) -> Reading:
                 tokens.append(tok)
                 breaks.append(pending_break)
                 pending_break = after_comma = after_hard = False
+    return tokens, breaks, commas, hard, parens, spaced_frags
+
+
+def read_phrasing(text: str) -> tuple[list[Token], list[int]]:
+    """A phrasing's tokens and cue flags: what compiling it needs, without the clauses, function
+    words and indexes an answer's reading builds (a question's compile reads hundreds)."""
+    tokens = _tokenize(split_sentences(text))[0]
+    return tokens, _cue_flags(tokens)
+
+
+@lru_cache(maxsize=512)
+def read_answer(text: str) -> Reading:
+    sentences = split_sentences(text)
+    tokens, breaks, commas, hard, parens, spaced_frags = _tokenize(sentences)
     cues = _cue_flags(tokens)
     _mark_function_words(tokens)
     clause = statement = 0
