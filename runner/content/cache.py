@@ -3,7 +3,7 @@
 PyYAML builds Python objects in Python even with the C parser (about 1 MB/s), and the
 full banks are well over a megabyte. A bank is cached after it validates (a kata.yaml too, in
 a folder of its own), keyed by the file's absolute path, size, modification time and the
-gokata version (the schema lives in the code); any change to either misses. Only valid banks
+gokata version and the content models' source (the schema lives in the code); any change misses. Only valid banks
 are cached, and the linter never reads the cache, so problems are always reported from the
 file itself. A whole catalog is cached as well, under all its files together (`load_many`): a
 command that reads every bank opens one file, not one per bank.
@@ -22,6 +22,7 @@ import zlib
 from _thread import get_ident
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -44,14 +45,27 @@ def _ident(path: Path) -> tuple[str, str]:
     return where, f"{where}|{st.st_size}|{st.st_mtime_ns}"
 
 
+@cache
+def _schema() -> str:
+    """The version and the content models' source (size and modification time): a checkout that
+    changes a model without a new version must not load objects pickled from the old class (a
+    missing field only fails later, at the first attribute read)."""
+    models = Path(__file__).with_name("models.py")
+    try:
+        st = models.stat()
+    except OSError:
+        return __version__
+    return f"{__version__}|{st.st_size}|{st.st_mtime_ns}"
+
+
 def _key(path: Path) -> tuple[str, str]:
     where, ident = _ident(path)
-    return _name(where), f"{ident}|{__version__}"
+    return _name(where), f"{ident}|{_schema()}"
 
 
 def _key_many(paths: Sequence[Path]) -> tuple[str, str]:
     idents = [_ident(p) for p in paths]
-    return _name("\n".join(where for where, _ in idents)), "\n".join([*(i for _, i in idents), __version__])
+    return _name("\n".join(where for where, _ in idents)), "\n".join([*(i for _, i in idents), _schema()])
 
 
 @contextmanager

@@ -89,3 +89,12 @@ def test_cache_can_be_disabled(bank_dir: Path, monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setenv("GOKATA_NO_CACHE", "1")
     load_catalog([bank_dir])
     assert cache.load(bank_dir / "defer.yaml") is None
+
+
+def test_a_changed_content_model_misses_without_a_new_version(bank_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Objects pickled from an older model class lack its new fields and fail only when read."""
+    load_catalog([bank_dir])
+    bank = next(bank_dir.glob("*.yaml"))
+    assert cache.load(bank) is not None
+    monkeypatch.setattr(cache, "_schema", lambda: "same version, models.py edited")
+    assert cache.load(bank) is None
