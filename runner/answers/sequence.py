@@ -47,12 +47,14 @@ class _Step:
 
 
 # English words that put the step after them later in time ("X, then Y", "X. Afterwards, Y").
-_EN_THEN = frozenset({"then", "afterwards", "afterward", "next", "later", "subsequently", "followed", "finally"})
+_EN_THEN = frozenset({"then", "afterwards", "afterward", "subsequently", "followed", "finally"})
+# Words that open another clause between a step and a marker, which then orders that clause.
+_EN_BREAKS = frozenset({"since", "because", "as", "so", "which", "that", "while", "and", "but", "where", "who"})
 # Subordinators: "X after Y" (Y first) when Y is in their clause; "after X, Y" when they lead.
 _EN_AFTER = frozenset({"after", "once", "when", "whenever", "until"})
 _EN_BEFORE = frozenset({"before"})
 _EN_FIRST = frozenset({"first", "firstly"})
-_ZH_THEN = ("然后", "接着", "随后", "之后", "以后", "再", "才", "后")
+_ZH_THEN_BEFORE_STEP = ("然后", "接着", "随后", "之后", "以后", "再", "才", "完后", "成后", "束后", "回后")
 _ZH_BEFORE = ("之前", "以前", "前")
 _ZH_FIRST = ("首先", "先")
 _ZH_LEAD = ("等到", "等", "待")  # "等 X 完成再 Y"
@@ -66,7 +68,7 @@ def stated_reversal(order: CompiledOrder, resolved: Resolved) -> ContrastHit | N
     hits: list[ContrastHit] = []
     for a in firsts:
         for b in thens:
-            if _overlap(a, b) or abs(toks[a.start].sent - toks[b.start].sent) > 1:
+            if _overlap(a, b):
                 continue
             x, y = (a, b) if a.start < b.start else (b, a)
             way = _way(x, y, resolved)
@@ -74,8 +76,7 @@ def stated_reversal(order: CompiledOrder, resolved: Resolved) -> ContrastHit | N
                 continue
             happens_first = x if way is _Way.FORWARD else y
             if not happens_first.first:
-                sent = toks[x.start].sent if way is _Way.FORWARD else toks[y.start].sent
-                hits.append(ContrastHit(sent, f"{b.text} before {a.text}"))
+                hits.append(ContrastHit(toks[y.start].sent, f"{b.text} before {a.text}"))
     return min(hits, key=lambda h: h.sentence) if hits else None
 
 
@@ -123,57 +124,108 @@ def _overlap(a: _Step, b: _Step) -> bool:
 
 
 def _way(x: _Step, y: _Step, resolved: Resolved) -> _Way | None:
-    """How the words around two steps (x earlier in the text) order them in time, if they do."""
+    """How the words that link two steps (x earlier in the text) order them in time, if they do.
+
+    Only words that sit between the steps, or right before the first one, link them: a marker
+    further away orders other things ("Load it first and re-check under the lock").
+    """
     toks = resolved.tokens
-    # Leading words in x's clause: "after X, Y", "once X, Y", "before X, Y", "first X", "先 X".
-    lead = _leading(x, toks)
-    for i in lead:
-        t = toks[i]
-        if t.kind == "word" and t.raw in _EN_AFTER:
-            return _Way.FORWARD
-        if t.kind == "word" and t.raw in _EN_BEFORE:
-            return _Way.REVERSED
-        if t.kind == "word" and t.raw in _EN_FIRST:
-            return _Way.FORWARD
-    lead_han = "".join(toks[i].raw for i in lead if toks[i].kind == "han")
-    if lead_han.endswith(_ZH_FIRST) or lead_han.endswith(_ZH_LEAD) or any(w in lead_han for w in _ZH_LEAD):
-        return _Way.FORWARD
+    if toks[x.start].sent != toks[y.start].sent:
+        # "Wait for the tasks. Then call Shutdown.": only a next sentence that opens with "then".
+        return _Way.FORWARD if toks[y.start].sent == toks[x.start].sent + 1 and _opens_with_then(y, toks) else None
     between = range(x.end + 1, y.start)
+    if sum(toks[i].units for i in between) > MAX_GAP:
+        return None
+    lead = _leading(x, toks)
+    if lead is not None:
+        return lead
+    # Chinese markers right after the first step bind it to the second only when that follows at
+    # once or opens the next clause ("关闭之前先等待", "Put 之后，再复制"): in "Put 之后别再用它，
+    # 也别留着切片，要先复制" the 之后 belongs to 别再用.
+    near_clause = toks[y.start].clause - toks[x.end].clause <= 1
     han_after_x = _han_run(between, toks)
-    if han_after_x.startswith(_ZH_BEFORE):  # "关闭之前先等待": y happens first
+    if near_clause and han_after_x.startswith(_ZH_BEFORE):  # "关闭之前先等待": y happens first
         return _Way.REVERSED
-    if han_after_x.startswith(("之后", "以后", "后", "完", "再", "然后", "接着", "随后")):
+    if near_clause and han_after_x.startswith(("之后", "以后", "后", "完", "再", "然后", "接着", "随后")):
         return _Way.FORWARD
     for i in between:
         t = toks[i]
-        if t.kind == "word":
-            if t.raw in _EN_THEN:
-                return _Way.FORWARD
-            if t.raw in _EN_FIRST:
-                # "X first, then Y" is forward; "X, but first Y" puts y first.
-                return _Way.REVERSED if i >= y.start - 3 and i > x.end + 1 else _Way.FORWARD
-            if t.raw in _EN_AFTER or t.raw in _EN_BEFORE:
-                subordinate = toks[y.start].clause == t.clause
-                if t.raw in _EN_BEFORE:
-                    return _Way.FORWARD if subordinate else None
-                # "X once Y returns" puts y first; "X, and once it is done, Y" leads y's clause.
-                return _Way.REVERSED if subordinate else _Way.FORWARD
-    han_before_y = _han_run_ending(between, toks)
+        if t.kind != "word":
+            continue
+        if t.raw in _EN_THEN:
+            return _Way.FORWARD
+        if t.raw in _EN_FIRST:
+            if i == x.end + 1:
+                return _Way.FORWARD  # "X first, then Y"
+            if i >= y.start - 2:
+                return _Way.REVERSED  # "X, but first Y"
+        if t.raw in _EN_AFTER or t.raw in _EN_BEFORE:
+            # "X after Y" binds only when "after" follows X closely: in "copy it before returning
+            # because the buffer gets reused after Put" the "after" belongs to "reused".
+            bound = i <= x.end + 4 and not any(toks[k].raw in _EN_BREAKS for k in range(x.end + 1, i))
+            if bound and i >= y.start - 3 and toks[y.start].clause == t.clause:
+                # "X after Y", "X once Y has returned", "X before Y"
+                return _Way.FORWARD if t.raw in _EN_BEFORE else _Way.REVERSED
+            if _opens_clause(i, toks) and toks[y.start].clause != t.clause and t.raw in _EN_AFTER:
+                return _Way.FORWARD  # "X, and once it is done, Y"
+    han_before_y = _han_run_ending(between, toks).removesuffix("调用").removesuffix("去")
     if han_before_y.endswith(_ZH_FIRST) or han_before_y.endswith(tuple(w + "要" for w in _ZH_BEFORE)):
         return _Way.REVERSED
-    if any(w in _han_text(between, toks) for w in _ZH_THEN):
+    # "X，然后 Y", "X 完成再调用 Y", "X 结束后 Y"; a bare 后 is often "later" ("后拿到锁的 goroutine").
+    if han_before_y.endswith(_ZH_THEN_BEFORE_STEP):
         return _Way.FORWARD
     return None
 
 
-def _leading(x: _Step, toks: tuple[Token, ...]) -> list[int]:
-    """The positions before x in its clause (at most six words back)."""
-    out: list[int] = []
-    i = x.start - 1
-    while i >= 0 and toks[i].clause == toks[x.start].clause and len(out) < 6:
-        out.append(i)
-        i -= 1
-    return out[::-1]
+MAX_GAP = 12.0  # words between two steps that a linking word can still join (a Han character is half)
+
+
+def _leading(x: _Step, toks: tuple[Token, ...]) -> _Way | None:
+    """A marker right before the first step: "after X, Y", "once X, Y", "before X, Y", "first X",
+    "先 X", "等 X 完成再 Y" (at most three words back, so it governs this step)."""
+    near = [i for i in range(max(0, x.start - 3), x.start) if toks[i].sent == toks[x.start].sent]
+    for i in near:
+        t = toks[i]
+        if t.kind != "word":
+            continue
+        if t.raw in _EN_FIRST and _only_verbs_between(i, x.start, toks):
+            return _Way.FORWARD
+        if t.raw in _EN_AFTER | _EN_BEFORE and _opens_clause(i, toks):
+            return _Way.REVERSED if t.raw in _EN_BEFORE else _Way.FORWARD
+    han = "".join(toks[i].raw for i in near if toks[i].kind == "han")
+    if han.endswith(_ZH_FIRST) or any(w in han for w in _ZH_LEAD):
+        return _Way.FORWARD
+    return None
+
+
+_STEP_LEAD_INS = frozenset({"call", "calling", "you", "we", "i", "to", "do", "run", "must", "should", "always"})
+
+
+def _only_verbs_between(i: int, j: int, toks: tuple[Token, ...]) -> bool:
+    """ "first call X", "first you X": nothing but a lead-in verb between the marker and the step."""
+    return all(toks[k].kind == "word" and toks[k].raw in _STEP_LEAD_INS for k in range(i + 1, j))
+
+
+def _opens_clause(i: int, toks: tuple[Token, ...]) -> bool:
+    """The word at i starts its clause, or follows only "and"/"but"/"so"/"then" there."""
+    k = i - 1
+    while k >= 0 and toks[k].clause == toks[i].clause and toks[k].kind == "word" and toks[k].raw in _JOINERS:
+        k -= 1
+    return k < 0 or toks[k].clause != toks[i].clause
+
+
+_JOINERS = frozenset({"and", "but", "so", "then", "only", "just"})
+
+
+def _opens_with_then(y: _Step, toks: tuple[Token, ...]) -> bool:
+    sent = toks[y.start].sent
+    k = y.start - 1
+    while k >= 0 and toks[k].sent == sent:
+        k -= 1
+    opening = [toks[i] for i in range(k + 1, min(k + 3, y.start))]
+    words = [t.raw for t in opening if t.kind == "word"]
+    han = "".join(t.raw for t in opening if t.kind == "han")
+    return bool(words and words[0] in _EN_THEN | {"after"}) or han.startswith(("然后", "之后", "接着", "随后", "再"))
 
 
 def _han_run(positions: range, toks: tuple[Token, ...]) -> str:
@@ -194,7 +246,3 @@ def _han_run_ending(positions: range, toks: tuple[Token, ...]) -> str:
             break
         out.append(toks[i].raw)
     return "".join(reversed(out))
-
-
-def _han_text(positions: range, toks: tuple[Token, ...]) -> str:
-    return "".join(toks[i].raw for i in positions if toks[i].kind == "han")

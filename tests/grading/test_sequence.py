@@ -94,3 +94,25 @@ def test_a_claim_says_what_turns_it_round() -> None:
     claim = Claim.model_validate({"says": "x", "decisive": "order", "order": {"first": ["a"], "then": ["b"]}})
     assert claim.order is not None and claim.order.then == ("b",)
     assert '"order"' in bank_json_schema()
+
+
+COPY_THEN_PUT = CompiledOrder(
+    first=tuple(compile_phrasing(t) for t in ("copy the bytes", "copy out", "bytes.Clone", "复制一份", "先复制")),
+    then=tuple(compile_phrasing(t) for t in ("Put", "put it back", "放回", "Put 回去")),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Put the buffer back and then copy the bytes for the caller.", True),
+        ("先 Put 回去，再复制一份返回。", True),
+        # a marker that orders another verb, not the two steps
+        ("Copy out with bytes.Clone before returning because the buffer gets reused after Put.", False),
+        ("Copy out with bytes.Clone before Put, and never use a buffer after putting it back.", False),
+        ("Put 之后别再用这个 buffer，也别留着切片，要先 bytes.Clone。", False),
+        ("Copy out the bytes since after Put another goroutine may reuse the buffer.", False),
+    ],
+)
+def test_only_words_that_link_the_two_steps_order_them(text: str, expected: bool) -> None:
+    assert swapped(text, COPY_THEN_PUT) is expected
