@@ -333,6 +333,11 @@ def _grade(question: OpenQuestion, compiled: CompiledQuestion, text: str) -> _Gr
     keyword_only = looks_like_list(text) or keyword_list(reading, resolved.terms)
     stated = [(cm, _stated(cm, resolved)) for cm in compiled.misconceptions]
     hits = tuple(_hit(cm, matches[0], resolved) for cm, matches in stated if matches)
+    # A shared belief stated in the sentence that already states one of the question's own
+    # misconceptions is the same wrong idea said once: the question's own, more specific entry
+    # reports it, and the answer is not charged twice.
+    own_sentences = {h.span for h in hits if not h.shared}
+    hits = tuple(h for h in hits if not (h.shared and h.span in own_sentences))
     # A clause that states a wrong belief earns nothing: "there's no difference between nil and
     # empty slices" names both kinds of slice, and shows it does not know them.
     tainted = frozenset(resolved.tokens[i].clause for _, matches in stated for own in matches for i in own)
