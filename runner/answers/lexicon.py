@@ -271,6 +271,7 @@ ZH_CLAUSE_END = _words("""
 # Words with 时 that are not "when": longest match keeps them whole.
 ZH_NOT_CLAUSE_END = _words("""
     超时 定时 时间 同时 及时 实时 临时 时序 时钟 时刻 时长 时延 计时 准时 按时 暂时 随时 时常 时机 时区 耗时 适时
+    运行时
 """)
 ZH_CLAUSE_BREAK = _words("""
     但是 但 然而 可是 不过 所以 因为 因此 而是 否则 于是 却 而

@@ -522,8 +522,19 @@ def _gerund(t: Token) -> bool:
 
 def _zh_outcome_at(han: str) -> int:
     """Where the first bad-outcome word in `han` starts, or -1."""
-    found = [k for k in (han.find(w) for w in lx.ZH_CONSEQUENCE) if k >= 0]
+    found = [k for k in (han.find(w) for w in lx.ZH_CONSEQUENCE) if k >= 0 and not _error_noun(han, k)]
     return min(found) if found else -1
+
+
+# 错误 is also the noun "error", the common sense in Go talk: "只看最外层那个错误", "返回错误", "错误链".
+_ERROR_NOUN_BEFORE = ("个", "的", "那", "这", "该", "回", "装", "新", "层", "原")
+_ERROR_NOUN_AFTER = ("值", "链", "类型", "处理", "信息", "码", "对象", "接口", "变量")
+
+
+def _error_noun(han: str, k: int) -> bool:
+    if not han.startswith("错误", k):
+        return False
+    return han[k - 1 : k].endswith(_ERROR_NOUN_BEFORE) or han.startswith(_ERROR_NOUN_AFTER, k + 2)
 
 
 _Tokenized = tuple[list[Token], list[bool], set[int], set[int], set[int], set[int]]

@@ -391,3 +391,22 @@ def test_a_denied_cause_is_not_a_passive_verb(text: str, denies_subject: bool) -
     assert any(c & SUBJECT for c in reading.cues) is denies_subject
     if not denies_subject:
         assert polarity(text, "parent") is Polarity.AFFIRMED
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "mistake"),
+    [
+        # 错误 after a determiner or before 链/值 is the noun "error", not "wrong"
+        ("只看最外层那个错误。", "只看最外层", False),
+        ("只比较最外层的错误值。", "只比较最外层", False),
+        ("Add 放在协程里是错误的。", "add", True),
+        ("Add 写在协程里会导致错误。", "add", True),
+    ],
+)
+def test_the_noun_error_is_not_a_bad_outcome(text: str, term: str, mistake: bool) -> None:
+    assert read_answer(text).described_as_mistake(_own(text, term)) is mistake
+
+
+def test_the_runtime_is_not_a_when_clause() -> None:
+    reading = read_answer("运行时会等其他 goroutine 做完")
+    assert len({t.clause for t in reading.tokens}) == 1
