@@ -258,6 +258,7 @@ class Resolved:
     def __init__(self, reading: Reading, fuzzy: FuzzyIndex, phrasings: Iterable[Phrasing]) -> None:
         self.reading = reading
         self.tokens = reading.tokens
+        self._gaps: tuple[list[bool], list[float]] | None = None
         self.keys: list[frozenset[str]] = []
         self.index: dict[str, list[int]] = {}
         known: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {}
@@ -319,7 +320,10 @@ class Resolved:
 
     def _find_variant(self, variant: Variant) -> Iterator[tuple[int, ...]]:
         toks = self.tokens
+        keys = self.keys
         n = len(toks)
+        hard = self.reading.hard_breaks
+        stops, units = self._gap_facts()
         for start in self.index.get(variant[0].lead, ()):
             first = self._match_segment(variant[0], start)
             if first is None:
@@ -331,25 +335,36 @@ class Resolved:
                 q = own[-1] + 1
                 gap = 0.0
                 found = None
+                lead, han = seg.chars[0], seg.han
                 while q < n and toks[q].sent == sent and gap <= MAX_GAP:
-                    if q in self.reading.hard_breaks:
+                    if q in hard:
                         break  # a colon or a dash ends the statement: nothing matches across it
                     if toks[q].clause != toks[q - 1].clause:
                         crossed += 1
                         if crossed > MAX_CLAUSES_CROSSED:
                             break
-                    found = self._match_segment(seg, q)
-                    if found is not None:
+                    # The segment's first key must be here before it is worth trying (most
+                    # positions fail there; a long answer tries millions).
+                    if (toks[q].key == lead) if han else (lead in keys[q]):
+                        found = self._match_segment(seg, q)
+                        if found is not None:
+                            break
+                    if stops[q]:
                         break
-                    if _negates(toks[q]):
-                        break
-                    gap += toks[q].units
+                    gap += units[q]
                     q += 1
                 if found is None:
                     break
                 own.extend(found)
             else:
                 yield tuple(own)
+
+    def _gap_facts(self) -> tuple[list[bool], list[float]]:
+        """Per position: whether a gap may not skip it (a negation), and its length in words."""
+        facts = self._gaps
+        if facts is None:
+            facts = self._gaps = ([_negates(t) for t in self.tokens], [t.units for t in self.tokens])
+        return facts
 
     def _match_segment(self, seg: Segment, pos: int) -> tuple[int, ...] | None:
         if not seg.han:
