@@ -1,42 +1,51 @@
 """The one place where a command's end becomes an exit code: an `ExitStatus` a command returns,
-or an expected failure (a `GokataError`, Ctrl-C) rendered as one message."""
+or an expected failure (a `GokataError`, Ctrl-C) rendered as one message.
+
+Both ways a command runs end here: the Typer app's root group (runner.cli.app.BoundaryGroup) runs
+every subcommand through `run_command`, and so does the lean `kata test` (runner.cli.kata_test).
+This module imports no Typer, so the lean way stays lean.
+"""
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
-from typing import Any
-
-import typer
-import typer.core
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from runner.errors import EXIT_INTERRUPTED, EXIT_OK, ExitStatus, GokataError, exit_code
 
+T = TypeVar("T")
 
-class BoundaryGroup(typer.core.TyperGroup):
-    """Root command group: every subcommand runs inside its invoke, so this is the boundary
-    for the console script and for CliRunner tests alike."""
+EXIT_BROKEN_PIPE = 1  # stdout closed early (`gokata ... | head`): quietly, as Typer and Rich end then
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        readable_placeholders(self)
 
-    def invoke(self, ctx: Any) -> Any:  # typer vendors click; its Context type is private
-        try:
-            result = super().invoke(ctx)
-        except GokataError as exc:
-            from runner.ui.errors import render_error
+def run_command(command: Callable[[], T]) -> T:
+    """Run a command to its end: a GokataError becomes its message on stderr and the exit code of
+    its status, Ctrl-C exit 130, a returned ExitStatus other than OK its exit code (the process
+    exits in each case); an OK run returns what the command returned."""
+    try:
+        result = command()
+    except GokataError as exc:
+        from runner.ui.errors import render_error
 
-            render_error(exc)
-            sys.exit(exit_code(exc.status))
-        except KeyboardInterrupt:
-            from runner.ui.errors import render_interrupt
+        render_error(exc)
+        sys.exit(exit_code(exc.status))
+    except KeyboardInterrupt:
+        from runner.ui.errors import render_interrupt
 
-            render_interrupt()
-            sys.exit(EXIT_INTERRUPTED)
-        code = status_code(result)
-        if code != EXIT_OK:
-            sys.exit(code)
-        return result
+        render_interrupt()
+        sys.exit(EXIT_INTERRUPTED)
+    except OSError as exc:
+        if exc.errno != errno.EPIPE:
+            raise
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing left to flush at exit
+        sys.exit(EXIT_BROKEN_PIPE)
+    code = status_code(result)
+    if code != EXIT_OK:
+        sys.exit(code)
+    return result
 
 
 def status_code(result: object) -> int:

@@ -13,14 +13,13 @@ from runner.errors import ExitStatus
 from runner.lazy import lazy_module
 
 if TYPE_CHECKING:
+    from runner.cli import kata_test
     from runner.kata import flow
-    from runner.reports import files, formats
     from runner.ui import console, kata_watch, steps
     from runner.ui import kata as ui
 else:
+    kata_test = lazy_module("runner.cli.kata_test")
     flow = lazy_module("runner.kata.flow")
-    files = lazy_module("runner.reports.files")
-    formats = lazy_module("runner.reports.formats")
     console = lazy_module("runner.ui.console")
     kata_watch = lazy_module("runner.ui.kata_watch")
     ui = lazy_module("runner.ui.kata")
@@ -81,23 +80,9 @@ def test(
     lang: LangOpt = typer.Option(LangOpt.en, "--lang", help="en or zh (Go's own messages stay as they are)."),
 ) -> ExitStatus:
     """Grade your code: visible and hidden tests under -race in a sandbox. Exit 0 only when all pass."""
-    outcome = flow.test_kata(slug, workspace, code, visible_only=visible_only, progress=_progress)
-    if junit is not None:
-        xml = formats.render(formats.Subject.KATA_RESULT, formats.Format.JUNIT, outcome.value.result)
-        files.write_text(junit, xml, what="the JUnit report")
-    return present(
-        "kata test",
-        outcome,
-        json_out=json_out,
-        data=flow.TestRun.to_json,
-        draw=lambda v: ui.render_result(v.result, kata=v.kata, code=str(v.code), lang=lang.value),
+    return kata_test.run_test(
+        slug, workspace, code, visible_only=visible_only, json_out=json_out, junit=junit, lang=lang.value
     )
-
-
-def _progress(message: str) -> None:
-    """A note while a slow first build runs: the renderer (and Rich) load only if one is shown,
-    so `kata test --json` on a warm cache never imports them."""
-    ui.render_progress(message)
 
 
 @app.command()

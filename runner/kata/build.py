@@ -44,6 +44,8 @@ class _Collect:
 
 @dataclass(frozen=True)
 class BuildOutcome:
+    """The package compiled on its own, without any test file: whether it built, what the compiler said."""
+
     ok: bool
     output: str  # the compiler's messages (or go's own, when it could not list the package)
     killed: str | None  # why the build was stopped, if it was (see process.KillReason)

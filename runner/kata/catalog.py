@@ -26,6 +26,8 @@ _CACHE_KIND = "katas-3"
 
 @dataclass(frozen=True)
 class Kata:
+    """A kata as found on disk: its spec (kata.yaml) and the files it is made of."""
+
     slug: str
     root: Path
     spec: KataFacts

@@ -54,6 +54,8 @@ _FUNC_LINE = re.compile(r"^\s*(?:created by )?(.+?)(?:\([^()]*\))?(?: in gorouti
 
 @dataclass(frozen=True)
 class Frame:
+    """One frame of a Go stack trace."""
+
     function: str
     file: str  # base name
     line: int

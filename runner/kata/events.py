@@ -29,6 +29,8 @@ VERDICTS = ("pass", "fail", "skip")
 
 @dataclass
 class TestTrace:
+    """What the test2json stream says about one test: its runs, verdicts and output."""
+
     name: str
     runs: int = 0
     verdicts: list[str] = field(default_factory=list)
@@ -44,6 +46,8 @@ class TestTrace:
 
 @dataclass
 class Crash:
+    """The last panic or fatal error printed, and the test it was attributed to."""
+
     test: str | None
     text: str
 

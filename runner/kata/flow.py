@@ -38,6 +38,8 @@ Progress = Callable[[str], None]
 
 @dataclass(frozen=True)
 class KataList:
+    """`kata list`: a row per kata, and the katas left out because they are broken."""
+
     rows: list[dict[str, Any]]  # slug, title, topic, difficulty, status, last_result
     problems: list[Problem]  # katas skipped because they are broken
 
@@ -47,12 +49,16 @@ class KataList:
 
 @dataclass(frozen=True)
 class Started:
+    """`kata start`: the kata, and what was copied into the workspace."""
+
     kata: Kata
     report: StartReport
 
 
 @dataclass(frozen=True)
 class Reset:
+    """`kata reset`: the kata, and what was put back."""
+
     kata: Kata
     report: ResetReport
 

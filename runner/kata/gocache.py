@@ -30,6 +30,8 @@ _MARKER = "gokata-trimmed"
 
 @dataclass(frozen=True)
 class TrimReport:
+    """What a trim of gokata's build cache did: its size before and after, the files removed."""
+
     size_before: int
     size_after: int
     removed: int

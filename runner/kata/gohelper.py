@@ -33,12 +33,16 @@ class HelperBuildFailed(ToolchainMissing):
 
 @dataclass(frozen=True)
 class ImportSpec:
+    """One import of a Go file: the package path and its line."""
+
     path: str
     line: int
 
 
 @dataclass(frozen=True)
 class Shadow:
+    """A package-scope declaration of a predeclared name (len, error, ...)."""
+
     name: str
     kind: str  # func, type, var or const
     line: int
@@ -47,6 +51,8 @@ class Shadow:
 
 @dataclass(frozen=True)
 class FileFacts:
+    """What Go's parser and build constraints say about one file."""
+
     name: str
     ignored: bool  # left out of the build by its build constraints (with the race tag)
     parse_error: str

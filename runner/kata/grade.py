@@ -70,6 +70,8 @@ TOO_BIG_REASON = say("refuse.build_file", mib=MAX_FILE_BYTES >> 20)
 
 @dataclass(frozen=True)
 class Submission:
+    """The learner files to grade, where each is read from, and what was left out or refused."""
+
     sources: dict[str, Path]  # learner file -> where it is read from
     display: dict[str, str]  # learner file -> how its path is shown
     ignored: tuple[str, ...]

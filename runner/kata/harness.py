@@ -93,6 +93,8 @@ def package_name(source: str) -> str | None:
 
 @dataclass(frozen=True)
 class Harness:
+    """One run's secrets: a token in the generated names, a nonce in every record."""
+
     token: str  # random per run: part of every generated identifier
     nonce: str  # random per run: proves a record came from the harness
 
@@ -188,6 +190,8 @@ class Harness:
 
 @dataclass(frozen=True)
 class Records:
+    """What the harness recorded: the verdicts of each test, and the lines that were forged."""
+
     verdicts: dict[str, list[str]]  # test -> verdicts recorded for it
     forged: list[str]  # lines that did not carry the nonce or did not parse
 

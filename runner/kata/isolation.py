@@ -42,6 +42,8 @@ _probed: dict[str, bool] = {}
 
 @dataclass(frozen=True)
 class Plan:
+    """How the test binary is isolated: the kind of sandbox, and the command that runs it."""
+
     kind: Isolation
     prefix: tuple[str, ...]  # what `go test -exec` runs the test binary with; empty: run it directly
 

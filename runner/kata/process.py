@@ -36,6 +36,8 @@ class CancelFlag(Protocol):
 
 @dataclass(frozen=True)
 class Limits:
+    """What a run may use: time for the build and for the test binary, memory, processes, output."""
+
     build_s: float  # until the test binary starts (compiling, linking; the race runtime on a cold cache)
     run_s: float  # from the test binary's start: the kata's time limit plus a grace period
     memory_bytes: int  # resident memory of any one process
@@ -56,6 +58,8 @@ class OutputSink(Protocol):
 
 @dataclass
 class ProcessOutcome:
+    """How a limited process ended: its exit code, why it was stopped, its stderr, what it used."""
+
     returncode: int | None
     killed: KillReason | None
     stderr: str

@@ -12,6 +12,8 @@ STATUSES: tuple[Status, ...] = ("pass", "fail", "compile_error", "timeout", "rac
 
 @dataclass(frozen=True)
 class TestOutcome:
+    """One graded test: its verdict and, for a failure, the message."""
+
     name: str
     hidden: bool
     status: TestStatus
@@ -38,6 +40,8 @@ class TestOutcome:
 
 @dataclass(frozen=True)
 class CompileError:
+    """A compiler message, located in the learner's files (or in a test file, by name)."""
+
     file: str  # as shown to the learner: their file's path, or a test file's name
     line: int
     column: int
@@ -60,6 +64,8 @@ class CompileError:
 
 @dataclass(frozen=True)
 class RaceAccess:
+    """One side of a data race: the access, where, in which function and goroutine."""
+
     kind: str  # "read", "write", "atomic write", ...
     goroutine: str
     location: str  # file:line, mapped
@@ -71,6 +77,8 @@ class RaceAccess:
 
 @dataclass(frozen=True)
 class DataRace:
+    """A data race the race detector reported: its two accesses, and the test that was running."""
+
     accesses: tuple[RaceAccess, ...]  # the two racing accesses: the current one first
     test: str | None  # the test that was running, when known
 
@@ -86,6 +94,8 @@ class DataRace:
 
 @dataclass(frozen=True)
 class TimeoutInfo:
+    """A run stopped at its time limit: the tests still running, and where goroutines were stuck."""
+
     limit_s: float
     running: tuple[str, ...]  # tests still running when the limit hit
     blocked: tuple[str, ...]  # a few lines: where goroutines were stuck, from the goroutine dump
@@ -96,6 +106,8 @@ class TimeoutInfo:
 
 @dataclass(frozen=True)
 class KataResult:
+    """A graded submission: the verdict, each test, and everything else worth showing."""
+
     kata: str
     status: Status
     score: float  # 0..1: share of the graded tests that passed

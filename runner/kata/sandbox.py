@@ -27,6 +27,8 @@ MODULE_FILES = ("go.mod", "go.sum")
 
 @dataclass
 class Sandbox:
+    """The folders of one graded run (removed when it ends), and the test files added to it."""
+
     root: Path  # removed on exit
     pkg: Path  # the module being tested
     home: Path  # HOME, GOPATH for the go command

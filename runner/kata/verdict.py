@@ -41,6 +41,8 @@ _TOO_OLD = re.compile(r"requires go >= (\S+) \(running go (\S+?)[;)]")
 
 @dataclass(frozen=True)
 class RunFacts:
+    """Everything observed about one run: what `decide` works out the verdict from."""
+
     kata: str
     expected: dict[str, bool]  # graded test -> hidden
     unscored: frozenset[str]  # Example/Fuzz functions: they run, but are not graded

@@ -48,6 +48,8 @@ def public_files(kata: Kata) -> list[str]:
 
 @dataclass(frozen=True)
 class StartReport:
+    """What `kata start` did: the workspace folder, whether it was new, the files copied."""
+
     directory: Path
     created: bool  # False: it was there already and was left alone
     learner_files: tuple[str, ...]
@@ -56,6 +58,8 @@ class StartReport:
 
 @dataclass(frozen=True)
 class ResetReport:
+    """What `kata reset` did: the workspace folder, and where the previous files were kept."""
+
     directory: Path
     backup: Path | None  # where the learner's previous files were kept
 

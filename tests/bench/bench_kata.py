@@ -1,6 +1,6 @@
 """How much the kata runner costs over running the same tests by hand.
 
-    python -m tests.bench.bench_kata [--rounds N] [--kata SLUG ...]
+    python -m tests.bench.bench_kata [--rounds N] [--kata SLUG ...] [--breakdown]
 
 Grades a passing submission of each kata (default: two bundled katas, the solutions of
 slices-first-n-records and context-downstream-timeout; `stats` is the fixture) and compares, on a
@@ -13,6 +13,13 @@ warm build cache, the median wall time of:
               the difference is what that check costs
   engine-limits-only   the engine without the OS sandbox (GOKATA_SANDBOX=limits-only): the
               difference is what bwrap costs
+With --breakdown, also (to see where the CLI's own time goes):
+  cli-workspace  `gokata kata test SLUG --workspace W --json`: the learner's own run, recorded in a
+              progress store (a fresh GOKATA_HOME)
+  cli-terminal   the same without --json: the result drawn for a terminal (with Rich)
+  cli-typer   the `cli` command line through the Typer app (where every command line but a plain
+              `kata test` goes): the difference is what the lean dispatch saves
+  python      `python -c pass`: the interpreter's own start-up
 Runs are interleaved so machine load affects all alike. The target (issue 16): cli / hand-gorace
 <= 1.2. Prints ratios only; nothing here passes or fails on time.
 """
@@ -47,14 +54,15 @@ def main() -> None:
         help="a fixture kata, or a bundled one (uses its solution); "
         "repeat for several (default: slices-first-n-records and context-downstream-timeout)",
     )
+    parser.add_argument("--breakdown", action="store_true", help="also time the parts of the CLI's own cost")
     args = parser.parse_args()
     if shutil.which("go") is None:
         sys.exit("Go is not installed")
     for slug in args.kata or ["slices-first-n-records", "context-downstream-timeout"]:
-        bench(slug, args.rounds)
+        bench(slug, args.rounds, breakdown=args.breakdown)
 
 
-def bench(slug: str, rounds: int) -> None:
+def bench(slug: str, rounds: int, *, breakdown: bool = False) -> None:
     bundled = not (FIXTURE_KATAS / slug).is_dir()
     katas_root = REPO / "katas" if bundled else FIXTURE_KATAS
     os.environ["GOKATA_KATAS"] = str(katas_root)
@@ -79,11 +87,21 @@ def bench(slug: str, rounds: int) -> None:
             shutil.copyfile(kata.hidden_dir / name, by_hand / name)
         for name in kata.learner_files:
             shutil.copyfile(code / name, by_hand / name)
+        workspace = work / "workspace"
+        shutil.copytree(code, workspace / slug)
 
         go = ["go", "test", "-race", "-json", "-count=1", "."]
         cli = [sys.executable, "-m", "runner", "kata", "test", slug, "--code", str(code), "--json"]
         gorace_env = dict(os.environ, GORACE="atexit_sleep_ms=100")
         cli_env, note = bytecode_env()
+        # main() with the lean dispatch turned off: every command line goes to the Typer app
+        typer_app = (
+            "import runner.cli.kata_test as k; k.run_plain = lambda a: False; from runner.cli.main import main; main()"
+        )
+        cli_typer = [sys.executable, "-c", typer_app, *cli[3:]]
+        cli_workspace = [*cli[:5], slug, "--workspace", str(workspace), "--json"]
+        cli_terminal = cli_workspace[:-1]
+        workspace_env = dict(cli_env, GOKATA_HOME=str(work / "home"))
 
         def hand() -> None:
             _run(go, by_hand, os.environ)
@@ -116,6 +134,11 @@ def bench(slug: str, rounds: int) -> None:
         }
         if "isolation" in grade_submission(kata, code).to_json():  # the runner has an OS sandbox
             contenders["engine-limits-only"] = engine_limits_only
+        if breakdown:
+            contenders["cli-workspace"] = lambda: _run(cli_workspace, REPO, workspace_env)
+            contenders["cli-terminal"] = lambda: _run(cli_terminal, REPO, workspace_env)
+            contenders["cli-typer"] = lambda: _run(cli_typer, REPO, cli_env)
+            contenders["python"] = lambda: _run([sys.executable, "-c", "pass"], REPO, cli_env)
         for fn in contenders.values():  # warm the build cache for every flavour
             fn()
             fn()
@@ -140,6 +163,17 @@ def bench(slug: str, rounds: int) -> None:
     print(f"own-build check            {1000 * (med['engine'] - med['engine-no-own-build']):+.0f} ms per run")
     if "engine-limits-only" in med:
         print(f"OS sandbox (bwrap)         {1000 * (med['engine'] - med['engine-limits-only']):+.0f} ms per run")
+    if breakdown:
+        print(
+            f"ratio cli-workspace / hand-gorace {med['cli-workspace'] / med['hand-gorace']:.2f}   (the learner's own run)"
+        )
+        print(f"process cost (cli - engine)       {1000 * (med['cli'] - med['engine']):+.0f} ms per run")
+        print(f"  of which Python start-up        {1000 * med['python']:+.0f} ms")
+        print(f"Typer app (cli-typer - cli)       {1000 * (med['cli-typer'] - med['cli']):+.0f} ms per run")
+        print(f"progress record (workspace - cli) {1000 * (med['cli-workspace'] - med['cli']):+.0f} ms per run")
+        print(
+            f"drawing (terminal - workspace)    {1000 * (med['cli-terminal'] - med['cli-workspace']):+.0f} ms per run"
+        )
 
 
 def _run(argv: list[str], cwd: Path, env: Mapping[str, str]) -> None:

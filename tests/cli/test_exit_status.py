@@ -9,7 +9,8 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from runner.cli.boundary import BoundaryGroup, status_code
+from runner.cli.app import BoundaryGroup
+from runner.cli.boundary import status_code
 from runner.errors import (
     EXIT_BAD_INPUT,
     EXIT_INTERRUPTED,

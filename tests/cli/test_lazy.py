@@ -57,7 +57,7 @@ def test_a_run_imports_and_builds_the_command_it_runs_alone() -> None:
         "assert group.commands.built() == ('kata',), group.commands.built()\n"
         "assert group.commands['kata'].commands.built() == ('list',)\n"
         "others = [m for m in sys.modules if m.startswith('runner.cli.') and m not in "
-        "('runner.cli.main', 'runner.cli.boundary', 'runner.cli.tree', 'runner.cli.coerce', 'runner.cli.present', "
+        "('runner.cli.main', 'runner.cli.app', 'runner.cli.boundary', 'runner.cli.tree', 'runner.cli.coerce', 'runner.cli.present', "
         "'runner.cli.defaults', 'runner.cli.kata', 'runner.cli.kata_extra', 'runner.cli.completion')]\n"
         "assert not others, others\n"
     )
