@@ -7,7 +7,8 @@ slices-first-n-records and context-downstream-timeout; `stats` is the fixture) a
 warm build cache, the median wall time of:
   hand        `go test -race -json -count=1 .` in a folder holding the same files, your environment
   hand-gorace the same with GORACE=atexit_sleep_ms=100, the race setting the sandbox uses
-  cli         `gokata kata test SLUG --code DIR --json` (a whole process: Python start-up included)
+  cli         `gokata kata test SLUG --code DIR --json` (a whole process: Python start-up included;
+              the installed console script beside this interpreter, else `python -m runner`)
   engine      grade_submission() called in-process (the exam grader's path)
   engine-no-own-build  the same without compiling the learner's package on its own first (build.py):
               the difference is what that check costs
@@ -91,15 +92,18 @@ def bench(slug: str, rounds: int, *, breakdown: bool = False) -> None:
         shutil.copytree(code, workspace / slug)
 
         go = ["go", "test", "-race", "-json", "-count=1", "."]
-        cli = [sys.executable, "-m", "runner", "kata", "test", slug, "--code", str(code), "--json"]
+        # The installed console script, as a learner runs it (`-m runner` adds runpy's few ms).
+        script = Path(sys.executable).with_name("gokata")
+        entry = [sys.executable, str(script)] if script.is_file() else [sys.executable, "-m", "runner"]
+        cli = [*entry, "kata", "test", slug, "--code", str(code), "--json"]
         gorace_env = dict(os.environ, GORACE="atexit_sleep_ms=100")
         cli_env, note = bytecode_env()
         # main() with the lean dispatch turned off: every command line goes to the Typer app
         typer_app = (
             "import runner.cli.kata_test as k; k.run_plain = lambda a: False; from runner.cli.main import main; main()"
         )
-        cli_typer = [sys.executable, "-c", typer_app, *cli[3:]]
-        cli_workspace = [*cli[:5], slug, "--workspace", str(workspace), "--json"]
+        cli_typer = [sys.executable, "-c", typer_app, *cli[len(entry) :]]
+        cli_workspace = [*entry, "kata", "test", slug, "--workspace", str(workspace), "--json"]
         cli_terminal = cli_workspace[:-1]
         workspace_env = dict(cli_env, GOKATA_HOME=str(work / "home"))
 
