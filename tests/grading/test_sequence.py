@@ -116,3 +116,23 @@ COPY_THEN_PUT = CompiledOrder(
 )
 def test_only_words_that_link_the_two_steps_order_them(text: str, expected: bool) -> None:
     assert swapped(text, COPY_THEN_PUT) is expected
+
+
+def test_a_long_answer_pairs_only_nearby_steps(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Work grows with the answer, not with its square: a 76 KB answer that repeats both steps took
+    4 s when every step was paired with every other."""
+    from runner.answers import sequence
+
+    calls = 0
+    real = sequence._way
+
+    def counting(*args: object) -> object:
+        nonlocal calls
+        calls += 1
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sequence, "_way", counting)
+    repeats = 400
+    text = "Shutdown stops the intake, and the tasks finish on their own; Wait blocks until then. " * repeats
+    assert not swapped(text)
+    assert calls <= 12 * repeats  # a handful of neighbours each, never repeats squared (160,000)
