@@ -59,3 +59,45 @@ def test_a_long_unspaced_line_after_a_go_keyword_is_read_without_backtracking(de
         assert _CODE_LINE.match(line) is None  # more than six words: prose, not a line of code
         assert 0.0 <= grade_open(defer_q, line).score <= 1.0
     assert _CODE_LINE.match("defer mu.Unlock()") and _CODE_LINE.match("func (s *S) Get() {")
+
+
+ORDER_PIECES = st.sampled_from(
+    [
+        "Wait",
+        "Shutdown",
+        "then",
+        "first",
+        "after",
+        "before",
+        "once",
+        "先",
+        "再",
+        "之前",
+        "之后",
+        "然后",
+        "，",
+        "。",
+        "不",
+        "if",
+        "?",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.lists(ORDER_PIECES, max_size=80).map(" ".join))
+def test_any_wording_of_two_steps_grades_within_bounds(text: str) -> None:
+    """The order reader (sequence.py) on word salad made of its own markers and steps."""
+    from runner.content.catalog import load_catalog
+    from tests.conftest import FIXTURES
+
+    q = next(
+        q
+        for q in load_catalog([FIXTURES / "grading" / "bank"]).questions
+        if isinstance(q, OpenQuestion) and q.id == "grading.shutdown-order"
+    )
+    grade = grade_open(q, text)
+    assert 0.0 <= grade.score <= 1.0
+    for p in grade.points:
+        for start, end in p.spans:
+            assert text[start:end] in (p.evidence or "")
