@@ -297,7 +297,7 @@ class Reading:
                 if not self._hypothetical(p) and not flags & PAST:
                     return found, p
                 supposed = True
-        if supposed or self._hypothetical(first):
+        if supposed or self._hypothetical(first) or self._supposed_by_dehua(last):
             return Polarity.HYPOTHETICAL, -1
         after = last + 1
         if (
@@ -503,6 +503,16 @@ class Reading:
                 gap += t.units
             i += 1
         return False
+
+    def _supposed_by_dehua(self, last: int) -> bool:
+        """The match's clause ends in 的话 ("每次请求都新建 Transport 的话，连接池就白费了"):
+        like 如果 before it, the clause supposes what it says."""
+        toks = self.tokens
+        clause = toks[last].clause
+        end = last
+        while end + 1 < len(toks) and toks[end + 1].clause == clause:
+            end += 1
+        return end >= 1 and toks[end].raw == "话" and toks[end - 1].raw == "的" and end - 1 > last
 
     def _hypothetical(self, p: int) -> bool:
         """A conditional word earlier in the cue's clause ("if you don't ...")."""

@@ -410,3 +410,10 @@ def test_the_noun_error_is_not_a_bad_outcome(text: str, term: str, mistake: bool
 def test_the_runtime_is_not_a_when_clause() -> None:
     reading = read_answer("运行时会等其他 goroutine 做完")
     assert len({t.clause for t in reading.tokens}) == 1
+
+
+def test_a_clause_ending_in_dehua_supposes_what_it_says() -> None:
+    supposed = "每次请求都新建 Transport 的话，连接池就白费了。"
+    stated = "每次请求都新建 Transport，连接池就白费了。"
+    assert polarity(supposed, "新建") is Polarity.HYPOTHETICAL
+    assert polarity(stated, "新建") is Polarity.AFFIRMED
