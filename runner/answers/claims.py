@@ -13,9 +13,10 @@ does ("Once remembers. It retries f on the next call." still speaks of Once).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import takewhile
 
 from runner.answers.matcher import Phrasing, Resolved
-from runner.answers.reading import COND, LACK, NEED, NEG, Polarity
+from runner.answers.reading import COND, LACK, NEED, NEG, Polarity, Token
 from runner.content.models import Claim
 
 
@@ -33,6 +34,12 @@ class CompiledClaim:
     about: tuple[Phrasing, ...]
     contrasts: tuple[Phrasing, ...]
     order: CompiledOrder | None = None
+
+    @property
+    def phrasings(self) -> tuple[Phrasing, ...]:
+        """Every phrasing the claim holds, compiled (Claim.phrasings, in the same order)."""
+        steps = (*self.order.first, *self.order.then) if self.order else ()
+        return (*self.about, *self.contrasts, *steps)
 
 
 @dataclass(frozen=True)
@@ -60,8 +67,10 @@ def stated_contrast(claim: CompiledClaim, resolved: Resolved) -> ContrastHit | N
     return min(hits, key=lambda h: h.sentence) if hits else None
 
 
-def asserted(own: tuple[int, ...], resolved: Resolved) -> bool:
-    """The answer states this match as its own view: the test for contrasts and misconceptions."""
+def asserted(own: tuple[int, ...], resolved: Resolved, *, stating: frozenset[str] = frozenset()) -> bool:
+    """The answer states this match as its own view: the test for contrasts and misconceptions.
+    A clause under "when" (and, for the steps of an order claim, under the `stating` words, its
+    own ordering words) still states what it says."""
     reading = resolved.reading
     sentence = reading.sentences[resolved.tokens[own[0]].sent]
     if sentence.text.rstrip().endswith(("?", "？")):
@@ -69,7 +78,7 @@ def asserted(own: tuple[int, ...], resolved: Resolved) -> bool:
     # A phrasing that carries its own negation ("no need to call cancel") holds its cue inside the
     # match, so it reads as affirmed when stated.
     polarity = resolved.polarity(own)
-    if polarity is Polarity.HYPOTHETICAL and _under_when_only(own, resolved):
+    if polarity is Polarity.HYPOTHETICAL and _under_only(own, resolved, _WHEN | stating):
         polarity = Polarity.AFFIRMED
     if polarity is not Polarity.AFFIRMED:
         return False
@@ -79,20 +88,30 @@ def asserted(own: tuple[int, ...], resolved: Resolved) -> bool:
 _WHEN = frozenset({"when", "whenever"})
 
 
-def _under_when_only(own: tuple[int, ...], resolved: Resolved) -> bool:
+def _under_only(own: tuple[int, ...], resolved: Resolved, words: frozenset[str]) -> bool:
     """ "When that happens the runtime detects the duplicate key and WithValue panics": a clause
     under "when", with no negation, states what happens, not a supposition. A contrast or a wrong
-    belief said that way is the answer's own claim ("if" still supposes)."""
+    belief said that way is the answer's own claim ("if" still supposes). `words`: the
+    conditional words that state rather than suppose (a Chinese one is read where its cue starts)."""
     reading = resolved.reading
     toks = reading.tokens
     first = own[0]
     clause = toks[first].clause
-    conditions = []
+    conditions: list[bool] = []  # for each conditional word before the match: one of `words`
     i = first - 1
     while i >= 0 and toks[i].clause == clause:
         if reading.cues[i] & (NEG | LACK | NEED):
             return False
         if reading.cues[i] & COND:
-            conditions.append(toks[i].raw)
+            conditions.append(_starts_one_of(toks, i, words))
         i -= 1
-    return bool(conditions) and all(w in _WHEN for w in conditions)
+    return bool(conditions) and all(conditions)
+
+
+def _starts_one_of(toks: tuple[Token, ...], i: int, words: frozenset[str]) -> bool:
+    """The word a cue at i starts is one of `words`: the token itself, or for a Chinese cue the
+    characters from it on (之前)."""
+    if toks[i].kind != "han":
+        return toks[i].raw in words
+    han = "".join(t.raw for t in takewhile(lambda t: t.kind == "han", toks[i : i + 4]))
+    return any(han.startswith(w) for w in words)

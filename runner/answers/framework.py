@@ -160,11 +160,6 @@ def _compile_point(p: FrameworkPoint) -> CompiledPoint:
     return CompiledPoint(p, tuple(_compile_all(concept) for concept in p.concepts), claims=claims)
 
 
-def _claim_phrasings(claim: CompiledClaim) -> tuple[Phrasing, ...]:
-    steps = (*claim.order.first, *claim.order.then) if claim.order else ()
-    return (*claim.about, *claim.contrasts, *steps)
-
-
 def _words_of(phrasing: Phrasing) -> set[str]:
     words = {seg.chars[0] for variant in phrasing.variants for seg in variant if not seg.han}
     for part in phrasing.parts:
@@ -178,15 +173,17 @@ def compile_question(question: OpenQuestion) -> CompiledQuestion:
     kept between runs (precompiled.py)."""
     stored = precompiled.load(question)
     if isinstance(stored, CompiledQuestion):
-        own = tuple(m for m in stored.misconceptions if not m.shared)
-        return replace(stored, misconceptions=own + _shared_beliefs(question.topic))
+        return replace(stored, misconceptions=_own(stored.misconceptions) + _shared_beliefs(question.topic))
     compiled = _compile_question(question)
     # The topic's shared beliefs are kept on their own (and were just stored there): pickling them
     # again with every question made the store a sixth of a first grade.
-    precompiled.store(
-        question, replace(compiled, misconceptions=tuple(m for m in compiled.misconceptions if not m.shared))
-    )
+    precompiled.store(question, replace(compiled, misconceptions=_own(compiled.misconceptions)))
     return compiled
+
+
+def _own(misconceptions: tuple[CompiledMisconception, ...]) -> tuple[CompiledMisconception, ...]:
+    """The question's own misconceptions, without its topic's shared beliefs."""
+    return tuple(m for m in misconceptions if not m.shared)
 
 
 def _compile_question(question: OpenQuestion) -> CompiledQuestion:
@@ -195,7 +192,7 @@ def _compile_question(question: OpenQuestion) -> CompiledQuestion:
     misconceptions = own + _shared_beliefs(question.topic)
     phrasings = _all_phrasings(points, misconceptions)
     vocabulary: set[str] = set()
-    for phrasing in [*phrasings, *(ph for cp in points for c in cp.claims for ph in _claim_phrasings(c))]:
+    for phrasing in [*phrasings, *(ph for cp in points for c in cp.claims for ph in c.phrasings)]:
         vocabulary |= _words_of(phrasing)
     fuzzy = FuzzyIndex(vocabulary)
     # The point's wording is read against the question's own phrasings only: the topic's shared

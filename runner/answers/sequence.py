@@ -22,9 +22,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 
-from runner.answers.claims import CompiledOrder, ContrastHit
+from runner.answers.claims import CompiledOrder, ContrastHit, asserted
 from runner.answers.matcher import Phrasing, Resolved
-from runner.answers.reading import COND, Polarity, Token
+from runner.answers.reading import Token
 
 
 class _Way(Enum):
@@ -54,8 +54,13 @@ _EN_BREAKS = frozenset({"since", "because", "as", "so", "which", "that", "while"
 # Subordinators: "X after Y" (Y first) when Y is in their clause; "after X, Y" when they lead.
 _EN_AFTER = frozenset({"after", "once", "when", "whenever", "until"})
 _EN_BEFORE = frozenset({"before"})
+_EN_SUBORDINATORS = _EN_AFTER | _EN_BEFORE
+_EN_OPENS_LATER = _EN_THEN | {"after"}  # a sentence opening "Then ..." or "After that ..."
 _EN_FIRST = frozenset({"first", "firstly"})
-_ZH_THEN_BEFORE_STEP = ("然后", "接着", "随后", "之后", "以后", "再", "才", "完后", "成后", "束后", "回后")
+_ZH_THEN = ("然后", "接着", "随后", "之后", "以后", "再")
+_ZH_THEN_BEFORE_STEP = (*_ZH_THEN, "才", "完后", "成后", "束后", "回后")  # "X 完成再调用 Y", "X 结束后 Y"
+_ZH_THEN_AFTER_STEP = (*_ZH_THEN, "后", "完")  # "关闭服务后再等待", "Put 完再复制"
+_ZH_OPENS_LATER = ("然后", "之后", "接着", "随后", "再")  # a sentence opening "然后 ..."
 _ZH_BEFORE = ("之前", "以前", "前")
 _ZH_FIRST = ("首先", "先")
 _ZH_LEAD = ("等到", "等", "待")  # "等 X 完成再 Y"
@@ -90,40 +95,12 @@ def stated_reversal(order: CompiledOrder, resolved: Resolved) -> ContrastHit | N
 def _steps(phrasings: tuple[Phrasing, ...], resolved: Resolved, *, first: bool) -> Iterator[_Step]:
     for phrasing in phrasings:
         for own in resolved.find(phrasing):
-            if _asserted_step(own, resolved):
+            if asserted(own, resolved, stating=_ORDERING):
                 yield _Step(own, phrasing.text, first)
 
 
 # Conditional words that are the order itself: "before Shutdown returns" orders, "if" supposes.
 _ORDERING = frozenset({"before", "after", "when", "whenever", "once", "until", "之前", "以前"})
-
-
-def _asserted_step(own: tuple[int, ...], resolved: Resolved) -> bool:
-    """The answer says this step happens: not denied, not asked, not named as the bug, and not
-    supposed by anything but the ordering words themselves ("if you Wait before Shutdown")."""
-    reading = resolved.reading
-    toks = resolved.tokens
-    if reading.sentences[toks[own[0]].sent].text.rstrip().endswith(("?", "？")):
-        return False
-    polarity = resolved.polarity(own)
-    if polarity is Polarity.HYPOTHETICAL:
-        clause = toks[own[0]].clause
-        i = own[0] - 1
-        while i >= 0 and toks[i].clause == clause:
-            if reading.cues[i] & COND and not _ordering_word(toks, i):
-                return False
-            i -= 1
-    elif polarity is not Polarity.AFFIRMED:
-        return False
-    return not reading.described_as_mistake(own)
-
-
-def _ordering_word(toks: tuple[Token, ...], i: int) -> bool:
-    t = toks[i]
-    if t.kind != "han":
-        return t.raw in _ORDERING
-    pair = "".join(x.raw for x in toks[max(0, i - 1) : i + 2] if x.kind == "han")
-    return any(w in pair for w in _ORDERING)
 
 
 def _overlap(a: _Step, b: _Step) -> bool:
@@ -153,7 +130,7 @@ def _way(x: _Step, y: _Step, resolved: Resolved) -> _Way | None:
     han_after_x = _han_run(between, toks)
     if near_clause and han_after_x.startswith(_ZH_BEFORE):  # "关闭之前先等待": y happens first
         return _Way.REVERSED
-    if near_clause and han_after_x.startswith(("之后", "以后", "后", "完", "再", "然后", "接着", "随后")):
+    if near_clause and han_after_x.startswith(_ZH_THEN_AFTER_STEP):
         return _Way.FORWARD
     for i in between:
         t = toks[i]
@@ -166,7 +143,7 @@ def _way(x: _Step, y: _Step, resolved: Resolved) -> _Way | None:
                 return _Way.FORWARD  # "X first, then Y"
             if i >= y.start - 2:
                 return _Way.REVERSED  # "X, but first Y"
-        if t.raw in _EN_AFTER or t.raw in _EN_BEFORE:
+        if t.raw in _EN_SUBORDINATORS:
             # "X after Y" binds only when "after" follows X closely: in "copy it before returning
             # because the buffer gets reused after Put" the "after" belongs to "reused".
             bound = i <= x.end + 4 and not any(toks[k].raw in _EN_BREAKS for k in range(x.end + 1, i))
@@ -200,7 +177,7 @@ def _leading(x: _Step, toks: tuple[Token, ...]) -> _Way | None:
             continue
         if t.raw in _EN_FIRST and _only_verbs_between(i, x.start, toks):
             return _Way.FORWARD
-        if t.raw in _EN_AFTER | _EN_BEFORE and _opens_clause(i, toks):
+        if t.raw in _EN_SUBORDINATORS and _opens_clause(i, toks):
             return _Way.REVERSED if t.raw in _EN_BEFORE else _Way.FORWARD
     han = "".join(toks[i].raw for i in near if toks[i].kind == "han")
     if han.endswith(_ZH_FIRST) or any(w in han for w in _ZH_LEAD):
@@ -235,7 +212,7 @@ def _opens_with_then(y: _Step, toks: tuple[Token, ...]) -> bool:
     opening = [toks[i] for i in range(k + 1, min(k + 3, y.start))]
     words = [t.raw for t in opening if t.kind == "word"]
     han = "".join(t.raw for t in opening if t.kind == "han")
-    return bool(words and words[0] in _EN_THEN | {"after"}) or han.startswith(("然后", "之后", "接着", "随后", "再"))
+    return bool(words and words[0] in _EN_OPENS_LATER) or han.startswith(_ZH_OPENS_LATER)
 
 
 def _han_run(positions: range, toks: tuple[Token, ...]) -> str:

@@ -27,11 +27,9 @@ def open_question_problems(q: OpenQuestion) -> Iterator[Found]:
         if p.follow_up is None or not p.follow_up.zh:
             yield at + ("follow_up",), f"point {p.id!r} needs an authored follow-up in en and zh"
         if p.core and not any(c.contrasts or c.order for c in p.claims):
-            yield at + ("claims",), f"core point {p.id!r} needs a claim with contrasts"
+            yield at + ("claims",), f"core point {p.id!r} needs a claim with contrasts or an order"
         phrasings = tuple(ph for concept in p.concepts for ph in concept)
-        phrasings += tuple(
-            ph for c in p.claims for ph in (*c.about, *c.contrasts, *(c.order.first + c.order.then if c.order else ()))
-        )
+        phrasings += tuple(ph for c in p.claims for ph in c.phrasings)
         for ref in unknown_references(phrasings):
             yield at, f"{ref!r} names no entry of the plain-words lexicon"
     for k, m in enumerate(q.misconceptions):

@@ -180,6 +180,12 @@ class Claim(Frozen):
     contrasts: tuple[NonEmpty, ...] = ()
     order: Order | None = None
 
+    @property
+    def phrasings(self) -> tuple[str, ...]:
+        """Every phrasing the claim holds: its subject, its contrasts and its steps."""
+        steps = (*self.order.first, *self.order.then) if self.order else ()
+        return (*self.about, *self.contrasts, *steps)
+
     @model_validator(mode="after")
     def _says_what_turns_it(self) -> Claim:
         if not self.contrasts and self.order is None:

@@ -62,6 +62,7 @@ def test_swapped_steps_are_read_whatever_links_them(text: str) -> None:
         # the swap denied, supposed or named as the bug
         "Never call Wait before Shutdown.",
         "If you call Wait before Shutdown, a late Add races with it.",
+        "先 Wait 等后台任务做完再调用 Shutdown 的话，新请求会和 Wait 竞争。",
         # both steps, but nothing that orders them
         "Shutdown stops the listener and Wait blocks until the counter is zero.",
     ],
