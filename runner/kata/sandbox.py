@@ -1,9 +1,10 @@
 """The one place that builds the directory a submission is graded in.
 
-A fresh temporary directory per run, removed afterwards whatever happens (Ctrl-C, time-out,
-an exception): the kata's own go.mod, support and test files, the submission's learner files
-and nothing else of the submission. Files arrive in stages, each checked before the next:
-learner files (imports checked), support files (the package must build without tests), tests.
+A fresh temporary directory per run (in a memory file system where there is one: run_folder.py),
+removed afterwards whatever happens (Ctrl-C, time-out, an exception): the kata's own go.mod,
+support and test files, the submission's learner files and nothing else of the submission.
+Files arrive in stages, each checked before the next: learner files (imports checked), support
+files (the package must build without tests), tests.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from runner.kata.catalog import Kata
 from runner.kata.harness import declared_tests, package_name
+from runner.kata.run_folder import run_parent
 from runner.toolchain import prepare_home
 
 MODULE_FILES = ("go.mod", "go.sum")
@@ -43,12 +45,13 @@ class Sandbox:
 
 @contextmanager
 def open_sandbox() -> Iterator[Sandbox]:
-    root = Path(tempfile.mkdtemp(prefix="gokata-run-"))
+    parent = run_parent()
+    root = Path(tempfile.mkdtemp(prefix="gokata-run-", dir=parent))
     alone: Path | None = None
     try:
         # Apart from the root, which the test binary may write to: learner code running while its
         # own build is still under way (build.BuildAlongside) must not change what is built.
-        alone = Path(tempfile.mkdtemp(prefix="gokata-run-alone-"))
+        alone = Path(tempfile.mkdtemp(prefix="gokata-run-alone-", dir=parent))
         box = Sandbox(
             root=root,
             pkg=root / "src",

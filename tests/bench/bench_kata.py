@@ -21,6 +21,8 @@ With --breakdown, also (to see where the CLI's own time goes):
   cli-typer   the `cli` command line through the Typer app (where every command line but a plain
               `kata test` goes): the difference is what the lean dispatch saves
   python      `python -c pass`: the interpreter's own start-up
+  hand-gorace-rundir  hand-gorace with TMPDIR where gokata makes a run's folders (a memory file
+              system where there is one, run_folder.py): what of the gap is the file system
 Runs are interleaved so machine load affects all alike. The target (issue 16): cli / hand-gorace
 <= 1.2. Prints ratios only; nothing here passes or fails on time.
 """
@@ -71,6 +73,7 @@ def bench(slug: str, rounds: int, *, breakdown: bool = False) -> None:
     from runner.kata.build import BuildOutcome
     from runner.kata.catalog import load_kata
     from runner.kata.grade import grade_submission
+    from runner.kata.run_folder import run_parent
 
     kata = load_kata(slug)
     work = Path(tempfile.mkdtemp(prefix="gokata-bench-"))
@@ -143,6 +146,10 @@ def bench(slug: str, rounds: int, *, breakdown: bool = False) -> None:
             contenders["cli-terminal"] = lambda: _run(cli_terminal, REPO, workspace_env)
             contenders["cli-typer"] = lambda: _run(cli_typer, REPO, cli_env)
             contenders["python"] = lambda: _run([sys.executable, "-c", "pass"], REPO, cli_env)
+            # The hand run with its temporary files where gokata puts a run's (run_folder.py):
+            # how much of the difference is the file system rather than gokata.
+            run_dir_env = dict(gorace_env, TMPDIR=run_parent())
+            contenders["hand-gorace-rundir"] = lambda: _run(go, by_hand, run_dir_env)
         for fn in contenders.values():  # warm the build cache for every flavour
             fn()
             fn()
@@ -170,6 +177,10 @@ def bench(slug: str, rounds: int, *, breakdown: bool = False) -> None:
     if breakdown:
         print(
             f"ratio cli-workspace / hand-gorace {med['cli-workspace'] / med['hand-gorace']:.2f}   (the learner's own run)"
+        )
+        print(
+            f"ratio cli / hand-gorace-rundir    {med['cli'] / med['hand-gorace-rundir']:.2f}"
+            f"   (the hand run's TMPDIR in {run_parent()})"
         )
         print(f"process cost (cli - engine)       {1000 * (med['cli'] - med['engine']):+.0f} ms per run")
         print(f"  of which Python start-up        {1000 * med['python']:+.0f} ms")

@@ -18,6 +18,7 @@ from runner.errors import BadInput
 from runner.kata.catalog import load_kata
 from runner.kata.grade import grade_sources, grade_submission, solution_submission
 from runner.kata.result import KataResult
+from runner.kata.run_folder import RUN_DIR_ENV
 from runner.toolchain import ToolchainTooOld
 from tests.conftest import REPO
 from tests.kata.conftest import KATAS, submission
@@ -31,6 +32,7 @@ def private_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pat
     root = tmp_path / "tmp"
     root.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(root))
+    monkeypatch.setenv(RUN_DIR_ENV, str(root))
     yield root
     assert not [p for p in root.iterdir() if p.name.startswith("gokata-run-")], "a sandbox was left behind"
 
