@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -50,3 +51,10 @@ def _isolated_home(
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("TERM", "dumb")
     yield
+
+
+def interruptible() -> None:
+    """For a child process, before exec: Ctrl-C (SIGINT) as a terminal delivers it. A test run
+    started in the background by a non-interactive shell inherits SIGINT ignored, and Python keeps
+    an ignored SIGINT ignored, so a test that presses Ctrl-C would wait for nothing."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -8,7 +8,7 @@ import sys
 import pexpect
 import pytest
 
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, interruptible
 
 
 def spawn(*args: str) -> pexpect.spawn:
@@ -23,7 +23,13 @@ def spawn(*args: str) -> pexpect.spawn:
         }
     )
     return pexpect.spawn(
-        sys.executable, ["-m", "runner", *args], env=env, encoding="utf-8", timeout=30, dimensions=(40, 120)
+        sys.executable,
+        ["-m", "runner", *args],
+        env=env,
+        encoding="utf-8",
+        preexec_fn=interruptible,
+        timeout=30,
+        dimensions=(40, 120),
     )
 
 

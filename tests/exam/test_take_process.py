@@ -11,7 +11,7 @@ from pathlib import Path
 import pexpect
 
 from tests.cli_helpers import run_cli
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, interruptible
 
 
 def spawn(*args: str) -> pexpect.spawn:
@@ -26,7 +26,13 @@ def spawn(*args: str) -> pexpect.spawn:
         }
     )
     return pexpect.spawn(
-        sys.executable, ["-m", "runner", *args], env=env, encoding="utf-8", timeout=30, dimensions=(40, 120)
+        sys.executable,
+        ["-m", "runner", *args],
+        env=env,
+        encoding="utf-8",
+        preexec_fn=interruptible,
+        timeout=30,
+        dimensions=(40, 120),
     )
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pexpect
 
+from tests.conftest import interruptible
 from tests.interview.conftest import BANKS
 
 
@@ -18,7 +19,13 @@ def spawn(*args: str) -> pexpect.spawn:
         {"GOKATA_QUESTIONS": str(BANKS), "COLUMNS": "120", "NO_COLOR": "1", "TERM": "dumb", "PYTHONUNBUFFERED": "1"}
     )
     return pexpect.spawn(
-        sys.executable, ["-m", "runner", *args], env=env, encoding="utf-8", timeout=30, dimensions=(40, 120)
+        sys.executable,
+        ["-m", "runner", *args],
+        env=env,
+        encoding="utf-8",
+        preexec_fn=interruptible,
+        timeout=30,
+        dimensions=(40, 120),
     )
 
 

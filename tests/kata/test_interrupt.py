@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, interruptible
 from tests.kata.conftest import KATAS, submission
 
 pytestmark = [
@@ -59,6 +59,7 @@ def test_interrupt_kills_the_run_and_removes_the_sandbox(tmp_path: Path, sig: si
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        preexec_fn=interruptible,
     )
     try:
 

@@ -14,6 +14,7 @@ import pytest
 from runner.kata.verify import verify_katas
 from runner.steps import Step
 from tests.cli_helpers import run_cli
+from tests.conftest import interruptible
 from tests.kata.conftest import KATAS
 
 pytestmark = [pytest.mark.go, pytest.mark.slow]
@@ -63,6 +64,7 @@ def test_on_a_terminal_a_bar_with_failures_and_time_left() -> None:
         ["-m", "runner", "kata", "verify", "greet", "--jobs", "1"],
         env=env,
         encoding="utf-8",
+        preexec_fn=interruptible,
         timeout=240,
         dimensions=(40, 120),
     )

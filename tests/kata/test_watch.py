@@ -12,7 +12,7 @@ import pytest
 from runner.errors import BadInput, GokataError
 from runner.kata.result import KataResult
 from runner.kata.watch import relevant, watch_and_grade
-from tests.conftest import REPO
+from tests.conftest import REPO, interruptible
 from tests.kata.conftest import KATAS, submission
 
 NAMES = ("stats.go",)
@@ -107,6 +107,7 @@ def test_watch_command_in_a_terminal(tmp_path: Path) -> None:
         cwd=str(REPO),
         env=env,
         encoding="utf-8",
+        preexec_fn=interruptible,
         timeout=120,
     )
     try:
