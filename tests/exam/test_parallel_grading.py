@@ -149,8 +149,9 @@ def test_the_gate_holds_a_program_until_a_slot_is_free_and_passes_its_exit_statu
             time.sleep(0.3)
             assert proc.poll() is None  # built, waiting: the only slot is the first run's
             assert second.queued_at is not None and second.granted_at is None
+            asked = time.monotonic()
             waiting_clock = second.started_at(123.0)  # the `start` event's time does not count yet
-            assert waiting_clock is not None and waiting_clock >= time.monotonic() - 0.05
+            assert waiting_clock is not None and waiting_clock >= asked  # "now": the clock has not started
             first.release()  # the first binary has finished
             assert proc.wait(timeout=10) == 0
             assert second.waited_s >= 0.25
@@ -254,12 +255,28 @@ def test_jobs_2_runs_two_binaries_at_most_and_reports_what_jobs_1_does(
         reports[jobs] = {p.parent.name: _without_times(json.loads(p.read_text())) for p in out.glob("*/report.json")}
         reports[jobs]["summary"] = _without_times(json.loads((out / "summary.json").read_text()))
 
-    assert reports[1] == reports[2]
+    assert reports[1] == reports[2], _differences(reports[1], reports[2])
     statuses = sorted(r["katas"][0]["status"] for name, r in reports[2].items() if name != "summary")
     assert statuses == sorted(["pass", "pass", "fail", "fail", "race", "compile_error", "pass"])
 
 
+def _differences(a: Any, b: Any, path: str = "") -> str:
+    """Where two reports differ, one line per place: what a failure should show."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        return "".join(_differences(a.get(k), b.get(k), f"{path}.{k}") for k in sorted(set(a) | set(b)))
+    if isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
+        return "".join(_differences(x, y, f"{path}[{i}]") for i, (x, y) in enumerate(zip(a, b, strict=True)))
+    return "" if a == b else f"\n{path}: {a!r} != {b!r}"
+
+
 def _without_times(data: Any) -> Any:
+    if isinstance(data, dict) and data.get("status") == "race":
+        # Which of two racing accesses the detector saw second (the one it reports as the current
+        # access, the other as "previous") depends on how the threads were scheduled; a loaded
+        # machine can turn the order round. The places stay the same.
+        data = {k: v for k, v in data.items() if k not in ("summary", "summary_zh", "races")} | {
+            "race_places": sorted(a["location"] for r in data.get("races", []) for a in r["accesses"])
+        }
     if isinstance(data, dict):
         return {k: _without_times(v) for k, v in data.items() if k not in ("duration_s", "files", "signature")}
     if isinstance(data, list):
