@@ -297,7 +297,7 @@ class Reading:
                 if not self._hypothetical(p) and not flags & PAST:
                     return found, p
                 supposed = True
-        if supposed or self._hypothetical(first) or self._supposed_by_dehua(last):
+        if supposed or self._hypothetical(first) or self._supposed_by_dehua(last) or self._would_then(first, last):
             return Polarity.HYPOTHETICAL, -1
         after = last + 1
         if (
@@ -514,6 +514,22 @@ class Reading:
             end += 1
         return end >= 1 and toks[end].raw == "话" and toks[end - 1].raw == "的" and end - 1 > last
 
+    def _would_then(self, first: int, last: int) -> bool:
+        """ "would then" or "would otherwise" at the match's clause (where "then" opens a clause
+        of its own): the consequence of something just supposed ("closing ch in fetch would be
+        wrong: the send would then panic")."""
+        toks = self.tokens
+        clause = toks[first].clause
+        start, end = first, last
+        while start > 0 and toks[start - 1].clause == clause:
+            start -= 1
+        while end + 1 < len(toks) and toks[end + 1].clause == clause:
+            end += 1
+        return any(
+            toks[i].raw == "would" and toks[i + 1].raw in _SUPPOSED_AFTER_WOULD and toks[i].sent == toks[first].sent
+            for i in range(max(0, start - 1), min(end + 1, len(toks) - 1))
+        )
+
     def _hypothetical(self, p: int) -> bool:
         """A conditional word earlier in the cue's clause ("if you don't ...")."""
         toks = self.tokens
@@ -524,6 +540,9 @@ class Reading:
                 return True
             i -= 1
         return bool(self.cues[p] & COND)
+
+
+_SUPPOSED_AFTER_WOULD = frozenset({"then", "otherwise"})
 
 
 def _gerund(t: Token) -> bool:

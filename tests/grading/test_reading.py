@@ -417,3 +417,16 @@ def test_a_clause_ending_in_dehua_supposes_what_it_says() -> None:
     stated = "每次请求都新建 Transport，连接池就白费了。"
     assert polarity(supposed, "新建") is Polarity.HYPOTHETICAL
     assert polarity(stated, "新建") is Polarity.AFFIRMED
+
+
+@pytest.mark.parametrize(
+    ("text", "polar"),
+    [
+        ("Closing ch in fetch would be wrong: the send would then panic.", Polarity.HYPOTHETICAL),
+        ("Without the buffer the send would otherwise panic.", Polarity.HYPOTHETICAL),
+        ("The send would panic.", Polarity.AFFIRMED),
+        ("The send will panic, and then the goroutine exits.", Polarity.AFFIRMED),
+    ],
+)
+def test_would_then_is_the_consequence_of_a_supposition(text: str, polar: Polarity) -> None:
+    assert polarity(text, "panic") is polar
