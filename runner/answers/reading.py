@@ -297,7 +297,13 @@ class Reading:
                 if not self._hypothetical(p) and not flags & PAST:
                     return found, p
                 supposed = True
-        if supposed or self._hypothetical(first) or self._supposed_by_dehua(last) or self._would_then(first, last):
+        if (
+            supposed
+            or self._hypothetical(first)
+            or self._supposed_by_dehua(last)
+            or self._would_then(first, last)
+            or self._under_old_version(first)
+        ):
             return Polarity.HYPOTHETICAL, -1
         after = last + 1
         if (
@@ -514,6 +520,27 @@ class Reading:
             end += 1
         return end >= 1 and toks[end].raw == "话" and toks[end - 1].raw == "的" and end - 1 > last
 
+    def _under_old_version(self, first: int) -> bool:
+        """The sentence opens with a clause that names an older Go ("Before Go 1.22, every &v was
+        the same address", "Go 1.22 之前，…"): the clause right after it says how things were."""
+        toks = self.tokens
+        clause, sent = toks[first].clause, toks[first].sent
+        start = first
+        while start > 0 and toks[start - 1].clause == clause:
+            start -= 1
+        if start == 0 or toks[start - 1].sent != sent:
+            return False
+        frame = start - 1
+        while frame > 0 and toks[frame - 1].clause == toks[start - 1].clause:
+            frame -= 1
+        if frame > 0 and toks[frame - 1].sent == sent:
+            return False  # the frame must open the sentence
+        words = [t.raw for t in toks[frame:start]]
+        han = "".join(w for t, w in zip(toks[frame:start], words, strict=True) if t.kind == "han")
+        text = self.sentences[sent].norm[toks[frame].start : toks[start - 1].end]
+        versioned = bool(_GO_VERSION.search(text)) or any(w in _VERSION_WORDS for w in words) or "版本" in han
+        return versioned and (any(w in _OLDER_EN for w in words) or any(m in han for m in _OLDER_ZH))
+
     def _would_then(self, first: int, last: int) -> bool:
         """ "would then" or "would otherwise" at the match's clause (where "then" opens a clause
         of its own): the consequence of something just supposed ("closing ch in fetch would be
@@ -543,6 +570,12 @@ class Reading:
 
 
 _SUPPOSED_AFTER_WOULD = frozenset({"then", "otherwise"})
+# A sentence-opening clause about an older Go: a version (a number, "version", 版本) and a word
+# that puts it in the past.
+_GO_VERSION = re.compile(r"(?<![\w.])(?:go\s?)?1\.\d{1,2}(?![\d.])|\bgo\s?1\b", re.I)
+_VERSION_WORDS = frozenset({"version", "versions", "release", "releases"})
+_OLDER_EN = frozenset({"before", "prior", "until", "earlier", "older", "previously", "pre", "below"})
+_OLDER_ZH = ("之前", "以前", "早期", "旧版", "老版", "过去", "及以下")
 
 
 def _gerund(t: Token) -> bool:

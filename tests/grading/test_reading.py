@@ -430,3 +430,24 @@ def test_a_clause_ending_in_dehua_supposes_what_it_says() -> None:
 )
 def test_would_then_is_the_consequence_of_a_supposition(text: str, polar: Polarity) -> None:
     assert polarity(text, "panic") is polar
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "polar"),
+    [
+        ("Before Go 1.22, every &v was the same address.", "same", Polarity.HYPOTHETICAL),
+        ("In Go 1.21 and earlier, every &v was the same address.", "same", Polarity.HYPOTHETICAL),
+        ("In older versions, every &v was the same address.", "same", Polarity.HYPOTHETICAL),
+        ("Go 1.22 之前，每次迭代都是同一个地址。", "同一个地址", Polarity.HYPOTHETICAL),
+        # not an older Go: the rule and its consequence are stated
+        ("Since Go 1.22, each iteration has its own v.", "own", Polarity.AFFIRMED),
+        ("Before returning, the function runs its deferred calls.", "deferred", Polarity.AFFIRMED),
+        ("只要 Add(1) 发生在 Wait 返回之前就是安全的，Wait 会把新加的计数算进去。", "算进去", Polarity.AFFIRMED),
+        # only the clause right after the frame, and only when the frame opens the sentence
+        ("Before Go 1.22, v was shared, but now every iteration has its own.", "own", Polarity.AFFIRMED),
+        ("Every &v is the same address before Go 1.22, as the loop reuses v.", "reuses", Polarity.HYPOTHETICAL),
+        ("The loop reuses v. Before Go 1.22, it did.", "reuses", Polarity.AFFIRMED),
+    ],
+)
+def test_a_sentence_opening_with_an_older_go_says_how_things_were(text: str, term: str, polar: Polarity) -> None:
+    assert polarity(text, term) is polar
