@@ -281,14 +281,22 @@ class Reading:
                     continue
                 if flags & (NEG | LACK) and not flags & NEED and self._until_after(last):
                     continue
+                prohibited = False
                 if flags & NEG and not flags & NEED and target > p + 1 and self._in_relative_clause(p):
-                    continue  # "the jobs that were not done keep running": it denies "done" only
+                    # "the jobs that were not done keep running": it denies "done" only; but "the
+                    # one thing that must not happen is calling Add in the goroutine" names what
+                    # must not be done.
+                    if not self._names_what_must_not(p, target):
+                        continue
+                    prohibited = True
                 reach = lx.NEED_REACH if flags & NEED else lx.NEGATION_REACH
                 # "no allocation for pointers, small integers and constants": what "no" lacks is
                 # the word right after it, so its list must start there.
                 list_reach = 0.0 if flags & LACK else reach
-                if self._reaches(p, target, mine, terms, reach, list_reach) or (
-                    flags & NEED and self._needed_doing(p, target)
+                if (
+                    prohibited
+                    or self._reaches(p, target, mine, terms, reach, list_reach)
+                    or (flags & NEED and self._needed_doing(p, target))
                 ):
                     found = (
                         Polarity.DISMISSED if flags & NEED else Polarity.NEGATED if flags & NEG else Polarity.LACKING
@@ -317,6 +325,19 @@ class Reading:
             # "the sub-slice copies no elements", "it allocates nothing": the verb is denied.
             return Polarity.NEGATED, after
         return Polarity.AFFIRMED, -1
+
+    def _names_what_must_not(self, p: int, target: int) -> bool:
+        """The relative clause whose negator is at p is the subject of a copula right before the
+        match: "the (one) thing that must not happen is X", "the call that should never be made
+        is X". A short clause, then is/are/was, then X within a couple of words."""
+        toks = self.tokens
+        modal = toks[p].raw in _MODAL_NEGATORS or (p > 0 and toks[p - 1].raw in _MODALS)
+        if not modal:
+            return False  # "anything that is not closed is a leak" says what is a leak
+        for c in range(p + 1, min(p + 5, target)):
+            if toks[c].raw in _COPULA and toks[c].statement == toks[p].statement:
+                return target - c <= 3 and toks[target].statement == toks[c].statement
+        return False
 
     def _in_relative_clause(self, p: int) -> bool:
         """The English negator at p opens the predicate of a relative clause ("that were not",
@@ -570,6 +591,9 @@ class Reading:
 
 
 _SUPPOSED_AFTER_WOULD = frozenset({"then", "otherwise"})
+_COPULA = frozenset({"is", "are", "was", "were"})
+_MODALS = frozenset({"must", "should", "shall", "can", "may"})
+_MODAL_NEGATORS = frozenset({"mustnt", "shouldnt", "cant", "cannot"})
 # A sentence-opening clause about an older Go: a version (a number, "version", 版本) and a word
 # that puts it in the past.
 _GO_VERSION = re.compile(r"(?<![\w.])(?:go\s?)?1\.\d{1,2}(?![\d.])|\bgo\s?1\b", re.I)

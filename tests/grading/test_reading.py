@@ -451,3 +451,18 @@ def test_would_then_is_the_consequence_of_a_supposition(text: str, polar: Polari
 )
 def test_a_sentence_opening_with_an_older_go_says_how_things_were(text: str, term: str, polar: Polarity) -> None:
     assert polarity(text, term) is polar
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "polar"),
+    [
+        ("The one thing that must not happen is calling Add inside the goroutine.", "add", Polarity.NEGATED),
+        ("The call that should never be made is Add inside the goroutine.", "add", Polarity.NEGATED),
+        ("The thing that mustn't happen is calling Add inside the goroutine.", "add", Polarity.NEGATED),
+        # a relative clause that says what something is, not what must not be done
+        ("Anything that is not closed is a leak.", "leak", Polarity.AFFIRMED),
+        ("The jobs that were not done keep running.", "running", Polarity.AFFIRMED),
+    ],
+)
+def test_a_relative_clause_can_name_what_must_not_be_done(text: str, term: str, polar: Polarity) -> None:
+    assert polarity(text, term) is polar
