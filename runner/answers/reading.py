@@ -254,6 +254,11 @@ class Reading:
             if p in mine:
                 continue
             flags = self.cues[p]
+            if p + 1 == first and self.cues[first] & CUE_TAIL and toks[first].raw in _ZH_NEGATING:
+                # "并不会强行" against a phrasing "不会强行": the phrasing starts with the negating
+                # character the cue 并不 ends in, so the negation is the phrasing's own, said with
+                # emphasis. ("不会 panic" against "会 panic" is a denial: 会 negates nothing.)
+                continue
             if flags & MYTH and p < first and toks[p].statement == toks[first].statement:
                 return Polarity.DISMISSED, p
             found: Polarity | None = None
@@ -592,6 +597,7 @@ class Reading:
 
 _SUPPOSED_AFTER_WOULD = frozenset({"then", "otherwise"})
 _COPULA = frozenset({"is", "are", "was", "were"})
+_ZH_NEGATING = frozenset("不没无非未别")
 _MODALS = frozenset({"must", "should", "shall", "can", "may"})
 _MODAL_NEGATORS = frozenset({"mustnt", "shouldnt", "cant", "cannot"})
 # A sentence-opening clause about an older Go: a version (a number, "version", 版本) and a word

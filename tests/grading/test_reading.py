@@ -466,3 +466,12 @@ def test_a_sentence_opening_with_an_older_go_says_how_things_were(text: str, ter
 )
 def test_a_relative_clause_can_name_what_must_not_be_done(text: str, term: str, polar: Polarity) -> None:
     assert polarity(text, term) is polar
+
+
+def test_an_emphatic_negator_ending_in_the_phrasings_own_negation_is_that_negation() -> None:
+    """并不 ends in the 不 a phrasing "不会强行" starts with: the phrasing is said, with emphasis.
+    A negator whose tail is a phrasing's first character that negates nothing still denies it."""
+    emphatic = "并不会强行把循环停下来。"
+    assert polarity(emphatic, "不会强行") is Polarity.AFFIRMED
+    assert polarity("不会强行把循环停下来。", "不会强行") is Polarity.AFFIRMED
+    assert polarity("发送也不会阻塞。", "会阻塞") is Polarity.NEGATED
