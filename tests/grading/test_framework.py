@@ -303,3 +303,11 @@ def test_glossary_terms_in_a_chinese_run_are_found_longest_first_without_overlap
     # 底层数组 is taken whole before 数组 could claim its tail; the later 数组 stands alone.
     assert _glossary_hits(tuple("共享底层数组和数组")) == [(0, 2, "共享"), (2, 6, "底层数组"), (7, 9, "数组")]
     assert _glossary_hits(tuple("没有术语")) == []
+
+
+def test_mixed_answers_keep_locking_words_in_english() -> None:
+    from runner.answers.matcher import _glossary_hits
+
+    # "return 之后 defer 就 Unlock 了，写入发生在 critical section 外面" says 解锁之后 … 临界区外面
+    assert _glossary_hits(tuple("解锁之后在临界区外面")) == [(0, 2, "解锁"), (5, 8, "临界区")]
+    assert [hit[2] for hit in _glossary_hits(tuple("处理函数返回结果"))] == ["处理函数", "返回", "结果"]
