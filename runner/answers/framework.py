@@ -41,6 +41,7 @@ from runner.answers.normalize import Sentence
 from runner.answers.reading import Polarity, Reading, keyword_list, read_answer
 from runner.answers.result import MisconceptionHit, OpenGrade, PointResult, PointVerdict, Span
 from runner.answers.sequence import stated_reversal
+from runner.answers.verdict import turned_verdict
 from runner.content import plain_words
 from runner.content.models import FrameworkPoint, LocalText, Misconception, OpenQuestion
 
@@ -341,6 +342,9 @@ def _grade(question: OpenQuestion, compiled: CompiledQuestion, text: str) -> _Gr
     points = tuple(
         _grade_point(cp, resolved, tainted, compiled.in_prompt, keyword_only=keyword_only) for cp in compiled.points
     )
+    turned = turned_verdict(question, reading.sentences) if not keyword_only else None
+    if turned is not None:
+        points = _verdict_turned(points, turned)
     score = _score(
         question,
         points,
@@ -350,6 +354,25 @@ def _grade(question: OpenQuestion, compiled: CompiledQuestion, text: str) -> _Gr
         sentences=len(reading.sentences),
     )
     return _Graded(reading, points, hits, keyword_only, score)
+
+
+def _verdict_turned(points: tuple[PointResult, ...], sentence: Sentence) -> tuple[PointResult, ...]:
+    """The answer opens with the opposite of the model answer's yes or no: the question's first
+    core point, the one that verdict answers, is contradicted by that opening sentence."""
+    at = next((i for i, p in enumerate(points) if p.level == "core"), 0)
+    p = points[at]
+    if p.verdict is PointVerdict.CONTRADICTED:
+        return points
+    turned = replace(
+        p,
+        verdict=PointVerdict.CONTRADICTED,
+        credit=0.0,
+        evidence=sentence.text,
+        spans=((sentence.start, sentence.end),),
+        also_covered=p.verdict is PointVerdict.COVERED,
+        inverted=True,
+    )
+    return (*points[:at], turned, *points[at + 1 :])
 
 
 def _topical_share(resolved: Resolved) -> float:

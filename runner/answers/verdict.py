@@ -1,0 +1,91 @@
+"""The yes or no an answer opens with, for a question that asks one.
+
+"Does `err == ErrLocked` hold?", "Is this safe?", "还能继续跑吗？": the model answer opens with its
+verdict ("No.", "It is not safe", "不成立"), and so does almost every answer a candidate writes.
+An answer that opens with the opposite verdict has the question's key fact the wrong way round,
+however it words the rest: no authored contrast is needed to see it. Only a verdict that opens
+the answer counts, and only a short one ("No, because ...", "不安全。"), so "No matter what ..."
+and "Not only ... but ..." are not verdicts.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from runner.answers.normalize import Sentence
+from runner.content.models import OpenQuestion
+
+Verdict = Literal["yes", "no"]
+
+# A yes/no question anywhere in the prompt ("Does `err == ErrLocked` hold? What do you use
+# instead?"): an English question that starts with an auxiliary verb, or a Chinese one that ends in
+# 吗 or asks A-not-A (能不能, 会不会, 是不是).
+_EN_QUESTION = re.compile(
+    r"(?:^|[.!?:\"'“”]\s+|\n)(?:does|do|did|is|are|was|were|can|could|will|would|should|may|has|have)\b[^?.!]*\?",
+    re.I,
+)
+_ZH_QUESTION = re.compile(r"吗\s*[？?]|(?:是否|能不能|会不会|是不是|可不可以|有没有)[^。？?]*[？?]")
+# The opening clause: up to the first punctuation, dash or "because".
+_CLAUSE = re.compile(r"^\s*([^,.;:!?，。；：！？—–(（\n]*)")
+_EN_NOT_A_VERDICT = re.compile(
+    r"^(?:no (?:matter|problem|issue|need|way to)|not (?:only|just|a problem|an issue)|"
+    r"not necessarily|yes and no|it depends)\b"
+)
+_EN_NO = re.compile(
+    r"^(?:(?:no|nope|not really|not in general|not quite)\b|"
+    r"(?:it|this|that|the \w+)(?: \w+)? (?:is not|isn't|does not|doesn't|cannot|can't|will not|won't|"
+    r"would not|wouldn't|should not|shouldn't|do not|don't|are not|aren't|was not|wasn't)\b|"
+    r"(?:it's|that's|this is|it is|that is) not\b)"
+)
+_EN_YES = re.compile(
+    r"^(?:(?:yes|yeah|yep|yup|correct|sure)\b|"
+    r"(?:it|this|that)(?:'s| is) (?:safe|fine|ok|okay|correct|true)\b|it holds\b|it does\b|it can\b|it will\b|"
+    r"that works\b|it works\b)"
+)
+_ZH_NOT_A_VERDICT = ("不仅", "不只", "不管", "不论", "不过", "不同", "不一定", "没问题吗")
+_ZH_NO = ("不", "没有", "否", "并不", "并非", "当然不")
+_ZH_YES = ("是的", "对", "成立", "没问题", "安全", "能", "会", "可以", "当然", "是")
+_MAX_WORDS = 6  # "It is not safe", "No, ...": a verdict is short
+_MAX_HAN = 8
+
+
+def asks_yes_no(question: OpenQuestion) -> bool:
+    return bool(_EN_QUESTION.search(question.prompt.get("en"))) or bool(_ZH_QUESTION.search(question.prompt.get("zh")))
+
+
+def opening_verdict(text: str) -> Verdict | None:
+    """The verdict the text opens with, or None when its first clause is not a short yes or no."""
+    m = _CLAUSE.match(text)
+    clause = (m.group(1) if m else "").strip().lower().replace("’", "'")
+    if not clause:
+        return None
+    if clause[0].isascii():
+        if len(clause.split()) > _MAX_WORDS or _EN_NOT_A_VERDICT.match(clause):
+            return None
+        if _EN_NO.match(clause):
+            return "no"
+        return "yes" if _EN_YES.match(clause) else None
+    if len(clause) > _MAX_HAN or clause.startswith(_ZH_NOT_A_VERDICT):
+        return None
+    if clause.startswith(_ZH_NO):
+        return "no"
+    return "yes" if clause.startswith(_ZH_YES) else None
+
+
+def model_verdict(question: OpenQuestion) -> Verdict | None:
+    """The verdict of the question's model answer, when the prompt asks a yes/no question and the
+    English model answer opens with one (and the Chinese one with the same, or with none)."""
+    if not asks_yes_no(question):
+        return None
+    en, zh = opening_verdict(question.model_answer.get("en")), opening_verdict(question.model_answer.get("zh"))
+    return en if en is not None and zh in (None, en) else None
+
+
+def turned_verdict(question: OpenQuestion, sentences: tuple[Sentence, ...]) -> Sentence | None:
+    """The answer's opening sentence when it gives the opposite of the model answer's verdict."""
+    expected = model_verdict(question)
+    if expected is None or not sentences:
+        return None
+    said = opening_verdict(sentences[0].text)
+    return sentences[0] if said is not None and said != expected else None

@@ -1,0 +1,114 @@
+"""The yes or no an answer opens with, against the model answer's, for yes/no questions."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from runner.answers.framework import grade_open
+from runner.answers.result import PointVerdict
+from runner.answers.verdict import opening_verdict
+from runner.content.models import OpenQuestion
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("No, because err is a new wrapper.", "no"),
+        ("Nope.", "no"),
+        ("Not in general.", "no"),
+        ("It is not safe.", "no"),
+        ("It doesn't compile: Microgram is not int64.", "no"),
+        ("不成立。%w 生成的是一个包装错误。", "no"),
+        ("不安全：Get 返回指针。", "no"),
+        ("Yes, it holds.", "yes"),
+        ("Yes — once the keys are deleted ...", "yes"),
+        ("That's fine. Get takes the lock.", "yes"),
+        ("It's fine in practice.", "yes"),
+        ("安全的。Get 里已经加了锁。", "yes"),
+        ("能继续跑。", "yes"),
+        # not verdicts
+        ("None of the handlers closes it.", None),
+        ("Nothing dramatic happens.", None),
+        ("No matter what you do, the send blocks.", None),
+        ("No problem in that code.", None),
+        ("Not only does it leak, it also blocks.", None),
+        ("It depends on the Go version.", None),
+        ("不过它只拆一层。", None),
+        ("不仅会泄漏，还会阻塞。", None),
+        ("Since both Load and Add are atomic, this is fine.", None),
+        ("The handler blocks on the send until a worker receives.", None),
+        ("", None),
+    ],
+)
+def test_opening_verdict(text: str, verdict: str | None) -> None:
+    assert opening_verdict(text) == verdict
+
+
+@given(st.text(max_size=300))
+def test_any_text_has_at_most_one_opening_verdict(text: str) -> None:
+    assert opening_verdict(text) in (None, "yes", "no")
+
+
+def _question(prompt_en: str, prompt_zh: str, model_en: str, model_zh: str) -> OpenQuestion:
+    return OpenQuestion.model_validate(
+        {
+            "id": "errors.verdict-probe",
+            "kind": "open",
+            "difficulty": 3,
+            "prompt": {"en": prompt_en, "zh": prompt_zh},
+            "model_answer": {"en": model_en, "zh": model_zh},
+            "explanation": {"en": "x", "zh": "x"},
+            "framework": [
+                {
+                    "id": "outer-only",
+                    "level": "core",
+                    "weight": 2,
+                    "point": {"en": "== compares only the outermost error", "zh": "== 只比较最外层的错误"},
+                    "concepts": [["outermost", "最外层"]],
+                    "claims": [
+                        {"says": "== sees only the outer error", "decisive": "owner", "contrasts": ["sees through"]}
+                    ],
+                    "follow_up": {"en": "What does errors.Is do?", "zh": "errors.Is 做了什么？"},
+                },
+                {
+                    "id": "use-is",
+                    "level": "core",
+                    "weight": 1,
+                    "point": {"en": "use errors.Is", "zh": "用 errors.Is"},
+                    "concepts": [["errors.Is"]],
+                    "follow_up": {"en": "And errors.As?", "zh": "那 errors.As 呢？"},
+                },
+            ],
+        }
+    )
+
+
+YES_NO = _question(
+    "Does `err == ErrLocked` hold? What do you use instead?",
+    "`err == ErrLocked` 成立吗？应该用什么代替？",
+    "No: == compares only the outermost error. Use errors.Is.",
+    "不成立：== 只比较最外层的错误。要用 errors.Is。",
+)
+OPEN = _question(
+    "What does `err == ErrLocked` compare, and what do you use instead?",
+    "`err == ErrLocked` 比较的是什么？应该用什么代替？",
+    "No: == compares only the outermost error. Use errors.Is.",
+    "不成立：== 只比较最外层的错误。要用 errors.Is。",
+)
+
+
+def test_an_answer_that_opens_with_the_opposite_verdict_contradicts_the_first_core_point() -> None:
+    grade = grade_open(YES_NO, "Yes, it holds: == looks at the outermost error and errors.Is is only shorter.")
+    point = grade.points[0]
+    assert point.verdict is PointVerdict.CONTRADICTED and point.inverted and point.also_covered
+    assert point.evidence is not None and point.evidence.startswith("Yes, it holds")
+    assert grade.score <= 0.45
+    same = grade_open(YES_NO, "No, == only compares the outermost error; use errors.Is.")
+    assert same.points[0].verdict is PointVerdict.COVERED and same.score == 1.0
+
+
+def test_the_verdict_counts_only_for_a_question_that_asks_yes_or_no() -> None:
+    grade = grade_open(OPEN, "Yes, it holds: == looks at the outermost error and errors.Is is only shorter.")
+    assert grade.points[0].verdict is PointVerdict.COVERED
