@@ -46,6 +46,21 @@ _EN_YES = re.compile(
 _ZH_NOT_A_VERDICT = ("不仅", "不只", "不管", "不论", "不过", "不同", "不一定", "没问题吗")
 _ZH_NO = ("不", "没有", "否", "并不", "并非", "当然不")
 _ZH_YES = ("是的", "对", "成立", "没问题", "安全", "能", "会", "可以", "当然", "是")
+# "That's fine.", "There is no race here.", "这段代码其实没问题。": an opening clause that is
+# nothing but an all-clear (a few words after it at most: "in practice", "here").
+_EN_ALL_CLEAR = re.compile(
+    r"^(?:(?:honestly|actually|frankly) )?(?:"
+    r"(?:this|that|it|the code|this code)(?:'s| is) (?:actually |really |perfectly |completely )?"
+    r"(?:fine|ok|okay|safe|correct|not a problem)|"
+    r"nothing (?:is wrong|goes wrong|bad happens)|"
+    r"there(?:'s| is) no (?:problem|race|data race|leak|bug|issue)|"
+    r"no (?:problem|race|data race|leak|bug|issue)s?)"
+    r"(?: (?:here|at all|in practice|as written|as it is))?$"
+)
+_ZH_ALL_CLEAR = re.compile(
+    r"^(?:这段代码|这个代码|这个|这样|这里|代码)?(?:其实|确实|完全|本身)?(?:是)?"
+    r"(?:没问题|没有问题|没什么问题|安全的|不会有问题|没有竞争|没有数据竞争|没有泄漏)(?:的)?$"
+)
 _MAX_WORDS = 6  # "It is not safe", "No, ...": a verdict is short
 _MAX_HAN = 8
 
@@ -73,6 +88,13 @@ def opening_verdict(text: str) -> Verdict | None:
     return "yes" if clause.startswith(_ZH_YES) else None
 
 
+def opening_all_clear(text: str) -> bool:
+    """The text opens with a clause that only says there is no problem."""
+    m = _CLAUSE.match(text)
+    clause = (m.group(1) if m else "").strip().lower().replace("’", "'")
+    return bool(clause) and bool(_EN_ALL_CLEAR.match(clause) or _ZH_ALL_CLEAR.match(clause))
+
+
 def model_verdict(question: OpenQuestion) -> Verdict | None:
     """The verdict of the question's model answer, when the prompt asks a yes/no question and the
     English model answer opens with one (and the Chinese one with the same, or with none)."""
@@ -83,9 +105,15 @@ def model_verdict(question: OpenQuestion) -> Verdict | None:
 
 
 def turned_verdict(question: OpenQuestion, sentences: tuple[Sentence, ...]) -> Sentence | None:
-    """The answer's opening sentence when it gives the opposite of the model answer's verdict."""
-    expected = model_verdict(question)
-    if expected is None or not sentences:
+    """The answer's opening sentence when it gives the opposite of the model answer's verdict; for
+    a question that is not a yes/no one, when it opens with an all-clear ("That's fine.",
+    "这段代码其实没问题。") that the model answer does not give."""
+    if not sentences:
         return None
+    expected = model_verdict(question)
+    if expected is None:
+        model = question.model_answer
+        clear = opening_all_clear(model.get("en")) or opening_all_clear(model.get("zh"))
+        return sentences[0] if not clear and opening_all_clear(sentences[0].text) else None
     said = opening_verdict(sentences[0].text)
     return sentences[0] if said is not None and said != expected else None

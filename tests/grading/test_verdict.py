@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from runner.answers.framework import grade_open
 from runner.answers.result import PointVerdict
-from runner.answers.verdict import opening_verdict
+from runner.answers.verdict import opening_all_clear, opening_verdict
 from runner.content.models import OpenQuestion
 
 
@@ -112,3 +112,34 @@ def test_an_answer_that_opens_with_the_opposite_verdict_contradicts_the_first_co
 def test_the_verdict_counts_only_for_a_question_that_asks_yes_or_no() -> None:
     grade = grade_open(OPEN, "Yes, it holds: == looks at the outermost error and errors.Is is only shorter.")
     assert grade.points[0].verdict is PointVerdict.COVERED
+
+
+@pytest.mark.parametrize(
+    ("text", "clear"),
+    [
+        ("That's fine.", True),
+        ("It's fine in practice.", True),
+        ("There is no race here.", True),
+        ("这段代码其实没问题。Load 和 Add 都是原子的。", True),
+        ("没什么问题。Add(1) 是第一行。", True),
+        # more than an all-clear in the opening clause
+        ("This is fine as long as you hold the lock.", False),
+        ("It is safe because Get copies the value.", False),
+        ("Nothing dramatic, which is the problem: it wraps around.", False),
+        ("没问题的前提是调用方不改它。", False),
+    ],
+)
+def test_opening_all_clear(text: str, clear: bool) -> None:
+    assert opening_all_clear(text) is clear
+
+
+def test_an_all_clear_opening_contradicts_a_question_whose_model_answer_finds_a_problem() -> None:
+    grade = grade_open(OPEN, "That's fine. == looks at the outermost error, and errors.Is is only shorter.")
+    assert grade.points[0].verdict is PointVerdict.CONTRADICTED and grade.score <= 0.45
+    quiet = _question(
+        "What happens when the handler returns?",
+        "处理函数返回时会怎样？",
+        "Nothing bad: the outermost error stays.",
+        "没问题：最外层的错误还在。",
+    )
+    assert grade_open(quiet, "That's fine. == looks at the outermost error.").points[0].verdict is PointVerdict.COVERED
