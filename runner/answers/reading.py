@@ -536,29 +536,33 @@ class Reading:
             i += 1
         return False
 
+    def _clause_span(self, i: int) -> tuple[int, int]:
+        """The first and last token positions of the clause token i is in."""
+        toks = self.tokens
+        clause = toks[i].clause
+        start = end = i
+        while start > 0 and toks[start - 1].clause == clause:
+            start -= 1
+        while end + 1 < len(toks) and toks[end + 1].clause == clause:
+            end += 1
+        return start, end
+
     def _supposed_by_dehua(self, last: int) -> bool:
         """The match's clause ends in 的话 ("每次请求都新建 Transport 的话，连接池就白费了"):
         like 如果 before it, the clause supposes what it says."""
         toks = self.tokens
-        clause = toks[last].clause
-        end = last
-        while end + 1 < len(toks) and toks[end + 1].clause == clause:
-            end += 1
+        end = self._clause_span(last)[1]
         return end >= 1 and toks[end].raw == "话" and toks[end - 1].raw == "的" and end - 1 > last
 
     def _under_old_version(self, first: int) -> bool:
         """The sentence opens with a clause that names an older Go ("Before Go 1.22, every &v was
         the same address", "Go 1.22 之前，…"): the clause right after it says how things were."""
         toks = self.tokens
-        clause, sent = toks[first].clause, toks[first].sent
-        start = first
-        while start > 0 and toks[start - 1].clause == clause:
-            start -= 1
+        sent = toks[first].sent
+        start = self._clause_span(first)[0]
         if start == 0 or toks[start - 1].sent != sent:
             return False
-        frame = start - 1
-        while frame > 0 and toks[frame - 1].clause == toks[start - 1].clause:
-            frame -= 1
+        frame = self._clause_span(start - 1)[0]
         if frame > 0 and toks[frame - 1].sent == sent:
             return False  # the frame must open the sentence
         words = [t.raw for t in toks[frame:start]]
@@ -572,12 +576,8 @@ class Reading:
         of its own): the consequence of something just supposed ("closing ch in fetch would be
         wrong: the send would then panic")."""
         toks = self.tokens
-        clause = toks[first].clause
-        start, end = first, last
-        while start > 0 and toks[start - 1].clause == clause:
-            start -= 1
-        while end + 1 < len(toks) and toks[end + 1].clause == clause:
-            end += 1
+        start, end = self._clause_span(first)
+        end = max(end, last)
         return any(
             toks[i].raw == "would" and toks[i + 1].raw in _SUPPOSED_AFTER_WOULD and toks[i].sent == toks[first].sent
             for i in range(max(0, start - 1), min(end + 1, len(toks) - 1))
