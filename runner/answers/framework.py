@@ -41,7 +41,7 @@ from runner.answers.normalize import Sentence
 from runner.answers.reading import Polarity, Reading, keyword_list, read_answer
 from runner.answers.result import MisconceptionHit, OpenGrade, PointResult, PointVerdict, Span
 from runner.answers.sequence import stated_reversal
-from runner.answers.verdict import turned_verdict
+from runner.answers.verdict import Expected, expected_opening, turned_verdict
 from runner.content import plain_words
 from runner.content.models import FrameworkPoint, LocalText, Misconception, OpenQuestion
 
@@ -127,6 +127,7 @@ class CompiledQuestion:
     misconceptions: tuple[CompiledMisconception, ...]
     fuzzy: FuzzyIndex
     in_prompt: frozenset[int] = frozenset()  # ids of the phrasings the prompt itself contains
+    opening: Expected = None  # what an answer may not open with the opposite of (verdict.py)
 
     # Pickled between runs (precompiled.py): ids do not survive that, so the prompt's phrasings
     # travel as the objects themselves (pickle keeps them one object with the ones in the points).
@@ -200,7 +201,9 @@ def _compile_question(question: OpenQuestion) -> CompiledQuestion:
     # beliefs are most of the phrasings and none of them is in a point's wording (4 ms a question).
     wording_phrasings = _all_phrasings(points, own)
     points = tuple(replace(cp, expect=_expectations(cp, fuzzy, wording_phrasings)) for cp in points)
-    return CompiledQuestion(points, misconceptions, fuzzy, _in_prompt(question, fuzzy, phrasings))
+    return CompiledQuestion(
+        points, misconceptions, fuzzy, _in_prompt(question, fuzzy, phrasings), expected_opening(question)
+    )
 
 
 @lru_cache(maxsize=64)
@@ -342,7 +345,7 @@ def _grade(question: OpenQuestion, compiled: CompiledQuestion, text: str) -> _Gr
     points = tuple(
         _grade_point(cp, resolved, tainted, compiled.in_prompt, keyword_only=keyword_only) for cp in compiled.points
     )
-    turned = turned_verdict(question, reading.sentences) if not keyword_only else None
+    turned = turned_verdict(compiled.opening, reading.sentences) if not keyword_only else None
     if turned is not None:
         points = _verdict_turned(points, turned)
     score = _score(

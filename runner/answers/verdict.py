@@ -17,6 +17,7 @@ from runner.answers.normalize import Sentence
 from runner.content.models import OpenQuestion
 
 Verdict = Literal["yes", "no"]
+Expected = Literal["yes", "no", "problem"] | None
 
 # A yes/no question anywhere in the prompt ("Does `err == ErrLocked` hold? What do you use
 # instead?"): an English question that starts with an auxiliary verb, or a Chinese one that ends in
@@ -69,10 +70,14 @@ def asks_yes_no(question: OpenQuestion) -> bool:
     return bool(_EN_QUESTION.search(question.prompt.get("en"))) or bool(_ZH_QUESTION.search(question.prompt.get("zh")))
 
 
+def _opening_clause(text: str) -> str:
+    m = _CLAUSE.match(text)
+    return (m.group(1) if m else "").strip().lower().replace("’", "'")
+
+
 def opening_verdict(text: str) -> Verdict | None:
     """The verdict the text opens with, or None when its first clause is not a short yes or no."""
-    m = _CLAUSE.match(text)
-    clause = (m.group(1) if m else "").strip().lower().replace("’", "'")
+    clause = _opening_clause(text)
     if not clause:
         return None
     if clause[0].isascii():
@@ -90,8 +95,7 @@ def opening_verdict(text: str) -> Verdict | None:
 
 def opening_all_clear(text: str) -> bool:
     """The text opens with a clause that only says there is no problem."""
-    m = _CLAUSE.match(text)
-    clause = (m.group(1) if m else "").strip().lower().replace("’", "'")
+    clause = _opening_clause(text)
     return bool(clause) and bool(_EN_ALL_CLEAR.match(clause) or _ZH_ALL_CLEAR.match(clause))
 
 
@@ -104,16 +108,24 @@ def model_verdict(question: OpenQuestion) -> Verdict | None:
     return en if en is not None and zh in (None, en) else None
 
 
-def turned_verdict(question: OpenQuestion, sentences: tuple[Sentence, ...]) -> Sentence | None:
+def expected_opening(question: OpenQuestion) -> Expected:
+    """What the question's model answer opens with, as far as an answer's opening is checked
+    against it: its yes or no (for a yes/no question); "problem" when, for another question, it
+    does not open with an all-clear; None when it does. Read once, when the question is compiled."""
+    verdict = model_verdict(question)
+    if verdict is not None:
+        return verdict
+    model = question.model_answer
+    return None if opening_all_clear(model.get("en")) or opening_all_clear(model.get("zh")) else "problem"
+
+
+def turned_verdict(expected: Expected, sentences: tuple[Sentence, ...]) -> Sentence | None:
     """The answer's opening sentence when it gives the opposite of the model answer's verdict; for
     a question that is not a yes/no one, when it opens with an all-clear ("That's fine.",
-    "这段代码其实没问题。") that the model answer does not give."""
-    if not sentences:
+    "这段代码其实没问题。") that the model answer does not give (`expected`: expected_opening)."""
+    if expected is None or not sentences:
         return None
-    expected = model_verdict(question)
-    if expected is None:
-        model = question.model_answer
-        clear = opening_all_clear(model.get("en")) or opening_all_clear(model.get("zh"))
-        return sentences[0] if not clear and opening_all_clear(sentences[0].text) else None
+    if expected == "problem":
+        return sentences[0] if opening_all_clear(sentences[0].text) else None
     said = opening_verdict(sentences[0].text)
     return sentences[0] if said is not None and said != expected else None
