@@ -9,10 +9,15 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-from collections.abc import Iterator
+import sys
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    import pexpect
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).resolve().parent.parent
@@ -58,3 +63,29 @@ def interruptible() -> None:
     started in the background by a non-interactive shell inherits SIGINT ignored, and Python keeps
     an ignored SIGINT ignored, so a test that presses Ctrl-C would wait for nothing."""
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def spawn_gokata(
+    *args: str,
+    env: Mapping[str, str],
+    timeout: float = 30,
+    term: str = "dumb",
+    cwd: Path | None = None,
+    dimensions: tuple[int, int] | None = (40, 120),
+) -> pexpect.spawn:
+    """`python -m runner ARGS` as a real process in a pseudo-terminal: 120 columns, no colour,
+    output unbuffered, Ctrl-C delivered (interruptible); `env` on top of this process's own."""
+    import pexpect  # only where a test drives a terminal (pexpect does not run on Windows)
+
+    full = dict(os.environ, COLUMNS="120", NO_COLOR="1", TERM=term, PYTHONUNBUFFERED="1")
+    full.update(env)
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "runner", *args],
+        cwd=str(cwd) if cwd is not None else None,
+        env=full,
+        encoding="utf-8",
+        preexec_fn=interruptible,
+        timeout=timeout,
+        dimensions=dimensions,
+    )

@@ -2,35 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import sys
-
 import pexpect
 import pytest
 
-from tests.conftest import FIXTURES, interruptible
+from tests.conftest import FIXTURES, spawn_gokata
 
 
 def spawn(*args: str) -> pexpect.spawn:
-    env = dict(os.environ)
-    env.update(
-        {
-            "GOKATA_QUESTIONS": str(FIXTURES / "banks" / "valid"),
-            "COLUMNS": "120",
-            "NO_COLOR": "1",
-            "TERM": "dumb",
-            "PYTHONUNBUFFERED": "1",
-        }
-    )
-    return pexpect.spawn(
-        sys.executable,
-        ["-m", "runner", *args],
-        env=env,
-        encoding="utf-8",
-        preexec_fn=interruptible,
-        timeout=30,
-        dimensions=(40, 120),
-    )
+    return spawn_gokata(*args, env={"GOKATA_QUESTIONS": str(FIXTURES / "banks" / "valid")})
 
 
 def test_answer_two_then_ctrl_c_shows_summary_without_traceback() -> None:

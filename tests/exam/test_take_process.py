@@ -3,37 +3,18 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
-import sys
 from pathlib import Path
 
 import pexpect
 
 from tests.cli_helpers import run_cli
-from tests.conftest import FIXTURES, interruptible
+from tests.conftest import FIXTURES, spawn_gokata
 
 
 def spawn(*args: str) -> pexpect.spawn:
-    env = dict(os.environ)
-    env.update(
-        {
-            "GOKATA_QUESTIONS": str(FIXTURES / "banks" / "valid"),
-            "GOKATA_KATAS": str(FIXTURES / "exam" / "katas"),
-            "COLUMNS": "120",
-            "NO_COLOR": "1",
-            "TERM": "dumb",
-        }
-    )
-    return pexpect.spawn(
-        sys.executable,
-        ["-m", "runner", *args],
-        env=env,
-        encoding="utf-8",
-        preexec_fn=interruptible,
-        timeout=30,
-        dimensions=(40, 120),
-    )
+    env = {"GOKATA_QUESTIONS": str(FIXTURES / "banks" / "valid"), "GOKATA_KATAS": str(FIXTURES / "exam" / "katas")}
+    return spawn_gokata(*args, env=env)
 
 
 def answer_current(child: pexpect.spawn) -> None:

@@ -4,29 +4,16 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import sys
 from pathlib import Path
 
 import pexpect
 
-from tests.conftest import interruptible
+from tests.conftest import spawn_gokata
 from tests.interview.conftest import BANKS
 
 
 def spawn(*args: str) -> pexpect.spawn:
-    env = dict(os.environ)
-    env.update(
-        {"GOKATA_QUESTIONS": str(BANKS), "COLUMNS": "120", "NO_COLOR": "1", "TERM": "dumb", "PYTHONUNBUFFERED": "1"}
-    )
-    return pexpect.spawn(
-        sys.executable,
-        ["-m", "runner", *args],
-        env=env,
-        encoding="utf-8",
-        preexec_fn=interruptible,
-        timeout=30,
-        dimensions=(40, 120),
-    )
+    return spawn_gokata(*args, env={"GOKATA_QUESTIONS": str(BANKS)})
 
 
 def test_follow_up_then_ctrl_c_keeps_the_answers() -> None:

@@ -4,9 +4,7 @@ left), one line per run through a pipe, nothing with --json."""
 from __future__ import annotations
 
 import json
-import os
 import re
-import sys
 
 import pexpect
 import pytest
@@ -14,7 +12,7 @@ import pytest
 from runner.kata.verify import verify_katas
 from runner.steps import Step
 from tests.cli_helpers import run_cli
-from tests.conftest import interruptible
+from tests.conftest import spawn_gokata
 from tests.kata.conftest import KATAS
 
 pytestmark = [pytest.mark.go, pytest.mark.slow]
@@ -47,27 +45,8 @@ def test_through_a_pipe_one_line_per_run_and_none_with_json(monkeypatch: pytest.
 
 
 def test_on_a_terminal_a_bar_with_failures_and_time_left() -> None:
-    env = dict(os.environ)
-    env.update(
-        {
-            "GOKATA_KATAS": str(KATAS),
-            "GOKATA_MIN_MUTANTS": "1",
-            "GOKATA_NO_VERIFY_CACHE": "1",
-            "COLUMNS": "120",
-            "NO_COLOR": "1",
-            "TERM": "xterm-256color",
-            "PYTHONUNBUFFERED": "1",
-        }
-    )
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "runner", "kata", "verify", "greet", "--jobs", "1"],
-        env=env,
-        encoding="utf-8",
-        preexec_fn=interruptible,
-        timeout=240,
-        dimensions=(40, 120),
-    )
+    env = {"GOKATA_KATAS": str(KATAS), "GOKATA_MIN_MUTANTS": "1", "GOKATA_NO_VERIFY_CACHE": "1"}
+    child = spawn_gokata("kata", "verify", "greet", "--jobs", "1", env=env, term="xterm-256color", timeout=240)
     child.expect(r"verifying katas")
     child.expect(r"\d/5")
     child.expect(r"0 failed")

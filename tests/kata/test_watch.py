@@ -12,7 +12,7 @@ import pytest
 from runner.errors import BadInput, GokataError
 from runner.kata.result import KataResult
 from runner.kata.watch import relevant, watch_and_grade
-from tests.conftest import REPO, interruptible
+from tests.conftest import REPO, spawn_gokata
 from tests.kata.conftest import KATAS, submission
 
 NAMES = ("stats.go",)
@@ -100,16 +100,8 @@ def test_watch_command_in_a_terminal(tmp_path: Path) -> None:
 
     ws = tmp_path / "ws"
     shutil.copytree(KATAS / "stats", ws / "stats", ignore=shutil.ignore_patterns(".meta", "kata.yaml"))
-    env = dict(os.environ, GOKATA_KATAS=str(KATAS), GOKATA_WORKSPACE=str(ws), COLUMNS="120", NO_COLOR="1", TERM="dumb")
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "runner", "kata", "watch", "stats"],
-        cwd=str(REPO),
-        env=env,
-        encoding="utf-8",
-        preexec_fn=interruptible,
-        timeout=120,
-    )
+    env = {"GOKATA_KATAS": str(KATAS), "GOKATA_WORKSPACE": str(ws)}
+    child = spawn_gokata("kata", "watch", "stats", env=env, cwd=REPO, timeout=120, dimensions=None)
     try:
         child.expect("press q")
         child.expect(r"FAIL  1/5 tests passed")
