@@ -55,6 +55,12 @@ def _isolated_home(
     monkeypatch.setenv("COLUMNS", "120")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("TERM", "dumb")
+    # gokata keeps one console per process, sized when it is first made: each test makes its own,
+    # so a width one test sets (COLUMNS=70) neither leaks into the next nor is missed.
+    from runner.ui import console
+
+    console.out.cache_clear()
+    console.err.cache_clear()
     yield
 
 
