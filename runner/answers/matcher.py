@@ -373,6 +373,8 @@ class Resolved:
             return (pos,) if seg.chars[0] in self.keys[pos] else None
         toks = self.tokens
         n = len(toks)
+        if seg.chars[0] in "不没" and _a_not_a(toks, pos):
+            return None  # "算不算竞争" asks whether it is a race: it does not say "不算竞争"
         own: list[int] = []
         typos = 0
         skipped = 0
@@ -402,3 +404,14 @@ class Resolved:
             own.append(q)
             q += 1
         return tuple(own)
+
+
+def _a_not_a(toks: tuple[Token, ...], k: int) -> bool:
+    """The 不 or 没 at k sits between a verb and itself (算不算, 会不会, 有没有, 可不可以): the
+    A-not-A question form, which asks "whether". A phrasing that starts there is not stated."""
+    if k == 0 or k + 1 >= len(toks):
+        return False
+    before, after = toks[k - 1], toks[k + 1]
+    if before.kind != "han" or after.kind != "han" or not before.sent == toks[k].sent == after.sent:
+        return False
+    return before.key == after.key

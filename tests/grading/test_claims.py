@@ -345,3 +345,22 @@ def test_a_contrast_under_when_is_stated_one_under_if_is_supposed() -> None:
         resolved = Resolved(read_answer(text), FuzzyIndex(set()), [phrasing])
         found = [own for own in resolved.find(phrasing) if asserted(own, resolved)]
         assert bool(found) is stated, text
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("这不算竞争。", True),
+        ("算不算竞争，跟有几个写者都没关系。", False),
+        ("会不会 panic 取决于时序。", False),
+        ("这里没有竞争。", True),
+        ("有没有竞争要看是否同步。", False),
+    ],
+)
+def test_a_phrasing_never_starts_inside_an_a_not_a_question_form(text: str, found: bool) -> None:
+    from runner.answers.fuzzy import FuzzyIndex
+    from runner.answers.matcher import Resolved, compile_phrasing
+
+    phrasings = [compile_phrasing(p) for p in ("不算竞争", "不会 panic", "没有竞争")]
+    resolved = Resolved(read_answer(text), FuzzyIndex(set()), phrasings)
+    assert any(next(resolved.find(ph), None) is not None for ph in phrasings) is found
