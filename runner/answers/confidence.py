@@ -33,6 +33,7 @@ def assess(
     score: float,
     *,
     keyword_only: bool,
+    waved_away: bool = False,
     score_without: Callable[[tuple[int, int]], float] | None = None,
 ) -> tuple[float, tuple[str, ...]]:
     """(confidence 0..1, the reasons it is low). `score_without(span)`: the score of the answer
@@ -40,7 +41,9 @@ def assess(
     confidence = 1.0
     reasons: list[str] = []
     long = _length(reading) >= FLUENT_WORDS and len(reading.sentences) >= 2
-    if long and not keyword_only and score < LOW_SCORE:
+    # A list, or an answer that waves the question's concerns away, earns little for a reason the
+    # grade shows: there is nothing for a person to rescue.
+    if long and not keyword_only and not waved_away and score < LOW_SCORE:
         confidence = min(confidence, 0.35)
         reasons.append("a long, fluent answer earned little: it may say the right things in other words")
     both = [p.point_id for p in points if p.verdict is PointVerdict.CONTRADICTED and p.also_covered]

@@ -34,6 +34,7 @@ from functools import lru_cache
 from runner.answers import precompiled
 from runner.answers.claims import CompiledClaim, CompiledOrder, ContrastHit, asserted, stated_contrast
 from runner.answers.confidence import assess
+from runner.answers.dismissal import MARGIN, dismissals
 from runner.answers.fuzzy import FuzzyIndex
 from runner.answers.lists import looks_like_list
 from runner.answers.matcher import Phrasing, Resolved, compile_phrasing
@@ -63,6 +64,9 @@ SHARED_BELIEF_CAP = 0.35  # as a turned fact; dev splits: inversions MAE 0.168 -
 # dev splits: 0.25 fits inversions better (writers give them ~0.3) but lifts denials (~0.15), which
 # are caught by the same contrasts.
 INVERTED_FLOOR = 0.2
+# An answer that waves the question's concerns away (dismissal.py) is a denial: the blind writers
+# score those 0-0.15 (dev splits: denials MAE 0.102 -> 0.087 at 0.15, 0.090 at 0.2).
+DISMISSIVE_CAP = 0.15
 FLOOR_SENTENCES = 3  # sentences an answer needs for the whole floor
 MAX_FOLLOW_UPS = 3
 _EVIDENCE_SENTENCES = 2
@@ -128,6 +132,7 @@ class CompiledQuestion:
     fuzzy: FuzzyIndex
     in_prompt: frozenset[int] = frozenset()  # ids of the phrasings the prompt itself contains
     opening: Expected = None  # what an answer may not open with the opposite of (verdict.py)
+    model_dismissals: int = 0  # sentences of the model answer that wave something away (dismissal.py)
 
     # Pickled between runs (precompiled.py): ids do not survive that, so the prompt's phrasings
     # travel as the objects themselves (pickle keeps them one object with the ones in the points).
@@ -202,8 +207,18 @@ def _compile_question(question: OpenQuestion) -> CompiledQuestion:
     wording_phrasings = _all_phrasings(points, own)
     points = tuple(replace(cp, expect=_expectations(cp, fuzzy, wording_phrasings)) for cp in points)
     return CompiledQuestion(
-        points, misconceptions, fuzzy, _in_prompt(question, fuzzy, phrasings), expected_opening(question)
+        points,
+        misconceptions,
+        fuzzy,
+        _in_prompt(question, fuzzy, phrasings),
+        expected_opening(question),
+        _model_dismissals(question),
     )
+
+
+def _model_dismissals(question: OpenQuestion) -> int:
+    model = question.model_answer
+    return max(len(dismissals(read_answer(text).sentences)) for text in (model.get("en"), model.get("zh")) if text)
 
 
 @lru_cache(maxsize=64)
@@ -305,7 +320,12 @@ def grade_open(question: OpenQuestion, text: str) -> OpenGrade:
         return _grade(question, compiled, text[: span[0]] + " " + text[span[1] :]).score
 
     confidence, reasons = assess(
-        graded.reading, graded.points, graded.score, keyword_only=graded.keyword_only, score_without=score_without
+        graded.reading,
+        graded.points,
+        graded.score,
+        keyword_only=graded.keyword_only,
+        waved_away=bool(graded.waved_away),
+        score_without=score_without,
     )
     return OpenGrade(
         question_id=question.id,
@@ -316,6 +336,7 @@ def grade_open(question: OpenQuestion, text: str) -> OpenGrade:
         keyword_only=graded.keyword_only,
         confidence=confidence,
         review_reasons=reasons,
+        waved_away=tuple(s.text for s in graded.waved_away),
     )
 
 
@@ -326,6 +347,7 @@ class _Graded:
     hits: tuple[MisconceptionHit, ...]
     keyword_only: bool
     score: float
+    waved_away: tuple[Sentence, ...] = ()  # set when they make the answer a denial (DISMISSIVE_CAP)
 
 
 def _grade(question: OpenQuestion, compiled: CompiledQuestion, text: str) -> _Graded:
@@ -356,7 +378,15 @@ def _grade(question: OpenQuestion, compiled: CompiledQuestion, text: str) -> _Gr
         topical=_topical_share(resolved),
         sentences=len(reading.sentences),
     )
-    return _Graded(reading, points, hits, keyword_only, score)
+    # An answer that waves away more than the model answer does denies what the question is about,
+    # in whatever words: capped after the floor a turned fact keeps, since the rest of such an
+    # answer argues for the wrong view.
+    waved = dismissals(reading.sentences) if not keyword_only else ()
+    if len(waved) - compiled.model_dismissals < MARGIN:
+        waved = ()
+    if waved:
+        score = min(score, DISMISSIVE_CAP)
+    return _Graded(reading, points, hits, keyword_only, score, waved)
 
 
 def _verdict_turned(points: tuple[PointResult, ...], sentence: Sentence) -> tuple[PointResult, ...]:

@@ -90,6 +90,9 @@ class OpenGrade:
     self_graded: bool = False
     confidence: float = 1.0  # 0..1: how far the grader trusts its own score
     review_reasons: tuple[str, ...] = ()  # why confidence is low, in plain words (English)
+    # The sentences that wave the question's concerns away, when there are enough of them to make
+    # the answer a denial (dismissal.py); the score is capped then.
+    waved_away: tuple[str, ...] = ()
 
     @property
     def needs_review(self) -> bool:
@@ -120,6 +123,7 @@ class OpenGrade:
             "confidence": round(self.confidence, 3),
             "needs_review": self.needs_review,
             "review_reasons": list(self.review_reasons),
+            "waved_away": list(self.waved_away),
             "points": [p.to_json() for p in self.points],
             "misconceptions": [m.to_json() for m in self.misconceptions],
             "follow_ups": [_text_json(f) for f in self.follow_ups],

@@ -151,6 +151,7 @@ def _open_detail(q: OpenQuestion, text: str) -> tuple[float, OpenDetail]:
         round(og.confidence, 3),
         og.needs_review,
         tuple(og.review_reasons),
+        og.waved_away,
     )
 
 

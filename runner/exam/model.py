@@ -74,6 +74,7 @@ class OpenDetail:
     confidence: float = 1.0
     needs_review: bool = False
     review_reasons: tuple[str, ...] = ()
+    waved_away: tuple[str, ...] = ()  # the sentences that wave the question's concerns away (score capped)
 
 
 @dataclass(frozen=True)

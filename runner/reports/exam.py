@@ -197,6 +197,9 @@ def to_markdown(d: CandidateReport, *, signed: bool = False) -> str:
             out.append(
                 f"- **misconception**: {md_author(m.belief)} (in fact: {md_author(m.correction)}) — “{md(m.evidence)}”"
             )
+        if o.waved_away:
+            quoted = " ".join(f"“{md(s)}”" for s in o.waved_away)
+            out.append(f"- **waves away** what the question is about (score capped): {quoted}")
         if o.follow_ups:
             out += ["", "Follow-up questions for the live interview:", ""] + [f"- {md_author(f)}" for f in o.follow_ups]
         if o.stretch:
@@ -388,6 +391,11 @@ def _question_html(q: QuestionRow) -> str:
         p.append(
             f'<li><span class="contradicted">misconception</span>: {e(m.belief)} (in fact: {e(m.correction)})'
             f" — “{e(m.evidence)}”</li>"
+        )
+    if o.waved_away:
+        quoted = " ".join(f"“{e(s)}”" for s in o.waved_away)
+        p.append(
+            f'<li><span class="contradicted">waves away</span> what the question is about (score capped): {quoted}</li>'
         )
     p.append("</ul>")
     if o.follow_ups:

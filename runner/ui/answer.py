@@ -57,6 +57,10 @@ _LABELS: dict[str, tuple[str, str]] = {
         "只罗列关键词、不成句子的回答最多得部分分。",
     ),
     "misconception": ("Misconception:", "误解："),
+    "waved": (
+        "Waves away what the question is about (the score is capped):",
+        "把题目关心的问题说成无关紧要（得分封顶）：",
+    ),
     "next": ("An interviewer would ask next:", "面试官接下来可能会问："),
     "model": ("model answer", "参考答案"),
 }
@@ -109,6 +113,9 @@ def render_open_grade(console: Console, q: OpenQuestion, grade: OpenGrade, *, la
     console.print(table)
     if grade.keyword_only:
         console.print(f"[yellow]{_label('keywords', lang)}[/]")
+    if grade.waved_away:
+        console.print(f"[magenta]{_label('waved', lang)}[/]")
+        console.print(_hanging(("  •", f"[dim]“{escape(s)}”[/]") for s in grade.waved_away))
     if grade.misconceptions:
         # The belief, what is true instead, and the answer's own sentence that stated it.
         console.print(

@@ -70,7 +70,12 @@ def _hostile_report() -> CandidateReport:
         "Re-slicing does not share the backing array.",
     )
     detail = OpenDetail(
-        (point,), follow_ups=("Why?",), confidence=0.3, needs_review=True, review_reasons=("the answer hedges",)
+        (point,),
+        follow_ups=("Why?",),
+        confidence=0.3,
+        needs_review=True,
+        review_reasons=("the answer hedges",),
+        waved_away=("There's no need to copy <b>anything</b>.", "It doesn't matter here."),
     )
     q = QuestionRow(
         id="slices.x",
@@ -116,6 +121,7 @@ def test_review_contradictions_and_sandbox_are_shown() -> None:
         assert "a person should read this one" in text.lower()
         assert "contradicted" in text and "Re-slicing does not share the backing array." in text
         assert "the answer hedges" in text
+        assert "waves away" in text and "matter here." in text and "<b>anything" not in text
         assert "sandbox: bwrap" in text
         assert "Weakest areas" in text and "slices (20%)" in text
 

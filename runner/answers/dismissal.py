@@ -1,0 +1,62 @@
+"""Answers that wave the question's concerns away.
+
+A candidate who denies what a question is about rarely says "X is false". They say it does not
+matter: "there's no need to clone it", "that isn't really a problem", "I wouldn't bother with a
+timeout", "没必要加锁", "不用担心", "纯属过度设计". One such remark is normal in a strong answer
+(the model answer itself often says "no need for a mutex here"). Several, beyond what the model
+answer waves away, is how a denial reads, whatever words it uses for the things it dismisses: no
+authored phrasing is needed to see it.
+
+Only the sentence's own wording is read. A dismissal under a condition ("if you use a buffered
+channel, there's no need to ...") or in a question is not counted: it says when something is
+unneeded, not that the question's concern is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from runner.answers.normalize import Sentence
+
+# How many more sentences than the model answer must wave something away before the answer reads
+# as a denial. Blind dev splits: at 2, 235 of 740 denials and 2 of 2,077 strong or mixed answers.
+MARGIN = 2
+
+_EN = re.compile(
+    r"\b(?:"
+    r"no (?:real )?need (?:to|for)|"
+    r"(?:don't|do not|doesn't|does not) (?:really |actually )?need (?:to|any)|"
+    r"unnecessary|needless|overkill|over-?engineer\w*|"
+    r"(?:wouldn't|won't|would not|will not) (?:bother|worry)|not worth (?:it|the)|"
+    r"(?:isn't|is not|aren't|are not|not) (?:really |actually )?(?:a|an) (?:real |actual )?"
+    r"(?:problem|issue|concern|worry)|"
+    r"no (?:real )?(?:problem|issue|concern) (?:here|at all|in practice)|"
+    r"(?:doesn't|does not|don't|do not) (?:really )?matter|"
+    r"nothing to (?:worry|manage|fix|change)|don't worry|"
+    r"academic distinction|worrying about nothing|premature optimi[sz]ation"
+    r")"
+)
+_ZH = re.compile(
+    r"没必要|不需要|无需|不必|"
+    r"不用(?:太|再)?(?:担心|操心|管|改|动|专门|特意|特别)|"
+    r"不是(?:什么)?(?:大)?问题|无所谓|过度设计|画蛇添足|多此一举|得不偿失|问题不大|没什么问题|"
+    r"关系不大|没什么关系|不用太较真|纯属多余"
+)
+# A dismissal after one of these in its sentence states a condition for it, not a verdict.
+_CONDITION = re.compile(r"\b(?:if|unless|when|once|as long as)\b|如果|假如|要是|只要|的话")
+
+
+def dismissing(sentence: Sentence) -> bool:
+    """The sentence waves something away as unneeded or harmless, as a verdict of its own."""
+    text = sentence.norm.lower().replace("’", "'")
+    if text.rstrip().endswith(("?", "？")):
+        return False
+    for found in (_EN.search(text), _ZH.search(text)):
+        if found is not None and not _CONDITION.search(text, 0, found.start()):
+            return True
+    return False
+
+
+def dismissals(sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
+    """The sentences that wave something away."""
+    return tuple(s for s in sentences if dismissing(s))
