@@ -122,11 +122,19 @@ def test_the_verdict_counts_only_for_a_question_that_asks_yes_or_no() -> None:
         ("There is no race here.", True),
         ("这段代码其实没问题。Load 和 Add 都是原子的。", True),
         ("没什么问题。Add(1) 是第一行。", True),
+        ("Nothing odd, honestly. Both fields are atomics.", True),
+        ("You don't need anything special for that.", True),
+        ("It works fine as is.", True),
+        ("不需要什么接口。Go 是鸭子类型。", True),
+        ("一切正常。", True),
         # more than an all-clear in the opening clause
         ("This is fine as long as you hold the lock.", False),
         ("It is safe because Get copies the value.", False),
         ("Nothing dramatic, which is the problem: it wraps around.", False),
         ("没问题的前提是调用方不改它。", False),
+        ("It works because Add is atomic.", False),
+        ("Nothing odd about the send: it blocks until a worker receives.", False),
+        ("不需要加锁，因为只有一个写者。", False),
     ],
 )
 def test_opening_all_clear(text: str, clear: bool) -> None:
