@@ -329,7 +329,23 @@ class Reading:
         ):  # "keep the values without the cancellation" keeps them
             # "the sub-slice copies no elements", "it allocates nothing": the verb is denied.
             return Polarity.NEGATED, after
+        if self._cannot_complement(last):
+            # "recover 根本 catch 不到", "拿不到": 不到 / 不了 after the verb says it cannot be done.
+            return Polarity.NEGATED, after
         return Polarity.AFFIRMED, -1
+
+    def _cannot_complement(self, last: int) -> bool:
+        """A Chinese potential complement follows the match: 不 and one of 到了住出掉动, in its clause."""
+        toks = self.tokens
+        if last + 2 >= len(toks):
+            return False
+        neg, result = toks[last + 1], toks[last + 2]
+        return (
+            neg.raw == "不"
+            and result.kind == "han"
+            and result.raw in _CANNOT_RESULTS
+            and neg.clause == result.clause == toks[last].clause
+        )
 
     def _names_what_must_not(self, p: int, target: int) -> bool:
         """The relative clause whose negator is at p is the subject of a copula right before the
@@ -490,6 +506,28 @@ class Reading:
             return False
         return all(i in terms or toks[i].function or _is_joiner(toks, i) for i in range(last + 1, cue))
 
+    def in_purpose_clause(self, own: tuple[int, ...]) -> bool:
+        """The match sits in a clause that states a goal, not a fact: "To keep just 64 bytes, copy
+        them", "In order to avoid the copy, ...", "为了只保留 64 字节，...". The clause opens its
+        sentence."""
+        toks = self.tokens
+        first = own[0]
+        start = first
+        while start > 0 and toks[start - 1].clause == toks[first].clause:
+            start -= 1
+        if start > 0 and toks[start - 1].sent == toks[first].sent:
+            return False
+        opening = [t.raw for t in toks[start : start + 3]]
+        if opening[:2] == ["为", "了"]:
+            return True
+        i = start + 2 if opening in (["in", "order", "to"], ["so", "as", "to"]) else start
+        return (
+            i + 1 < len(toks)
+            and toks[i].raw == "to"
+            and toks[i + 1].kind == "word"
+            and toks[i + 1].clause == toks[i].clause
+        )
+
     def described_as_mistake(self, own: tuple[int, ...]) -> bool:
         """The match opens its clause and a bad outcome follows at once: "Add inside the
         goroutine races with Wait", "在协程里调用 Add 会和 Wait 竞争"."""
@@ -598,6 +636,8 @@ class Reading:
 _SUPPOSED_AFTER_WOULD = frozenset({"then", "otherwise"})
 _COPULA = frozenset({"is", "are", "was", "were"})
 _ZH_NEGATING = frozenset("不没无非未别")
+# The results of a Chinese potential complement that say a verb cannot succeed: 抓不到, 改不了, 停不住.
+_CANNOT_RESULTS = frozenset("到了住出掉动")
 _MODALS = frozenset({"must", "should", "shall", "can", "may"})
 _MODAL_NEGATORS = frozenset({"mustnt", "shouldnt", "cant", "cannot"})
 # A sentence-opening clause about an older Go: a version (a number, "version", 版本) and a word

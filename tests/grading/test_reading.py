@@ -475,3 +475,32 @@ def test_an_emphatic_negator_ending_in_the_phrasings_own_negation_is_that_negati
     assert polarity(emphatic, "不会强行") is Polarity.AFFIRMED
     assert polarity("不会强行把循环停下来。", "不会强行") is Polarity.AFFIRMED
     assert polarity("发送也不会阻塞。", "会阻塞") is Polarity.NEGATED
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "expected"),
+    [
+        ("所以 recover 根本 catch 不到。", "catch", Polarity.NEGATED),
+        ("这个锁 unlock 不了，就死锁了。", "unlock", Polarity.NEGATED),
+        ("recover 能 catch 到它。", "catch", Polarity.AFFIRMED),
+        ("如果 recover catch 不到，进程就退出。", "catch", Polarity.HYPOTHETICAL),
+    ],
+)
+def test_a_chinese_potential_complement_denies_the_verb_before_it(text: str, term: str, expected: Polarity) -> None:
+    assert polarity(text, term) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "purpose"),
+    [
+        ("To keep just 64 bytes, copy them into a new slice.", "keep", True),
+        ("In order to avoid the copy, use bytes.Clone.", "avoid", True),
+        ("为了只保留 64 字节，要拷贝一份。", "保", True),
+        ("It has to keep the whole array.", "keep", False),
+        ("Copy them to keep just 64 bytes.", "copy", False),
+        ("The slice keeps the array. To be safe, copy it.", "keeps", False),
+    ],
+)
+def test_a_clause_that_opens_with_a_goal_states_no_fact(text: str, term: str, purpose: bool) -> None:
+    reading = read_answer(text)
+    assert reading.in_purpose_clause(_own(text, term)) is purpose
