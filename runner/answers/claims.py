@@ -82,7 +82,7 @@ def asserted(own: tuple[int, ...], resolved: Resolved, *, stating: frozenset[str
         polarity = Polarity.AFFIRMED
     if polarity is not Polarity.AFFIRMED:
         return False
-    return not reading.described_as_mistake(own)
+    return not reading.described_as_mistake(own) and not reading.in_purpose_clause(own)
 
 
 _WHEN = frozenset({"when", "whenever"})
