@@ -53,7 +53,10 @@ _EN_ALL_CLEAR = re.compile(
     r"^(?:(?:honestly|actually|frankly) )?(?:"
     r"(?:this|that|it|the code|this code)(?:'s| is) (?:actually |really |perfectly |completely )?"
     r"(?:fine|ok|okay|safe|correct|not a problem)|"
-    r"nothing (?:is wrong|goes wrong|bad happens|odd|weird|strange|unusual|surprising)(?: happens)?|"
+    r"nothing (?:is |really |actually |much )*(?:wrong|goes wrong|bad happens|odd|weird|strange|unusual|surprising)"
+    r"(?: happens| with (?:it|this|that|the code))?|"
+    r"(?:it|this|that|the code)(?: is not|'s not| isn't)(?: really| actually)?"
+    r" (?:risky|dangerous|unsafe|wrong|broken|a (?:real )?problem)|"
     r"(?:it's |that's |this is )?all (?:good|fine)|(?:it|this|that|the code) works(?: fine| as is)|"
     r"nothing (?:needs|has) to change|(?:you |we )?(?:don't|do not) need (?:anything|to do anything)(?: special)?|"
     r"no need to (?:change|do) anything|"
@@ -64,7 +67,8 @@ _EN_ALL_CLEAR = re.compile(
 _ZH_ALL_CLEAR = re.compile(
     r"^(?:这段代码|这个代码|这个|这样|这里|代码)?(?:其实|确实|完全|本身)?(?:是)?"
     r"(?:没问题|没有问题|没什么问题|没啥问题|安全的|不会有问题|没有竞争|没有数据竞争|没有泄漏|没事|一切正常|"
-    r"没什么(?:特别|奇怪)|不需要(?:什么|任何)\S{0,4}|什么都不用(?:做|改)|不用改|不用动)(?:的)?$"
+    r"没什么(?:特别|奇怪)|不需要(?:什么|任何)\S{0,4}|什么都不用(?:做|改)|"
+    r"(?:不用|不需要|无需)(?:特别|专门|特意)?(?:处理|担心|操心|改|动|管))(?:的)?$"
 )
 _MAX_WORDS = 6  # "It is not safe", "No, ...": a verdict is short
 _MAX_HAN = 8

@@ -127,6 +127,9 @@ def test_the_verdict_counts_only_for_a_question_that_asks_yes_or_no() -> None:
         ("It works fine as is.", True),
         ("不需要什么接口。Go 是鸭子类型。", True),
         ("一切正常。", True),
+        ("Nothing is really wrong with it.", True),
+        ("It isn't really risky.", True),
+        ("不用特别处理。按 goroutine ID 过滤就行。", True),
         # more than an all-clear in the opening clause
         ("This is fine as long as you hold the lock.", False),
         ("It is safe because Get copies the value.", False),
@@ -135,6 +138,8 @@ def test_the_verdict_counts_only_for_a_question_that_asks_yes_or_no() -> None:
         ("It works because Add is atomic.", False),
         ("Nothing odd about the send: it blocks until a worker receives.", False),
         ("不需要加锁，因为只有一个写者。", False),
+        ("It isn't risky because the lock covers it.", False),
+        ("It isn't safe.", False),
     ],
 )
 def test_opening_all_clear(text: str, clear: bool) -> None:
