@@ -38,7 +38,7 @@ from runner.answers.dismissal import MARGIN, dismissals
 from runner.answers.fuzzy import FuzzyIndex
 from runner.answers.lists import looks_like_list
 from runner.answers.matcher import Phrasing, Resolved, compile_phrasing
-from runner.answers.normalize import Sentence
+from runner.answers.normalize import Sentence, split_sentences
 from runner.answers.reading import Polarity, Reading, keyword_list, read_answer
 from runner.answers.result import MisconceptionHit, OpenGrade, PointResult, PointVerdict, Span
 from runner.answers.sequence import stated_reversal
@@ -218,7 +218,7 @@ def _compile_question(question: OpenQuestion) -> CompiledQuestion:
 
 def _model_dismissals(question: OpenQuestion) -> int:
     model = question.model_answer
-    return max(len(dismissals(read_answer(text).sentences)) for text in (model.get("en"), model.get("zh")) if text)
+    return max(len(dismissals(split_sentences(text))) for text in (model.get("en"), model.get("zh")) if text)
 
 
 @lru_cache(maxsize=64)
