@@ -340,10 +340,13 @@ class Reading:
         if last + 2 >= len(toks):
             return False
         neg, result = toks[last + 1], toks[last + 2]
+        # After a Chinese verb, 到 and 出 name what the action never brings rather than deny it
+        # ("永远等不到的东西" still waits); 修不了 and 停不住 do deny it.
+        results = _CANNOT_RESULTS if toks[last].kind != "han" else _CANNOT_RESULTS_HAN
         return (
             neg.raw == "不"
             and result.kind == "han"
-            and result.raw in _CANNOT_RESULTS
+            and result.raw in results
             and neg.clause == result.clause == toks[last].clause
         )
 
@@ -517,6 +520,14 @@ class Reading:
             start -= 1
         if start > 0 and toks[start - 1].sent == toks[first].sent:
             return False
+        # Only a short clause that a comma closes is a goal: without one ("To avoid duplicates the
+        # worker marks the job done ...") the sentence's own statement runs on in it.
+        end = first
+        while end + 1 < len(toks) and toks[end + 1].clause == toks[first].clause:
+            end += 1
+        closed = end + 1 < len(toks) and toks[end + 1].sent == toks[first].sent
+        if not closed or sum(t.units for t in toks[start : end + 1]) > _PURPOSE_WORDS:
+            return False
         opening = [t.raw for t in toks[start : start + 3]]
         if opening[:2] == ["为", "了"]:
             return True
@@ -636,8 +647,10 @@ class Reading:
 _SUPPOSED_AFTER_WOULD = frozenset({"then", "otherwise"})
 _COPULA = frozenset({"is", "are", "was", "were"})
 _ZH_NEGATING = frozenset("不没无非未别")
+_PURPOSE_WORDS = 8  # word units (a Han character counts half): "To keep just 64 bytes,"
 # The results of a Chinese potential complement that say a verb cannot succeed: 抓不到, 改不了, 停不住.
 _CANNOT_RESULTS = frozenset("到了住出掉动")
+_CANNOT_RESULTS_HAN = frozenset("了住掉动")
 _MODALS = frozenset({"must", "should", "shall", "can", "may"})
 _MODAL_NEGATORS = frozenset({"mustnt", "shouldnt", "cant", "cannot"})
 # A sentence-opening clause about an older Go: a version (a number, "version", 版本) and a word

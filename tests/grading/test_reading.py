@@ -504,3 +504,12 @@ def test_a_chinese_potential_complement_denies_the_verb_before_it(text: str, ter
 def test_a_clause_that_opens_with_a_goal_states_no_fact(text: str, term: str, purpose: bool) -> None:
     reading = read_answer(text)
     assert reading.in_purpose_clause(_own(text, term)) is purpose
+
+
+def test_a_goal_without_a_comma_is_the_sentence_itself() -> None:
+    text = "To avoid duplicates the worker marks the job done as soon as it picks it up, before the push."
+    assert not read_answer(text).in_purpose_clause(_own(text, "marks"))
+
+
+def test_waiting_that_never_gets_anything_still_waits() -> None:
+    assert polarity("它卡在一个永远等不到的东西上。", "等") is Polarity.AFFIRMED
