@@ -70,6 +70,11 @@ _ZH_ALL_CLEAR = re.compile(
     r"没什么(?:特别|奇怪)|不需要(?:什么|任何)\S{0,4}|什么都不用(?:做|改)|"
     r"(?:不用|不需要|无需)(?:特别|专门|特意)?(?:处理|担心|操心|改|动|管))(?:的)?$"
 )
+# What turns an all-clear into a concession: "fine, but ...", "没问题，不过 ...".
+_TAKEN_BACK = re.compile(
+    r"^\s*[,;:，；：—–-]?\s*(?:but|however|although|though|except|unless|as long as|provided|only if|"
+    r"但|但是|不过|可是|然而|只是|除非|前提是|只要)"
+)
 _MAX_WORDS = 6  # "It is not safe", "No, ...": a verdict is short
 _MAX_HAN = 8
 
@@ -102,9 +107,13 @@ def opening_verdict(text: str) -> Verdict | None:
 
 
 def opening_all_clear(text: str) -> bool:
-    """The text opens with a clause that only says there is no problem."""
+    """The text opens with a clause that only says there is no problem, and the sentence does not
+    take it back at once ("It's fine, but the writer races", "没问题，不过前提是只读")."""
     clause = _opening_clause(text)
-    return bool(clause) and bool(_EN_ALL_CLEAR.match(clause) or _ZH_ALL_CLEAR.match(clause))
+    if not clause or not (_EN_ALL_CLEAR.match(clause) or _ZH_ALL_CLEAR.match(clause)):
+        return False
+    rest = text.strip()[len(clause) :].lower()
+    return not _TAKEN_BACK.match(rest)
 
 
 def model_verdict(question: OpenQuestion) -> Verdict | None:

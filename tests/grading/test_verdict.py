@@ -140,6 +140,9 @@ def test_the_verdict_counts_only_for_a_question_that_asks_yes_or_no() -> None:
         ("不需要加锁，因为只有一个写者。", False),
         ("It isn't risky because the lock covers it.", False),
         ("It isn't safe.", False),
+        ("It's fine, but the writer races with every reader.", False),
+        ("That's fine — unless two goroutines write.", False),
+        ("没问题，不过前提是只有一个写者。", False),
     ],
 )
 def test_opening_all_clear(text: str, clear: bool) -> None:
