@@ -261,6 +261,9 @@ ZH_MYTH = _words("""
     误以为 误认为 误区 错误地认为 以为 有人说 有人认为 同事说 同事认为 他说 她说 别人说 很多人认为 很多人觉得 有人觉得
 """)
 ZH_MYTH_NOT_AFTER = {"以为": "可所"}  # 可以为, 所以为了
+# 要是 ("if") after one of these is part of another word: 主要是, 重要是, 需要是, 还要是 (只要是 is a
+# condition too).
+ZH_COND_NOT_AFTER = {"要是": "主重需想还也都总必"}
 ZH_CONDITIONAL = _words("""
     如果 假如 假设 要是 倘若 一旦 否则 忘记 忘了 除非 万一 要不然 不然 若 之前 以前 早期 旧版 老版本 过去
 """)

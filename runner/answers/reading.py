@@ -1033,7 +1033,11 @@ def _scan_run(run: str, offset: int, flags: list[int]) -> None:
             continue
         for word, flag in candidates:
             if run.startswith(word, k):
-                before = lx.ZH_NOT_NEGATING_AFTER.get(word, "") or lx.ZH_MYTH_NOT_AFTER.get(word, "")
+                before = (
+                    lx.ZH_NOT_NEGATING_AFTER.get(word, "")
+                    or lx.ZH_MYTH_NOT_AFTER.get(word, "")
+                    or lx.ZH_COND_NOT_AFTER.get(word, "")
+                )
                 if k > 0 and run[k - 1] in before:
                     flag = 0
                 if _a_not_a(run, k):

@@ -513,3 +513,19 @@ def test_a_goal_without_a_comma_is_the_sentence_itself() -> None:
 
 def test_waiting_that_never_gets_anything_still_waits() -> None:
     assert polarity("它卡在一个永远等不到的东西上。", "等") is Polarity.AFFIRMED
+
+
+@pytest.mark.parametrize(
+    ("text", "conditional"),
+    [
+        ("主要是语法层面的原因。", False),
+        ("最重要是先加锁。", False),
+        ("要是没加锁就会竞争。", True),
+        ("只要是写就要加锁。", True),
+    ],
+)
+def test_yaoshi_inside_another_word_is_no_condition(text: str, conditional: bool) -> None:
+    from runner.answers.reading import COND
+
+    reading = read_answer(text)
+    assert any(reading.cues[i] & COND for i in range(len(reading.tokens))) is conditional
