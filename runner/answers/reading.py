@@ -905,7 +905,7 @@ def _english_cues(tokens: list[Token], flags: list[int]) -> None:
             continue
         if w in lx.EN_NEGATORS:
             after = [t.raw for t in tokens[i + 1 : i + 3] if t.sent == tok.sent and t.kind == "word"]
-            if after and after[0] in lx.EN_NOT_NEGATING_NEXT:
+            if after and after[0] in lx.EN_NOT_NEGATING_NEXT and not _plain_restriction(tokens, i, after[0]):
                 flags[i] |= ADVERB
                 continue
             need_at = [
@@ -972,6 +972,19 @@ _HEDGES = frozenset({"really", "actually", "ever", "necessarily", "much", "big",
 
 
 _EN_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "isnt", "arent", "wasnt", "werent"})
+
+
+_ONLY_WORDS = frozenset({"only", "just", "merely", "simply", "solely"})
+_ALSO_WORDS = frozenset({"but", "also", "too", "rather", "instead"})
+
+
+def _plain_restriction(tokens: list[Token], i: int, adverb: str) -> bool:
+    """ "I'd never just turn GC off", "don't simply copy it": with no "but" or "also" later in the
+    sentence the negator denies the doing; only "not just X but (also) Y" affirms X."""
+    if adverb not in _ONLY_WORDS:
+        return False
+    rest = (t.raw for t in tokens[i + 2 :] if t.sent == tokens[i].sent)
+    return not any(w in _ALSO_WORDS for w in rest)
 
 
 def _denies_cause(tokens: list[Token], i: int) -> bool:

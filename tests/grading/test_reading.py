@@ -529,3 +529,16 @@ def test_yaoshi_inside_another_word_is_no_condition(text: str, conditional: bool
 
     reading = read_answer(text)
     assert any(reading.cues[i] & COND for i in range(len(reading.tokens))) is conditional
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "expected"),
+    [
+        ("I would never just turn the GC off without a limit.", "turn", Polarity.NEGATED),
+        ("You should not simply copy the map.", "copy", Polarity.NEGATED),
+        ("It does not only leak, it also blocks the sender.", "leak", Polarity.AFFIRMED),
+        ("Not just the array but the header too.", "array", Polarity.AFFIRMED),
+    ],
+)
+def test_not_just_denies_unless_a_but_or_also_follows(text: str, term: str, expected: Polarity) -> None:
+    assert polarity(text, term) is expected
