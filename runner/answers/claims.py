@@ -73,7 +73,7 @@ def asserted(own: tuple[int, ...], resolved: Resolved, *, stating: frozenset[str
     own ordering words) still states what it says."""
     reading = resolved.reading
     sentence = reading.sentences[resolved.tokens[own[0]].sent]
-    if sentence.text.rstrip().endswith(("?", "？")):
+    if sentence.is_question:
         return False
     # A phrasing that carries its own negation ("no need to call cancel") holds its cue inside the
     # match, so it reads as affirmed when stated.

@@ -48,9 +48,9 @@ _CONDITION = re.compile(r"\b(?:if|unless|when|once|as long as)\b|如果|假如|�
 
 def dismissing(sentence: Sentence) -> bool:
     """The sentence waves something away as unneeded or harmless, as a verdict of its own."""
-    text = sentence.norm.lower().replace("’", "'")
-    if text.rstrip().endswith(("?", "？")):
+    if sentence.is_question:
         return False
+    text = sentence.norm  # lower case, curly quotes made ASCII
     for found in (_EN.search(text), _ZH.search(text)):
         if found is not None and not _CONDITION.search(text, 0, found.start()):
             return True

@@ -264,6 +264,7 @@ ZH_MYTH_NOT_AFTER = {"以为": "可所"}  # 可以为, 所以为了
 # 要是 ("if") after one of these is part of another word: 主要是, 重要是, 需要是, 还要是 (只要是 is a
 # condition too).
 ZH_COND_NOT_AFTER = {"要是": "主重需想还也都总必"}
+ZH_NOT_A_CUE_AFTER = {**ZH_NOT_NEGATING_AFTER, **ZH_MYTH_NOT_AFTER, **ZH_COND_NOT_AFTER}
 ZH_CONDITIONAL = _words("""
     如果 假如 假设 要是 倘若 一旦 否则 忘记 忘了 除非 万一 要不然 不然 若 之前 以前 早期 旧版 老版本 过去
 """)

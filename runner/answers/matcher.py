@@ -36,6 +36,7 @@ from runner.answers.reading import (
     Polarity,
     Reading,
     Token,
+    a_not_a,
     compact,
     read_phrasing,
     stem,
@@ -373,7 +374,7 @@ class Resolved:
             return (pos,) if seg.chars[0] in self.keys[pos] else None
         toks = self.tokens
         n = len(toks)
-        if seg.chars[0] in "不没" and _a_not_a(toks, pos):
+        if seg.chars[0] in "不没" and _inside_a_not_a(toks, pos):
             return None  # "算不算竞争" asks whether it is a race: it does not say "不算竞争"
         own: list[int] = []
         typos = 0
@@ -406,12 +407,10 @@ class Resolved:
         return tuple(own)
 
 
-def _a_not_a(toks: tuple[Token, ...], k: int) -> bool:
-    """The 不 or 没 at k sits between a verb and itself (算不算, 会不会, 有没有, 可不可以): the
-    A-not-A question form, which asks "whether". A phrasing that starts there is not stated."""
-    if k == 0 or k + 1 >= len(toks):
+def _inside_a_not_a(toks: tuple[Token, ...], k: int) -> bool:
+    """The 不 or 没 at k is the middle of an A-not-A question form (reading.a_not_a), read on the
+    Han characters around it in its sentence. A phrasing that starts there is not stated."""
+    around = toks[max(0, k - 1) : k + 2]
+    if len(around) < 3 or any(t.kind != "han" or t.sent != toks[k].sent for t in around):
         return False
-    before, after = toks[k - 1], toks[k + 1]
-    if before.kind != "han" or after.kind != "han" or not before.sent == toks[k].sent == after.sent:
-        return False
-    return before.key == after.key
+    return a_not_a("".join(t.raw for t in around), 1)

@@ -63,6 +63,11 @@ class Sentence:
     def norm(self) -> str:
         return normalize(self.text)
 
+    @property
+    def is_question(self) -> bool:
+        """The sentence asks rather than states."""
+        return self.text.rstrip().endswith(("?", "？"))
+
 
 def split_sentences(text: str) -> tuple[Sentence, ...]:
     """The answer's sentences in order, with their offsets; empty pieces are dropped."""

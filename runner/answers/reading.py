@@ -515,16 +515,11 @@ class Reading:
         sentence."""
         toks = self.tokens
         first = own[0]
-        start = first
-        while start > 0 and toks[start - 1].clause == toks[first].clause:
-            start -= 1
+        start, end = self._clause_span(first)
         if start > 0 and toks[start - 1].sent == toks[first].sent:
             return False
         # Only a short clause that a comma closes is a goal: without one ("To avoid duplicates the
         # worker marks the job done ...") the sentence's own statement runs on in it.
-        end = first
-        while end + 1 < len(toks) and toks[end + 1].clause == toks[first].clause:
-            end += 1
         closed = end + 1 < len(toks) and toks[end + 1].sent == toks[first].sent
         if not closed or sum(t.units for t in toks[start : end + 1]) > _PURPOSE_WORDS:
             return False
@@ -1046,14 +1041,10 @@ def _scan_run(run: str, offset: int, flags: list[int]) -> None:
             continue
         for word, flag in candidates:
             if run.startswith(word, k):
-                before = (
-                    lx.ZH_NOT_NEGATING_AFTER.get(word, "")
-                    or lx.ZH_MYTH_NOT_AFTER.get(word, "")
-                    or lx.ZH_COND_NOT_AFTER.get(word, "")
-                )
+                before = lx.ZH_NOT_A_CUE_AFTER.get(word, "")
                 if k > 0 and run[k - 1] in before:
                     flag = 0
-                if _a_not_a(run, k):
+                if a_not_a(run, k):
                     flag = 0  # 能不能 / 是不是 / 有没有: "whether", a choice, not a denial
                 flags[offset + k] |= flag & ~BREAK_AFTER
                 flags[offset + k + len(word) - 1] |= flag & BREAK_AFTER
@@ -1068,7 +1059,7 @@ def _scan_run(run: str, offset: int, flags: list[int]) -> None:
             k += 1
 
 
-def _a_not_a(run: str, k: int) -> bool:
+def a_not_a(run: str, k: int) -> bool:
     """The 不 or 没 at k sits between a verb and itself (能不能看到, 是不是, 会不会, 有没有, 可不可以):
     the A-not-A question form, which asks "whether" and denies nothing."""
     if run[k] not in "不没" or k == 0 or k + 1 >= len(run):
