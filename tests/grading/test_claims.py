@@ -12,6 +12,8 @@ from runner.answers.framework import (
     _score,
     grade_open,
 )
+from runner.answers.fuzzy import FuzzyIndex
+from runner.answers.matcher import Resolved, compile_phrasing
 from runner.answers.reading import Polarity, read_answer
 from runner.answers.result import OpenGrade, PointResult, PointVerdict
 from runner.content.models import LocalText, OpenQuestion
@@ -358,9 +360,6 @@ def test_a_contrast_under_when_is_stated_one_under_if_is_supposed() -> None:
     ],
 )
 def test_a_phrasing_never_starts_inside_an_a_not_a_question_form(text: str, found: bool) -> None:
-    from runner.answers.fuzzy import FuzzyIndex
-    from runner.answers.matcher import Resolved, compile_phrasing
-
     phrasings = [compile_phrasing(p) for p in ("不算竞争", "不会 panic", "没有竞争")]
     resolved = Resolved(read_answer(text), FuzzyIndex(set()), phrasings)
     assert any(next(resolved.find(ph), None) is not None for ph in phrasings) is found

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from runner.answers.reading import Polarity, read_answer, stem
+from runner.answers.reading import COND, Polarity, read_answer, stem
 
 
 def _own(text: str, term: str) -> tuple[int, ...]:
@@ -484,6 +484,8 @@ def test_an_emphatic_negator_ending_in_the_phrasings_own_negation_is_that_negati
         ("这个锁 unlock 不了，就死锁了。", "unlock", Polarity.NEGATED),
         ("recover 能 catch 到它。", "catch", Polarity.AFFIRMED),
         ("如果 recover catch 不到，进程就退出。", "catch", Polarity.HYPOTHETICAL),
+        # after a Chinese verb, 不到 names what waiting never brings: it still waits
+        ("它卡在一个永远等不到的东西上。", "等", Polarity.AFFIRMED),
     ],
 )
 def test_a_chinese_potential_complement_denies_the_verb_before_it(text: str, term: str, expected: Polarity) -> None:
@@ -499,20 +501,17 @@ def test_a_chinese_potential_complement_denies_the_verb_before_it(text: str, ter
         ("It has to keep the whole array.", "keep", False),
         ("Copy them to keep just 64 bytes.", "copy", False),
         ("The slice keeps the array. To be safe, copy it.", "keeps", False),
+        # without a comma the sentence's own statement runs on in the clause
+        (
+            "To avoid duplicates the worker marks the job done as soon as it picks it up, before the push.",
+            "marks",
+            False,
+        ),
     ],
 )
 def test_a_clause_that_opens_with_a_goal_states_no_fact(text: str, term: str, purpose: bool) -> None:
     reading = read_answer(text)
     assert reading.in_purpose_clause(_own(text, term)) is purpose
-
-
-def test_a_goal_without_a_comma_is_the_sentence_itself() -> None:
-    text = "To avoid duplicates the worker marks the job done as soon as it picks it up, before the push."
-    assert not read_answer(text).in_purpose_clause(_own(text, "marks"))
-
-
-def test_waiting_that_never_gets_anything_still_waits() -> None:
-    assert polarity("它卡在一个永远等不到的东西上。", "等") is Polarity.AFFIRMED
 
 
 @pytest.mark.parametrize(
@@ -525,8 +524,6 @@ def test_waiting_that_never_gets_anything_still_waits() -> None:
     ],
 )
 def test_yaoshi_inside_another_word_is_no_condition(text: str, conditional: bool) -> None:
-    from runner.answers.reading import COND
-
     reading = read_answer(text)
     assert any(reading.cues[i] & COND for i in range(len(reading.tokens))) is conditional
 
