@@ -30,8 +30,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from enum import Enum
 from functools import lru_cache
+from typing import TypeGuard
 
-from runner.answers import precompiled
+from runner.answers import precompiled, shipped
 from runner.answers.claims import CompiledClaim, CompiledOrder, ContrastHit, asserted, stated_contrast
 from runner.answers.confidence import assess
 from runner.answers.dismissal import MARGIN, dismissals
@@ -223,15 +224,28 @@ def _model_dismissals(question: OpenQuestion) -> int:
 
 @lru_cache(maxsize=64)
 def _shared_beliefs(topic: str) -> tuple[CompiledMisconception, ...]:
-    """The topic's shared wrong beliefs, compiled once per process and kept between runs."""
+    """The topic's shared wrong beliefs, compiled once per process and kept between runs; on a
+    machine where nothing was kept yet, loaded as shipped inside the package (shipped.py)."""
     stored = precompiled.load_shared(topic)
-    if isinstance(stored, tuple) and all(isinstance(m, CompiledMisconception) for m in stored):
+    if _is_beliefs(stored):
         return stored
-    from runner.content.beliefs import beliefs_for  # only when compiling: a precompiled load skips it
-
-    compiled = tuple(CompiledMisconception(m, _compile_all(m.phrasings), shared=True) for m in beliefs_for(topic))
+    built = shipped.load(topic)
+    if _is_beliefs(built):
+        return built  # as fast to load as a kept copy: storing one would only cost the pickling
+    compiled = compile_shared_beliefs(topic)
     precompiled.store_shared(topic, compiled)
     return compiled
+
+
+def _is_beliefs(value: object) -> TypeGuard[tuple[CompiledMisconception, ...]]:
+    return isinstance(value, tuple) and all(isinstance(m, CompiledMisconception) for m in value)
+
+
+def compile_shared_beliefs(topic: str) -> tuple[CompiledMisconception, ...]:
+    """The topic's shared wrong beliefs compiled from scratch."""
+    from runner.content.beliefs import beliefs_for  # only when compiling: a load skips it
+
+    return tuple(CompiledMisconception(m, _compile_all(m.phrasings), shared=True) for m in beliefs_for(topic))
 
 
 def _in_prompt(question: OpenQuestion, fuzzy: FuzzyIndex, phrasings: list[Phrasing]) -> frozenset[int]:

@@ -28,17 +28,21 @@ KIND = "graders"
 _RUNNER = Path(__file__).resolve().parents[1]
 
 
-@cache
-def code_fingerprint() -> str:
+def fingerprint_files() -> list[Path]:
     """Every file compiling reads or runs: the grader's modules, the content models and lexicon,
     and the shared beliefs."""
-    files = [
+    return [
         *sorted((_RUNNER / "answers").glob("*.py")),
         *sorted((_RUNNER / "content").glob("*.py")),
         *sorted((_RUNNER / "content" / "beliefs").glob("*.yaml")),
     ]
+
+
+@cache
+def code_fingerprint() -> str:
+    """The version, and the size and modification time of each of fingerprint_files()."""
     lines = [__version__]
-    for f in files:
+    for f in fingerprint_files():
         try:
             st = f.stat()
         except OSError:

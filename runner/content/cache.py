@@ -69,7 +69,7 @@ def _key_many(paths: Sequence[Path]) -> tuple[str, str]:
 
 
 @contextmanager
-def _no_collection() -> Iterator[None]:
+def no_collection() -> Iterator[None]:
     """Unpickling makes tens of thousands of objects and frees none: the cyclic collector would
     walk them again and again (a fifth of the load) and find nothing."""
     was_enabled = gc.isenabled()
@@ -165,7 +165,7 @@ def store_keyed(slot: str, ident: str, value: Any, kind: str) -> None:
 
 def _read(file: Path, ident: str) -> Any | None:
     try:
-        with file.open("rb") as fh, _no_collection():
+        with file.open("rb") as fh, no_collection():
             stored_ident, value = pickle.load(fh)
     except Exception:  # a missing, stale or unreadable cache is just a miss
         return None

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from runner.answers import framework, precompiled
+from runner.answers import framework, precompiled, shipped
 from runner.answers.framework import CompiledQuestion, _all_phrasings, _compile_question, compile_question, grade_open
 from runner.content.catalog import load_catalog
 from runner.content.models import OpenQuestion
@@ -62,6 +62,7 @@ def test_a_topics_shared_beliefs_are_kept_and_grade_like_fresh_ones(monkeypatch:
     load_shared = precompiled.load_shared
     monkeypatch.setattr(precompiled, "load", lambda _q: None)  # the question compiles
     monkeypatch.setattr(precompiled, "load_shared", lambda _t: None)
+    monkeypatch.setattr(shipped, "load", lambda _t: None)  # as if the shipped ones were stale: compiled, then kept
     framework._shared_beliefs.cache_clear()
     compile_question.cache_clear()
     fresh = [grade_open(q, a) for a in answers]

@@ -1,0 +1,39 @@
+"""Compile every topic's shared wrong beliefs into the files shipped inside the package (shipped.py).
+
+    python -m runner.answers.build_shipped
+
+Run it after changing a beliefs file or the grader's code, and commit what it writes:
+tests/grading/test_shipped.py fails while the shipped files are stale.
+"""
+
+from __future__ import annotations
+
+import pickle
+import zlib
+from pathlib import Path
+
+from runner.answers.framework import compile_shared_beliefs
+from runner.answers.shipped import FOLDER, SEP, SUFFIX, fingerprint
+from runner.content.beliefs import EVERY_TOPIC, load_beliefs
+from runner.content.catalog import load_catalog
+
+
+def build(folder: Path = FOLDER) -> list[Path]:
+    """Compile every topic's shared beliefs and write them to `folder`, replacing what was there."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob(f"*{SUFFIX}"):
+        old.unlink()
+    named = {topic for belief in load_beliefs() for topic in belief.topics if topic != EVERY_TOPIC}
+    topics = sorted(named | set(load_catalog().topics()))
+    written = []
+    for topic in topics:
+        body = zlib.compress(pickle.dumps(compile_shared_beliefs(topic), protocol=pickle.HIGHEST_PROTOCOL), 9)
+        path = folder / f"{topic}{SUFFIX}"
+        path.write_bytes(fingerprint() + SEP + body)
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":
+    for path in build():
+        print(f"{path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path}")
