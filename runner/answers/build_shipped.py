@@ -1,4 +1,5 @@
-"""Compile every topic's shared wrong beliefs into the files shipped inside the package (shipped.py).
+"""Compile every topic's shared wrong beliefs (shipped.py) and the bundled questions' reference index
+(nearest.py) into the files shipped inside the package.
 
     python -m runner.answers.build_shipped
 
@@ -13,16 +14,18 @@ import zlib
 from pathlib import Path
 
 from runner.answers.framework import compile_shared_beliefs
+from runner.answers.nearest import INDEX_FILE, build_index
 from runner.answers.shipped import FOLDER, SEP, SUFFIX, fingerprint
 from runner.content.beliefs import EVERY_TOPIC, load_beliefs
 from runner.content.catalog import load_catalog
+from runner.content.models import OpenQuestion
 
 
 def build(folder: Path = FOLDER) -> list[Path]:
     """Compile every topic's shared beliefs and write them to `folder`, replacing what was there."""
     folder.mkdir(parents=True, exist_ok=True)
-    for old in folder.glob(f"*{SUFFIX}"):
-        old.unlink()
+    for old in [*folder.glob(f"*{SUFFIX}"), folder / INDEX_FILE]:
+        old.unlink(missing_ok=True)
     named = {topic for belief in load_beliefs() for topic in belief.topics if topic != EVERY_TOPIC}
     topics = sorted(named | set(load_catalog().topics()))
     written = []
@@ -31,6 +34,10 @@ def build(folder: Path = FOLDER) -> list[Path]:
         path = folder / f"{topic}{SUFFIX}"
         path.write_bytes(fingerprint() + SEP + body)
         written.append(path)
+    index = build_index(q for q in load_catalog().questions if isinstance(q, OpenQuestion))
+    path = folder / INDEX_FILE
+    path.write_bytes(fingerprint() + SEP + zlib.compress(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL), 9))
+    written.append(path)
     return written
 
 

@@ -34,6 +34,7 @@ def assess(
     *,
     keyword_only: bool,
     waved_away: bool = False,
+    about_instead: str | None = None,
     score_without: Callable[[tuple[int, int]], float] | None = None,
 ) -> tuple[float, tuple[str, ...]]:
     """(confidence 0..1, the reasons it is low). `score_without(span)`: the score of the answer
@@ -43,7 +44,13 @@ def assess(
     long = _length(reading) >= FLUENT_WORDS and len(reading.sentences) >= 2
     # A list, or an answer that waves the question's concerns away, earns little for a reason the
     # grade shows: there is nothing for a person to rescue.
-    if long and not keyword_only and not waved_away and score < LOW_SCORE:
+    # An answer capped as being about another question is said to be: a person checks that it is.
+    if long and about_instead is not None:
+        confidence = min(confidence, 0.35)
+        reasons.append(
+            f"it reads like an answer to another question ({about_instead}): check it does not answer this one"
+        )
+    elif long and not keyword_only and not waved_away and score < LOW_SCORE:
         confidence = min(confidence, 0.35)
         reasons.append("a long, fluent answer earned little: it may say the right things in other words")
     both = [p.point_id for p in points if p.verdict is PointVerdict.CONTRADICTED and p.also_covered]

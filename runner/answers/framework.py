@@ -27,12 +27,12 @@ adds nothing: a concept is present or not.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import lru_cache
 from typing import TypeGuard
 
-from runner.answers import precompiled, shipped
+from runner.answers import nearest, precompiled, shipped
 from runner.answers.claims import CompiledClaim, CompiledOrder, ContrastHit, asserted, stated_contrast
 from runner.answers.confidence import assess
 from runner.answers.dismissal import MARGIN, dismissals
@@ -68,6 +68,9 @@ INVERTED_FLOOR = 0.2
 # An answer that waves the question's concerns away (dismissal.py) is a denial: the blind writers
 # score those 0-0.15 (dev splits: denials MAE 0.102 -> 0.087 at 0.15, 0.090 at 0.2).
 DISMISSIVE_CAP = 0.15
+# An answer about another question (nearest.py): the blind writers score those 0-0.1 (dev splits:
+# off-topic MAE 0.094 -> 0.062 at 0.1, 0.071 at 0.15; no strong, partial or inverted answer capped).
+ELSEWHERE_CAP = 0.1
 FLOOR_SENTENCES = 3  # sentences an answer needs for the whole floor
 MAX_FOLLOW_UPS = 3
 _EVIDENCE_SENTENCES = 2
@@ -134,6 +137,7 @@ class CompiledQuestion:
     in_prompt: frozenset[int] = frozenset()  # ids of the phrasings the prompt itself contains
     opening: Expected = None  # what an answer may not open with the opposite of (verdict.py)
     model_dismissals: int = 0  # sentences of the model answer that wave something away (dismissal.py)
+    subject: nearest.Subject = field(default_factory=nearest.Subject)  # what tells an answer about something else
 
     # Pickled between runs (precompiled.py): ids do not survive that, so the prompt's phrasings
     # travel as the objects themselves (pickle keeps them one object with the ones in the points).
@@ -214,6 +218,7 @@ def _compile_question(question: OpenQuestion) -> CompiledQuestion:
         _in_prompt(question, fuzzy, phrasings),
         expected_opening(question),
         _model_dismissals(question),
+        nearest.subject_of(question),
     )
 
 
@@ -331,7 +336,7 @@ def grade_open(question: OpenQuestion, text: str) -> OpenGrade:
     graded = _grade(question, compiled, text)
 
     def score_without(span: tuple[int, int]) -> float:
-        return _grade(question, compiled, text[: span[0]] + " " + text[span[1] :]).score
+        return _grade(question, compiled, text[: span[0]] + " " + text[span[1] :], place=False).score
 
     confidence, reasons = assess(
         graded.reading,
@@ -339,6 +344,7 @@ def grade_open(question: OpenQuestion, text: str) -> OpenGrade:
         graded.score,
         keyword_only=graded.keyword_only,
         waved_away=bool(graded.waved_away),
+        about_instead=graded.about_instead,
         score_without=score_without,
     )
     return OpenGrade(
@@ -351,6 +357,7 @@ def grade_open(question: OpenQuestion, text: str) -> OpenGrade:
         confidence=confidence,
         review_reasons=reasons,
         waved_away=tuple(s.text for s in graded.waved_away),
+        about_instead=graded.about_instead,
     )
 
 
@@ -362,9 +369,12 @@ class _Graded:
     keyword_only: bool
     score: float
     waved_away: tuple[Sentence, ...] = ()  # set when they make the answer a denial (DISMISSIVE_CAP)
+    about_instead: str | None = None  # the bundled question the answer is about instead (ELSEWHERE_CAP)
 
 
-def _grade(question: OpenQuestion, compiled: CompiledQuestion, text: str) -> _Graded:
+def _grade(question: OpenQuestion, compiled: CompiledQuestion, text: str, *, place: bool = True) -> _Graded:
+    """`place`: check which question the answer is about (nearest.py); the confidence check, which
+    grades the answer again without one sentence, leaves that out."""
     reading = read_answer(text)
     resolved = Resolved(reading, compiled.fuzzy, _all_phrasings(compiled.points, compiled.misconceptions))
     keyword_only = looks_like_list(text) or keyword_list(reading, resolved.terms)
@@ -400,7 +410,14 @@ def _grade(question: OpenQuestion, compiled: CompiledQuestion, text: str) -> _Gr
         waved = ()
     if waved:
         score = min(score, DISMISSIVE_CAP)
-    return _Graded(reading, points, hits, keyword_only, score, waved)
+    # An answer much nearer another question than its own answers that one: what it earned here
+    # came from shared vocabulary. Looked up only when it could change the score.
+    about_instead = None
+    if place and score > ELSEWHERE_CAP and not keyword_only:
+        about_instead = nearest.elsewhere(compiled.subject, text)
+        if about_instead is not None:
+            score = ELSEWHERE_CAP
+    return _Graded(reading, points, hits, keyword_only, score, waved, about_instead)
 
 
 def _verdict_turned(points: tuple[PointResult, ...], sentence: Sentence) -> tuple[PointResult, ...]:

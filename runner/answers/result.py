@@ -93,6 +93,9 @@ class OpenGrade:
     # The sentences that wave the question's concerns away, when there are enough of them to make
     # the answer a denial (dismissal.py); the score is capped then.
     waved_away: tuple[str, ...] = ()
+    # The bundled question the answer is about instead of this one (nearest.py): it is much nearer
+    # that question's wording than this one's, and the score is capped.
+    about_instead: str | None = None
 
     @property
     def needs_review(self) -> bool:
@@ -124,6 +127,7 @@ class OpenGrade:
             "needs_review": self.needs_review,
             "review_reasons": list(self.review_reasons),
             "waved_away": list(self.waved_away),
+            "about_instead": self.about_instead,
             "points": [p.to_json() for p in self.points],
             "misconceptions": [m.to_json() for m in self.misconceptions],
             "follow_ups": [_text_json(f) for f in self.follow_ups],

@@ -26,7 +26,7 @@ from pathlib import Path
 from runner.answers import precompiled
 from runner.content import cache as content_cache
 
-FOLDER = Path(__file__).with_name("shipped_beliefs")
+FOLDER = Path(__file__).with_name("shipped_data")
 SUFFIX = ".bin"
 SEP = b"\n"
 

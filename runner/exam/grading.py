@@ -152,6 +152,7 @@ def _open_detail(q: OpenQuestion, text: str) -> tuple[float, OpenDetail]:
         og.needs_review,
         tuple(og.review_reasons),
         og.waved_away,
+        og.about_instead,
     )
 
 

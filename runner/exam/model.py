@@ -75,6 +75,7 @@ class OpenDetail:
     needs_review: bool = False
     review_reasons: tuple[str, ...] = ()
     waved_away: tuple[str, ...] = ()  # the sentences that wave the question's concerns away (score capped)
+    about_instead: str | None = None  # the bundled question the answer is about instead (score capped)
 
 
 @dataclass(frozen=True)

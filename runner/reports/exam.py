@@ -200,6 +200,10 @@ def to_markdown(d: CandidateReport, *, signed: bool = False) -> str:
         if o.waved_away:
             quoted = " ".join(f"“{md(s)}”" for s in o.waved_away)
             out.append(f"- **waves away** what the question is about (score capped): {quoted}")
+        if o.about_instead:
+            out.append(
+                f"- **answers another question** (score capped): reads like an answer to `{md(o.about_instead)}`"
+            )
         if o.follow_ups:
             out += ["", "Follow-up questions for the live interview:", ""] + [f"- {md_author(f)}" for f in o.follow_ups]
         if o.stretch:
@@ -396,6 +400,11 @@ def _question_html(q: QuestionRow) -> str:
         quoted = " ".join(f"“{e(s)}”" for s in o.waved_away)
         p.append(
             f'<li><span class="contradicted">waves away</span> what the question is about (score capped): {quoted}</li>'
+        )
+    if o.about_instead:
+        p.append(
+            '<li><span class="contradicted">answers another question</span> (score capped): reads like an answer '
+            f"to <code>{e(o.about_instead)}</code></li>"
         )
     p.append("</ul>")
     if o.follow_ups:

@@ -61,6 +61,10 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Waves away what the question is about (the score is capped):",
         "把题目关心的问题说成无关紧要（得分封顶）：",
     ),
+    "elsewhere": (
+        "Reads like an answer to another question (the score is capped):",
+        "更像是在回答另一道题（得分封顶）：",
+    ),
     "next": ("An interviewer would ask next:", "面试官接下来可能会问："),
     "model": ("model answer", "参考答案"),
 }
@@ -116,6 +120,8 @@ def render_open_grade(console: Console, q: OpenQuestion, grade: OpenGrade, *, la
     if grade.waved_away:
         console.print(f"[magenta]{_label('waved', lang)}[/]")
         console.print(_hanging(("  •", f"[dim]“{escape(s)}”[/]") for s in grade.waved_away))
+    if grade.about_instead:
+        console.print(f"[magenta]{_label('elsewhere', lang)}[/] {escape(grade.about_instead)}")
     if grade.misconceptions:
         # The belief, what is true instead, and the answer's own sentence that stated it.
         console.print(

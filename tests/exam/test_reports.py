@@ -76,6 +76,7 @@ def _hostile_report() -> CandidateReport:
         needs_review=True,
         review_reasons=("the answer hedges",),
         waved_away=("There's no need to copy <b>anything</b>.", "It doesn't matter here."),
+        about_instead="memory.<i>gc</i>",
     )
     q = QuestionRow(
         id="slices.x",
@@ -122,6 +123,7 @@ def test_review_contradictions_and_sandbox_are_shown() -> None:
         assert "contradicted" in text and "Re-slicing does not share the backing array." in text
         assert "the answer hedges" in text
         assert "waves away" in text and "matter here." in text and "<b>anything" not in text
+        assert "answers another question" in text and "gc" in text and "<i>gc" not in text
         assert "sandbox: bwrap" in text
         assert "Weakest areas" in text and "slices (20%)" in text
 

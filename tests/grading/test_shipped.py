@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from runner.answers import framework, precompiled, shipped
+from runner.answers import framework, nearest, precompiled, shipped
 from runner.answers.build_shipped import build
 from runner.answers.framework import CompiledMisconception, compile_shared_beliefs
 from runner.content.catalog import load_catalog
+from runner.content.models import OpenQuestion
 
 REBUILD = "the shipped shared beliefs are stale: run `python -m runner.answers.build_shipped` and commit the result"
 
@@ -75,3 +76,11 @@ def test_the_grader_compiles_the_beliefs_when_the_shipped_ones_are_unusable(monk
         assert framework._shared_beliefs(topic) == compile_shared_beliefs(topic)
     finally:
         framework._shared_beliefs.cache_clear()
+
+
+def test_the_shipped_question_index_is_the_bundled_banks_as_they_are() -> None:
+    loaded = nearest._load_shipped()
+    assert isinstance(loaded, nearest.QuestionIndex), REBUILD
+    fresh = nearest.build_index(q for q in load_catalog().questions if isinstance(q, OpenQuestion))
+    assert loaded.ids == fresh.ids and loaded.terms == fresh.terms, REBUILD
+    assert loaded.weights == fresh.weights and loaded.idf == fresh.idf, REBUILD
