@@ -891,6 +891,26 @@ _EN_CUE_WORDS = (
 )
 
 
+def _adverbial_then(tokens: list[Token], flags: list[int], i: int) -> bool:
+    """ "each cycle then has less to do": "then" inside a clause, after its subject, means "as a
+    result" and starts nothing. It starts a clause after punctuation or "and" ("..., then call
+    Shutdown") and after a condition ("if the buffer is full then the send blocks")."""
+    if i == 0:
+        return False
+    prev = tokens[i - 1]
+    if prev.sent != tokens[i].sent or prev.frag != tokens[i].frag or prev.raw in _THEN_JOINERS:
+        return False
+    j = i - 1
+    while j >= 0 and tokens[j].sent == tokens[i].sent and tokens[j].frag == tokens[i].frag:
+        if flags[j] & COND:
+            return False
+        j -= 1
+    return True
+
+
+_THEN_JOINERS = frozenset({"and", "or", "but", "so", "just", "only", "first"})
+
+
 def _english_cues(tokens: list[Token], flags: list[int]) -> None:
     for i, tok in enumerate(tokens):
         if tok.kind != "word" or tok.joined:
@@ -927,7 +947,7 @@ def _english_cues(tokens: list[Token], flags: list[int]) -> None:
             flags[i] |= MYTH
         if w in lx.EN_CONDITIONAL:
             flags[i] |= COND
-        if w in lx.EN_CLAUSE_BREAK:
+        if w in lx.EN_CLAUSE_BREAK and not (w == "then" and _adverbial_then(tokens, flags, i)):
             flags[i] |= BREAK
         if w in lx.EN_BELIEF_VERBS and _attributed(tokens, i):
             # "people think ...", "my colleague says ...": someone else's view, not the answer's.

@@ -539,3 +539,21 @@ def test_yaoshi_inside_another_word_is_no_condition(text: str, conditional: bool
 )
 def test_not_just_denies_unless_a_but_or_also_follows(text: str, term: str, expected: Polarity) -> None:
     assert polarity(text, term) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b", "same"),
+    [
+        ("Each cycle then has less to do.", "cycle", "has", True),  # "then" as "as a result"
+        ("The collector then runs less often.", "collector", "runs", True),
+        ("Wait for the tasks, then call Shutdown.", "tasks", "call", False),
+        ("Wait for the tasks and then call Shutdown.", "tasks", "call", False),
+        ("If the buffer is full then the send blocks.", "full", "send", False),  # the condition ends
+    ],
+)
+def test_then_starts_a_clause_only_after_punctuation_a_joiner_or_a_condition(
+    text: str, a: str, b: str, same: bool
+) -> None:
+    reading = read_answer(text)
+    clause = {t.raw: t.clause for t in reading.tokens}
+    assert (clause[a] == clause[b]) is same
