@@ -640,6 +640,7 @@ class Reading:
 
 
 _SUPPOSED_AFTER_WOULD = frozenset({"then", "otherwise"})
+_LEADING = frozenset({"when", "whenever", "once", "after", "if"})
 _COPULA = frozenset({"is", "are", "was", "were"})
 _ZH_NEGATING = frozenset("不没无非未别")
 _PURPOSE_WORDS = 8  # word units (a Han character counts half): "To keep just 64 bytes,"
@@ -758,9 +759,16 @@ def read_answer(text: str) -> Reading:
     _mark_function_words(tokens)
     clause = statement = 0
     final: list[Token] = []
+    leading = False  # the statement opens with "when ..." and no comma has closed that clause yet
     for i, tok in enumerate(tokens):
         if breaks[i] or cues[i] & BREAK:
-            statement += 1
+            # "When a worker fails, it closes the channel": the leading clause and the one after
+            # its comma are one statement, so the parts of a co-occurrence may sit in each.
+            if not (leading and i in commas and not cues[i] & BREAK):
+                statement += 1
+            leading = False
+        if (breaks[i] or i == 0) and tok.kind == "word" and tok.raw in _LEADING:
+            leading = True
         if breaks[i] or cues[i] & BREAK or (i > 0 and cues[i - 1] & BREAK_AFTER):
             clause += 1
         tok.clause = clause

@@ -363,3 +363,14 @@ def test_a_phrasing_never_starts_inside_an_a_not_a_question_form(text: str, foun
     phrasings = [compile_phrasing(p) for p in ("不算竞争", "不会 panic", "没有竞争")]
     resolved = Resolved(read_answer(text), FuzzyIndex(set()), phrasings)
     assert any(next(resolved.find(ph), None) is not None for ph in phrasings) is found
+
+
+def test_a_co_occurrence_spans_a_leading_when_clause_and_its_main_clause() -> None:
+    phrasing = compile_phrasing("worker & closes the jobs channel")
+    for text, found in [
+        ("When a worker hits a fatal error, it closes the jobs channel.", True),
+        ("A worker hits a fatal error. The producer closes the jobs channel.", False),
+        ("A worker hits a fatal error, so the producer closes the jobs channel.", False),
+    ]:
+        resolved = Resolved(read_answer(text), FuzzyIndex(frozenset()), [phrasing])
+        assert (next(resolved.find(phrasing), None) is not None) is found, text

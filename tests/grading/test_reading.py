@@ -557,3 +557,21 @@ def test_then_starts_a_clause_only_after_punctuation_a_joiner_or_a_condition(
     reading = read_answer(text)
     clause = {t.raw: t.clause for t in reading.tokens}
     assert (clause[a] == clause[b]) is same
+
+
+@pytest.mark.parametrize(
+    ("text", "a", "b", "same"),
+    [
+        ("When a worker fails, it closes the channel.", "worker", "closes", True),
+        ("If a worker fails, it closes the channel.", "worker", "closes", True),
+        ("A worker fails, it closes the channel.", "worker", "closes", False),  # no leading clause
+        ("When a worker fails, it stops, and the producer closes the channel.", "worker", "producer", False),
+        ("When a worker fails, it stops, but the producer closes the channel.", "worker", "producer", False),
+    ],
+)
+def test_a_leading_when_clause_and_the_clause_after_its_comma_are_one_statement(
+    text: str, a: str, b: str, same: bool
+) -> None:
+    reading = read_answer(text)
+    statement = {t.raw: t.statement for t in reading.tokens}
+    assert (statement[a] == statement[b]) is same
