@@ -208,3 +208,25 @@ def test_a_prohibition_worded_as_a_phrase_accepts_a_denial_and_a_description(ban
         "Holding the mutex across I/O as a 'running' flag is the real smell.",
     ):
         assert verdict(banks, q, text, "scope") is PointVerdict.COVERED, text
+
+
+# --- a correct answer that also explains the fix ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At the defer statement, so it is almost zero. Wrap it in a closure and time.Since(start) is computed "
+        "when the function returns.",
+        "It's evaluated right at the defer line, which is why it logs ~0. If you wrap it in a closure, then "
+        "time.Since(start) gets computed when the function returns.",
+    ],
+)
+def test_explaining_the_closure_fix_does_not_contradict_the_timing(banks: Catalog, text: str) -> None:
+    g = grade(banks, "defer.evaluation-rules-probe-when", text)
+    assert not g.contradicted and g.score >= 0.5
+
+
+def test_the_wrong_timing_is_still_contradicted(banks: Catalog) -> None:
+    text = "It logs about 2 seconds, because time.Since is computed when the function returns."
+    assert verdict(banks, "defer.evaluation-rules-probe-when", text, "near-zero") is PointVerdict.CONTRADICTED
