@@ -9,36 +9,30 @@ tests/grading/test_shipped.py fails while the shipped files are stale.
 
 from __future__ import annotations
 
-import pickle
-import zlib
 from pathlib import Path
 
 from runner.answers.framework import compile_shared_beliefs
 from runner.answers.nearest import INDEX_FILE, build_index
-from runner.answers.shipped import FOLDER, SEP, SUFFIX, fingerprint
+from runner.answers.shipped import FOLDER, SUFFIX, write
 from runner.content.beliefs import EVERY_TOPIC, load_beliefs
 from runner.content.catalog import load_catalog
 from runner.content.models import OpenQuestion
 
 
 def build(folder: Path = FOLDER) -> list[Path]:
-    """Compile every topic's shared beliefs and write them to `folder`, replacing what was there."""
+    """Compile every topic's shared beliefs and the question index and write them to `folder`,
+    replacing what was there."""
     folder.mkdir(parents=True, exist_ok=True)
     for old in [*folder.glob(f"*{SUFFIX}"), folder / INDEX_FILE]:
         old.unlink(missing_ok=True)
+    catalog = load_catalog()
     named = {topic for belief in load_beliefs() for topic in belief.topics if topic != EVERY_TOPIC}
-    topics = sorted(named | set(load_catalog().topics()))
-    written = []
-    for topic in topics:
-        body = zlib.compress(pickle.dumps(compile_shared_beliefs(topic), protocol=pickle.HIGHEST_PROTOCOL), 9)
-        path = folder / f"{topic}{SUFFIX}"
-        path.write_bytes(fingerprint() + SEP + body)
-        written.append(path)
-    index = build_index(q for q in load_catalog().questions if isinstance(q, OpenQuestion))
-    path = folder / INDEX_FILE
-    path.write_bytes(fingerprint() + SEP + zlib.compress(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL), 9))
-    written.append(path)
-    return written
+    written = [
+        write(folder, f"{topic}{SUFFIX}", compile_shared_beliefs(topic))
+        for topic in sorted(named | set(catalog.topics()))
+    ]
+    index = build_index(q for q in catalog.questions if isinstance(q, OpenQuestion))
+    return [*written, write(folder, INDEX_FILE, index)]
 
 
 if __name__ == "__main__":

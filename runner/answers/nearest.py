@@ -21,9 +21,7 @@ with a stale one it is built from the bundled banks once per process (about 150 
 from __future__ import annotations
 
 import math
-import pickle
 import re
-import zlib
 from array import array
 from collections import Counter
 from collections.abc import Iterable
@@ -33,7 +31,6 @@ from typing import TYPE_CHECKING
 
 from runner.answers import shipped
 from runner.answers.reading import stem
-from runner.content import cache as content_cache
 
 if TYPE_CHECKING:
     from runner.content.models import OpenQuestion
@@ -214,14 +211,4 @@ def bundled_index() -> QuestionIndex | None:
 
 
 def _load_shipped() -> object | None:
-    if not content_cache.enabled():
-        return None
-    try:
-        header, _, body = (shipped.FOLDER / INDEX_FILE).read_bytes().partition(shipped.SEP)
-        if header != shipped.fingerprint():
-            return None
-        with content_cache.no_collection():
-            value: object = pickle.loads(zlib.decompress(body))
-    except Exception:  # missing, stale or damaged: built from the banks instead
-        return None
-    return value
+    return shipped.read(INDEX_FILE)

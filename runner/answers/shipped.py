@@ -47,15 +47,27 @@ def fingerprint() -> bytes:
 def load(topic: str) -> object | None:
     """The topic's shared beliefs as shipped, when compiled from this code and these beliefs
     (framework.py checks the type); None when stale, missing or unreadable."""
+    return read(f"{topic}{SUFFIX}")
+
+
+def read(name: str) -> object | None:
+    """What the shipped file `name` holds, when it was built from this code and these beliefs;
+    None when stale, missing or unreadable (the caller then builds it itself)."""
     if not content_cache.enabled():
         return None
     try:
-        data = (FOLDER / f"{topic}{SUFFIX}").read_bytes()
-        header, _, body = data.partition(SEP)
+        header, _, body = (FOLDER / name).read_bytes().partition(SEP)
         if header != fingerprint():
             return None
         with content_cache.no_collection():
             value: object = pickle.loads(zlib.decompress(body))
-    except Exception:  # a missing, stale or damaged file is a miss: the beliefs are compiled instead
+    except Exception:  # a missing, stale or damaged file is a miss
         return None
     return value
+
+
+def write(folder: Path, name: str, value: object) -> Path:
+    """Store `value` as the shipped file `name`, under this code's fingerprint (build_shipped.py)."""
+    path = folder / name
+    path.write_bytes(fingerprint() + SEP + zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 9))
+    return path

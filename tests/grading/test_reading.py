@@ -554,9 +554,13 @@ def test_not_just_denies_unless_a_but_or_also_follows(text: str, term: str, expe
 def test_then_starts_a_clause_only_after_punctuation_a_joiner_or_a_condition(
     text: str, a: str, b: str, same: bool
 ) -> None:
-    reading = read_answer(text)
-    clause = {t.raw: t.clause for t in reading.tokens}
-    assert (clause[a] == clause[b]) is same
+    assert _together(text, a, b, "clause") is same
+
+
+def _together(text: str, a: str, b: str, unit: str) -> bool:
+    """Words a and b of the answer fall in the same clause (or statement)."""
+    where = {t.raw: getattr(t, unit) for t in read_answer(text).tokens}
+    return bool(where[a] == where[b])
 
 
 @pytest.mark.parametrize(
@@ -572,6 +576,4 @@ def test_then_starts_a_clause_only_after_punctuation_a_joiner_or_a_condition(
 def test_a_leading_when_clause_and_the_clause_after_its_comma_are_one_statement(
     text: str, a: str, b: str, same: bool
 ) -> None:
-    reading = read_answer(text)
-    statement = {t.raw: t.statement for t in reading.tokens}
-    assert (statement[a] == statement[b]) is same
+    assert _together(text, a, b, "statement") is same
