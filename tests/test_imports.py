@@ -35,6 +35,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "runner.lazy",  # import-on-first-use, so command modules stay cheap to load
             "runner.reports.jsonout",  # the one JSON writer: standard library only
             "runner.reports.files",  # writing a text file or stdout: standard library only
+            "runner.answers.scale",  # the interviewer's scale of open scores: one pure function
         ),
     ),
     # content: the bank and kata models, YAML loading, validation, lint

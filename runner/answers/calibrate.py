@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from runner.answers.framework import grade_open
+from runner.answers.scale import interviewer_scale
 from runner.content.catalog import Catalog
 from runner.content.models import OpenQuestion
 
@@ -94,8 +95,9 @@ class CalibrationReport:
     def with_examples(self) -> tuple[QuestionCalibration, ...]:
         return tuple(q for q in self.questions if q.examples)
 
-    def weak_model_answers(self, below: float = 0.9) -> list[tuple[str, str, float]]:
-        """(question id, language, score) of model answers the grader scores under `below`."""
+    def weak_model_answers(self, below: float = interviewer_scale(0.9)) -> list[tuple[str, str, float]]:
+        """(question id, language, score) of model answers the grader scores under `below`: by
+        default, earning less than 90 % of their own framework."""
         out = []
         for q in self.questions:
             for lang, score in (("en", q.model_en), ("zh", q.model_zh)):

@@ -42,6 +42,7 @@ from runner.answers.matcher import Phrasing, Resolved, compile_phrasing
 from runner.answers.normalize import Sentence, split_sentences
 from runner.answers.reading import Polarity, Reading, keyword_list, read_answer
 from runner.answers.result import MisconceptionHit, OpenGrade, PointResult, PointVerdict, Span
+from runner.answers.scale import interviewer_scale
 from runner.answers.sequence import stated_reversal
 from runner.answers.verdict import Expected, expected_opening, turned_verdict
 from runner.content import plain_words
@@ -349,7 +350,7 @@ def grade_open(question: OpenQuestion, text: str) -> OpenGrade:
     )
     return OpenGrade(
         question_id=question.id,
-        score=round(graded.score, 4),
+        score=round(interviewer_scale(graded.score), 4),
         points=graded.points,
         misconceptions=graded.hits,
         follow_ups=_follow_ups(question, graded.points, graded.hits),

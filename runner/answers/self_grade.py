@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from runner.answers.result import OpenGrade, PointResult, PointVerdict
+from runner.answers.scale import interviewer_scale
 from runner.content.models import OpenQuestion
 
 
@@ -25,4 +26,4 @@ def self_grade(question: OpenQuestion, covered: Mapping[str, bool]) -> OpenGrade
     total = question.total_weight
     score = sum(p.credit * p.weight for p in points) / total if total else 0.0
     follow_ups = tuple(p.follow_up for p in question.framework if p.follow_up and not covered.get(p.id, False))
-    return OpenGrade(question.id, score, points, follow_ups=follow_ups, self_graded=True)
+    return OpenGrade(question.id, interviewer_scale(score), points, follow_ups=follow_ups, self_graded=True)

@@ -376,8 +376,11 @@ def _submitted_at(sub: Submission) -> float | None:
 # ---- assembly --------------------------------------------------------------------------------
 
 
-def weakest_areas(topics: tuple[TopicScore, ...], n: int = 3) -> tuple[TopicScore, ...]:
-    return tuple(sorted((t for t in topics if t.score < 1.0), key=lambda t: (t.score, t.topic))[:n])
+def weakest_areas(scores: Scores, n: int = 3) -> tuple[TopicScore, ...]:
+    """The lowest-scoring topics with something short of full marks. A topic's score alone cannot
+    say so: a complete open answer is worth TOP (the interviewer's scale), not 1.0."""
+    short = {q.topic for q in scores.questions if not q.fully_right} | {k.topic for k in scores.katas if k.score < 1.0}
+    return tuple(sorted((t for t in scores.topics if t.topic in short), key=lambda t: (t.score, t.topic))[:n])
 
 
 def criteria_of(ctx: GradingContext) -> tuple[Criterion, ...]:
@@ -409,7 +412,7 @@ def assemble(sub: Submission, ctx: GradingContext, scores: Scores, flags: list[F
         graded_with=__version__,
         sections=scores.sections,
         topics=scores.topics,
-        weakest=weakest_areas(scores.topics),
+        weakest=weakest_areas(scores),
         questions=scores.questions,
         katas=scores.katas,
         time=TimeInfo(start, submitted, used, spec.time_limit_minutes, deadline_over, len(sub.events)),

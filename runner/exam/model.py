@@ -13,6 +13,8 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar, get_args, get_origin
 
+from runner.answers.scale import FULL
+
 REPORT_FORMAT = 2
 
 Status = Literal["graded", "not-graded"]
@@ -98,6 +100,11 @@ class QuestionRow:
     note: str = ""
     choices: tuple[ChoiceRow, ...] = ()
     open: OpenDetail | None = None
+
+    @property
+    def fully_right(self) -> bool:
+        """Right (exact kinds) or the whole framework earned (open: TOP on the interviewer's scale)."""
+        return self.correct is True or (self.correct is None and self.score >= FULL)
 
 
 @dataclass(frozen=True)

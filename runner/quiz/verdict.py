@@ -6,11 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from runner.answers.result import OpenGrade
+from runner.answers.scale import FULL  # an open answer at or above this counts as fully right
 from runner.content.models import AnyQuestion, OpenQuestion
 from runner.kinds.answer import DONT_KNOW, Answer
 from runner.kinds.registry import expected_text, kind_of
-
-FULL = 0.999  # an open answer at or above this counts as fully right
 
 
 @dataclass(frozen=True)

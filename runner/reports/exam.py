@@ -454,10 +454,6 @@ def _signed_html(signed: bool) -> list[str]:
 # ---- JUnit -----------------------------------------------------------------------------------
 
 
-def _fully_right(q: QuestionRow) -> bool:
-    return q.correct is True or (q.correct is None and q.score >= 0.999)
-
-
 def to_junit(d: CandidateReport) -> str:
     suites = ET.Element("testsuites", name=f"{d.exam}: {d.candidate}")
     if not d.graded:
@@ -468,13 +464,13 @@ def to_junit(d: CandidateReport) -> str:
     for s in d.sections:
         cases = [q for q in d.questions if q.section == s.id]
         kata_tests = [(k, x) for k in d.katas if k.section == s.id for x in k.tests]
-        failures = sum(1 for q in cases if not _fully_right(q)) + sum(1 for _, x in kata_tests if x.status != "pass")
+        failures = sum(1 for q in cases if not q.fully_right) + sum(1 for _, x in kata_tests if x.status != "pass")
         suite = ET.SubElement(
             suites, "testsuite", name=s.title, tests=str(len(cases) + len(kata_tests)), failures=str(failures)
         )
         for q in cases:
             case = ET.SubElement(suite, "testcase", classname=q.topic, name=q.id)
-            if not _fully_right(q):
+            if not q.fully_right:
                 fail = ET.SubElement(case, "failure", message=_verdict(q))
                 fail.text = f"given: {q.given}\nexpected: {q.expected}"
         for k, x in kata_tests:

@@ -9,6 +9,7 @@ import pytest
 
 from runner.answers.framework import KEYWORD_CAP, grade_open
 from runner.answers.result import OpenGrade, PointVerdict
+from runner.answers.scale import interviewer_scale
 from runner.content.catalog import Catalog, load_catalog
 from runner.content.models import OpenQuestion
 
@@ -176,13 +177,13 @@ def test_a_code_review_of_the_locked_cache_credits_the_escaping_pointer(banks: C
 # --- model answers -----------------------------------------------------------------------------
 
 
-def test_every_model_answer_grades_at_least_0_9(banks: Catalog) -> None:
+def test_every_model_answer_earns_at_least_90_percent_of_its_framework(banks: Catalog) -> None:
     weak = []
     for q in banks.questions:
         if not isinstance(q, OpenQuestion):
             continue
         for lang, text in (("en", q.model_answer.en), ("zh", q.model_answer.zh)):
-            if text and (score := grade_open(q, text).score) < 0.9:
+            if text and (score := grade_open(q, text).score) < interviewer_scale(0.9):
                 weak.append((q.id, lang, score))
     assert weak == []
 

@@ -16,6 +16,7 @@ from runner.answers.fuzzy import FuzzyIndex
 from runner.answers.matcher import Resolved, compile_phrasing
 from runner.answers.reading import Polarity, read_answer
 from runner.answers.result import OpenGrade, PointResult, PointVerdict
+from runner.answers.scale import TOP
 from runner.content.models import LocalText, OpenQuestion
 from tests.grading.test_reading import polarity
 
@@ -76,14 +77,14 @@ def test_a_contrast_in_another_clause_about_something_else_does_not_fire(defer_q
 def test_a_missing_bonus_point_never_lowers_the_score(defer_q: OpenQuestion) -> None:
     grade = grade_open(defer_q, STRONG)
     assert point(grade, "lifo") is PointVerdict.MISSED
-    assert grade.score == 1.0 and grade.passed
+    assert grade.score == TOP and grade.passed
 
 
 def test_a_bonus_point_adds_credit_up_to_full_marks(defer_q: OpenQuestion) -> None:
     partial = "time.Since(start) is evaluated at the defer statement, so the log shows about zero."
     with_bonus = partial + " Deferred calls also run in LIFO order."
     assert grade_open(defer_q, with_bonus).score > grade_open(defer_q, partial).score
-    assert grade_open(defer_q, STRONG + " Deferred calls run in LIFO order.").score == 1.0
+    assert grade_open(defer_q, STRONG + " Deferred calls run in LIFO order.").score == TOP
 
 
 def test_plain_words_earn_the_point_through_the_shared_lexicon(defer_q: OpenQuestion) -> None:

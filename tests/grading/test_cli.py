@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from runner.answers.scale import TOP
 from runner.progress.attempts import QuestionAttempt
 from tests.cli_helpers import run_cli
 
@@ -35,11 +36,11 @@ def test_text_json_prints_one_object_and_exits_0_when_passed(recorder: _Recorder
     result = run_cli("answer", QID, "--text", STRONG, "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert data["question_id"] == QID and data["score"] == 1.0 and data["passed"]
+    assert data["question_id"] == QID and data["score"] == TOP and data["passed"]
     assert [p["verdict"] for p in data["points"]] == ["covered"] * 4
     (attempt,) = recorder.attempts
     assert (attempt.question_id, attempt.kind, attempt.mode, attempt.correct) == (QID, "open", "practice", None)
-    assert attempt.score == 1.0 and not attempt.missed_core and attempt.answer == STRONG
+    assert attempt.score == TOP and not attempt.missed_core and attempt.answer == STRONG
 
 
 def test_a_weak_answer_exits_1_and_names_the_missed_core_point(recorder: _Recorder) -> None:
@@ -52,11 +53,11 @@ def test_a_weak_answer_exits_1_and_names_the_missed_core_point(recorder: _Record
 def test_file_and_stdin(recorder: _Recorder, tmp_path: Path) -> None:
     f = tmp_path / "answer.txt"
     f.write_text(STRONG, encoding="utf-8")
-    assert json.loads(run_cli("answer", QID, "--file", str(f), "--json").stdout)["score"] == 1.0
-    assert json.loads(run_cli("answer", QID, "--file", "-", "--json", input=STRONG).stdout)["score"] == 1.0
+    assert json.loads(run_cli("answer", QID, "--file", str(f), "--json").stdout)["score"] == TOP
+    assert json.loads(run_cli("answer", QID, "--file", "-", "--json", input=STRONG).stdout)["score"] == TOP
     # --json alone reads stdin without prompting
     result = run_cli("answer", QID, "--json", input=STRONG)
-    assert json.loads(result.stdout)["score"] == 1.0
+    assert json.loads(result.stdout)["score"] == TOP
 
 
 def test_interactive_reads_until_two_empty_lines(recorder: _Recorder) -> None:

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from runner.answers.dismissal import dismissals, dismissing
 from runner.answers.framework import DISMISSIVE_CAP, grade_open
 from runner.answers.normalize import split_sentences
+from runner.answers.scale import TOP
 from runner.content.models import OpenQuestion
 from tests.cli_helpers import run_cli
 
@@ -115,7 +116,7 @@ def test_one_dismissal_in_a_strong_answer_costs_nothing() -> None:
         "The key still points into msg's backing array, so every key kept pins the whole megabyte. "
         "There's no need to copy the whole message, only the key: strings.Clone it before storing.",
     )
-    assert grade.waved_away == () and grade.score == 1.0
+    assert grade.waved_away == () and grade.score == TOP
 
 
 def test_dismissals_the_model_answer_makes_too_are_not_held_against_an_answer() -> None:

@@ -4,6 +4,7 @@ import pytest
 
 from runner.answers.framework import KEYWORD_CAP, MISCONCEPTION_UNIT, compile_question, grade_open
 from runner.answers.result import PointVerdict
+from runner.answers.scale import TOP
 from runner.content.models import OpenQuestion
 
 
@@ -24,13 +25,13 @@ STRONG_ZH = (
 
 def test_a_strong_answer_covers_every_point(ctx_q: OpenQuestion) -> None:
     grade = grade_open(ctx_q, STRONG_EN)
-    assert grade.score == 1.0
+    assert grade.score == TOP
     assert all(p.verdict is PointVerdict.COVERED for p in grade.points)
     assert grade.passed and not grade.missed_core and not grade.keyword_only
 
 
 def test_the_same_answer_in_chinese_scores_the_same(ctx_q: OpenQuestion) -> None:
-    assert grade_open(ctx_q, STRONG_ZH).score == 1.0
+    assert grade_open(ctx_q, STRONG_ZH).score == TOP
 
 
 def test_mixed_language_answer(ctx_q: OpenQuestion) -> None:
@@ -190,7 +191,7 @@ def test_code_like_phrasings_match_verbatim() -> None:
 
 def test_json_carries_every_point(ctx_q: OpenQuestion) -> None:
     data = grade_open(ctx_q, STRONG_EN).to_json()
-    assert data["score"] == 1.0 and data["passed"] is True
+    assert data["score"] == TOP and data["passed"] is True
     assert [p["id"] for p in data["points"]] == [p.id for p in ctx_q.framework]
     assert {"verdict", "credit", "weight", "core", "evidence", "spans", "point"} <= set(data["points"][0])
 

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from runner.answers.framework import grade_open
 from runner.answers.result import PointVerdict
+from runner.answers.scale import TOP
 from runner.answers.verdict import opening_all_clear, opening_verdict
 from runner.content.models import OpenQuestion
 
@@ -106,7 +107,7 @@ def test_an_answer_that_opens_with_the_opposite_verdict_contradicts_the_first_co
     assert point.evidence is not None and point.evidence.startswith("Yes, it holds")
     assert grade.score <= 0.45
     same = grade_open(YES_NO, "No, == only compares the outermost error; use errors.Is.")
-    assert same.points[0].verdict is PointVerdict.COVERED and same.score == 1.0
+    assert same.points[0].verdict is PointVerdict.COVERED and same.score == TOP
 
 
 def test_the_verdict_counts_only_for_a_question_that_asks_yes_or_no() -> None:
