@@ -187,3 +187,36 @@ def test_strong_open_answers_get_stretch_questions(tmp_path: Path, quiz_spec: Pa
     assert run_cli("exam", "grade", str(quiz_spec), str(sub), "--out", str(out)).exit_code == 0
     html = (out / "ada" / "report.html").read_text(encoding="utf-8")
     assert "Stretch questions" in html and "without pinning the rest" in html
+
+
+def _row(topic: str, kind: str, score: float, correct: bool | None) -> QuestionRow:
+    return QuestionRow(
+        id=f"{topic}.x",
+        public_id="q01",
+        kind=kind,
+        topic=topic,
+        section="s",
+        difficulty=3,
+        prompt="?",
+        answered=True,
+        score=score,
+        correct=correct,
+        given="a",
+        expected="a",
+    )
+
+
+def test_weakest_areas_skip_topics_with_full_marks_on_the_interviewers_scale() -> None:
+    from runner.answers.scale import TOP
+    from runner.exam.grading import Scores, weakest_areas
+
+    rows = (
+        _row("slices", "open", TOP, None),  # the whole framework: fully right, though under 1.0
+        _row("slices", "single", 1.0, True),
+        _row("maps", "single", 0.0, False),
+        _row("once", "open", 0.6, None),
+    )
+    topics = (TopicScore("maps", 0.0, 1), TopicScore("once", 0.6, 1), TopicScore("slices", (TOP + 1) / 2, 2))
+    scores = Scores(rows, (), (), topics, 0.5)
+    assert rows[0].fully_right and not rows[3].fully_right
+    assert [t.topic for t in weakest_areas(scores)] == ["maps", "once"]
