@@ -10,6 +10,7 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
+from runner.answers.scale import FULL
 from runner.content.models import Lang, OpenQuestion
 from runner.ui.code import code_block
 from runner.ui.console import out
@@ -47,6 +48,7 @@ def read_answer_text(console: Console, *, lang: Lang) -> str:
 _LABELS: dict[str, tuple[str, str]] = {
     "score": ("score", "得分"),
     "self-graded": ("self-graded", "自评"),
+    "full": ("full marks: every point earned", "满分：每个要点都拿到了"),
     "point": ("point", "要点"),
     "weight": ("weight", "权重"),
     "verdict": ("verdict", "结论"),
@@ -98,6 +100,9 @@ def render_open_grade(console: Console, q: OpenQuestion, grade: OpenGrade, *, la
     Text columns fold rather than end in an ellipsis: a Chinese sentence has no spaces to wrap
     at, so the default overflow would cut the evidence short."""
     title = f"{_label('score', lang)} {grade.score:.0%}"
+    # The interviewer's scale tops out at 90 %: say so, or a complete answer looks short of something.
+    if grade.score >= FULL:
+        title += f" ({_label('full', lang)})"
     if grade.self_graded:
         title += f" ({_label('self-graded', lang)})"
     table = Table(title=title, show_lines=False, expand=True)

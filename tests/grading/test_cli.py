@@ -43,6 +43,14 @@ def test_text_json_prints_one_object_and_exits_0_when_passed(recorder: _Recorder
     assert attempt.score == TOP and not attempt.missed_core and attempt.answer == STRONG
 
 
+def test_an_answer_that_earns_every_point_says_full_marks_at_90_percent(recorder: _Recorder) -> None:
+    result = run_cli("answer", QID, "--text", STRONG)
+    assert result.exit_code == 0, result.output
+    assert "score 90% (full marks: every point earned)" in result.stdout
+    weak = run_cli("answer", QID, "--text", "I always defer cancel() so the timer does not leak.")
+    assert "full marks" not in weak.stdout
+
+
 def test_a_weak_answer_exits_1_and_names_the_missed_core_point(recorder: _Recorder) -> None:
     result = run_cli("answer", QID, "--text", "I always defer cancel() so the timer does not leak.")
     assert result.exit_code == 1
