@@ -3,7 +3,8 @@
 Thresholds (on stems): 5-8 letters allow one edit, 9 or more allow two; shorter words must be
 exact, because short English words are one letter apart from other words ("lock"/"look").
 An edit is an insertion, deletion, substitution or swap of two neighbours ("gorotuine"). The
-first letter must match: typos there are rare, and it keeps "panic" from matching "manic".
+first letter must match: typos there are rare, and it keeps "panic" from matching "manic"; a
+word with the prefix "non" never matches one without it (non-addressable is not now addressable).
 
 Lookup uses deletion neighbourhoods (the SymSpell idea): each vocabulary word is indexed under
 itself and every one-letter deletion, so a candidate is found with a handful of dict lookups
@@ -79,7 +80,8 @@ class FuzzyIndex:
             candidates |= self._index.get(d, set())
         hits = []
         for c in sorted(candidates):
-            if c[0] != word[0]:
+            if c[0] != word[0] or c.startswith("non") != word.startswith("non"):
+                # "non" is a denial, never a typo: "nonaddressable" is not "nowaddressable".
                 continue
             limit = allowed_edits(min(len(c), len(word)))
             if limit and edit_distance(word, c, limit) <= limit:

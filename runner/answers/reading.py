@@ -641,6 +641,7 @@ class Reading:
 
 _SUPPOSED_AFTER_WOULD = frozenset({"then", "otherwise"})
 _LEADING = frozenset({"when", "whenever", "once", "after", "if"})
+_SUBJECT_PRONOUNS = frozenset({"it", "they", "we", "i", "you", "he", "she"})
 _COPULA = frozenset({"is", "are", "was", "were"})
 _ZH_NEGATING = frozenset("不没无非未别")
 _PURPOSE_WORDS = 8  # word units (a Han character counts half): "To keep just 64 bytes,"
@@ -760,6 +761,7 @@ def read_answer(text: str) -> Reading:
     clause = statement = 0
     final: list[Token] = []
     leading = False  # the statement opens with "when ..." and no comma has closed that clause yet
+    lead_at = 0
     for i, tok in enumerate(tokens):
         if breaks[i] or cues[i] & BREAK:
             # "When a worker fails, it closes the channel": the leading clause and the one after
@@ -768,7 +770,12 @@ def read_answer(text: str) -> Reading:
                 statement += 1
             leading = False
         if (breaks[i] or i == 0) and tok.kind == "word" and tok.raw in _LEADING:
-            leading = True
+            leading, lead_at = True, i
+        elif leading and tok.kind == "word" and tok.raw in _SUBJECT_PRONOUNS and i > lead_at + 1:
+            # "When the loader is done it closes the jobs channel, each worker ...": the comma
+            # after the leading clause was left out, so the main clause is already under way and
+            # the next comma ends it.
+            leading = False
         if breaks[i] or cues[i] & BREAK or (i > 0 and cues[i - 1] & BREAK_AFTER):
             clause += 1
         tok.clause = clause

@@ -2,7 +2,7 @@
 
     python -m tests.grading.dev_check TOPIC [TOPIC ...] [--show N]
 
-For the questions of these topics: model answers under 0.9, bank examples off by more than 0.15,
+For the questions of these topics: model answers earning under 90 % of their framework, bank examples off by more than 0.15,
 shared-belief hits on answers that should not have any (model answers, strong/plain examples,
 strong blind dev answers), and the blind dev and dev2 answers per class with the worst misses.
 The test split is left out on purpose: it measures what tuning did, so nobody tunes on it.
@@ -15,6 +15,7 @@ from pathlib import Path
 
 from runner.answers.blind import TARGETS, TEST_SPLIT, SplitReport, grade_split, splits_in
 from runner.answers.framework import grade_open
+from runner.answers.scale import interviewer_scale
 from runner.content.catalog import load_catalog
 from runner.content.models import OpenQuestion
 
@@ -37,7 +38,7 @@ def main() -> None:
             text = q.model_answer.get(lang) if lang == "zh" else q.model_answer.en
             if text:
                 g = grade_open(q, text)
-                if g.score < 0.9:
+                if g.score < interviewer_scale(0.9):
                     bad_model.append(f"{q.id} model answer ({lang}): {g.score:.2f}")
                 false_beliefs += [
                     f"{q.id} model ({lang}): {h.misconception_id}: {h.evidence}" for h in g.misconceptions if h.shared
@@ -54,7 +55,7 @@ def main() -> None:
                     for h in g.misconceptions
                     if h.shared
                 ]
-    print(f"\nmodel answers under 0.9: {len(bad_model)}", *bad_model, sep="\n  ")
+    print(f"\nmodel answers earning under 90 % of their framework: {len(bad_model)}", *bad_model, sep="\n  ")
     print(f"\nbank examples off by > 0.15: {len(bad_examples)}", *bad_examples[: args.show], sep="\n  ")
     for split in splits_in(BLIND):
         if split == TEST_SPLIT:

@@ -272,7 +272,12 @@ def test_lack_and_until_reach_only_what_they_govern(text: str, term: str, expect
 
 @pytest.mark.parametrize(
     ("phrasing", "answer"),
-    [("第一次调用之后", "第二次调用之后"), ("按字节数计算长度", "按字符数计算长度"), ("写入之前加锁", "写入之后加锁")],
+    [
+        ("第一次调用之后", "第二次调用之后"),
+        ("按字节数计算长度", "按字符数计算长度"),
+        ("写入之前加锁", "写入之后加锁"),
+        ("Wait 返回时才会取消", "Wait 返回时也会取消"),  # "only then" is not "also then"
+    ],
 )
 def test_a_chinese_typo_never_swaps_a_contrastive_character(phrasing: str, answer: str) -> None:
     from runner.answers.fuzzy import FuzzyIndex

@@ -38,5 +38,12 @@ def test_first_letter_must_match_and_distance_is_bounded() -> None:
     assert index.lookup("cancellation") == ()
 
 
+def test_the_prefix_non_is_never_a_typo() -> None:
+    index = FuzzyIndex(["nowaddressable", "nonblocking"])
+    assert index.lookup("nonaddressable") == ()  # "non-addressable" is not "now addressable"
+    assert index.lookup("nowblocking") == ()
+    assert index.lookup("nonblockng") == ("nonblocking",)
+
+
 def test_exact_vocabulary_words_are_not_typos() -> None:
     assert FuzzyIndex(["channel"]).lookup("channel") == ()

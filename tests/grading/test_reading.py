@@ -571,6 +571,9 @@ def _together(text: str, a: str, b: str, unit: str) -> bool:
         ("A worker fails, it closes the channel.", "worker", "closes", False),  # no leading clause
         ("When a worker fails, it stops, and the producer closes the channel.", "worker", "producer", False),
         ("When a worker fails, it stops, but the producer closes the channel.", "worker", "producer", False),
+        # The comma after the leading clause left out: its main clause ends at the first comma.
+        ("When the loader is done it closes the jobs channel, each worker stops.", "closes", "worker", False),
+        ("When it fails, the worker closes the channel.", "fails", "closes", True),  # its own subject
     ],
 )
 def test_a_leading_when_clause_and_the_clause_after_its_comma_are_one_statement(
