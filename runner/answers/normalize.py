@@ -35,9 +35,14 @@ _LOOKALIKES = str.maketrans(
 
 # A sentence ends at a Chinese or ASCII terminator, a semicolon or a line break. A full stop
 # ends one only when no identifier character follows, so `sync.Once`, `ctx.Done()` and "1.22"
-# stay whole; an ASCII ! or ? followed at once by code characters is code, not an ending
-# (`err != nil`, `/debug/pprof/goroutine?debug=2`).
-_TERMINATOR = re.compile(r"[。！？；;\n\r]|[!?](?![A-Za-z0-9_=&/])|[.．｡](?![A-Za-z0-9_Ａ-Ｚａ-ｚ０-９])")
+# stay whole, and neither does an ASCII full stop between an identifier and "(", which is a type
+# assertion (`err.(*ParseError)`, `v.(type)`); an ASCII ! or ? followed at once by code characters
+# is code, not an ending (`err != nil`, `/debug/pprof/goroutine?debug=2`).
+_TERMINATOR = re.compile(
+    r"[。！？；;\n\r]|[!?](?![A-Za-z0-9_=&/])"
+    r"|(?<=[A-Za-z0-9_\])])\.(?![A-Za-z0-9_(])|(?<![A-Za-z0-9_\])])\.(?![A-Za-z0-9_])"
+    r"|[．｡](?![A-Za-z0-9_Ａ-Ｚａ-ｚ０-９])"
+)
 
 
 def is_han(char: str) -> bool:

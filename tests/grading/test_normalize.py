@@ -36,3 +36,12 @@ def test_an_ascii_mark_inside_code_ends_no_sentence() -> None:
 
     assert len(split_sentences("Fetch /debug/pprof/goroutine?debug=2 and read it. Then err != nil is true.")) == 2
     assert len(split_sentences("Does it block? Yes! It does.")) == 3
+
+
+def test_a_type_assertion_ends_no_sentence() -> None:
+    text = "Use errors.As, not err.(*ParseError). A switch on v.(type) works too."
+    assert [s.text for s in split_sentences(text)] == [
+        "Use errors.As, not err.(*ParseError).",
+        "A switch on v.(type) works too.",
+    ]
+    assert len(split_sentences("Wrap it (see above). (Then stop.)")) == 2
