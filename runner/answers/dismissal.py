@@ -28,8 +28,14 @@ _EN = re.compile(
     r"(?:don't|do not|doesn't|does not) (?:really |actually )?need (?:to|any)|"
     r"unnecessary|needless|overkill|over-?engineer\w*|"
     r"(?:wouldn't|won't|would not|will not) (?:bother|worry)|not worth (?:it|the)|"
-    r"(?:isn't|is not|aren't|are not|not) (?:really |actually )?(?:a|an) (?:real |actual )?"
-    r"(?:problem|issue|concern|worry)|"
+    r"(?:isn't|is not|aren't|are not|not) (?:really |actually )?(?:a|an) (?:real |actual |big )?"
+    r"(?:problem|issue|concern|worry|limitation|bug|risk)|"
+    r"(?:don't|do not) (?:really )?(?:see|consider) (?:that|this|it|them) as (?:a|an) (?:real |actual |big )?"
+    r"(?:problem|issue|bug|concern|risk)|"
+    r"(?:wouldn't|would not) (?:call|consider) (?:it|this|that|the \w+(?: \w+)?) (?:a|an) (?:bug|problem|issue|leak|race)|"
+    r"never (?:really )?need to|(?:fine|harmless) in practice|"
+    r"(?:keep|leave) (?:it|this|that|the code|things|the \w+) (?:as it is|as is|as-is|alone)|"
+    r"nothing (?:really |actually )?wrong with|no harm in|(?:doesn't|does not|can't) hurt|"
     r"no (?:real )?(?:problem|issue|concern) (?:here|at all|in practice)|"
     r"(?:doesn't|does not|don't|do not) (?:really )?matter|"
     r"nothing to (?:worry|manage|fix|change)|don't worry|"
@@ -40,7 +46,10 @@ _ZH = re.compile(
     r"没必要|不需要|无需|不必|"
     r"不用(?:太|再)?(?:担心|操心|管|改|动|专门|特意|特别)|"
     r"不是(?:什么)?(?:大)?问题|无所谓|过度设计|画蛇添足|多此一举|得不偿失|问题不大|没什么问题|"
-    r"关系不大|没什么关系|不用太较真|纯属多余"
+    r"关系不大|没什么关系|不用太较真|纯属多余|"
+    r"不是真正的问题|不算(?:什么)?(?:大)?问题|算不上(?:什么)?问题|不构成问题|谈不上(?:什么)?问题|"
+    r"不用急着|不必急着|维持原样|保留(?:这种|原来的|现在的)写法|保持现状|没(?:有)?(?:什么)?坏处|"
+    r"不代表(?:它|这)?(?:就)?是问题|不用在意|不必在意|不用管它"
 )
 # A dismissal after one of these in its sentence states a condition for it, not a verdict.
 _CONDITION = re.compile(r"\b(?:if|unless|when|once|as long as)\b|如果|假如|要是|只要|的话")

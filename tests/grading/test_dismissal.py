@@ -33,6 +33,15 @@ def _one(text: str) -> bool:
         "不用担心状态，拿来直接写就行。",
         "拆分片纯属过度设计。",
         "ctx 往下传不传关系不大。",
+        "I don't see that as a real problem for us.",
+        "I wouldn't call the CAS version a bug.",
+        "Type parameters on methods are not a real limitation.",
+        "The window is harmless in practice.",
+        "I'd leave the map as it is.",
+        "但我觉得这不是真正的问题。",
+        "profile 里排第一也算不上什么问题。",
+        "我觉得不用急着重写，我会维持原样。",
+        "main 里加个 recover 兜底也没坏处。",
     ],
 )
 def test_a_sentence_that_waves_something_away(text: str) -> None:
@@ -49,6 +58,8 @@ def test_a_sentence_that_waves_something_away(text: str) -> None:
         "不用 http.Get，也不用 DefaultClient。",
         "409 在 Go 里不算 error。",
         "Each request needs its own context.",
+        "slices.Clone 则保持原样，nil 还是 nil。",
+        "If it is only read at start-up, it is harmless in practice.",
     ],
 )
 def test_a_sentence_that_does_not(text: str) -> None:
