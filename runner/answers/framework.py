@@ -580,13 +580,23 @@ def _find_concept(
     for clause in sorted(by_clause):
         earning: list[tuple[int, int, bool]] = []  # first position, sentence, the prompt has the phrasing
         cues: list[int] = []  # positions of the cues that deny the concept in this clause
+        judged: list[tuple[int, tuple[int, ...], Polarity, int, bool | None]] = []
         for index, own in by_clause[clause]:
             phrasing = phrasings[index]
             polarity, cue = resolved.polarity_cue(own)
             # A phrasing that carries its own negation ("not for", "不能") asserts it when matched.
             verdict = True if phrasing.negative and polarity is Polarity.AFFIRMED else expect.judge(index, polarity)
+            judged.append((index, own, polarity, cue, verdict))
+        # Two phrasings of one concept that match the same words are one statement: when the
+        # wording read one of them as the point says it ("不用 DefaultClient" under "不用 ... 默认客户端"),
+        # another's reading of those words denies nothing. A longer match is the more specific
+        # reading: "no need to return an error" is not earned by its bare "error".
+        agreeing = [frozenset(own) for _, own, _, _, verdict in judged if verdict]
+        for index, own, polarity, cue, verdict in judged:
+            if not verdict and any(words >= frozenset(own) for words in agreeing):
+                continue
             if verdict:
-                earning.append((own[0], toks[own[0]].sent, id(phrasing) in in_prompt))
+                earning.append((own[0], toks[own[0]].sent, id(phrasings[index]) in in_prompt))
             elif verdict is None and polarity is Polarity.DISMISSED and cue >= 0:
                 # "没必要打乱顺序": the wording never names 打乱, so waving it away decides nothing
                 # by itself, but it waves away the rest of the phrase (顺序) for this concept too.

@@ -254,6 +254,7 @@ ZH_NOT_NEGATING = _words("""
     悄无声息 无声无息 无处不在 无所不在 无时无刻 无一例外 毫无疑问 不可或缺 必不可少 不可避免 无可避免
     不知不觉 层出不穷 不言而喻 迫不及待 无非 无缝
     不够就 不行就 不够的话 不行的话
+    没用到的 没用上的 没用过的
 """)
 # A negating character right after one of these is part of another word: 区别, 特别, 是否, 除非.
 ZH_NOT_NEGATING_AFTER = {"别": "区分特差类识告级个性辨", "非": "是除莫", "无": "有", "未": "尚"}

@@ -231,3 +231,27 @@ def test_explaining_the_closure_fix_does_not_contradict_the_timing(banks: Catalo
 def test_the_wrong_timing_is_still_contradicted(banks: Catalog) -> None:
     text = "It logs about 2 seconds, because time.Since is computed when the function returns."
     assert verdict(banks, "defer.evaluation-rules-probe-when", text, "near-zero") is PointVerdict.CONTRADICTED
+
+
+def test_two_phrasings_of_the_same_words_agree_with_the_one_the_wording_reads_as_the_point(banks: Catalog) -> None:
+    # "DefaultClient" is read under the wording's 不用 ("don't use"); "default client" matches the
+    # same word and had read the answer's 不用 as a dismissal of the point.
+    v = verdict(
+        banks,
+        "http.interview-client-calls",
+        "不用 DefaultClient，它没有 timeout，下游一 hang 就卡死。",
+        "client-timeout",
+    )
+    assert v is not PointVerdict.CONTRADICTED
+
+
+def test_a_longer_match_that_is_dismissed_still_contradicts(banks: Catalog) -> None:
+    text = "Validation isn't the options' job, so there's no need for the options to return an error."
+    v = verdict(banks, "idioms.interview-functional-options", text, "validation-errors")
+    assert v is PointVerdict.CONTRADICTED
+
+
+def test_an_unused_result_is_no_dismissal(banks: Catalog) -> None:
+    text = "先看 compiler 会不会把结果没用到的 parse 调用 inline 后直接 eliminate 掉，那 loop 等于空转。"
+    v = verdict(banks, "testing.interview-benchmarks", text, "dead-code")
+    assert v is not PointVerdict.CONTRADICTED
