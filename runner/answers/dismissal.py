@@ -39,7 +39,10 @@ _EN = re.compile(
     r"nothing (?:really |actually )?wrong with|no harm in|(?:doesn't|does not|can't) hurt|"
     r"no (?:real )?(?:problem|issue|concern) (?:here|at all|in practice)|"
     r"(?:doesn't|does not|don't|do not) (?:really )?matter|"
-    r"nothing to (?:worry|manage|fix|change)|don't worry|"
+    r"nothing (?:else )?to (?:worry|manage|fix|change|handle)|don't worry|"
+    r"(?:don't|do not) think (?:we|you|it) (?:really )?needs? (?:anything|any|to)|"
+    r"(?:wouldn't|would not) (?:change|touch|rewrite|restructure|refactor) (?:it|this|that|anything|a thing)\b|"
+    r"(?:is|are) fine as (?:it is|they are|is)|"
     r"academic distinction|worrying about nothing|premature optimi[sz]ation"
     r")"
 )
@@ -48,12 +51,19 @@ _ZH = re.compile(
     r"不用(?:太|再)?(?:担心|操心|管|改|动|专门|特意|特别)|"
     r"不是(?:什么)?(?:大)?问题|无所谓|过度设计|画蛇添足|多此一举|得不偿失|问题不大|没什么问题|"
     r"关系不大|没什么关系|不用太较真|纯属多余|"
-    r"不是真正的问题|不算(?:什么)?(?:大)?问题|算不上(?:什么)?问题|不构成问题|谈不上(?:什么)?问题|"
+    r"没什么(?:需要|要|好|可)(?:改|修|担心|处理)的|不是真正的问题|不算(?:什么)?(?:大)?问题|算不上(?:什么)?问题|不构成问题|谈不上(?:什么)?问题|"
     r"不用急着|不必急着|维持原样|保留(?:这种|原来的|现在的)写法|保持现状|没(?:有)?(?:什么)?坏处|"
     r"不代表(?:它|这)?(?:就)?是问题|不用在意|不必在意|不用管它"
 )
 # A dismissal after one of these in its sentence states a condition for it, not a verdict.
-_CONDITION = re.compile(r"\b(?:if|unless|when|once|as long as)\b|如果|假如|要是|只要|的话")
+_CONDITION = re.compile(r"\b(?:if|unless|when|as long as)\b|如果|假如|要是|只要|的话")
+# "once" is a condition where a clause starts or a subject follows it ("Once it is warm, ...",
+# "cheap once the cache is warm"); elsewhere it is sync.Once ("Once 会在下次调用时再试",
+# "sync.Once") or "one time" ("runs f once, so ...").
+_ONCE = re.compile(
+    r"(?:^|[,;:(]\s*|\b(?:and|but|so|then|only)\s+)once\b(?!\s*[\u4e00-\u9fff])"
+    r"|\bonce (?:it|its|the|a|an|all|every|each|this|that|there|you|we|they|he|she|your|our|their)\b"
+)
 
 
 def dismissing(sentence: Sentence) -> bool:
@@ -62,9 +72,18 @@ def dismissing(sentence: Sentence) -> bool:
         return False
     text = sentence.norm  # lower case, curly quotes made ASCII
     for found in (_EN.search(text), _ZH.search(text)):
-        if found is not None and not _CONDITION.search(text, 0, found.start()):
+        if (
+            found is not None
+            and not _CONDITION.search(text, 0, found.start())
+            and not _once_before(text, found.start())
+        ):
             return True
     return False
+
+
+def _once_before(norm: str, end: int) -> bool:
+    """The conjunction "once" before `end`."""
+    return _ONCE.search(norm, 0, end) is not None
 
 
 def dismissals(sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:

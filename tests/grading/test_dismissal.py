@@ -42,6 +42,11 @@ def _one(text: str) -> bool:
         "profile 里排第一也算不上什么问题。",
         "我觉得不用急着重写，我会维持原样。",
         "main 里加个 recover 兜底也没坏处。",
+        "这个写法我觉得挺好的，没什么需要改的。",
+        "I don't think we need anything extra here.",
+        "I wouldn't change it, and the PR is fine as it is.",
+        "Once 会在下次调用的时候再试，不用特意去写重试逻辑。",
+        "sync.Once runs f once, so there is no need to lock.",
     ],
 )
 def test_a_sentence_that_waves_something_away(text: str) -> None:
@@ -60,6 +65,8 @@ def test_a_sentence_that_waves_something_away(text: str) -> None:
         "Each request needs its own context.",
         "slices.Clone 则保持原样，nil 还是 nil。",
         "If it is only read at start-up, it is harmless in practice.",
+        "Once the cache is warm, there is no need to lock.",
+        "It is cheap once it is warm, so there is no need to lock.",
     ],
 )
 def test_a_sentence_that_does_not(text: str) -> None:
