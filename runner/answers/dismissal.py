@@ -43,6 +43,10 @@ _EN = re.compile(
     r"(?:don't|do not) think (?:we|you|it) (?:really )?needs? (?:anything|any|to)|"
     r"(?:wouldn't|would not) (?:change|touch|rewrite|restructure|refactor) (?:it|this|that|anything|a thing)\b|"
     r"(?:is|are) fine as (?:it is|they are|is)|"
+    r"(?:don't|do not) think (?:it's|it is|that's|that is|this is|\w+(?: \w+)? (?:is|are)) (?:really )?(?:a )?"
+    r"(?:real |big )?(?:problem|issue|worth)|"
+    r"(?:wouldn't|would not) (?:chase|restructure|rewrite) |(?:approve|merge|ship) (?:it|this|that|the [\w']+ "
+    r"(?:change|pr)) as (?:it is|is)|wasted effort|extra ceremony|(?:for )?no real gain|"
     r"academic distinction|worrying about nothing|premature optimi[sz]ation"
     r")"
 )
@@ -53,7 +57,8 @@ _ZH = re.compile(
     r"关系不大|没什么关系|不用太较真|纯属多余|"
     r"没什么(?:需要|要|好|可)(?:改|修|担心|处理)的|不是真正的问题|不算(?:什么)?(?:大)?问题|算不上(?:什么)?问题|不构成问题|谈不上(?:什么)?问题|"
     r"不用急着|不必急着|维持原样|保留(?:这种|原来的|现在的)写法|保持现状|没(?:有)?(?:什么)?坏处|"
-    r"不代表(?:它|这)?(?:就)?是问题|不用在意|不必在意|不用管它"
+    r"不代表(?:它|这)?(?:就)?是问题|不用在意|不必在意|不用管它|用不着|意义不大|收益不大|算不上|"
+    r"(?:只是|也就是|不过是)(?:个|一个)?小问题"
 )
 # A dismissal after one of these in its sentence states a condition for it, not a verdict.
 _CONDITION = re.compile(r"\b(?:if|unless|when|as long as)\b|如果|假如|要是|只要|的话")
