@@ -51,6 +51,10 @@ def _one(text: str) -> bool:
         "I'd approve the colleague's change as it is and move on.",
         "这算不上泄漏，专门加 strings.Clone 收益不大。",
         "看 top 就行，用不着上 pprof。",
+        "Honestly I don't think the defer is the problem here.",
+        "The upstream services don't really need deadlines.",
+        "There's nothing fundamentally wrong with time.Sleep in tests.",
+        "没抢到的 goroutine 先返回也没关系。",
     ],
 )
 def test_a_sentence_that_waves_something_away(text: str) -> None:
@@ -71,6 +75,7 @@ def test_a_sentence_that_waves_something_away(text: str) -> None:
         "If it is only read at start-up, it is harmless in practice.",
         "Once the cache is warm, there is no need to lock.",
         "It is cheap once it is warm, so there is no need to lock.",
+        "For our burst, though, the mode is not the real problem: I'd turn on the mutex profile.",
     ],
 )
 def test_a_sentence_that_does_not(text: str) -> None:
