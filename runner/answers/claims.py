@@ -82,10 +82,50 @@ def asserted(own: tuple[int, ...], resolved: Resolved, *, stating: frozenset[str
         polarity = Polarity.AFFIRMED
     if polarity is not Polarity.AFFIRMED:
         return False
-    return not reading.described_as_mistake(own) and not reading.in_purpose_clause(own)
+    return (
+        not reading.described_as_mistake(own)
+        and not reading.in_purpose_clause(own)
+        and not _only_seeming(own, resolved)
+        and not _nil_between(own, resolved)
+    )
 
 
 _WHEN = frozenset({"when", "whenever"})
+_SEEMING = frozenset({"look", "looks", "looked", "seem", "seems", "seemed", "appear", "appears", "appeared"})
+_SEEMING_HAN = ("看起来", "看上去", "乍看", "似乎", "貌似", "好像")
+_LOOKING_AT = frozenset({"at", "into", "for", "up", "through", "over", "after", "around", "back", "inside"})
+_BUT = frozenset({"but", "however", "yet"})
+_BUT_HAN = ("但", "可是", "其实", "实际上", "然而")
+
+
+def _nil_between(own: tuple[int, ...], resolved: Resolved) -> bool:
+    """ "Do returns a nil error for 4xx" is not "Do returns an error for a 4xx": a nil the
+    phrasing skipped over turns the thing it names into its absence."""
+    inside = set(own)
+    return any(resolved.tokens[i].raw == "nil" for i in range(own[0], own[-1] + 1) if i not in inside)
+
+
+def _only_seeming(own: tuple[int, ...], resolved: Resolved) -> bool:
+    """ "Load and then Add looks safe ..., but the decision sits in the gap": how the code looks,
+    conceded and then taken back in the same sentence, is not the answer's claim."""
+    toks = resolved.tokens
+    first, last = own[0], own[-1]
+    clause = toks[first].clause
+    start = first
+    while start > 0 and toks[start - 1].clause == clause:
+        start -= 1
+    before = toks[start : last + 1]
+    han = "".join(t.raw for t in before if t.kind == "han")
+    seeming = any(
+        t.raw in _SEEMING and (k + 1 >= len(before) or before[k + 1].raw not in _LOOKING_AT)
+        for k, t in enumerate(before)
+    )
+    if not (seeming or any(w in han for w in _SEEMING_HAN)):
+        return False
+    sent = toks[first].sent
+    after = [t for t in toks[last + 1 :] if t.sent == sent]
+    han_after = "".join(t.raw for t in after if t.kind == "han")
+    return any(t.raw in _BUT for t in after) or any(w in han_after for w in _BUT_HAN)
 
 
 def _under_only(own: tuple[int, ...], resolved: Resolved, words: frozenset[str]) -> bool:

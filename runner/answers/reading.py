@@ -193,10 +193,14 @@ class Reading:
                 span = self.sentence_tokens[si]
                 own = tuple(i for i in span if self.tokens[i].start < hi and self.tokens[i].end > lo)
                 if not own:
-                    # Pure punctuation: anchor on the next token of the sentence, else the previous.
+                    # Pure punctuation: anchor on the next token of the sentence, else the previous,
+                    # but never on a negation: in "用 == 不可靠" and "not ==" that is the cue that
+                    # denies the statement, and a cue inside a match denies nothing.
                     after = [i for i in span if self.tokens[i].start >= hi]
                     before = [i for i in span if self.tokens[i].end <= lo]
-                    own = (after[0],) if after else (before[-1],) if before else ()
+                    near = [*after[:1], *before[-1:]]
+                    plain = [i for i in near if not _negating(self.tokens[i])]
+                    own = tuple((plain or near)[:1])
                 if own:
                     found.append(own)
                 at = flat.find(code, at + 1)
@@ -650,6 +654,16 @@ _CANNOT_RESULTS = frozenset("到了住出掉动")
 _CANNOT_RESULTS_HAN = frozenset("了住掉动")
 _MODALS = frozenset({"must", "should", "shall", "can", "may"})
 _MODAL_NEGATORS = frozenset({"mustnt", "shouldnt", "cant", "cannot"})
+_NEGATING_HAN = frozenset("不没无非别未勿莫毋")
+
+
+def _negating(tok: Token) -> bool:
+    """A token that may deny what follows it: a negating character or word."""
+    if tok.kind == "han":
+        return tok.key in _NEGATING_HAN
+    return tok.raw in lx.EN_NEGATORS or tok.raw in lx.EN_NEED_NEGATORS
+
+
 # A sentence-opening clause about an older Go: a version (a number, "version", 版本) and a word
 # that puts it in the past.
 _GO_VERSION = re.compile(r"(?<![\w.])(?:go\s?)?1\.\d{1,2}(?![\d.])|\bgo\s?1\b", re.I)

@@ -141,6 +141,8 @@ def _way(x: _Step, y: _Step, resolved: Resolved) -> _Way | None:
         if t.raw in _EN_FIRST:
             if i == x.end + 1:
                 return _Way.FORWARD  # "X first, then Y"
+            if any(toks[k].raw in ("and", "then") for k in range(i + 1, y.start)):
+                return _Way.FORWARD  # "a return sets the result first and deferred code runs afterwards"
             if i >= y.start - 2:
                 return _Way.REVERSED  # "X, but first Y"
         if t.raw in _EN_SUBORDINATORS:

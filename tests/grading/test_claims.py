@@ -380,3 +380,30 @@ def test_a_co_occurrence_spans_a_leading_when_clause_and_its_main_clause() -> No
     ]:
         resolved = Resolved(read_answer(text), FuzzyIndex(frozenset()), [phrasing])
         assert (next(resolved.find(phrasing), None) is not None) is found, text
+
+
+def _asserted(phrasing: str, text: str) -> bool:
+    from runner.answers.claims import asserted
+
+    ph = compile_phrasing(phrasing)
+    resolved = Resolved(read_answer(text), FuzzyIndex(set()), (ph, *ph.parts))
+    return any(asserted(own, resolved) for own in resolved.find(ph))
+
+
+@pytest.mark.parametrize(
+    ("phrasing", "text", "expected"),
+    [
+        # how the code looks, taken back in the same sentence, is a concession
+        ("Load then Add is safe", "Load and then Add looks safe, but the decision sits in the gap.", False),
+        ("Load then Add is safe", "Load and then Add looks safe because each call is atomic.", True),
+        ("checks the text", "It looks at the message and checks the text, but only for the top error.", True),
+        # a nil the phrasing skipped over names the absence of the thing
+        ("Do returns an error for a 4xx", "Do returns a nil error for 4xx and 5xx.", False),
+        ("Do returns an error for a 4xx", "Do returns an error for a 4xx.", True),
+        # a code phrasing anchors beside its punctuation, never on the negation after it
+        ("== & 可靠", "对计算结果用 == 不可靠。", False),
+        ("== & 可靠", "对计算结果用 == 是可靠的。", True),
+    ],
+)
+def test_what_an_answer_states_as_its_own_view(phrasing: str, text: str, expected: bool) -> None:
+    assert _asserted(phrasing, text) is expected

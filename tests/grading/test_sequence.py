@@ -59,6 +59,7 @@ def test_swapped_steps_are_read_whatever_links_them(text: str) -> None:
         "Before calling Wait, call Shutdown.",
         "先调用 Shutdown 停止接收请求，然后再 Wait。",
         "Wait 之前先调用 Shutdown。",
+        "Shutdown stops new requests first and Wait runs afterwards.",
         # the swap denied, supposed or named as the bug
         "Never call Wait before Shutdown.",
         "If you call Wait before Shutdown, a late Add races with it.",
