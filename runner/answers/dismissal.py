@@ -28,6 +28,9 @@ _EN = re.compile(
     r"(?:don't|do not|doesn't|does not) (?:really |actually )?need (?:to|any)|"
     r"unnecessary|needless|overkill|over-?engineer\w*|"
     r"(?:wouldn't|won't|would not|will not) (?:bother|worry)|not worth (?:it|the)|"
+    r"\bi (?:wouldn't|would not|won't|don't|do not) (?:bother|chase|worry|sweat|fuss)|"
+    r"(?:don't|do not) see (?:the|any|a) (?:need|point|reason)|(?:not|isn't) worth \w+|"
+    r"\bi (?:don't|do not) think (?:this|that|it|there)(?:'s| is| are)? |"
     r"(?:isn't|is not|aren't|are not|not) (?:really |actually )?(?:a|an) (?:real |actual |big )?"
     r"(?:problem|issue|concern|worry|limitation|bug|risk)|"
     r"(?:don't|do not) (?:really )?(?:see|consider) (?:that|this|it|them) as (?:a|an) (?:real |actual |big )?"
@@ -60,7 +63,8 @@ _ZH = re.compile(
     r"没什么(?:需要|要|好|可)(?:改|修|担心|处理)的|不是真正的问题|不算(?:什么)?(?:大)?问题|算不上(?:什么)?问题|不构成问题|谈不上(?:什么)?问题|"
     r"不用急着|不必急着|维持原样|保留(?:这种|原来的|现在的)写法|保持现状|没(?:有)?(?:什么)?坏处|"
     r"不代表(?:它|这)?(?:就)?是问题|不用在意|不必在意|不用管它|用不着|意义不大|收益不大|算不上|"
-    r"(?:只是|也就是|不过是)(?:个|一个)?小问题|(?:也|都)没关系|不是关键|没(?:太大|多大|什么)区别"
+    r"(?:只是|也就是|不过是)(?:个|一个)?小问题|我不(?:觉得|认为)|我并不(?:觉得|认为)|我不会(?:改|动|去改|专门|特意|为了)|"
+    r"不划算|无关紧要|纯属折腾|差别不大|区别不大|没什么损失|不(?:用|必)太在意|没什么影响|影响不大|不会有什么问题|没啥问题|(?:也|都)没关系|不是关键|没(?:太大|多大|什么)区别"
 )
 # A dismissal after one of these in its sentence states a condition for it, not a verdict.
 _CONDITION = re.compile(r"\b(?:if|unless|when|as long as)\b|如果|假如|要是|只要|的话")

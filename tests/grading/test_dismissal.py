@@ -55,6 +55,10 @@ def _one(text: str) -> bool:
         "The upstream services don't really need deadlines.",
         "There's nothing fundamentally wrong with time.Sleep in tests.",
         "没抢到的 goroutine 先返回也没关系。",
+        "I wouldn't bother with the usual closure advice.",
+        "I don't see the need to wire a context through here.",
+        "`defer f.Close()` 是最标准的写法，我不觉得这里有问题。",
+        "引入假时钟要改业务代码的结构，不划算。",
     ],
 )
 def test_a_sentence_that_waves_something_away(text: str) -> None:
