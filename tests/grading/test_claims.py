@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from runner.answers.claims import asserted
 from runner.answers.framework import (
     COMPOUND_FACTOR,
     CONTRADICTED_CORE_CAP,
@@ -383,8 +384,6 @@ def test_a_co_occurrence_spans_a_leading_when_clause_and_its_main_clause() -> No
 
 
 def _asserted(phrasing: str, text: str) -> bool:
-    from runner.answers.claims import asserted
-
     ph = compile_phrasing(phrasing)
     resolved = Resolved(read_answer(text), FuzzyIndex(set()), (ph, *ph.parts))
     return any(asserted(own, resolved) for own in resolved.find(ph))
