@@ -6,4 +6,4 @@ from hypothesis import settings
 
 
 def test_property_tests_have_no_per_example_deadline() -> None:
-    assert settings.default.deadline is None
+    assert settings().deadline is None
