@@ -611,13 +611,29 @@ class Reading:
         if start == 0 or toks[start - 1].sent != sent:
             return False
         frame = self._clause_span(start - 1)[0]
-        if frame > 0 and toks[frame - 1].sent == sent:
-            return False  # the frame must open the sentence
+        if frame > 0 and toks[frame - 1].sent == sent and not self._after_label(frame):
+            return False  # the frame must open the sentence, or follow a short label ("The leak: ...")
         words = [t.raw for t in toks[frame:start]]
         han = "".join(w for t, w in zip(toks[frame:start], words, strict=True) if t.kind == "han")
         text = self.sentences[sent].norm[toks[frame].start : toks[start - 1].end]
-        versioned = bool(_GO_VERSION.search(text)) or any(w in _VERSION_WORDS for w in words) or "版本" in han
+        versioned = (
+            bool(_GO_VERSION.search(text))
+            or any(w in _VERSION_WORDS for w in words)
+            or "版本" in han
+            or ("go" in words and any(w in ("older", "earlier", "old") for w in words))  # "on older Go, ..."
+        )
         return versioned and (any(w in _OLDER_EN for w in words) or any(m in han for m in _OLDER_ZH))
+
+    def _after_label(self, frame: int) -> bool:
+        """A short label and a colon open the sentence before the token at `frame` ("The leak: on
+        older Go, ...", "先说泄漏：老版本 Go 里 ...")."""
+        toks = self.tokens
+        sent = toks[frame].sent
+        opening = frame
+        while opening > 0 and toks[opening - 1].sent == sent:
+            opening -= 1
+        before = self.sentences[sent].norm[: toks[frame].start].rstrip()
+        return frame - opening <= 5 and before.endswith(":")
 
     def _would_then(self, first: int, last: int) -> bool:
         """ "would then" or "would otherwise" at the match's clause (where "then" opens a clause

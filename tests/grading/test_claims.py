@@ -402,6 +402,14 @@ def _asserted(phrasing: str, text: str) -> bool:
         # a code phrasing anchors beside its punctuation, never on the negation after it
         ("== & 可靠", "对计算结果用 == 不可靠。", False),
         ("== & 可靠", "对计算结果用 == 是可靠的。", True),
+        # an older Go named after a short label says how things were
+        (
+            "lives until it fires",
+            "The leak: on older Go, every time.After made a timer that lived until it fired.",
+            False,
+        ),
+        ("lives until it fires", "The leak: every time.After makes a timer that lives until it fires.", True),
+        ("触发后才释放", "先说泄漏：老版本 Go 里每次 time.After 都生成一个定时器，要等 30 秒触发后才释放。", False),
     ],
 )
 def test_what_an_answer_states_as_its_own_view(phrasing: str, text: str, expected: bool) -> None:
