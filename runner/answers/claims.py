@@ -122,8 +122,7 @@ def _only_seeming(own: tuple[int, ...], resolved: Resolved) -> bool:
     )
     if not (seeming or any(w in han for w in _SEEMING_HAN)):
         return False
-    sent = toks[first].sent
-    after = [t for t in toks[last + 1 :] if t.sent == sent]
+    after = toks[last + 1 : resolved.reading.sentence_tokens[toks[first].sent].stop]
     han_after = "".join(t.raw for t in after if t.kind == "han")
     return any(t.raw in _BUT for t in after) or any(w in han_after for w in _BUT_HAN)
 

@@ -27,7 +27,7 @@ _EN = re.compile(
     r"no (?:real )?need (?:to|for)|"
     r"(?:don't|do not|doesn't|does not) (?:really |actually )?need (?:to|any)|"
     r"unnecessary|needless|overkill|over-?engineer\w*|"
-    r"(?:wouldn't|won't|would not|will not) (?:bother|worry)|not worth (?:it|the)|"
+    r"(?:wouldn't|won't|would not|will not) (?:bother|worry)|"
     r"\bi (?:wouldn't|would not|won't|don't|do not) (?:bother|chase|worry|sweat|fuss)|"
     r"(?:don't|do not) see (?:the|any|a) (?:need|point|reason)|(?:not|isn't) worth \w+|"
     r"\bi (?:don't|do not) think (?:this|that|it|there)(?:'s| is| are)? |"

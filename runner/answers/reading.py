@@ -199,7 +199,7 @@ class Reading:
                     after = [i for i in span if self.tokens[i].start >= hi]
                     before = [i for i in span if self.tokens[i].end <= lo]
                     near = [*after[:1], *before[-1:]]
-                    plain = [i for i in near if not _negating(self.tokens[i])]
+                    plain = [i for i in near if not self.cues[i] & (NEG | LACK | NEED)]
                     own = tuple((plain or near)[:1])
                 if own:
                     found.append(own)
@@ -627,13 +627,9 @@ class Reading:
     def _after_label(self, frame: int) -> bool:
         """A short label and a colon open the sentence before the token at `frame` ("The leak: on
         older Go, ...", "先说泄漏：老版本 Go 里 ...")."""
-        toks = self.tokens
-        sent = toks[frame].sent
-        opening = frame
-        while opening > 0 and toks[opening - 1].sent == sent:
-            opening -= 1
-        before = self.sentences[sent].norm[: toks[frame].start].rstrip()
-        return frame - opening <= 5 and before.endswith(":")
+        sent = self.tokens[frame].sent
+        before = self.sentences[sent].norm[: self.tokens[frame].start].rstrip()
+        return frame - self.sentence_tokens[sent].start <= 5 and before.endswith(":")
 
     def _would_then(self, first: int, last: int) -> bool:
         """ "would then" or "would otherwise" at the match's clause (where "then" opens a clause
@@ -670,16 +666,6 @@ _CANNOT_RESULTS = frozenset("到了住出掉动")
 _CANNOT_RESULTS_HAN = frozenset("了住掉动")
 _MODALS = frozenset({"must", "should", "shall", "can", "may"})
 _MODAL_NEGATORS = frozenset({"mustnt", "shouldnt", "cant", "cannot"})
-_NEGATING_HAN = frozenset("不没无非别未勿莫毋")
-
-
-def _negating(tok: Token) -> bool:
-    """A token that may deny what follows it: a negating character or word."""
-    if tok.kind == "han":
-        return tok.key in _NEGATING_HAN
-    return tok.raw in lx.EN_NEGATORS or tok.raw in lx.EN_NEED_NEGATORS
-
-
 # A sentence-opening clause about an older Go: a version (a number, "version", 版本) and a word
 # that puts it in the past.
 _GO_VERSION = re.compile(r"(?<![\w.])(?:go\s?)?1\.\d{1,2}(?![\d.])|\bgo\s?1\b", re.I)
