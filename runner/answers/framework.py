@@ -572,8 +572,7 @@ def _find_concept(
     by_clause: dict[int, list[tuple[int, tuple[int, ...]]]] = {}
     for index, phrasing in enumerate(phrasings):
         for own in resolved.find(phrasing):
-            if not (tainted and any(toks[i].clause in tainted for i in own)):
-                by_clause.setdefault(toks[own[0]].clause, []).append((index, own))
+            by_clause.setdefault(toks[own[0]].clause, []).append((index, own))
     echo: _ConceptFinding | None = None
     contradicted: _ConceptFinding | None = None
     # Clause by clause in reading order, so a long answer stops at the first clause that earns it.
@@ -586,6 +585,10 @@ def _find_concept(
             polarity, cue = resolved.polarity_cue(own)
             # A phrasing that carries its own negation ("not for", "不能") asserts it when matched.
             verdict = True if phrasing.negative and polarity is Polarity.AFFIRMED else expect.judge(index, polarity)
+            if verdict is False and _symbol_only(phrasing):
+                # "不能用 == 判断" for a point that says "== fails once wrapped": denying the use of
+                # an operator names it as the thing not to do, which the point says too.
+                verdict = None
             judged.append((index, own, polarity, cue, verdict))
         # Two phrasings of one concept that match the same words are one statement: when the
         # wording read one of them as the point says it ("不用 DefaultClient" under "不用 ... 默认客户端"),
@@ -594,6 +597,10 @@ def _find_concept(
         agreeing = [frozenset(own) for _, own, _, _, verdict in judged if verdict]
         for index, own, polarity, cue, verdict in judged:
             if not verdict and any(words >= frozenset(own) for words in agreeing):
+                continue
+            if verdict and tainted and any(toks[i].clause in tainted for i in own):
+                # A clause that states a wrong belief earns nothing, though what it denies still
+                # contradicts ("运行时会结束掉 goroutine，所以不用检查 ctx.Done()").
                 continue
             if verdict:
                 earning.append((own[0], toks[own[0]].sent, id(phrasings[index]) in in_prompt))
@@ -615,6 +622,11 @@ def _find_concept(
                 return _ConceptFinding(_Status.PRESENT, sentence)
             echo = echo or _ConceptFinding(_Status.PRESENT, sentence, echo=True)
     return echo or contradicted or _ConceptFinding(_Status.ABSENT)
+
+
+def _symbol_only(phrasing: Phrasing) -> bool:
+    """An operator with no word in it ("==", "&^"): a topic of the sentence, never its claim."""
+    return phrasing.code is not None and not any(ch.isalnum() for ch in phrasing.code)
 
 
 def _evidence(sentences: tuple[Sentence, ...], findings: list[_ConceptFinding]) -> list[Sentence]:

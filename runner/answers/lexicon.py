@@ -255,6 +255,7 @@ ZH_NOT_NEGATING = _words("""
     不知不觉 层出不穷 不言而喻 迫不及待 无非 无缝
     不够就 不行就 不够的话 不行的话
     没用到的 没用上的 没用过的
+    非零 非空 非负 非法
 """)
 # A negating character right after one of these is part of another word: 区别, 特别, 是否, 除非.
 ZH_NOT_NEGATING_AFTER = {"别": "区分特差类识告级个性辨", "非": "是除莫", "无": "有", "未": "尚"}
@@ -333,7 +334,12 @@ EN_CONSEQUENCE = frozenset(
 )
 ZH_CONSEQUENCE = _words("""
     竞争 竞态 数据竞争 panic 崩溃 泄漏 泄露 死锁 出错 错误 有问题 不安全 bug 导致 错的 是错 不对 不成立
+    没用 不管用 不起作用 无效 白写 接不住
 """)
+# Denied, these say a practice fails: "X doesn't work", "X isn't enough", "X won't help".
+EN_FAILS_WHEN_DENIED = frozenset(
+    _words("work works working help helps enough suffice suffices catch catches save saves cut")
+)
 # Between a practice and a bad outcome these turn it round, as a negation cue does: "Wait first
 # prevents races" and "X is not wrong" praise the practice. A Han one counts only before the
 # outcome word.

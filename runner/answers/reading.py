@@ -577,12 +577,25 @@ class Reading:
                     return not negated and not any(w in han[:outcome] for w in lx.ZH_AVERTS)
             elif t.raw in lx.EN_CONSEQUENCE:
                 return True
+            elif self.cues[i] & NEG and self._denies_working(i):
+                return True  # "Just writing defer recover() doesn't do it", "X won't work"
             elif t.raw in lx.EN_AVERTS or self.cues[i] & (NEG | LACK):
                 return False
             if not t.function:
                 gap += t.units
             i += 1
         return False
+
+    def _denies_working(self, i: int) -> bool:
+        """The negation at i says the practice fails: "doesn't work", "won't help", "isn't
+        enough", "doesn't do it" (the next word or two of its clause)."""
+        toks = self.tokens
+        after = [t.raw for t in toks[i + 1 : i + 3] if t.clause == toks[i].clause and t.kind == "word"]
+        if not after:
+            return False
+        if after[0] in lx.EN_FAILS_WHEN_DENIED:
+            return True
+        return after[0] in ("do", "does") and after[1:2] in (["it"], ["anything"], ["much"])
 
     def _clause_span(self, i: int) -> tuple[int, int]:
         """The first and last token positions of the clause token i is in."""
@@ -680,7 +693,11 @@ def _gerund(t: Token) -> bool:
 
 def _zh_outcome_at(han: str) -> int:
     """Where the first bad-outcome word in `han` starts, or -1."""
-    found = [k for k in (han.find(w) for w in lx.ZH_CONSEQUENCE) if k >= 0 and not _error_noun(han, k)]
+    found = [
+        k
+        for k in (han.find(w) for w in lx.ZH_CONSEQUENCE)
+        if k >= 0 and not _error_noun(han, k) and not han.startswith(("没用到", "没用上", "没用过", "没用完"), k)
+    ]
     return min(found) if found else -1
 
 

@@ -172,7 +172,9 @@ _NEAR = int(2 * MAX_GAP) + 16
 def _leading(x: _Step, toks: tuple[Token, ...]) -> _Way | None:
     """A marker right before the first step: "after X, Y", "once X, Y", "before X, Y", "first X",
     "先 X", "等 X 完成再 Y" (at most three words back, so it governs this step)."""
-    near = [i for i in range(max(0, x.start - 3), x.start) if toks[i].sent == toks[x.start].sent]
+    # Only within the step's clause: in "Get 后先 Reset，Put 前复制" the 先 orders Reset, not Put.
+    clause = toks[x.start].clause
+    near = [i for i in range(max(0, x.start - 3), x.start) if toks[i].clause == clause]
     for i in near:
         t = toks[i]
         if t.kind != "word":

@@ -410,6 +410,11 @@ def _asserted(phrasing: str, text: str) -> bool:
         ),
         ("lives until it fires", "The leak: every time.After makes a timer that lives until it fires.", True),
         ("触发后才释放", "先说泄漏：老版本 Go 里每次 time.After 都生成一个定时器，要等 30 秒触发后才释放。", False),
+        # a practice said not to work is named as the mistake
+        ("just defer recover()", "Just writing defer recover() doesn't do it.", False),
+        ("just defer recover()", "Just writing defer recover() won't work here.", False),
+        ("just defer recover()", "Just defer recover() and you are covered.", True),
+        ("defer recover()", "单写一个 defer recover() 没用。", False),
     ],
 )
 def test_what_an_answer_states_as_its_own_view(phrasing: str, text: str, expected: bool) -> None:

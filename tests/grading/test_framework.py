@@ -153,8 +153,13 @@ def test_a_supposition_shows_knowledge(ctx_q: OpenQuestion) -> None:
 def test_follow_ups_probe_misconceptions_then_missed_points(ctx_q: OpenQuestion) -> None:
     grade = grade_open(ctx_q, "With a timeout you don't need to call cancel.")
     assert 1 <= len(grade.follow_ups) <= 3
-    assert "Are you sure" in grade.follow_ups[0].en
-    cooperative = next(p for p in ctx_q.framework if p.id == "cooperative")
+    # The statement is a wrong belief and also denies a point: the point's own question comes
+    # first, then the belief's; then what was missed.
+    contradicted = [p.point_id for p in grade.points if p.verdict is PointVerdict.CONTRADICTED]
+    by_id = {p.id: p for p in ctx_q.framework}
+    assert contradicted and grade.follow_ups[0] == by_id[contradicted[0]].follow_up
+    assert "Are you sure" in grade.follow_ups[1].en
+    cooperative = by_id["cooperative"]
     assert cooperative.follow_up in grade.follow_ups
 
 

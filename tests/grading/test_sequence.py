@@ -66,6 +66,9 @@ def test_swapped_steps_are_read_whatever_links_them(text: str) -> None:
         "先 Wait 等后台任务做完再调用 Shutdown 的话，新请求会和 Wait 竞争。",
         # both steps, but nothing that orders them
         "Shutdown stops the listener and Wait blocks until the counter is zero.",
+        # a 先 in the clause before orders that clause's step, not this one
+        "收到信号先 flush，Wait 之前调用 Shutdown。",
+        "First flush, then before Wait, call Shutdown.",
     ],
 )
 def test_the_right_order_and_unordered_mentions_are_not_a_swap(text: str) -> None:
