@@ -52,7 +52,13 @@ _EN = re.compile(
     r"(?:don't|do not|doesn't|does not) really need\b|"
     r"(?:wouldn't|would not) (?:chase|restructure|rewrite) |(?:approve|merge|ship) (?:it|this|that|the [\w']+ "
     r"(?:change|pr)) as (?:it is|is)|wasted effort|extra ceremony|(?:for )?no real gain|"
-    r"academic distinction|worrying about nothing|premature optimi[sz]ation"
+    r"academic distinction|worrying about nothing|premature optimi[sz]ation|"
+    r"(?:isn't|is not|not) (?:really |such )?a (?:big |huge )?deal|(?:a |more a |just a |only a )?(?:style|stylistic) "
+    r"(?:preference|choice|thing)|matter of (?:taste|style)|let (?:it|this|that) (?:through|slide|pass)|"
+    r"looks? (?:perfectly )?fine to me|(?:but )?not critical|(?:purely |only |just |a )?theoretical "
+    r"(?:worry|concern|problem|risk|issue)|\bi(?:'d| would| will|'ll) approve (?:it|this|that|the)|"
+    r"(?:is|are) (?:purely |just |only )?cosmetic|leave (?:all|both) of (?:that|this|them|it) alone|"
+    r"(?:isn't|is not|aren't|are not) going to (?:hang|happen|matter|break) in practice"
     r")"
 )
 _ZH = re.compile(
@@ -64,7 +70,9 @@ _ZH = re.compile(
     r"不用急着|不必急着|维持原样|保留(?:这种|原来的|现在的)写法|保持现状|没(?:有)?(?:什么)?坏处|"
     r"不代表(?:它|这)?(?:就)?是问题|不用在意|不必在意|不用管它|用不着|意义不大|收益不大|算不上|"
     r"(?:只是|也就是|不过是)(?:个|一个)?小问题|我不(?:觉得|认为)|我并不(?:觉得|认为)|我不会(?:改|动|去改|专门|特意|为了)|"
-    r"不划算|无关紧要|纯属折腾|差别不大|区别不大|没什么损失|不(?:用|必)太在意|没什么影响|影响不大|不会有什么问题|没啥问题|(?:也|都)没关系|不是关键|没(?:太大|多大|什么)区别"
+    r"不划算|无关紧要|纯属折腾|差别不大|区别不大|没什么损失|不(?:用|必)太在意|没什么影响|影响不大|不会有什么问题|没啥问题|(?:也|都)没关系|不是关键|没(?:太大|多大|什么)区别|"
+    r"不值得|基本可以忽略|可以忽略不计|不太关注|没那么重要|无伤大雅|小题大做|没毛病|"
+    r"(?:只是|属于|不过是)(?:个人)?(?:风格|习惯|偏好)(?:问题|偏好|而已)?"
 )
 # A dismissal after one of these in its sentence states a condition for it, not a verdict.
 _CONDITION = re.compile(r"\b(?:if|unless|when|as long as)\b|如果|假如|要是|只要|的话")

@@ -255,3 +255,50 @@ def test_an_unused_result_is_no_dismissal(banks: Catalog) -> None:
     text = "先看 compiler 会不会把结果没用到的 parse 调用 inline 后直接 eliminate 掉，那 loop 等于空转。"
     v = verdict(banks, "testing.interview-benchmarks", text, "dead-code")
     assert v is not PointVerdict.CONTRADICTED
+
+
+def test_denying_the_use_of_an_operator_agrees_with_a_point_that_says_it_fails(banks: Catalog) -> None:
+    # The point says "== only compares the outermost error"; "不能用 == 判断" says the same.
+    text = "HTTP 层不能用 == 判断，它只看最外面那一层，被包过一次就对不上。"
+    v = verdict(banks, "errors.interview-wrap-inspect", text, "is-for-sentinels")
+    assert v is not PointVerdict.CONTRADICTED
+
+
+def test_a_non_zero_exit_status_is_no_negation(banks: Catalog) -> None:
+    text = "panic 展开到 goroutine 顶端仍未被 recover，运行时以非零状态退出整个进程。"
+    v = verdict(banks, "errors.interview-panic", text, "panic-kills-process")
+    assert v is PointVerdict.COVERED
+
+
+def test_a_clause_stating_a_wrong_belief_still_contradicts_what_it_denies(banks: Catalog) -> None:
+    text = (
+        "cancel 一调用，运行时就会把挂在这个 ctx 上的 goroutine 直接结束掉，所以 runCheck 内部不用到处检查 ctx.Done()。"
+    )
+    g = grade(banks, "goroutines.detached-background-task", text)
+    assert any(m.shared for m in g.misconceptions)
+    assert next(p for p in g.points if p.point_id == "cooperative").verdict is PointVerdict.CONTRADICTED
+
+
+@pytest.mark.parametrize(
+    ("qid", "text"),
+    [
+        # cancellation is cooperative, whatever the topic of the question
+        (
+            "waitgroup.errgroup-vs-waitgroup",
+            "The first error cancels the shared context, which brings the other exports to a halt right there, "
+            "so you don't have to check ctx.Done() in each worker.",
+        ),
+        # a fatal error is no panic, in a defer question too
+        (
+            "defer.recover-in-workers",
+            "连多个 worker 同时写同一个 map 触发的 concurrent map writes 也会被这个 recover 接住变成普通错误。",
+        ),
+        # %v/%w swapped, in a design question
+        (
+            "design.interview-error-strategy",
+            "Wrapping with %v keeps the original error reachable for errors.Is.",
+        ),
+    ],
+)
+def test_a_shared_wrong_belief_is_reported_in_every_topic_it_belongs_to(banks: Catalog, qid: str, text: str) -> None:
+    assert any(m.shared for m in grade(banks, qid, text).misconceptions)
