@@ -238,7 +238,7 @@ ZH_NEED_NEGATORS = _words("""
     可以忽略 忽略掉 无所谓 犯不着
 """)
 ZH_NEGATORS = _words("""
-    并非 并不 不是 不会 不能 无法 不 未 别 勿 非 莫 毋
+    并非 并不 不是 不会 不能 无法 不 未 别 勿 非 莫 毋 没办法 没有办法 没法
 """)
 # Negations in time ("不再泄漏": it used to, it no longer does): see reading.PAST.
 ZH_PAST_NEGATORS = _words("""

@@ -57,6 +57,7 @@ _CONTRASTIVE_HAN = frozenset(
     "大小长短高低增减加删读写开关启停收发生死新旧正负真假有空满对错"
     "会能要可该必"
     "字节符"
+    "顺反逆倒"
 )
 # Words a gap between a phrasing's parts may not skip: "和普通 Once 不一样" is not "和普通 Once 一样".
 _GAP_STOPS_HAN = frozenset("不没无非未别")

@@ -275,8 +275,9 @@ class Reading:
                     found = Polarity.DISMISSED if self._ends_need(p) else Polarity.QUALIFIED
             elif flags & SUBJECT and p > last:
                 # "闭包和接口都不会导致逃逸", "closures don't cause escapes": a denied cause denies
-                # its subjects.
-                if self._subject_of(last, p, terms):
+                # its subjects; not when the denied verb only describes a noun after it ("阻塞在
+                # 一个不会发生的事件上").
+                if self._subject_of(last, p, terms) and not self._attributive(p):
                     found = Polarity.NEGATED
             elif flags & ADVERB and p < first:
                 # "not always faster" denies "always faster", and nothing else after it.
@@ -425,13 +426,17 @@ class Reading:
         ("not for cancellation or timeouts", "no ID, handle or thread-local storage",
         "不是用来取消或者超时的": the negation covers every item)."""
         toks = self.tokens
+        if any(toks[i].raw in _ZH_THEN_RESULT for i in range(p + 1, target)):
+            return False  # "不关闭就会泄漏": the negation is the condition's, the result is stated
         blocking = [i for i in range(p + 1, target) if i not in mine and _blocks(terms, i, target)]
+        between = range(p + 1, target)
         if (
             not blocking
             and toks[target].clause == toks[p].clause
-            and not any(_is_joiner(toks, i) for i in range(p + 1, target))
+            and (not any(_is_joiner(toks, i) for i in between) or not self._content_units(between))
         ):
-            return self._content_units(range(p + 1, target)) <= reach
+            # Only a joiner between: the item before it was code punctuation ("unlike == or comparing").
+            return self._content_units(between) <= reach
         if any(self.cues[q] & (NEG | LACK | NEED) for q in mine):
             return False  # "no ID and can't be killed": an item with its own negation is its own statement
         if blocking and any(p in m for m in terms.get(blocking[0], ())):
@@ -504,6 +509,19 @@ class Reading:
         tokens after the target."""
         span = self.sentence_tokens[self.tokens[target].sent]
         return min(span.stop, target + 8)
+
+    def _attributive(self, cue: int) -> bool:
+        """The Chinese negation at `cue` sits in a modifier: a 的 follows its verb closely, with a
+        noun after it, in the clause ("不会发生的事件", "没人关的 channel")."""
+        toks = self.tokens
+        if toks[cue].kind != "han":
+            return False
+        for i in range(cue + 1, min(cue + 5, len(toks) - 1)):
+            if toks[i].clause != toks[cue].clause or toks[i].kind != "han":
+                return False
+            if toks[i].raw == "的":
+                return toks[i + 1].kind == "han" and toks[i + 1].clause == toks[cue].clause
+        return False
 
     def _subject_of(self, last: int, cue: int, terms: Mapping[int, tuple[Match, ...]]) -> bool:
         """The match ending at `last` is (one of) the subject(s) of the denied verb at `cue`: only
@@ -1032,6 +1050,8 @@ def _sets_aside(tokens: list[Token], i: int) -> bool:
 
 
 _HEDGES = frozenset({"really", "actually", "ever", "necessarily", "much", "big", "real"})
+# Chinese result markers: a negation before one belongs to the condition ("不加锁就会竞争").
+_ZH_THEN_RESULT = frozenset({"就", "便", "则"})
 
 
 _EN_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "isnt", "arent", "wasnt", "werent"})

@@ -278,6 +278,7 @@ def test_lack_and_until_reach_only_what_they_govern(text: str, term: str, expect
         ("按字节数计算长度", "按字符数计算长度"),
         ("写入之前加锁", "写入之后加锁"),
         ("Wait 返回时才会取消", "Wait 返回时也会取消"),  # "only then" is not "also then"
+        ("按创建的顺序关闭", "按创建的反序关闭"),  # in order is not in reverse
     ],
 )
 def test_a_chinese_typo_never_swaps_a_contrastive_character(phrasing: str, answer: str) -> None:
@@ -295,6 +296,18 @@ def test_a_chinese_typo_never_swaps_a_contrastive_character(phrasing: str, answe
         ("Use it to keep the trace values without the cancellation.", "values", Polarity.AFFIRMED),
         ("还不够就把 map 按 key 哈希分片，每片一把锁。", "分片", Polarity.AFFIRMED),
         ("The sub-slice copies no elements.", "copies", Polarity.NEGATED),
+        # a negation before 就 is the condition's; the result after it is stated
+        ("不关闭就会泄漏。", "泄漏", Polarity.AFFIRMED),
+        ("加锁顺序不一致就会死锁。", "死锁", Polarity.AFFIRMED),
+        ("顺序一致就不会死锁。", "死锁", Polarity.NEGATED),
+        # a denied verb that only describes a noun after it ("an event that never comes")
+        ("goroutine 阻塞在一个不会发生的事件上。", "阻塞", Polarity.AFFIRMED),
+        ("goroutine 不会阻塞。", "阻塞", Polarity.NEGATED),
+        # 没办法 / 没法 deny the verb, not only lack a way
+        ("Go 没办法强行终止一个 goroutine。", "终止", Polarity.NEGATED),
+        ("没法从外部杀掉 goroutine。", "杀掉", Polarity.NEGATED),
+        # a punctuation-only item before "or" is still in the set-aside list
+        ("errors.Is looks through the wrapping, unlike == or comparing message text.", "comparing", Polarity.NEGATED),
     ],
 )
 def test_without_after_a_term_and_a_chinese_condition_do_not_deny(text: str, term: str, expected: Polarity) -> None:
