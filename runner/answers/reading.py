@@ -312,7 +312,7 @@ class Reading:
                         Polarity.DISMISSED if flags & NEED else Polarity.NEGATED if flags & NEG else Polarity.LACKING
                     )
             if found is not None:
-                if not self._hypothetical(p) and not flags & PAST:
+                if not self._hypothetical(p) and not flags & PAST and not self._even_without(p, last):
                     return found, p
                 supposed = True
         if (
@@ -365,6 +365,8 @@ class Reading:
             return False  # "anything that is not closed is a leak" says what is a leak
         for c in range(p + 1, min(p + 5, target)):
             if toks[c].raw in _COPULA and toks[c].statement == toks[p].statement:
+                if c + 1 < len(toks) and _participle(toks[c + 1].raw):
+                    return False  # "work that must not be lost is persisted first": a passive predicate
                 return target - c <= 3 and toks[target].statement == toks[c].statement
         return False
 
@@ -428,6 +430,10 @@ class Reading:
         toks = self.tokens
         if any(toks[i].raw in _ZH_THEN_RESULT for i in range(p + 1, target)):
             return False  # "不关闭就会泄漏": the negation is the condition's, the result is stated
+        if self._compares_to(p, target):
+            return False  # "locking every method isn't the same as protecting the data"
+        if self._ends_own_item(p, target):
+            return False
         blocking = [i for i in range(p + 1, target) if i not in mine and _blocks(terms, i, target)]
         between = range(p + 1, target)
         if (
@@ -442,6 +448,43 @@ class Reading:
         if blocking and any(p in m for m in terms.get(blocking[0], ())):
             return False  # the negator belongs to the first item ("no guarantee and victim ...")
         return self._list_item(p, target, blocking[0] if blocking else None, list_reach)
+
+    def _even_without(self, p: int, last: int) -> bool:
+        """ "不 Stop 也会被回收", "不加锁也没事": a Chinese negation conceded with 也 right after the
+        match supposes it ("even without Stop ..."), it does not deny it."""
+        toks = self.tokens
+        if toks[p].kind != "han" or p > last or toks[p].clause != toks[last].clause:
+            return False
+        after = [t for t in toks[last + 1 : last + 3] if t.clause == toks[last].clause]
+        return any(t.raw == "也" for t in after)
+
+    def _compares_to(self, p: int, target: int) -> bool:
+        """Between the negator and the target stands an equivalence ("the same as", "equivalent
+        to", 等于, 等同于): what is denied is that the two are one, not the second."""
+        toks = self.tokens
+        words = [toks[i].raw for i in range(p + 1, target)]
+        pairs = set(itertools.pairwise(words))
+        return bool(pairs & _EQUIVALENCE) or "".join(w for w in words if len(w) == 1)[:3].startswith(("等于", "等同"))
+
+    def _ends_own_item(self, p: int, target: int) -> bool:
+        """A Chinese negator is the predicate of its own list item, with content before it in the
+        item and the item's end right after it ("输入格式不对、文件找不到、网络抖动"): it does
+        not reach the items after it, as a leading one does ("没有锁、超时和重试")."""
+        toks = self.tokens
+        if toks[p].kind != "han":
+            return False
+        k = p - 1
+        before = toks[k] if k >= 0 else None
+        has_before = (
+            before is not None
+            and before.kind == "han"
+            and (before.frag, before.clause)
+            == (
+                toks[p].frag,
+                toks[p].clause,
+            )
+        )
+        return has_before and any(self._item_boundary(i) for i in range(p + 1, min(p + 4, target + 1)))
 
     def _list_item(self, p: int, target: int, first_term: int | None, reach: float) -> bool:
         """`target` starts a later item of a list that the negator at p reaches: the first item
@@ -467,8 +510,8 @@ class Reading:
         for i in range(first, self._list_end(target)):
             t = toks[i]
             if i > first and t.clause != toks[i - 1].clause:
-                if i not in self.comma_clauses:
-                    break
+                if i not in self.comma_clauses or t.raw in _ZH_CLAUSE_OPENERS:
+                    break  # "不会冲突，再暴露 WithUser 和 UserFrom": a new statement, not an item
                 commas = new_item = True
             if _is_joiner(toks, i):
                 if i in self.comma_clauses and items < 2:
@@ -690,6 +733,15 @@ _SUPPOSED_AFTER_WOULD = frozenset({"then", "otherwise"})
 _LEADING = frozenset({"when", "whenever", "once", "after", "if"})
 _SUBJECT_PRONOUNS = frozenset({"it", "they", "we", "i", "you", "he", "she"})
 _COPULA = frozenset({"is", "are", "was", "were"})
+_IRREGULAR_PARTICIPLES = frozenset(
+    {"kept", "lost", "done", "written", "sent", "taken", "given", "made", "held", "put", "set", "run", "read", "built"}
+)
+
+
+def _participle(word: str) -> bool:
+    return word in _IRREGULAR_PARTICIPLES or (len(word) > 4 and word.endswith("ed"))
+
+
 _ZH_NEGATING = frozenset("不没无非未别")
 _PURPOSE_WORDS = 8  # word units (a Han character counts half): "To keep just 64 bytes,"
 # The results of a Chinese potential complement that say a verb cannot succeed: 抓不到, 改不了, 停不住.
@@ -1052,6 +1104,9 @@ def _sets_aside(tokens: list[Token], i: int) -> bool:
 _HEDGES = frozenset({"really", "actually", "ever", "necessarily", "much", "big", "real"})
 # Chinese result markers: a negation before one belongs to the condition ("不加锁就会竞争").
 _ZH_THEN_RESULT = frozenset({"就", "便", "则"})
+# A comma clause opening with one of these starts a statement of its own: 再暴露 ..., 用闭包 ...
+_ZH_CLAUSE_OPENERS = frozenset({"再", "然", "并", "还", "又", "用", "改", "换", "而", "要", "应", "得"})
+_EQUIVALENCE = frozenset({("same", "as"), ("equivalent", "to"), ("identical", "to"), ("equal", "to")})
 
 
 _EN_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "isnt", "arent", "wasnt", "werent"})

@@ -306,6 +306,21 @@ def test_a_chinese_typo_never_swaps_a_contrastive_character(phrasing: str, answe
         # 没办法 / 没法 deny the verb, not only lack a way
         ("Go 没办法强行终止一个 goroutine。", "终止", Polarity.NEGATED),
         ("没法从外部杀掉 goroutine。", "杀掉", Polarity.NEGATED),
+        # a negation conceded with 也 supposes ("even without Stop"), it does not deny
+        ("没有引用的 timer 不 Stop 也会被回收。", "stop", Polarity.HYPOTHETICAL),
+        ("下一次直接返回，不会再 panic。", "panic", Polarity.NEGATED),
+        # a negator that is its own list item's predicate does not reach the items after it
+        ("比如输入格式不对、文件找不到、网络抖动，都应该返回 error。", "网络", Polarity.AFFIRMED),
+        ("没有锁、超时和重试。", "超时", Polarity.LACKING),
+        # a comma clause opened by 再 or a remedy verb is a statement, not a list item
+        ("这样不会冲突，再暴露 WithUser 和 UserFrom 这种 accessor。", "userfrom", Polarity.AFFIRMED),
+        ("WaitGroup 也不能按值传给 worker，用闭包捕获或者传指针。", "传指针", Polarity.AFFIRMED),
+        # denying an equivalence denies neither side
+        ("Locking every method isn't the same as protecting the data.", "protecting", Polarity.AFFIRMED),
+        ("给每个方法加锁不等于保护了数据。", "保护", Polarity.AFFIRMED),
+        # a relative clause with a passive predicate after it names nothing that must not be done
+        ("Work that must not be lost is persisted first.", "persisted", Polarity.AFFIRMED),
+        ("The one thing that must not happen is calling Add in the goroutine.", "calling", Polarity.NEGATED),
         # a punctuation-only item before "or" is still in the set-aside list
         ("errors.Is looks through the wrapping, unlike == or comparing message text.", "comparing", Polarity.NEGATED),
     ],
