@@ -87,7 +87,20 @@ def asserted(own: tuple[int, ...], resolved: Resolved, *, stating: frozenset[str
         and not reading.in_purpose_clause(own)
         and not _only_seeming(own, resolved)
         and not _nil_between(own, resolved)
+        and not _restricted_after(own, resolved)
     )
+
+
+_ONLY_WHEN = frozenset({"when", "if", "once", "after", "while", "for"})
+
+
+def _restricted_after(own: tuple[int, ...], resolved: Resolved) -> bool:
+    """ "compares equal to nil only when both are nil": a statement restricted right after it to a
+    case is not the general claim a contrast names."""
+    toks = resolved.tokens
+    last = own[-1]
+    after = [t for t in toks[last + 1 : last + 3] if t.clause == toks[last].clause and t.kind == "word"]
+    return len(after) == 2 and after[0].raw == "only" and after[1].raw in _ONLY_WHEN
 
 
 _WHEN = frozenset({"when", "whenever"})

@@ -300,6 +300,8 @@ class Reading:
                         continue
                     prohibited = True
                 reach = lx.NEED_REACH if flags & NEED else lx.NEGATION_REACH
+                if flags & NEG and self._sets_aside_rest(p):
+                    reach = _SET_ASIDE_REACH  # "an idle timeout, not give up after 30 seconds in total"
                 # "no allocation for pointers, small integers and constants": what "no" lacks is
                 # the word right after it, so its list must start there.
                 list_reach = 0.0 if flags & LACK else reach
@@ -448,6 +450,15 @@ class Reading:
         if blocking and any(p in m for m in terms.get(blocking[0], ())):
             return False  # the negator belongs to the first item ("no guarantee and victim ...")
         return self._list_item(p, target, blocking[0] if blocking else None, list_reach)
+
+    def _sets_aside_rest(self, p: int) -> bool:
+        """ "A, not B": a "not" that opens its clause sets aside the whole phrase after it, not
+        only the next word or two. ("instead of B, do C" and "unlike B, C ..." go on to state C,
+        so those keep the short reach.)"""
+        toks = self.tokens
+        if toks[p].raw != "not" or p == 0 or toks[p - 1].sent != toks[p].sent:
+            return False
+        return toks[p - 1].clause != toks[p].clause or toks[p - 1].raw == "but"
 
     def _even_without(self, p: int, last: int) -> bool:
         """ "不 Stop 也会被回收", "不加锁也没事": a Chinese negation conceded with 也 right after the
@@ -1102,6 +1113,8 @@ def _sets_aside(tokens: list[Token], i: int) -> bool:
 
 
 _HEDGES = frozenset({"really", "actually", "ever", "necessarily", "much", "big", "real"})
+# Content words a clause-opening "not" ("A, not B") reaches: the rest of a short clause.
+_SET_ASIDE_REACH = 6.0
 # Chinese result markers: a negation before one belongs to the condition ("不加锁就会竞争").
 _ZH_THEN_RESULT = frozenset({"就", "便", "则"})
 # A comma clause opening with one of these starts a statement of its own: 再暴露 ..., 用闭包 ...

@@ -321,6 +321,9 @@ def test_a_chinese_typo_never_swaps_a_contrastive_character(phrasing: str, answe
         # a relative clause with a passive predicate after it names nothing that must not be done
         ("Work that must not be lost is persisted first.", "persisted", Polarity.AFFIRMED),
         ("The one thing that must not happen is calling Add in the goroutine.", "calling", Polarity.NEGATED),
+        # a clause-opening "not" sets aside the whole phrase after it
+        ("It is an idle timeout, not give up after thirty seconds in total.", "total", Polarity.NEGATED),
+        ("It is not easy, and it gives up after thirty seconds in total.", "total", Polarity.AFFIRMED),
         # a punctuation-only item before "or" is still in the set-aside list
         ("errors.Is looks through the wrapping, unlike == or comparing message text.", "comparing", Polarity.NEGATED),
     ],
@@ -438,6 +441,9 @@ def _asserted(phrasing: str, text: str) -> bool:
         ),
         ("lives until it fires", "The leak: every time.After makes a timer that lives until it fires.", True),
         ("触发后才释放", "先说泄漏：老版本 Go 里每次 time.After 都生成一个定时器，要等 30 秒触发后才释放。", False),
+        # restricted to a case right after it, a statement is not the general claim
+        ("compares equal to nil", "An interface compares equal to nil only when both words are nil.", False),
+        ("compares equal to nil", "A nil pointer in an interface compares equal to nil.", True),
         # a practice said not to work is named as the mistake
         ("just defer recover()", "Just writing defer recover() doesn't do it.", False),
         ("just defer recover()", "Just writing defer recover() won't work here.", False),
