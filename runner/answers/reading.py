@@ -287,6 +287,8 @@ class Reading:
                 target = next(q for q in own if q > p)
                 if toks[p].raw == "non" and target != p + 1:
                     continue  # "non-nil interface": the prefix denies its own word only
+                if toks[p].raw == "非" and any(toks[i].raw == "的" for i in range(p + 1, target)):
+                    continue  # "非关键的第三方客户端": 非 denies 关键, not what 的 attaches it to
                 if flags & LACK and not flags & (NEG | NEED) and self._verb_between(p, target):
                     continue
                 if flags & (NEG | LACK) and not flags & NEED and self._until_after(last):

@@ -321,6 +321,9 @@ def test_a_chinese_typo_never_swaps_a_contrastive_character(phrasing: str, answe
         # a relative clause with a passive predicate after it names nothing that must not be done
         ("Work that must not be lost is persisted first.", "persisted", Polarity.AFFIRMED),
         ("The one thing that must not happen is calling Add in the goroutine.", "calling", Polarity.NEGATED),
+        # 非 before 的 denies its own word, not the noun 的 attaches it to
+        ("非关键的第三方客户端才用 Once 懒加载。", "第三方", Polarity.AFFIRMED),
+        ("这不是第三方客户端。", "第三方", Polarity.NEGATED),
         # a clause-opening "not" sets aside the whole phrase after it
         ("It is an idle timeout, not give up after thirty seconds in total.", "total", Polarity.NEGATED),
         ("It is not easy, and it gives up after thirty seconds in total.", "total", Polarity.AFFIRMED),
