@@ -251,17 +251,27 @@ def test_a_longer_match_that_is_dismissed_still_contradicts(banks: Catalog) -> N
     assert v is PointVerdict.CONTRADICTED
 
 
-def test_an_unused_result_is_no_dismissal(banks: Catalog) -> None:
-    text = "先看 compiler 会不会把结果没用到的 parse 调用 inline 后直接 eliminate 掉，那 loop 等于空转。"
-    v = verdict(banks, "testing.interview-benchmarks", text, "dead-code")
-    assert v is not PointVerdict.CONTRADICTED
-
-
-def test_denying_the_use_of_an_operator_agrees_with_a_point_that_says_it_fails(banks: Catalog) -> None:
-    # The point says "== only compares the outermost error"; "不能用 == 判断" says the same.
-    text = "HTTP 层不能用 == 判断，它只看最外面那一层，被包过一次就对不上。"
-    v = verdict(banks, "errors.interview-wrap-inspect", text, "is-for-sentinels")
-    assert v is not PointVerdict.CONTRADICTED
+@pytest.mark.parametrize(
+    ("qid", "text", "point"),
+    [
+        # an unused result is no dismissal
+        (
+            "testing.interview-benchmarks",
+            "先看 compiler 会不会把结果没用到的 parse 调用 inline 后直接 eliminate 掉，那 loop 等于空转。",
+            "dead-code",
+        ),
+        # the point says "== only compares the outermost error"; "不能用 == 判断" says the same
+        (
+            "errors.interview-wrap-inspect",
+            "HTTP 层不能用 == 判断，它只看最外面那一层，被包过一次就对不上。",
+            "is-for-sentinels",
+        ),
+    ],
+)
+def test_a_correct_sentence_with_a_negation_in_it_does_not_contradict(
+    banks: Catalog, qid: str, text: str, point: str
+) -> None:
+    assert verdict(banks, qid, text, point) is not PointVerdict.CONTRADICTED
 
 
 def test_a_non_zero_exit_status_is_no_negation(banks: Catalog) -> None:
