@@ -418,7 +418,56 @@ def _grade(question: OpenQuestion, compiled: CompiledQuestion, text: str, *, pla
         about_instead = nearest.elsewhere(compiled.subject, text)
         if about_instead is not None:
             score = ELSEWHERE_CAP
+    # After the score, which the belief's own cap already bounds: naming the point it turns round
+    # must not charge the answer twice.
+    points = _beliefs_contradict(points, compiled.points, hits, resolved)
     return _Graded(reading, points, hits, keyword_only, score, waved, about_instead)
+
+
+def _beliefs_contradict(
+    points: tuple[PointResult, ...],
+    compiled: tuple[CompiledPoint, ...],
+    hits: tuple[MisconceptionHit, ...],
+    resolved: Resolved,
+) -> tuple[PointResult, ...]:
+    """A shared wrong belief stated in a sentence that speaks of one of the question's points
+    contradicts that point: the grade shows which part of the answer the wrong fact turns round,
+    not only the belief. The point is one that speaks in that sentence (its phrasings match there),
+    preferring one the answer does not earn, then the most matches, then a core point."""
+    out = list(points)
+    sentences = resolved.reading.sentences
+    for h in hits:
+        if not h.shared or h.span is None:
+            continue
+        at = next((i for i, s in enumerate(sentences) if (s.start, s.end) == h.span), None)
+        if at is None or any(p.verdict is PointVerdict.CONTRADICTED and h.span in p.spans for p in out):
+            continue  # that sentence already contradicts a point: one wrong fact, one point
+        best: tuple[bool, int, bool, int] | None = None
+        for k, cp in enumerate(compiled):
+            phrasings = [ph for concept in cp.concepts for ph in concept]
+            for claim in cp.claims:
+                phrasings.extend(claim.about)
+            n = sum(1 for ph in phrasings for own in resolved.find(ph) if resolved.tokens[own[0]].sent == at)
+            # The wrong fact takes the place of the right one: a point the answer does not earn
+            # is the likelier one it turns round than one it states correctly elsewhere.
+            unearned = out[k].verdict is not PointVerdict.COVERED
+            if n and (best is None or (unearned, n, cp.point.core) > best[:3]):
+                best = (unearned, n, cp.point.core, k)
+        if best is None:
+            continue
+        p = out[best[3]]
+        if p.verdict is PointVerdict.CONTRADICTED:
+            continue
+        s = sentences[at]
+        out[best[3]] = replace(
+            p,
+            verdict=PointVerdict.CONTRADICTED,
+            credit=0.0,
+            evidence=s.text,
+            spans=((s.start, s.end),),
+            also_covered=p.verdict is PointVerdict.COVERED,
+        )
+    return tuple(out)
 
 
 def _verdict_turned(points: tuple[PointResult, ...], sentence: Sentence) -> tuple[PointResult, ...]:

@@ -312,3 +312,33 @@ def test_a_clause_stating_a_wrong_belief_still_contradicts_what_it_denies(banks:
 )
 def test_a_shared_wrong_belief_is_reported_in_every_topic_it_belongs_to(banks: Catalog, qid: str, text: str) -> None:
     assert any(m.shared for m in grade(banks, qid, text).misconceptions)
+
+
+def test_a_stated_wrong_belief_marks_the_point_its_sentence_speaks_of(banks: Catalog) -> None:
+    text = (
+        "errgroup.WithContext cancels the shared context on the first error, which brings the other exports "
+        "to a halt right there, so you don't have to check ctx.Done() in each worker."
+    )
+    g = grade(banks, "waitgroup.errgroup-vs-waitgroup", text)
+    belief = next(m for m in g.misconceptions if m.shared)
+    marked = [p for p in g.points if p.verdict is PointVerdict.CONTRADICTED]
+    # one wrong statement, one point marked
+    assert len(marked) == 1 and marked[0].evidence == belief.evidence
+
+
+def test_a_wrong_belief_marks_its_point_without_charging_the_answer_twice(
+    banks: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = (
+        "The hashing loop is the easy one: since Go 1.14 the runtime preempts long-running loops and "
+        "notices the cancelled context and unwinds it."
+    )
+    g = grade(banks, "context.cancellation-reach", text)
+    assert any(m.shared for m in g.misconceptions)
+    assert any(p.verdict is PointVerdict.CONTRADICTED for p in g.points)
+    import runner.answers.framework as framework
+
+    monkeypatch.setattr(framework, "_beliefs_contradict", lambda points, *_: points)
+    unmarked = grade(banks, "context.cancellation-reach", text)
+    assert not any(p.verdict is PointVerdict.CONTRADICTED for p in unmarked.points)
+    assert unmarked.score == g.score
