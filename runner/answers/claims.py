@@ -97,10 +97,8 @@ _ONLY_WHEN = frozenset({"when", "if", "once", "after", "while", "for"})
 def _restricted_after(own: tuple[int, ...], resolved: Resolved) -> bool:
     """ "compares equal to nil only when both are nil": a statement restricted right after it to a
     case is not the general claim a contrast names."""
-    toks = resolved.tokens
-    last = own[-1]
-    after = [t for t in toks[last + 1 : last + 3] if t.clause == toks[last].clause and t.kind == "word"]
-    return len(after) == 2 and after[0].raw == "only" and after[1].raw in _ONLY_WHEN
+    after = resolved.reading.words_after(own[-1])
+    return len(after) == 2 and after[0] == "only" and after[1] in _ONLY_WHEN
 
 
 _WHEN = frozenset({"when", "whenever"})

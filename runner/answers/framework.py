@@ -458,16 +458,21 @@ def _beliefs_contradict(
         p = out[best[3]]
         if p.verdict is PointVerdict.CONTRADICTED:
             continue
-        s = sentences[at]
-        out[best[3]] = replace(
-            p,
-            verdict=PointVerdict.CONTRADICTED,
-            credit=0.0,
-            evidence=s.text,
-            spans=((s.start, s.end),),
-            also_covered=p.verdict is PointVerdict.COVERED,
-        )
+        out[best[3]] = _contradicted_by(p, sentences[at])
     return tuple(out)
+
+
+def _contradicted_by(p: PointResult, sentence: Sentence, *, inverted: bool = False) -> PointResult:
+    """The point, contradicted by this sentence of the answer, which it quotes."""
+    return replace(
+        p,
+        verdict=PointVerdict.CONTRADICTED,
+        credit=0.0,
+        evidence=sentence.text,
+        spans=((sentence.start, sentence.end),),
+        also_covered=p.verdict is PointVerdict.COVERED,
+        inverted=inverted,
+    )
 
 
 def _verdict_turned(points: tuple[PointResult, ...], sentence: Sentence) -> tuple[PointResult, ...]:
@@ -477,16 +482,7 @@ def _verdict_turned(points: tuple[PointResult, ...], sentence: Sentence) -> tupl
     p = points[at]
     if p.verdict is PointVerdict.CONTRADICTED:
         return points
-    turned = replace(
-        p,
-        verdict=PointVerdict.CONTRADICTED,
-        credit=0.0,
-        evidence=sentence.text,
-        spans=((sentence.start, sentence.end),),
-        also_covered=p.verdict is PointVerdict.COVERED,
-        inverted=True,
-    )
-    return (*points[:at], turned, *points[at + 1 :])
+    return (*points[:at], _contradicted_by(p, sentence, inverted=True), *points[at + 1 :])
 
 
 def _topical_share(resolved: Resolved) -> float:

@@ -336,6 +336,8 @@ ZH_CONSEQUENCE = _words("""
     竞争 竞态 数据竞争 panic 崩溃 泄漏 泄露 死锁 出错 错误 有问题 不安全 bug 导致 错的 是错 不对 不成立
     没用 不管用 不起作用 无效 白写 接不住
 """)
+# 没用 as "not used yet", not "useless": "没用到的分支" names no bad outcome.
+ZH_UNUSED = _words("没用到 没用上 没用过 没用完")
 # Denied, these say a practice fails: "X doesn't work", "X isn't enough", "X won't help".
 EN_FAILS_WHEN_DENIED = frozenset(
     _words("work works working help helps enough suffice suffices catch catches save saves cut")

@@ -474,30 +474,20 @@ class Reading:
     def _compares_to(self, p: int, target: int) -> bool:
         """Between the negator and the target stands an equivalence ("the same as", "equivalent
         to", 等于, 等同于): what is denied is that the two are one, not the second."""
-        toks = self.tokens
-        words = [toks[i].raw for i in range(p + 1, target)]
-        pairs = set(itertools.pairwise(words))
-        return bool(pairs & _EQUIVALENCE) or "".join(w for w in words if len(w) == 1)[:3].startswith(("等于", "等同"))
+        words = [self.tokens[i].raw for i in range(p + 1, target)]
+        chars = [w for w in words if len(w) == 1]  # a Han character is a token of its own
+        return bool(set(itertools.pairwise(words)) & _EQUIVALENCE) or tuple(chars[:2]) in _ZH_EQUIVALENCE
 
     def _ends_own_item(self, p: int, target: int) -> bool:
         """A Chinese negator is the predicate of its own list item, with content before it in the
         item and the item's end right after it ("输入格式不对、文件找不到、网络抖动"): it does
         not reach the items after it, as a leading one does ("没有锁、超时和重试")."""
         toks = self.tokens
-        if toks[p].kind != "han":
+        if toks[p].kind != "han" or p == 0:
             return False
-        k = p - 1
-        before = toks[k] if k >= 0 else None
-        has_before = (
-            before is not None
-            and before.kind == "han"
-            and (before.frag, before.clause)
-            == (
-                toks[p].frag,
-                toks[p].clause,
-            )
-        )
-        return has_before and any(self._item_boundary(i) for i in range(p + 1, min(p + 4, target + 1)))
+        before = toks[p - 1]
+        in_item = before.kind == "han" and before.frag == toks[p].frag and before.clause == toks[p].clause
+        return in_item and any(self._item_boundary(i) for i in range(p + 1, min(p + 4, target + 1)))
 
     def _list_item(self, p: int, target: int, first_term: int | None, reach: float) -> bool:
         """`target` starts a later item of a list that the negator at p reaches: the first item
@@ -660,11 +650,15 @@ class Reading:
             i += 1
         return False
 
+    def words_after(self, i: int, count: int = 2) -> list[str]:
+        """The English words among the `count` tokens after position i, in its clause."""
+        toks = self.tokens
+        return [t.raw for t in toks[i + 1 : i + 1 + count] if t.clause == toks[i].clause and t.kind == "word"]
+
     def _denies_working(self, i: int) -> bool:
         """The negation at i says the practice fails: "doesn't work", "won't help", "isn't
         enough", "doesn't do it" (the next word or two of its clause)."""
-        toks = self.tokens
-        after = [t.raw for t in toks[i + 1 : i + 3] if t.clause == toks[i].clause and t.kind == "word"]
+        after = self.words_after(i)
         if not after:
             return False
         if after[0] in lx.EN_FAILS_WHEN_DENIED:
@@ -779,7 +773,7 @@ def _zh_outcome_at(han: str) -> int:
     found = [
         k
         for k in (han.find(w) for w in lx.ZH_CONSEQUENCE)
-        if k >= 0 and not _error_noun(han, k) and not han.startswith(("没用到", "没用上", "没用过", "没用完"), k)
+        if k >= 0 and not _error_noun(han, k) and not han.startswith(lx.ZH_UNUSED, k)
     ]
     return min(found) if found else -1
 
@@ -1122,6 +1116,7 @@ _ZH_THEN_RESULT = frozenset({"就", "便", "则"})
 # A comma clause opening with one of these starts a statement of its own: 再暴露 ..., 用闭包 ...
 _ZH_CLAUSE_OPENERS = frozenset({"再", "然", "并", "还", "又", "用", "改", "换", "而", "要", "应", "得"})
 _EQUIVALENCE = frozenset({("same", "as"), ("equivalent", "to"), ("identical", "to"), ("equal", "to")})
+_ZH_EQUIVALENCE = frozenset({("等", "于"), ("等", "同")})
 
 
 _EN_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "isnt", "arent", "wasnt", "werent"})
