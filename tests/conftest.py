@@ -58,6 +58,7 @@ def _isolated_home(
     monkeypatch.setenv("GOKATA_CONTENT_CACHE", str(_content_cache))
     monkeypatch.setenv("GOKATA_HOME", str(home / "data"))
     monkeypatch.setenv("GOKATA_WORKSPACE", str(home / "workspace"))
+    monkeypatch.delenv("GOKATA_GRADER", raising=False)  # the default grader, whatever the shell says
     monkeypatch.setenv("COLUMNS", "120")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("TERM", "dumb")

@@ -32,7 +32,7 @@ from enum import Enum
 from functools import lru_cache
 from typing import TypeGuard
 
-from runner.answers import nearest, precompiled, shipped
+from runner.answers import meaning, nearest, precompiled, shipped
 from runner.answers.claims import CompiledClaim, CompiledOrder, ContrastHit, asserted, stated_contrast
 from runner.answers.confidence import assess
 from runner.answers.dismissal import MARGIN, dismissals
@@ -395,14 +395,23 @@ def _grade(question: OpenQuestion, compiled: CompiledQuestion, text: str, *, pla
     turned = turned_verdict(compiled.opening, reading.sentences) if not keyword_only else None
     if turned is not None:
         points = _verdict_turned(points, turned)
-    score = _score(
-        question,
-        points,
-        hits,
-        keyword_only=keyword_only,
-        topical=_topical_share(resolved),
-        sentences=len(reading.sentences),
-    )
+
+    def score_for(points: tuple[PointResult, ...]) -> float:
+        return _score(
+            question,
+            points,
+            hits,
+            keyword_only=keyword_only,
+            topical=_topical_share(resolved),
+            sentences=len(reading.sentences),
+        )
+
+    score_of = score_for(points)
+    if meaning.enabled() and not keyword_only:
+        lifted = _in_other_words(question, points, hits, reading, score_of)
+        if lifted != points:
+            points, score_of = lifted, score_for(lifted)
+    score = score_of
     # An answer that waves away more than the model answer does denies what the question is about,
     # in whatever words: capped after the floor a turned fact keeps, since the rest of such an
     # answer argues for the wrong view.
@@ -422,6 +431,41 @@ def _grade(question: OpenQuestion, compiled: CompiledQuestion, text: str, *, pla
     # must not charge the answer twice.
     points = _beliefs_contradict(points, compiled.points, hits, resolved)
     return _Graded(reading, points, hits, keyword_only, score, waved, about_instead)
+
+
+def _in_other_words(
+    question: OpenQuestion,
+    points: tuple[PointResult, ...],
+    hits: tuple[MisconceptionHit, ...],
+    reading: Reading,
+    base: float,
+) -> tuple[PointResult, ...]:
+    """The meaning reader's part credit for points said in other words, where it is safe to add
+    (meaning.py says when and why)."""
+    if (
+        base <= meaning.FLOOR
+        or any(p.verdict is PointVerdict.CONTRADICTED for p in points)
+        or any(h.shared for h in hits)
+        or not any(p.level == "core" and p.credit > 0 for p in points)
+    ):
+        return points
+    wordings = {p.id: tuple(t for t in (p.point.en, p.point.zh) if t) for p in question.framework}
+    sentences = reading.sentences
+    found = meaning.said_otherwise([wordings[p.point_id] for p in points], [s.text for s in sentences])
+    out = []
+    for p, at in zip(points, found, strict=True):
+        if at is not None and p.credit < meaning.CREDIT:
+            s = sentences[at]
+            p = replace(
+                p,
+                verdict=PointVerdict.PARTIAL,
+                credit=meaning.CREDIT,
+                evidence=p.evidence or s.text,
+                spans=p.spans or ((s.start, s.end),),
+                other_words=True,
+            )
+        out.append(p)
+    return tuple(out)
 
 
 def _beliefs_contradict(

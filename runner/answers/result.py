@@ -40,6 +40,7 @@ class PointResult:
     also_covered: bool = False  # contradicted, though the answer also states the point itself
     inverted: bool = False  # contradicted by a stated contrast of one of the point's claims
     dismissed: bool = False  # contradicted by a dismissal of one of its concepts ("no need to ...")
+    other_words: bool = False  # part credit from the meaning reader: said in words no phrasing knows
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -50,6 +51,7 @@ class PointResult:
             "core": self.core,
             "level": self.level,
             "inverted": self.inverted,
+            "other_words": self.other_words,
             "evidence": self.evidence,
             "spans": [list(s) for s in self.spans],
             "point": _text_json(self.point),
