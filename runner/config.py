@@ -4,9 +4,10 @@
     workspace = "~/code/katas"        # where `kata start` puts katas (the default of --workspace)
     new_per_day = 15                  # review: at most this many never-seen questions a day
     editor = "code --wait"            # what `gokata config edit` and `gokata kata edit` open
+    grader = "meaning"                # words (default) | meaning: the optional meaning reader
 
 Precedence, highest first: a command's flag, the environment (GOKATA_LANG, GOKATA_WORKSPACE,
-GOKATA_NEW_PER_DAY, GOKATA_EDITOR), the file, then the default (for the editor: $VISUAL, then
+GOKATA_NEW_PER_DAY, GOKATA_EDITOR, GOKATA_GRADER), the file, then the default (for the editor: $VISUAL, then
 $EDITOR, then vi). The file is GOKATA_CONFIG when set, else config.toml under GOKATA_HOME when
 that is set (tests, isolated setups), else config.toml in platformdirs' user config folder.
 
@@ -53,6 +54,12 @@ def _count(raw: object) -> Value:
     return raw
 
 
+def _grader(raw: object) -> Value:
+    if raw not in ("words", "meaning"):
+        raise ValueError(f"must be words or meaning, not {raw!r}")
+    return str(raw)
+
+
 def _editor(raw: object) -> Value:
     if not isinstance(raw, str) or not raw.strip():
         raise ValueError('must be a command in quotes, e.g. "vim" or "code --wait"')
@@ -87,6 +94,13 @@ KEYS: Final[dict[str, Key]] = {
             "review: at most this many questions never seen before, per day",
         ),
         Key("editor", "GOKATA_EDITOR", "vi", _editor, "the editor `config edit` and `kata edit` open"),
+        Key(
+            "grader",
+            "GOKATA_GRADER",
+            "words",
+            _grader,
+            "how open answers are read: words, or meaning (adds the optional meaning extra)",
+        ),
     )
 }
 
@@ -258,6 +272,7 @@ TEMPLATE = """# gokata settings: one `key = value` per line; remove a line to go
 # workspace = "~/gokata-workspace"
 # new_per_day = 10
 # editor = "vim"
+# grader = "meaning"
 """
 
 

@@ -26,7 +26,33 @@ def apply_defaults(ctx: Any) -> None:
     if ctx.invoked_subcommand in (None, "config", "doctor") or ctx.resilient_parsing:
         return
     new_left = new_today.new_left_today if ctx.invoked_subcommand == "review" else (lambda n: n)
-    ctx.default_map = Defaults(cfg.load_settings(), ctx.command, (), new_left)
+    settings = cfg.load_settings()
+    _choose_grader(ctx, str(settings["grader"]))
+    ctx.default_map = Defaults(settings, ctx.command, (), new_left)
+
+
+def _choose_grader(ctx: Any, grader: str) -> None:
+    """The grader setting, for this command: the open-answer grader reads GOKATA_GRADER (set from
+    the file here, restored after, since CliRunner runs many commands in one process). A missing
+    extra stops the command before it starts, not after a learner has typed an answer."""
+    import os
+
+    from runner.answers import meaning
+
+    if grader != "meaning":
+        return
+    if not meaning.installed():
+        raise meaning.MeaningMissing()
+    before = os.environ.get(meaning.GRADER_ENV)
+    os.environ[meaning.GRADER_ENV] = "meaning"
+
+    def restore() -> None:
+        if before is None:
+            os.environ.pop(meaning.GRADER_ENV, None)
+        else:
+            os.environ[meaning.GRADER_ENV] = before
+
+    ctx.call_on_close(restore)
 
 
 class Defaults(Mapping[str, Any]):

@@ -211,6 +211,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "the editor `config edit` and `kata edit` open",
         "`config edit` 和 `kata edit` 打开的编辑器",
     ),
+    "config.help.grader": (
+        "how open answers are read: words, or meaning (needs pip install 'gokata[meaning]')",
+        "开放题答案的读法：words，或 meaning（需要 pip install 'gokata[meaning]'）",
+    ),
     # gokata kata next / solution
     "next.title": ("Next kata:", "下一个练习："),
     "next.facts": (

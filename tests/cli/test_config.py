@@ -45,7 +45,7 @@ def test_show_lists_every_key_with_its_value_and_source(monkeypatch: pytest.Monk
     data = json.loads(result.stdout)
     assert data["settings"]["lang"] == {"value": "en", "source": "default"}
     assert {k: v["source"] for k, v in data["settings"].items()} == dict.fromkeys(
-        ("lang", "workspace", "new_per_day", "editor"), "default"
+        ("lang", "workspace", "new_per_day", "editor", "grader"), "default"
     )
     assert run_cli("config", "set", "lang", "zh").exit_code == 0
     monkeypatch.setenv("GOKATA_NEW_PER_DAY", "3")
@@ -102,7 +102,7 @@ def test_the_parser_takes_any_text_without_a_traceback(text: str) -> None:
             assert line.startswith("config.toml:")
             assert line.split(":")[1].isdigit()
         return
-    assert set(found) <= {"lang", "workspace", "new_per_day", "editor"}
+    assert set(found) <= {"lang", "workspace", "new_per_day", "editor", "grader"}
 
 
 @settings(max_examples=100, deadline=None, database=None)
@@ -201,7 +201,7 @@ def test_edit_opens_the_configured_editor_and_checks_the_result(monkeypatch: pyt
     )
     monkeypatch.setenv("GOKATA_EDITOR", broken)
     result = run_cli("config", "edit")  # a broken file can still be edited, and the problem is named
-    assert result.exit_code == 0 and ":7: not a setting" in result.stderr
+    assert result.exit_code == 0 and ":8: not a setting" in result.stderr
 
 
 def test_the_new_question_limit_is_per_day() -> None:
