@@ -124,7 +124,9 @@ def _open_detail(q: OpenQuestion, text: str) -> tuple[float, OpenDetail]:
 
     og = grade_open(q, text)
     points = tuple(
-        PointRow(p.point_id, p.point.en, p.verdict.value, p.weight, round(p.credit, 3), p.core, p.evidence)
+        PointRow(
+            p.point_id, p.point.en, p.verdict.value, p.weight, round(p.credit, 3), p.core, p.evidence, p.other_words
+        )
         for p in og.points
     )
     misconceptions = tuple(

@@ -56,6 +56,7 @@ class PointRow:
     credit: float
     core: bool
     evidence: str | None
+    other_words: bool = False  # part credit from the meaning extra (runner/answers/meaning.py)
 
 
 @dataclass(frozen=True)

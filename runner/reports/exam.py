@@ -24,6 +24,7 @@ FLAG_NOTE = (
     "(a shared template, a fast typist, a clock problem)."
 )
 REVIEW_NOTE = "a person should read this one"
+OTHER_WORDS = "said in other words, read by the meaning extra"
 STRONG_SCORE = 0.8  # an open answer at or above this gets stretch questions instead of follow-ups
 
 
@@ -192,7 +193,8 @@ def to_markdown(d: CandidateReport, *, signed: bool = False) -> str:
                 )
             else:
                 ev = f" — “{md(p.evidence)}”" if p.evidence else ""
-                out.append(f"- **{p.verdict}**{core}: {md_author(p.point)}{ev}")
+                said = f" ({OTHER_WORDS})" if p.other_words else ""
+                out.append(f"- **{p.verdict}**{core}{said}: {md_author(p.point)}{ev}")
         for m in o.misconceptions:
             out.append(
                 f"- **misconception**: {md_author(m.belief)} (in fact: {md_author(m.correction)}) — “{md(m.evidence)}”"
@@ -390,7 +392,8 @@ def _question_html(q: QuestionRow) -> str:
             )
         else:
             ev = f" — “{e(pt.evidence)}”" if pt.evidence else ""
-            p.append(f'<li><span class="{e(pt.verdict)}">{e(pt.verdict)}</span>{core}: {e(pt.point)}{ev}</li>')
+            said = f" ({OTHER_WORDS})" if pt.other_words else ""
+            p.append(f'<li><span class="{e(pt.verdict)}">{e(pt.verdict)}</span>{core}{said}: {e(pt.point)}{ev}</li>')
     for m in o.misconceptions:
         p.append(
             f'<li><span class="contradicted">misconception</span>: {e(m.belief)} (in fact: {e(m.correction)})'

@@ -48,6 +48,7 @@ def read_answer_text(console: Console, *, lang: Lang) -> str:
 _LABELS: dict[str, tuple[str, str]] = {
     "score": ("score", "得分"),
     "self-graded": ("self-graded", "自评"),
+    "other-words": ("in other words, read by the meaning extra", "换了说法，由语义扩展识别"),
     "full": ("full marks: every point earned", "满分：每个要点都拿到了"),
     "point": ("point", "要点"),
     "weight": ("weight", "权重"),
@@ -116,7 +117,8 @@ def render_open_grade(console: Console, q: OpenQuestion, grade: OpenGrade, *, la
         table.add_row(
             escape(p.point.get(lang)) + core,
             f"{p.weight:g}",
-            f"[{style}]{zh if lang == 'zh' else en}[/]",
+            f"[{style}]{zh if lang == 'zh' else en}[/]"
+            + (f"\n[dim]{_label('other-words', lang)}[/]" if p.other_words else ""),
             escape(p.evidence or ""),
         )
     console.print(table)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 from pathlib import Path
@@ -126,6 +127,19 @@ def test_review_contradictions_and_sandbox_are_shown() -> None:
         assert "answers another question" in text and "gc" in text and "<i>gc" not in text
         assert "sandbox: bwrap" in text
         assert "Weakest areas" in text and "slices (20%)" in text
+
+
+def test_a_point_read_in_other_words_says_so() -> None:
+    r = _hostile_report()
+    q = r.questions[0]
+    assert q.open is not None
+    read = PointRow("copy", "Copy to keep", "partial", 1.0, 0.5, False, "Make your own copy first.", other_words=True)
+    plain = PointRow("cap", "Cap the length", "partial", 1.0, 0.5, False, "Limit it.")
+    detail = dataclasses.replace(q.open, points=(read, plain))
+    r = r.replace(questions=(dataclasses.replace(q, open=detail),))
+    for text in (to_markdown(r), to_html(r)):
+        assert text.count("read by the meaning extra") == 1
+        assert "Make your own copy first." in text
 
 
 def test_csv_is_safe_for_spreadsheets() -> None:
