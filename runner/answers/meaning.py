@@ -41,6 +41,9 @@ MARGIN = 0.02
 CREDIT = 0.5
 FLOOR = 0.45
 _CACHE_SIZE = 4096
+# An interview answer runs to a few dozen sentences; past this many a pasted essay would cost
+# seconds per grade (about 17 ms a sentence on 2 cores), so only the first ones are read.
+MAX_SENTENCES = 60
 
 Vector = tuple[float, ...]
 Embed = Callable[[Sequence[str]], list[Vector]]
@@ -122,6 +125,7 @@ def said_otherwise(
     if not points or not sentences:
         return [None] * len(points)
     embed = embed or _model_embed()
+    sentences = sentences[:MAX_SENTENCES]
     wordings = [w for p in points for w in p]
     vectors = _VECTORS.of([*wordings, *sentences], embed)
     by_point: list[list[Vector]] = []

@@ -54,6 +54,18 @@ def test_far_sentences_and_empty_input_say_nothing() -> None:
     assert meaning.said_otherwise([], ["far"], _fake(table)) == []
 
 
+def test_a_pasted_essay_costs_at_most_max_sentences() -> None:
+    asked: list[str] = []
+
+    def embed(texts: Sequence[str]) -> list[tuple[float, ...]]:
+        asked.extend(texts)
+        return [A if t == "pa5" else _unit(0, 1, 0) for t in texts]
+
+    essay = [f"sentence {i}" for i in range(10 * meaning.MAX_SENTENCES)]
+    assert meaning.said_otherwise([("pa5",)], essay, embed) == [None]
+    assert len(asked) == meaning.MAX_SENTENCES + 1
+
+
 def test_any_wording_of_a_point_counts() -> None:
     table = {"en4": A, "zh4": B, "in chinese": _unit(0.05, 1, 0)}
     assert meaning.said_otherwise([("en4", "zh4")], ["in chinese"], _fake(table)) == [0]
