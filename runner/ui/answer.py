@@ -48,7 +48,7 @@ def read_answer_text(console: Console, *, lang: Lang) -> str:
 _LABELS: dict[str, tuple[str, str]] = {
     "score": ("score", "得分"),
     "self-graded": ("self-graded", "自评"),
-    "other-words": ("in other words, read by the meaning extra", "换了说法，由语义扩展识别"),
+    "other-words": ("other words", "换了说法"),
     "full": ("full marks: every point earned", "满分：每个要点都拿到了"),
     "point": ("point", "要点"),
     "weight": ("weight", "权重"),
