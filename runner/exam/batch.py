@@ -287,6 +287,14 @@ def merge(dirs: Sequence[Path], out_dir: Path, key: str | None) -> BatchResult:
     titles = sorted({r.exam for r in reports})
     if len(titles) > 1:
         raise BadInput(f"these reports are from different exams: {', '.join(titles)}")
+    graders = sorted({r.grader for r in reports})
+    if len(graders) > 1:
+        # one shard reading open answers with the meaning extra and another without would rank
+        # candidates by which machine graded them
+        raise BadInput(
+            f"these shards read open answers differently (grader {' and '.join(graders)}); "
+            "grade every shard with the same `grader` setting"
+        )
     return finish(titles[0], reports, out_dir, key)
 
 

@@ -412,6 +412,7 @@ def assemble(sub: Submission, ctx: GradingContext, scores: Scores, flags: list[F
         chain_ok=not any(f.kind == "broken-chain" for f in flags),
         tool_version=sub.tool_version,
         graded_with=__version__,
+        grader=_grader(),
         sections=scores.sections,
         topics=scores.topics,
         weakest=weakest_areas(scores),
@@ -421,6 +422,12 @@ def assemble(sub: Submission, ctx: GradingContext, scores: Scores, flags: list[F
         flags=tuple(flags),
         interviewer=Interviewer(criteria=criteria_of(ctx)),
     )
+
+
+def _grader() -> str:
+    from runner.answers import meaning
+
+    return "meaning" if meaning.enabled() else "words"
 
 
 def grade_read(sub: Submission, ctx: GradingContext) -> CandidateReport:
@@ -441,6 +448,7 @@ def not_graded(path: Path, ctx: GradingContext, reason: str) -> CandidateReport:
         reason=reason,
         pass_mark=ctx.exam.spec.pass_mark,
         graded_with=__version__,
+        grader=_grader(),
         interviewer=Interviewer(criteria=criteria_of(ctx)),
     )
 

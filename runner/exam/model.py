@@ -199,6 +199,7 @@ class CandidateReport:
     chain_ok: bool = False
     tool_version: str | None = None
     graded_with: str = ""
+    grader: str = "words"  # how open answers were read: words, or meaning (the optional extra)
     sections: tuple[SectionScore, ...] = ()
     topics: tuple[TopicScore, ...] = ()
     weakest: tuple[TopicScore, ...] = ()

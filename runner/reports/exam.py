@@ -25,6 +25,10 @@ FLAG_NOTE = (
 )
 REVIEW_NOTE = "a person should read this one"
 OTHER_WORDS = "said in other words, read by the meaning extra"
+MEANING_NOTE = (
+    "Open answers were read with the optional meaning extra (grader = meaning): "
+    "points marked 'said in other words' got half credit from it"
+)
 STRONG_SCORE = 0.8  # an open answer at or above this gets stretch questions instead of follow-ups
 
 
@@ -118,6 +122,8 @@ def to_markdown(d: CandidateReport, *, signed: bool = False) -> str:
     reviews = _reviews(d)
     if reviews:
         out.append(f"- Open answers where {REVIEW_NOTE}: {', '.join(q.public_id for q in reviews)}")
+    if d.grader == "meaning":
+        out.append(f"- {MEANING_NOTE}")
     t = d.time
     if t is not None:
         used = (
@@ -308,6 +314,8 @@ def to_html(d: CandidateReport, *, signed: bool = False) -> str:
         p.append(
             f'<li class="review">Open answers where {REVIEW_NOTE}: {e(", ".join(q.public_id for q in reviews))}</li>'
         )
+    if d.grader == "meaning":
+        p.append(f'<li id="grader">{e(MEANING_NOTE)}</li>')
     t = d.time
     if t is not None:
         used = (

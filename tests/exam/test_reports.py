@@ -140,6 +140,9 @@ def test_a_point_read_in_other_words_says_so() -> None:
     for text in (to_markdown(r), to_html(r)):
         assert text.count("read by the meaning extra") == 1
         assert "Make your own copy first." in text
+        assert "grader = meaning" not in text
+    for text in (to_markdown(r.replace(grader="meaning")), to_html(r.replace(grader="meaning"))):
+        assert "read with the optional meaning extra (grader = meaning)" in text
 
 
 def test_csv_is_safe_for_spreadsheets() -> None:

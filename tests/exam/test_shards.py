@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
+from runner.answers import meaning
 from runner.exam.batch import in_shard, parse_shard
 from tests.cli_helpers import run_cli
 from tests.exam.helpers import RIGHT, WRONG, session, setup
@@ -69,3 +72,26 @@ def test_shards_are_a_deterministic_partition() -> None:
     assert sorted(p for part in parts for p in part) == sorted(names)
     assert all(len(part) > 20 for part in parts)
     assert parse_shard("2/3") == (2, 3)
+
+
+def test_merge_refuses_shards_that_read_open_answers_differently(
+    tmp_path: Path, quiz_spec: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    s = setup(quiz_spec, tmp_path)
+    subs = [str(session(s, tmp_path / f"w{i}", f"Candidate {i}", dict(RIGHT))) for i in range(4)]
+    monkeypatch.setattr(meaning, "installed", lambda: True)
+    monkeypatch.setattr(meaning, "said_otherwise", lambda points, sentences, embed=None: [None] * len(points))
+    shards = []
+    for i, grader in ((1, "words"), (2, "meaning")):
+        monkeypatch.setenv("GOKATA_GRADER", grader)
+        d = tmp_path / f"shard{i}"
+        r = run_cli("exam", "grade", str(quiz_spec), *subs, "--shard", f"{i}/2", "--out", str(d), "--key", "k")
+        assert r.exit_code in (0, 1), r.output
+        shards.append(str(d))
+    monkeypatch.delenv("GOKATA_GRADER")
+    read = [json.loads(p.read_text(encoding="utf-8"))["grader"] for p in Path(shards[1]).glob("*/report.json")]
+    assert read and set(read) == {"meaning"}
+    md = next(Path(shards[1]).glob("*/report.md")).read_text(encoding="utf-8")
+    assert "meaning extra" in md
+    result = run_cli("exam", "merge", *shards, "--out", str(tmp_path / "merged"), "--key", "k")
+    assert result.exit_code == 2 and "same `grader` setting" in result.stderr, result.output
