@@ -48,7 +48,11 @@ from runner.answers.verdict import Expected, expected_opening, turned_verdict
 from runner.content import plain_words
 from runner.content.models import FrameworkPoint, LocalText, Misconception, OpenQuestion
 
-KEYWORD_CAP = 0.35
+# A bare list of the framework's terms: the blind dev writers score those 0.15-0.25, the bank's
+# calibration examples 0.2-0.3. 0.3 is better than 0.35 on both (dev keyword lists MAE 0.134 ->
+# 0.087, calibration MAE 0.0453 -> 0.0449); 0.25 fits the blind writers better still (0.044) but
+# moves the calibration examples the wrong way (0.0463, 3 more outside 0.15).
+KEYWORD_CAP = 0.3
 CONTRADICTED_CORE_CAP = 0.35
 # An expected point turned round by a stated contrast caps like a core one: the blind writers give
 # an answer with one key fact turned round about 0.3 whichever point it is (dev splits: inversions
