@@ -124,10 +124,11 @@ def said_otherwise(
     sentence that says it, near it and clearly nearer it than any other point, or None."""
     if not points or not sentences:
         return [None] * len(points)
-    embed = embed or _model_embed()
     sentences = sentences[:MAX_SENTENCES]
     wordings = [w for p in points for w in p]
-    vectors = _VECTORS.of([*wordings, *sentences], embed)
+    texts = [*wordings, *sentences]
+    # Only the bundled model's vectors are remembered: another embedder (a test's) must not see them.
+    vectors = _VECTORS.of(texts, _model_embed()) if embed is None else embed(texts)
     by_point: list[list[Vector]] = []
     at = 0
     for p in points:

@@ -9,6 +9,8 @@ import os
 from collections.abc import Sequence
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from runner.answers import framework, meaning
@@ -64,6 +66,23 @@ def test_a_pasted_essay_costs_at_most_max_sentences() -> None:
     essay = [f"sentence {i}" for i in range(10 * meaning.MAX_SENTENCES)]
     assert meaning.said_otherwise([("pa5",)], essay, embed) == [None]
     assert len(asked) == meaning.MAX_SENTENCES + 1
+
+
+def _hashed(texts: Sequence[str]) -> list[tuple[float, ...]]:
+    """A stand-in model: any text to a fixed vector of its own (zero vectors included)."""
+    return [tuple(float((hash(t) >> k) % 3 - 1) for k in range(0, 16, 2)) for t in texts]
+
+
+@given(
+    st.lists(st.lists(st.text(max_size=40), min_size=1, max_size=3), max_size=6),
+    st.lists(st.text(max_size=200), max_size=80),
+)
+def test_any_points_and_sentences_give_one_answer_per_point_in_range(
+    points: list[list[str]], sentences: list[str]
+) -> None:
+    found = meaning.said_otherwise(points, sentences, _hashed)
+    assert len(found) == len(points)
+    assert all(i is None or 0 <= i < min(len(sentences), meaning.MAX_SENTENCES) for i in found)
 
 
 def test_any_wording_of_a_point_counts() -> None:
