@@ -236,6 +236,28 @@ def check_workspace() -> Check:
     return Check("workspace", Status.OK, f"{root}")
 
 
+def check_grader() -> Check:
+    """The open-answer grader setting, and whether the meaning extra it may ask for is here. Read
+    apart from the root callback, which `doctor` skips so it can run whatever is broken."""
+    from runner import config
+    from runner.answers import meaning
+
+    try:
+        grader = str(config.load_settings()["grader"])
+    except config.ConfigError as exc:
+        return Check("grader", Status.FAIL, exc.message, "Fix it with `gokata config edit`.")
+    have = meaning.installed()
+    if grader == "meaning" and not have:
+        return Check(
+            "grader",
+            Status.FAIL,
+            "grader = meaning, but the meaning extra is not installed",
+            "pip install 'gokata[meaning]', or gokata config set grader words",
+        )
+    extra = "meaning extra installed" if have else "meaning extra not installed (optional)"
+    return Check("grader", Status.OK, f"{grader}; {extra}")
+
+
 CHECKS: tuple[Callable[[], Check], ...] = (
     check_python,
     check_go,
@@ -246,6 +268,7 @@ CHECKS: tuple[Callable[[], Check], ...] = (
     check_banks,
     check_katas,
     check_workspace,
+    check_grader,
 )
 
 

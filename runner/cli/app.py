@@ -40,6 +40,7 @@ class GokataGroup(BoundaryGroup):
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         lighten(self)  # --bank, --katas and the completion options Typer adds after __init__
+        ctx.meta["gokata.argv"] = tuple(args)  # the root callback asks whether help was asked for
         return super().parse_args(ctx, args)
 
     def list_commands(self, ctx: Any) -> list[str]:

@@ -41,6 +41,8 @@ def _choose_grader(ctx: Any, grader: str) -> None:
 
     if grader != "meaning":
         return
+    if "--help" in ctx.meta.get("gokata.argv", ()):
+        return  # reading a command's help grades nothing
     if not meaning.installed():
         raise meaning.MeaningMissing()
     before = os.environ.get(meaning.GRADER_ENV)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from runner.doctor import Check, Status, check_go, check_store, run_checks
+from runner.answers import meaning
+from runner.doctor import Check, Status, check_go, check_grader, check_store, run_checks
 from tests.cli_helpers import run_cli
 
 
@@ -16,7 +17,18 @@ def test_doctor_reports_every_check_as_json() -> None:
     result = run_cli("doctor", "--json")
     data = json.loads(result.stdout)
     names = [c["name"] for c in data["checks"]]
-    assert names == ["python", "go", "c compiler", "sandbox", "progress", "disk space", "banks", "katas", "workspace"]
+    assert names == [
+        "python",
+        "go",
+        "c compiler",
+        "sandbox",
+        "progress",
+        "disk space",
+        "banks",
+        "katas",
+        "workspace",
+        "grader",
+    ]
     assert result.exit_code == (0 if data["ok"] else 1)
 
 
@@ -41,3 +53,15 @@ def test_go_missing_is_a_warning_with_an_install_hint(monkeypatch: pytest.Monkey
 def test_a_check_that_fails_does_not_stop_the_report() -> None:
     report = run_checks((lambda: Check("a", Status.FAIL, "broken", "fix it"), lambda: Check("b", Status.OK, "fine")))
     assert not report.ok and [c.name for c in report.checks] == ["a", "b"]
+
+
+def test_grader_meaning_without_the_extra_fails_its_check_with_the_install_command(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(meaning, "installed", lambda: False)
+    assert check_grader().status is Status.OK
+    monkeypatch.setenv("GOKATA_GRADER", "meaning")
+    check = check_grader()
+    assert check.status is Status.FAIL and "gokata[meaning]" in check.fix
+    result = run_cli("doctor")  # doctor itself still runs, to say what is wrong
+    assert result.exit_code == 1 and "FAIL grader" in result.stdout

@@ -164,6 +164,8 @@ def test_the_missing_extra_stops_the_command_before_it_starts(monkeypatch: pytes
     assert result.exit_code == 2
     assert "gokata[meaning]" in result.output
     assert "Traceback" not in result.output
+    helped = CliRunner().invoke(app, ["answer", "--help"])
+    assert helped.exit_code == 0 and "Grade an answer" in helped.output
 
 
 def test_the_setting_reaches_the_grader_for_one_command_only(monkeypatch: pytest.MonkeyPatch) -> None:
