@@ -85,8 +85,8 @@ ENGINE_ARROWS: dict[str, frozenset[str]] = {
     "runner.interview": frozenset({"runner.answers", "runner.progress", "runner.quiz", "runner.kata"}),
     # progress: the store, scheduling, statistics; uses no other engine
     "runner.progress": frozenset(),
-    # doctor: checks the progress store and the kata workspace
-    "runner.doctor": frozenset({"runner.progress", "runner.kata"}),
+    # doctor: checks the progress store, the kata workspace and whether the grader's extra is installed
+    "runner.doctor": frozenset({"runner.progress", "runner.kata", "runner.answers"}),
 }
 RANK = {name: i for i, (name, _) in enumerate(LAYERS)}
 
