@@ -2,7 +2,13 @@ from __future__ import annotations
 
 import pytest
 
-from runner.answers.framework import KEYWORD_CAP, MISCONCEPTION_UNIT, compile_question, grade_open
+from runner.answers.framework import (
+    CONTRADICTED_CORE_CAP,
+    KEYWORD_CAP,
+    MISCONCEPTION_UNIT,
+    compile_question,
+    grade_open,
+)
 from runner.answers.result import PointVerdict
 from runner.answers.scale import TOP
 from runner.content.models import OpenQuestion
@@ -82,7 +88,9 @@ def test_a_stated_misconception_subtracts(ctx_q: OpenQuestion) -> None:
     text = "Cancellation is cooperative: code must watch ctx.Done(). With a timeout you don't need to call cancel."
     wrong = grade_open(ctx_q, text)
     assert [m.misconception_id for m in wrong.misconceptions] == ["no-cancel-needed"]
-    assert wrong.score == pytest.approx(base.score - MISCONCEPTION_UNIT, abs=1e-3)
+    # the same sentence turns the cancel point round, whose cap applies before the penalty
+    capped = min(base.score, CONTRADICTED_CORE_CAP) if wrong.contradicted else base.score
+    assert wrong.score == pytest.approx(capped - MISCONCEPTION_UNIT, abs=1e-3)
     assert "don't need to call cancel" in wrong.misconceptions[0].evidence
 
 
