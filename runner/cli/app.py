@@ -147,20 +147,10 @@ def _root(
 
 def _content_dirs(ctx: typer.Context, bank: Path | None, katas: Path | None) -> None:
     """--bank/--katas set the variables every content reader already honours, for this command only."""
-    import os
+    from runner.cli.defaults import env_for_command
 
     wanted = {var: str(path) for var, path in (("GOKATA_QUESTIONS", bank), ("GOKATA_KATAS", katas)) if path}
-    saved = {var: os.environ.get(var) for var in wanted}
-    os.environ.update(wanted)
-
-    def restore() -> None:  # CliRunner runs many commands in one process
-        for var, before in saved.items():
-            if before is None:
-                os.environ.pop(var, None)
-            else:
-                os.environ[var] = before
-
-    ctx.call_on_close(restore)
+    env_for_command(ctx, wanted)
 
 
 def _config_defaults(ctx: typer.Context) -> None:

@@ -35,8 +35,6 @@ def _choose_grader(ctx: Any, grader: str) -> None:
     """The grader setting, for this command: the open-answer grader reads GOKATA_GRADER (set from
     the file here, restored after, since CliRunner runs many commands in one process). A missing
     extra stops the command before it starts, not after a learner has typed an answer."""
-    import os
-
     from runner.answers import meaning
 
     if grader != "meaning":
@@ -45,14 +43,23 @@ def _choose_grader(ctx: Any, grader: str) -> None:
         return  # reading a command's help grades nothing
     if not meaning.installed():
         raise meaning.MeaningMissing()
-    before = os.environ.get(meaning.GRADER_ENV)
-    os.environ[meaning.GRADER_ENV] = "meaning"
+    env_for_command(ctx, {meaning.GRADER_ENV: "meaning"})
+
+
+def env_for_command(ctx: Any, values: Mapping[str, str]) -> None:
+    """Set these environment variables for this command only: restored when it ends, since
+    CliRunner runs many commands in one process."""
+    import os
+
+    saved = {var: os.environ.get(var) for var in values}
+    os.environ.update(values)
 
     def restore() -> None:
-        if before is None:
-            os.environ.pop(meaning.GRADER_ENV, None)
-        else:
-            os.environ[meaning.GRADER_ENV] = before
+        for var, before in saved.items():
+            if before is None:
+                os.environ.pop(var, None)
+            else:
+                os.environ[var] = before
 
     ctx.call_on_close(restore)
 
