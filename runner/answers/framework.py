@@ -406,22 +406,18 @@ def _grade(question: OpenQuestion, compiled: CompiledQuestion, text: str, *, pla
     if turned is not None:
         points = _verdict_turned(points, turned)
 
+    topical = _topical_share(resolved)
+
     def score_for(points: tuple[PointResult, ...]) -> float:
         return _score(
-            question,
-            points,
-            hits,
-            keyword_only=keyword_only,
-            topical=_topical_share(resolved),
-            sentences=len(reading.sentences),
+            question, points, hits, keyword_only=keyword_only, topical=topical, sentences=len(reading.sentences)
         )
 
-    score_of = score_for(points)
+    score = score_for(points)
     if meaning.enabled() and not keyword_only:
-        lifted = _in_other_words(question, points, hits, reading, score_of)
+        lifted = _in_other_words(points, hits, reading, score)
         if lifted != points:
-            points, score_of = lifted, score_for(lifted)
-    score = score_of
+            points, score = lifted, score_for(lifted)
     # An answer that waves away more than the model answer does denies what the question is about,
     # in whatever words: capped after the floor a turned fact keeps, since the rest of such an
     # answer argues for the wrong view.
@@ -444,11 +440,7 @@ def _grade(question: OpenQuestion, compiled: CompiledQuestion, text: str, *, pla
 
 
 def _in_other_words(
-    question: OpenQuestion,
-    points: tuple[PointResult, ...],
-    hits: tuple[MisconceptionHit, ...],
-    reading: Reading,
-    base: float,
+    points: tuple[PointResult, ...], hits: tuple[MisconceptionHit, ...], reading: Reading, base: float
 ) -> tuple[PointResult, ...]:
     """The meaning reader's part credit for points said in other words, where it is safe to add
     (meaning.py says when and why)."""
@@ -459,9 +451,9 @@ def _in_other_words(
         or not any(p.level == "core" and p.credit > 0 for p in points)
     ):
         return points
-    wordings = {p.id: tuple(t for t in (p.point.en, p.point.zh) if t) for p in question.framework}
     sentences = reading.sentences
-    found = meaning.said_otherwise([wordings[p.point_id] for p in points], [s.text for s in sentences])
+    wordings = [tuple(t for t in (p.point.en, p.point.zh) if t) for p in points]  # each point's model wording
+    found = meaning.said_otherwise(wordings, [s.text for s in sentences])
     out = []
     for p, at in zip(points, found, strict=True):
         if at is not None and p.credit < meaning.CREDIT:

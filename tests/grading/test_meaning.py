@@ -177,7 +177,7 @@ def test_the_setting_reaches_the_grader_for_one_command_only(monkeypatch: pytest
 
     def spy(*args: object, **kwargs: object) -> object:
         seen.append(True)
-        return args[1]
+        return args[0]  # the points, unchanged
 
     monkeypatch.setattr(framework, "_in_other_words", spy)
     result = runner.invoke(app, ["answer", "defer.evaluation-rules", "--text", PARTIAL_EN])
