@@ -29,6 +29,14 @@ MEANING_NOTE = (
     "Open answers were read with the optional meaning extra (grader = meaning): "
     "points marked 'said in other words' got half credit from it"
 )
+# What the open-answer grade can and cannot see, said where a pass is decided: on blind answers
+# (docs/grader-rounds.md) a key fact turned round in words no phrasing anticipates is missed
+# about as often as it is caught, and such an answer keeps a high score with full confidence.
+OPEN_LIMIT_NOTE = (
+    "Open answers are graded by the points they cover and the wrong statements the grader knows; "
+    "a key fact turned round in other words can still score high. Read the open answers that "
+    "decide a pass"
+)
 STRONG_SCORE = 0.8  # an open answer at or above this gets stretch questions instead of follow-ups
 
 
@@ -87,6 +95,10 @@ def _result_line(d: CandidateReport) -> str:
     return f"{pct(d.score)}, {result} (pass mark {pct(d.pass_mark)}){rank}"
 
 
+def _has_open(d: CandidateReport) -> bool:
+    return any(q.open is not None for q in d.questions)
+
+
 def _reviews(d: CandidateReport) -> list[QuestionRow]:
     return [q for q in d.questions if q.open is not None and q.open.needs_review]
 
@@ -124,6 +136,8 @@ def to_markdown(d: CandidateReport, *, signed: bool = False) -> str:
         out.append(f"- Open answers where {REVIEW_NOTE}: {', '.join(q.public_id for q in reviews)}")
     if d.grader == "meaning":
         out.append(f"- {MEANING_NOTE}")
+    if _has_open(d):
+        out.append(f"- _{OPEN_LIMIT_NOTE}._")
     t = d.time
     if t is not None:
         used = (
@@ -316,6 +330,8 @@ def to_html(d: CandidateReport, *, signed: bool = False) -> str:
         )
     if d.grader == "meaning":
         p.append(f'<li id="grader">{e(MEANING_NOTE)}</li>')
+    if _has_open(d):
+        p.append(f'<li id="open-limit"><i>{e(OPEN_LIMIT_NOTE)}.</i></li>')
     t = d.time
     if t is not None:
         used = (

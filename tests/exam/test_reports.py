@@ -145,6 +145,14 @@ def test_a_point_read_in_other_words_says_so() -> None:
         assert "read with the optional meaning extra (grader = meaning)" in text
 
 
+def test_reports_with_open_answers_say_what_the_grade_cannot_see() -> None:
+    note = "a key fact turned round in other words can still score high"
+    for text in (to_markdown(_hostile_report()), to_html(_hostile_report())):
+        assert note in text and "Read the open answers that decide a pass" in text
+    for text in (to_markdown(_report("Ada", 0.9)), to_html(_report("Ada", 0.9))):
+        assert note not in text
+
+
 def test_csv_is_safe_for_spreadsheets() -> None:
     text = summary_csv(rank([_report('=HYPERLINK("http://x")', 0.9), _report("Bo", 0.4)]))
     rows = list(csv.reader(io.StringIO(text)))
