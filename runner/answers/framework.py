@@ -200,7 +200,7 @@ def compile_question(question: OpenQuestion) -> CompiledQuestion:
     compiled = _compile_question(question)
     # The topic's shared beliefs are kept on their own (and were just stored there): pickling them
     # again with every question made the store a sixth of a first grade.
-    precompiled.store(question, replace(compiled, misconceptions=_own(compiled.misconceptions)))
+    precompiled.store_later(question, replace(compiled, misconceptions=_own(compiled.misconceptions)))
     return compiled
 
 

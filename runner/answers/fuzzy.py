@@ -63,10 +63,19 @@ class FuzzyIndex:
 
     def __init__(self, vocabulary: Iterable[str]) -> None:
         self._vocab = frozenset(w for w in vocabulary if w.isalpha() and len(w) >= MIN_FUZZY)
-        self._index: dict[str, set[str]] = {}
+        # Built on every first grade of a question (a few thousand entries): lists and one lookup
+        # per entry, not a set per word, halve it. A word may sit twice under one key ("lock" from
+        # "llock"); lookup() gathers candidates into a set.
+        index: dict[str, list[str]] = {}
+        get = index.get
         for w in self._vocab:
-            for d in _deletions(w, 1):
-                self._index.setdefault(d, set()).add(w)
+            for d in (w, *(w[:i] + w[i + 1 :] for i in range(len(w)))):
+                words = get(d)
+                if words is None:
+                    index[d] = [w]
+                else:
+                    words.append(w)
+        self._index = index
 
     def lookup(self, word: str) -> tuple[str, ...]:
         """The vocabulary words within the allowed distance of `word` (not `word` itself)."""
@@ -76,8 +85,11 @@ class FuzzyIndex:
         # reach distance 2 for long words whose typo sits next to another edit.
         depth = 2 if len(word) >= LONG_WORD else 1
         candidates: set[str] = set()
+        index = self._index
         for d in _deletions(word, depth):
-            candidates |= self._index.get(d, set())
+            words = index.get(d)
+            if words:
+                candidates.update(words)
         hits = []
         for c in sorted(candidates):
             if c[0] != word[0] or c.startswith("non") != word.startswith("non"):

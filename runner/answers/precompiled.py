@@ -66,6 +66,11 @@ def store(question: OpenQuestion, compiled: object) -> None:
     content_cache.store_keyed(*_slot_and_ident(question), compiled, KIND)
 
 
+def store_later(question: OpenQuestion, compiled: object) -> None:
+    """store(), written when the process ends: the first grade of a question does not wait for it."""
+    content_cache.store_keyed_later(*_slot_and_ident(question), compiled, KIND)
+
+
 SHARED_SLOT = "_shared-beliefs"  # not a question id: those hold a dot
 
 

@@ -15,9 +15,11 @@ size and time, and every later run would serve it until the next edit.
 
 from __future__ import annotations
 
+import atexit
 import gc
 import os
 import pickle
+import threading
 import zlib
 from _thread import get_ident
 from collections.abc import Iterator, Sequence
@@ -79,6 +81,11 @@ def no_collection() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+# Values to write when the process ends (store_keyed_later), by (folder, file name).
+_PENDING: dict[tuple[Path, str], tuple[str, Any]] = {}
+_PENDING_LOCK = threading.Lock()
 
 
 def _folder(kind: str) -> Path:
@@ -154,22 +161,59 @@ def load_keyed(slot: str, ident: str, kind: str) -> Any | None:
     input overwrites its old value instead of piling up beside it."""
     if not enabled():
         return None
-    return _read(_folder(kind) / f"{_name(slot)}.pickle", ident)
+    folder, name = _folder(kind), _name(slot)
+    pending = _PENDING.get((folder, name))
+    if pending is not None and pending[0] == ident:
+        return pending[1]
+    return _read(folder / f"{name}.pickle", ident)
 
 
 def store_keyed(slot: str, ident: str, value: Any, kind: str) -> None:
-    """Remember `value` in `slot` under `ident` (see load_keyed)."""
+    """Remember `value` in `slot` under `ident` (see load_keyed), now: it replaces a value kept
+    for later in the same place."""
     if enabled():
-        _write(_folder(kind), _name(slot), ident, value)
+        folder, name = _folder(kind), _name(slot)
+        with _PENDING_LOCK:
+            _PENDING.pop((folder, name), None)
+        _write(folder, name, ident, value)
+
+
+def store_keyed_later(slot: str, ident: str, value: Any, kind: str) -> None:
+    """store_keyed, written when the process ends (or at flush_pending()) rather than now: pickling
+    a compiled grader and writing it is a sixth of a question's first grade, and a learner waits
+    for the grade, not for the cache. The folder is the one in force now. Until then load_keyed
+    finds the value in memory; a process that is killed only loses a cache entry."""
+    if not enabled():
+        return
+    with _PENDING_LOCK:
+        if not _PENDING:
+            atexit.register(flush_pending)
+        _PENDING[(_folder(kind), _name(slot))] = (ident, value)
+
+
+def flush_pending() -> None:
+    """Write what store_keyed_later() kept. A folder whose parent is gone (a test's home, removed
+    before the process ends) is skipped, not made again."""
+    with _PENDING_LOCK:
+        pending = list(_PENDING.items())
+        _PENDING.clear()
+        atexit.unregister(flush_pending)
+    for (folder, name), (ident, value) in pending:
+        if folder.exists() or folder.parent.exists():
+            _write(folder, name, ident, value)
 
 
 def _read(file: Path, ident: str) -> Any | None:
+    # The identity is pickled on its own ahead of the value: a stale entry (every entry, after an
+    # upgrade) is told from the first few hundred bytes, not after unpickling all of it.
     try:
         with file.open("rb") as fh, no_collection():
-            stored_ident, value = pickle.load(fh)
-    except Exception:  # a missing, stale or unreadable cache is just a miss
+            if pickle.load(fh) != ident:
+                return None
+            value: Any = pickle.load(fh)
+    except Exception:  # a missing, stale, unreadable or older-format cache is just a miss
         return None
-    return value if stored_ident == ident else None
+    return value
 
 
 def _write(folder: Path, name: str, ident: str, value: Any) -> None:
@@ -177,7 +221,8 @@ def _write(folder: Path, name: str, ident: str, value: Any) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         tmp = folder / f"{name}.{os.getpid()}.{get_ident()}.tmp"  # threads of one exam batch write too
         with tmp.open("wb") as fh:
-            pickle.dump((ident, value), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(ident, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, folder / f"{name}.pickle")
     except OSError:
         return  # a read-only cache folder costs speed, never correctness

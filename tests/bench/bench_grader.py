@@ -27,6 +27,7 @@ from runner.answers import precompiled, shipped
 from runner.answers.framework import _shared_beliefs, compile_question, grade_open
 from runner.answers.matcher import compile_phrasing
 from runner.answers.reading import read_answer
+from runner.content import cache as content_cache
 from runner.content.catalog import load_catalog
 from runner.content.models import OpenQuestion
 
@@ -89,6 +90,7 @@ def main() -> None:
         compile_question.cache_clear()
         cold.append(_time(q, q.model_answer.en))  # compiles, and keeps the grader
     precompiled.load = real_load
+    content_cache.flush_pending()  # the graders compiled above are written when a process ends
     for q in questions:
         compile_question.cache_clear()
         kept.append(_time(q, q.model_answer.en))

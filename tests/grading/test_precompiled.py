@@ -4,6 +4,7 @@ any change to the question or to the grader's code is a miss."""
 from __future__ import annotations
 
 import os
+import pickle
 from functools import cache
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 
 from runner.answers import framework, precompiled, shipped
 from runner.answers.framework import CompiledQuestion, _all_phrasings, _compile_question, compile_question, grade_open
+from runner.content import cache as content_cache
 from runner.content.catalog import load_catalog
 from runner.content.models import OpenQuestion
 
@@ -113,6 +115,35 @@ def test_a_damaged_cache_file_is_a_miss() -> None:
     compile_question.cache_clear()
     assert grade_open(q, q.model_answer.en).score >= 0.85  # compiled again, and stored again
     assert precompiled.load(q) is not None
+
+
+def test_a_first_grade_writes_its_grader_when_the_process_ends(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("GOKATA_CONTENT_CACHE", str(tmp_path))
+    q = _open_questions()[1]
+    compile_question.cache_clear()
+    fresh = grade_open(q, q.model_answer.en)
+    folder = tmp_path / precompiled.KIND
+    assert not folder.exists() or not list(folder.glob("*.pickle"))  # the grade did not wait for it
+    assert isinstance(precompiled.load(q), CompiledQuestion)  # kept in memory until then
+    content_cache.flush_pending()
+    assert len(list(folder.glob("*.pickle"))) == 1
+    monkeypatch.setattr(content_cache, "_PENDING", {})
+    compile_question.cache_clear()
+    assert isinstance(precompiled.load(q), CompiledQuestion)  # read back from the file
+    assert grade_open(q, q.model_answer.en) == fresh
+
+
+def test_a_stale_cache_entry_is_a_miss_without_reading_its_value(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("GOKATA_CONTENT_CACHE", str(tmp_path))
+    content_cache.store_keyed("slot", "old identity", ["value"], "probe")
+    file = next((tmp_path / "probe").glob("*.pickle"))
+    size = len(pickle.dumps("old identity", protocol=pickle.HIGHEST_PROTOCOL))
+    file.write_bytes(file.read_bytes()[:size] + b"not a pickle")  # only the identity is intact
+    assert content_cache.load_keyed("slot", "new identity", "probe") is None
+    file.write_bytes(pickle.dumps(("old identity", ["value"])))  # the format before: one pickle
+    assert content_cache.load_keyed("slot", "old identity", "probe") is None
 
 
 def test_no_cache_means_no_files(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
