@@ -248,12 +248,8 @@ def check_grader() -> Check:
         return Check("grader", Status.FAIL, exc.message, "Fix it with `gokata config edit`.")
     have = meaning.installed()
     if grader == "meaning" and not have:
-        return Check(
-            "grader",
-            Status.FAIL,
-            "grader = meaning, but the meaning extra is not installed",
-            "pip install 'gokata[meaning]', or gokata config set grader words",
-        )
+        missing = meaning.MeaningMissing()  # the message and remedy the commands themselves stop with
+        return Check("grader", Status.FAIL, missing.message, missing.hint or "")
     extra = "meaning extra installed" if have else "meaning extra not installed (optional)"
     return Check("grader", Status.OK, f"{grader}; {extra}")
 

@@ -186,8 +186,6 @@ def store_keyed_later(slot: str, ident: str, value: Any, kind: str) -> None:
     if not enabled():
         return
     with _PENDING_LOCK:
-        if not _PENDING:
-            atexit.register(flush_pending)
         _PENDING[(_folder(kind), _name(slot))] = (ident, value)
 
 
@@ -196,9 +194,11 @@ def flush_pending() -> None:
     with _PENDING_LOCK:
         pending = list(_PENDING.items())
         _PENDING.clear()
-        atexit.unregister(flush_pending)
     for (folder, name), (ident, value) in pending:
         _write(folder, name, ident, value)
+
+
+atexit.register(flush_pending)  # with nothing kept, a look at an empty dict
 
 
 def _read(file: Path, ident: str) -> Any | None:
