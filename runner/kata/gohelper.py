@@ -37,6 +37,16 @@ class ImportSpec:
 
     path: str
     line: int
+    dot: bool = False  # import . "path"
+
+
+@dataclass(frozen=True)
+class ForeignWrite:
+    """A statement that changes a variable of an imported package (context.DeadlineExceeded = ...)."""
+
+    target: str
+    line: int
+    column: int
 
 
 @dataclass(frozen=True)
@@ -58,6 +68,7 @@ class FileFacts:
     parse_error: str
     imports: tuple[ImportSpec, ...]
     predeclared: tuple[Shadow, ...]
+    writes: tuple[ForeignWrite, ...] = ()
 
 
 def helper_path(go: GoToolchain) -> Path:
@@ -131,10 +142,11 @@ def file_facts(go: GoToolchain, pkg_dir: Path, names: tuple[str, ...]) -> dict[s
             name=item["name"],
             ignored=bool(item.get("ignored")),
             parse_error=item.get("parse_error") or "",
-            imports=tuple(ImportSpec(i["path"], int(i["line"])) for i in item.get("imports") or []),
+            imports=tuple(ImportSpec(i["path"], int(i["line"]), bool(i.get("dot"))) for i in item.get("imports") or []),
             predeclared=tuple(
                 Shadow(s["name"], s["kind"], int(s["line"]), int(s["col"])) for s in item.get("predeclared") or []
             ),
+            writes=tuple(ForeignWrite(w["target"], int(w["line"]), int(w["col"])) for w in item.get("writes") or []),
         )
     return out
 

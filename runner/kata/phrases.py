@@ -116,6 +116,17 @@ PHRASES: Final[dict[str, tuple[str, str]]] = {
         "{where}:{line}：`{kind} {ident}` 在包级别声明了预声明标识符 {ident}，"
         "这也会改变它在 kata 测试中的含义；请换一个名字",
     ),
+    "refuse.foreign_write": (
+        "{where}:{line}: changes {target}, a variable of another package; the kata's tests share the "
+        "process and compare with it, so leave it as it is and use a variable of your own",
+        "{where}:{line}：修改了 {target}，这是另一个包的变量；kata 的测试与你的代码在同一进程中运行并会用它比较，"
+        "请不要改动它，改用你自己的变量",
+    ),
+    "refuse.dot_import": (
+        '{where}: import . "{path}" is refused (its names, used unqualified, could be changed unseen); '
+        "import it by name",
+        '{where}：不允许 import . "{path}"（不带包名使用它的名字，改动不易察觉）；请按包名导入',
+    ),
     "refuse.constraints": (
         "{name} is left out of the build by its build constraints (a //go:build line); remove them",
         "{name} 被它的构建约束（//go:build 行）排除在构建之外；请删掉这些约束",

@@ -42,6 +42,9 @@ def check_sources(
     * A package-scope declaration of a predeclared identifier (`func len`, `type error`,
       `var nil`, `const iota`...): the learner's files share a package with the kata's tests,
       so such a declaration would change what the tests' own `len` or `error` mean.
+    * A write to a variable of an imported package (`context.DeadlineExceeded = ...`,
+      `http.DefaultClient.Timeout = ...`, `&io.EOF`), and a dot import, which would hide one: the
+      tests compare with those variables and use them in the same process.
     * A file its build constraints leave out (with the race tag, as the run builds).
     * An import the kata does not allow (`import "C"` included).
 
@@ -60,6 +63,11 @@ def check_sources(
         where = shown.get(name, name)
         for s in fact.predeclared:
             reasons.append(say("refuse.predeclared", where=where, line=s.line, kind=s.kind, ident=s.name))
+        for w in fact.writes:
+            reasons.append(say("refuse.foreign_write", where=where, line=w.line, target=w.target))
+        for spec in fact.imports:
+            if spec.dot:
+                reasons.append(say("refuse.dot_import", where=f"{where}:{spec.line}", path=spec.path))
     reasons += [
         say("refuse.constraints", name=name)
         for name in learner_files
