@@ -6,6 +6,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from runner.kata.result import KataResult
+from runner.visible import xml_text
 
 
 def junit_xml(result: KataResult) -> str:
@@ -51,4 +52,6 @@ def junit_xml(result: KataResult) -> str:
     lines = [result.summary, *(str(e) for e in result.compile_errors), *result.ignored, *result.notes]
     out.text = "\n".join(lines)
     ET.indent(suites)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+    # Test output is the submission's to choose: a control character in it would make the file
+    # unreadable to every JUnit consumer. Markup holds none, so the whole text can be cleaned.
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + xml_text(ET.tostring(suites, encoding="unicode")) + "\n"
