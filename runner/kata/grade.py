@@ -50,6 +50,9 @@ from runner.kata.sandbox import (
 )
 from runner.kata.verdict import RunFacts, decide, raise_for_toolchain
 from runner.toolchain import GoToolchain, find_go, sandbox_env
+from runner.visible import file_name
+
+_RUNNER_FOLDER = Path(__file__).resolve().parents[1]  # gokata's own code and bundled data
 
 ProgressFn = Callable[[str], None]
 
@@ -226,7 +229,14 @@ def _grade_sources(
         unscored = _unscored(box)
         harness = Harness.for_files([box.pkg / n for n in (*kata.learner_files, *box.test_files)], nonce)
         harness.write_into(box.pkg, box.test_files)
-        plan = plan_for(box.root)
+        plan = plan_for(
+            box.root,
+            # The test binary needs none of the Go sources (compiled by now) and none of the katas:
+            # code under test reading them could find the hidden tests' cases or the solution.
+            private=(kata.root.parent, kata.root, _RUNNER_FOLDER),
+            blank=tuple(p for p in box.pkg.iterdir() if p.suffix == ".go"),
+            needed=(Path(go.goroot),) if go.goroot else (),
+        )
         with contextlib.ExitStack() as stack:
             gate = stack.enter_context(RunGate(run_slots)) if run_slots is not None and gate_available() else None
             argv = [
@@ -454,24 +464,26 @@ def _ignored(kata: Kata, code_dir: Path) -> list[str]:
         name = path.name
         if name in learner or not path.is_file():
             continue
+        # A name may hold a newline or an escape: shown quoted, it cannot pass for a line of the result.
+        shown = file_name(name)
         if name in ("go.mod", "go.sum"):
             if not _same(path, kata.root / name):
-                notes.append(f"{name}: changed; the kata's own {name} is used")
+                notes.append(f"{shown}: changed; the kata's own {name} is used")
         elif name.endswith("_test.go"):
             if name in kata.visible_tests:
                 if not _same(path, kata.root / name):
-                    notes.append(f"{name}: changed; the kata's own copy of its tests is used")
+                    notes.append(f"{shown}: changed; the kata's own copy of its tests is used")
             else:
                 extra = " (it declares TestMain)" if "func TestMain(" in _text(path) else ""
-                notes.append(f"{name}: an extra test file{extra}; only the kata's tests are run")
+                notes.append(f"{shown}: an extra test file{extra}; only the kata's tests are run")
         elif name.endswith(".go"):
             if name in kata.support_files:
                 if not _same(path, kata.root / name):
-                    notes.append(f"{name}: changed; the kata's own copy is used")
+                    notes.append(f"{shown}: changed; the kata's own copy is used")
             else:
-                notes.append(f"{name}: not one of the kata's files ({', '.join(kata.learner_files)}); not used")
+                notes.append(f"{shown}: not one of the kata's files ({', '.join(kata.learner_files)}); not used")
         elif name.endswith((".s", ".c", ".h", ".syso")) or name == "go.work":
-            notes.append(f"{name}: not used")
+            notes.append(f"{shown}: not used")
     return notes
 
 

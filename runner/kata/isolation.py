@@ -4,9 +4,12 @@
 learner's code (and the kata's tests) is inside; the go command and the compiler are not.
 
 * bwrap (bubblewrap, the sandbox Flatpak uses), when it is on PATH and works here: the root
-  file system read-only, the user's home hidden behind an empty tmpfs, a private /tmp, only the
-  run's own folder writable, no network (a new network namespace has only a loopback that is
-  down), a new PID namespace, a new session, and the sandbox dies with its parent.
+  file system read-only; the user's home, the katas (their hidden tests, solutions and mutants)
+  and gokata's own folder hidden behind empty tmpfs mounts; the run's Go sources (the hidden tests
+  among them, compiled by then) read as empty files; a private /tmp of TMP_BYTES that is also
+  TMPDIR; only the run's own folder writable besides; no network (a new network namespace, with
+  a loopback of its own and nothing else), a new PID namespace, a new session, and the sandbox dies
+  with its parent.
 * Else `unshare -rn` (a user and a network namespace) where the kernel allows it: no network,
   but files are as reachable as without a sandbox.
 * Else nothing more than gokata's process limits, and the result carries a one-line notice.
@@ -26,6 +29,7 @@ import subprocess
 import tempfile
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -56,13 +60,20 @@ class Plan:
         return NOTICE if self.kind == "limits-only" else ""
 
 
-def plan_for(run_root: Path) -> Plan:
-    """The strongest isolation available for a run whose writable folder is `run_root`."""
+def plan_for(
+    run_root: Path, *, private: Sequence[Path] = (), blank: Sequence[Path] = (), needed: Sequence[Path] = ()
+) -> Plan:
+    """The strongest isolation available for a run whose writable folder is `run_root`.
+
+    With bwrap, the folders `private` are hidden (an empty tmpfs over each) and the files `blank`
+    read as empty: the test binary needs neither, and the code under test must not read them. A
+    private folder holding one of `needed` (GOROOT: time zones) or the run stays visible."""
     wanted = os.environ.get("GOKATA_SANDBOX", "").strip().lower()
     if wanted in ("", "auto", "bwrap"):
         bwrap = shutil.which("bwrap")
         if bwrap and _works("bwrap", [bwrap, *_bwrap_args(Path("/")), "true"]):
-            return Plan("bwrap", (bwrap, *_bwrap_args(run_root)))
+            hidden = [f for f in private if _hideable(f, [run_root, *needed])]
+            return Plan("bwrap", (bwrap, *_bwrap_args(run_root, hidden, blank)))
     if wanted in ("", "auto", "bwrap", "unshare"):
         unshare = shutil.which("unshare")
         if unshare and _works("unshare", [unshare, "-rn", "true"]):
@@ -70,16 +81,33 @@ def plan_for(run_root: Path) -> Plan:
     return Plan("limits-only", ())
 
 
-def _bwrap_args(run_root: Path) -> list[str]:
-    args = ["--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"]
+# The private /tmp, which is also the test binary's TMPDIR and GOTMPDIR: a tmpfs is memory the per-process
+# watchdog does not see, and a standard-library call that writes temporary files
+# (ParseMultipartForm) could otherwise fill it, or the run's folder, without bound.
+TMP_BYTES = 256 * 1024 * 1024
+
+
+def _bwrap_args(run_root: Path, private: Sequence[Path] = (), blank: Sequence[Path] = ()) -> list[str]:
+    args = ["--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--size", str(TMP_BYTES), "--tmpfs", "/tmp"]
     home = Path.home()
     if home != Path("/") and home.is_dir():
         args += ["--tmpfs", str(home)]  # the user's files: not even readable
+    for folder in private:
+        args += ["--tmpfs", str(folder)]
     root = str(run_root)
     if root != "/":
         args += ["--bind", root, root]  # after the tmpfs mounts, so a run folder under /tmp stays visible
+    for file in blank:
+        if file.is_file() and not file.is_symlink():
+            args += ["--ro-bind", os.devnull, str(file)]
     return [
         *args,
+        "--setenv",
+        "TMPDIR",
+        "/tmp",
+        "--setenv",
+        "GOTMPDIR",  # where t.TempDir() goes when it is set
+        "/tmp",
         "--unshare-net",
         "--unshare-pid",
         "--unshare-ipc",
@@ -88,6 +116,26 @@ def _bwrap_args(run_root: Path) -> list[str]:
         "--die-with-parent",
         "--",
     ]
+
+
+_SYSTEM = tuple(Path(p) for p in ("/usr", "/lib", "/lib64", "/lib32", "/bin", "/sbin", "/etc", "/dev", "/proc", "/opt"))
+
+
+def _hideable(folder: Path, needed: Sequence[Path]) -> bool:
+    """Whether hiding `folder` leaves the run working: an existing folder two levels down or more
+    that holds none of `needed` and none of the system's own folders (GOKATA_KATAS could be /usr)."""
+    try:
+        folder = folder.resolve()
+        keep = [p.resolve() for p in (*needed, *_SYSTEM)]
+    except OSError:
+        return False
+    if len(folder.parts) < 3 or not folder.is_dir():
+        return False
+    # Under /tmp or the home folder it is hidden already, and a mount there would make its
+    # parents in the private, writable /tmp: code could then write where it seems not to.
+    if any(h == folder or h in folder.parents for h in (Path("/tmp"), Path.home())):
+        return False
+    return not any(k == folder or folder in k.parents for k in keep)
 
 
 def _works(name: str, argv: list[str]) -> bool:

@@ -1,4 +1,5 @@
-"""The OS sandbox around the test binary: a fixture kata allowed `os` and `net` tries to leave it."""
+"""The OS sandbox around the test binary: a fixture kata allowed `os` and `net` tries to leave it,
+to read the kata's hidden tests and solution or gokata's code, and to fill its temporary folder."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import runner
 from runner.kata.catalog import load_kata
 from runner.kata.grade import grade_sources, solution_submission
 from runner.kata.isolation import NOTICE, plan_for
@@ -79,6 +81,14 @@ def run_probe(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, address: str, out
     root = tmp_path / "katas"
     shutil.copytree(FIXTURE, root / "sandbox")
     (root / "sandbox" / "testdata" / "targets.txt").write_text("\n".join([address, *map(str, outside)]) + "\n")
+    secrets = [
+        root / "sandbox" / ".meta" / "solution" / "probe.go",  # the kata's own folder
+        root / "sandbox" / ".meta" / "hidden" / "probe_hidden_test.go",
+        Path(runner.__file__),  # gokata's own code
+        "probe_hidden_test.go",  # the run's copy of the hidden tests, compiled by now
+        "probe_test.go",
+    ]
+    (root / "sandbox" / "testdata" / "secrets.txt").write_text("\n".join(map(str, secrets)) + "\n")
     monkeypatch.setenv("GOKATA_KATAS", str(root))
     kata = load_kata("sandbox")
     return grade_sources(kata, solution_submission(kata))
@@ -100,6 +110,8 @@ def test_under_bwrap_the_network_and_files_outside_the_run_are_out_of_reach(
         "TestNoWritesOutside": "pass",
         "TestWritesInsideTheRunFolder": "pass",
         "TestHiddenSeesItsOwnFolder": "pass",
+        "TestNoSecretsReadable": "pass",
+        "TestTempIsBounded": "pass",
     }, result.tests
     assert listener.accepted == 0
     assert not any(p.exists() for p in outside)
@@ -115,6 +127,7 @@ def test_the_probe_does_reach_out_without_a_sandbox(
     assert result.isolation == "limits-only"
     assert NOTICE in result.notes
     assert by_name(result)["TestNoNetwork"] == "fail" and by_name(result)["TestNoWritesOutside"] == "fail"
+    assert by_name(result)["TestNoSecretsReadable"] == "fail" and by_name(result)["TestTempIsBounded"] == "fail"
     assert listener.accepted >= 1
     assert all(p.exists() for p in outside)
 
