@@ -33,6 +33,11 @@ PHRASES: Final[dict[str, tuple[str, str]]] = {
         "Refused: the run's output was tampered with ({what}).",
         "拒绝评分：运行输出被篡改（{what}）。",
     ),
+    "summary.only_under_race": (
+        "Passes only under the race detector: built without it, as a program really runs, {tests} "
+        "did not pass. Code must not depend on how it is graded.",
+        "只在竞态检测器下通过：不带它构建（程序真正运行的方式）时，{tests} 没有通过。代码不能依赖评分方式。",
+    ),
     "summary.no_build": ("The code does not build: {first}", "代码无法编译：{first}"),
     "summary.build_stopped": (
         "The code could not be built: the compiler was stopped ({why}).",

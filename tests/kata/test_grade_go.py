@@ -408,3 +408,18 @@ def test_a_fake_race_line_does_not_hide_a_real_timeout(tmp_path: Path) -> None:
     result = grade_submission(load_kata("stats"), with_forged_prints("infinite_loop", tmp_path))
     assert result.status == "timeout" and result.races == ()
     assert result.timeout is not None and result.timeout.running == ("TestSum",)
+
+
+def test_code_right_only_under_the_race_detector_fails() -> None:
+    """Graded with -race, a program runs without it: a pass must hold in both builds (red team:
+    sync.Pool drops items under the race detector, so code can tell it is being graded)."""
+    result = grade("race_only")
+    assert result.status == "fail" and result.score < 1
+    assert result.summary.startswith("Passes only under the race detector")
+    assert "TestSum" in result.summary
+    assert result.isolation is not None
+
+
+def test_a_plain_pass_holds_without_the_race_detector_too() -> None:
+    result = grade("passing")
+    assert result.status == "pass" and "race detector" not in result.summary
