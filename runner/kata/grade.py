@@ -118,6 +118,8 @@ def collect_submission(kata: Kata, code_dir: Path) -> Submission:
         path = code_dir / name
         if path.is_symlink():
             refused.append(say("refuse.symlink", name=name))
+        elif path.exists() and not path.is_file():  # a folder, a FIFO, a device: nothing to read
+            refused.append(say("refuse.not_a_file", name=name))
         elif not path.is_file():
             missing.append(name)
         elif path.stat().st_size > MAX_LEARNER_FILE:
@@ -125,7 +127,7 @@ def collect_submission(kata: Kata, code_dir: Path) -> Submission:
         else:
             sources[name] = path
             display[name] = _shown(path)
-    if len(missing) == len(kata.learner_files):
+    if missing and len(missing) == len(kata.learner_files):
         raise BadInput(
             f"{code_dir} holds none of this kata's files ({', '.join(kata.learner_files)})",
             hint="Point --code at the folder with your solution, or use `gokata kata start` first.",

@@ -114,6 +114,10 @@ PHRASES: Final[dict[str, tuple[str, str]]] = {
         "{name}: //go:linkname is refused (it reaches unexported runtime and test code)",
         "{name}：不允许 //go:linkname（它能访问运行时和测试中未导出的代码）",
     ),
+    "refuse.not_a_file": (
+        "{name} is not a regular file (a folder, a pipe or a device); put your code in a file of that name",
+        "{name} 不是普通文件（而是文件夹、管道或设备）；请把代码放在这个名字的文件里",
+    ),
     "refuse.cgo": ("{name}: //go:cgo_ directives are refused", "{name}：不允许 //go:cgo_ 指令"),
     "refuse.predeclared": (
         "{where}:{line}: `{kind} {ident}` declares the predeclared identifier {ident} at package scope, "

@@ -423,3 +423,15 @@ def test_code_right_only_under_the_race_detector_fails() -> None:
 def test_a_plain_pass_holds_without_the_race_detector_too() -> None:
     result = grade("passing")
     assert result.status == "pass" and "race detector" not in result.summary
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo"])
+def test_a_learner_file_that_is_a_folder_or_a_pipe_is_refused_by_name(tmp_path: Path, kind: str) -> None:
+    """Not "holds none of this kata's files": the file is there, and it is not one (red team)."""
+    target = tmp_path / "stats.go"
+    if kind == "folder":
+        target.mkdir()
+    else:
+        os.mkfifo(target)
+    result = grade_submission(load_kata("stats"), tmp_path)
+    assert result.status == "rejected" and "stats.go is not a regular file" in result.summary
