@@ -117,3 +117,56 @@ func TestHiddenZeroCounter(t *testing.T) {
 		t.Fatalf("Reset() after one Inc = %d; want 1", got)
 	}
 }
+
+func TestHiddenTotalsBeyond32Bits(t *testing.T) {
+	var c imagecount.Counter
+	c.Add(1 << 32) // a whole archive back-filled in one call
+	if got := c.Load(); got != 1<<32 {
+		t.Fatalf("after Add(4294967296), Load() = %d; want 4294967296. The count is an int64: every value Add "+
+			"takes must be counted in full, not cut down to 32 bits.", got)
+	}
+	c.Add(3_000_000_000)
+	c.Inc()
+	if got, want := c.Load(), int64(1<<32+3_000_000_001); got != want {
+		t.Fatalf("after Add(4294967296), Add(3000000000) and Inc(), Load() = %d; want %d", got, want)
+	}
+	if got, want := c.Reset(), int64(1<<32+3_000_000_001); got != want || c.Load() != 0 {
+		t.Fatalf("Reset() = %d, then Load() = %d; want %d and 0", got, c.Load(), want)
+	}
+
+	// Many ordinary additions whose sum passes 2^31 (2147483648).
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for range 1000 {
+				c.Add(300_000)
+			}
+		})
+	}
+	wg.Wait()
+	if got, want := c.Load(), int64(8*1000*300_000); got != want {
+		t.Fatalf("8 workers each added 300000 a thousand times; Load() = %d, want %d: a total past 2^31 must "+
+			"not wrap around", got, want)
+	}
+}
+
+func TestHiddenCorrectionsAfterAnExport(t *testing.T) {
+	var c imagecount.Counter
+	c.Add(12)
+	exported := c.Reset()
+	c.Add(-3) // three duplicate uploads from the last minute, found after its export
+	if got := c.Load(); got != -3 {
+		t.Fatalf("after an export, Add(-3) gives Load() = %d; want -3. A correction may take the count "+
+			"below zero, so that the exports still add up to the images processed.", got)
+	}
+	c.Add(7)
+	exported += c.Reset()
+	if exported != 12-3+7 {
+		t.Fatalf("12 images, 3 corrections and 7 more images were exported as %d in total; want %d",
+			exported, 12-3+7)
+	}
+	c.Add(-(1 << 33))
+	if got := c.Reset(); got != -(1 << 33) {
+		t.Fatalf("Add(-8589934592) then Reset() = %d; want -8589934592", got)
+	}
+}

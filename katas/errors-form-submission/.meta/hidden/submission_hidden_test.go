@@ -165,3 +165,38 @@ func TestHiddenInvalidFieldsWalksTheWholeTree(t *testing.T) {
 		t.Fatalf("InvalidFields(io.EOF) = %q; want none", got)
 	}
 }
+
+func TestHiddenVisitDateIsExactlyYYYYMMDD(t *testing.T) {
+	rejected := []struct{ date, why string }{
+		{"2026-3-2", "month and day without their leading zero"},
+		{"2026-03-7", "day without its leading zero"},
+		{"2026-9-15", "month without its leading zero"},
+		{"2026-03-02T10:15:00Z", "a time of day after the date"},
+		{"2026-03-02 10:15", "a time of day after the date"},
+		{"2026/03/02", "slashes instead of dashes"},
+		{"20260302", "no dashes"},
+		{"26-03-02", "a two-digit year"},
+		{" 2026-03-02", "a space before the date"},
+		{"2026-03-02 ", "a space after the date"},
+		{"2026-13-01", "month 13"},
+		{"2025-02-29", "February 29 in a year that is not a leap year"},
+		{"2026-04-31", "April 31"},
+	}
+	for i, c := range rejected {
+		f := goodForm()
+		f.ID = fmt.Sprintf("F-%d", 40+i)
+		f.VisitDate = c.date
+		if got := submission.InvalidFields(submission.Validate(f)); !slices.Equal(got, []string{"VisitDate"}) {
+			t.Errorf("VisitDate %q (%s): InvalidFields(Validate(form)) = %q; want [VisitDate]: "+
+				"a visit date must be exactly YYYY-MM-DD (four-digit year, two-digit month, two-digit day, "+
+				"nothing before or after) and a real calendar day", c.date, c.why, got)
+		}
+	}
+	for _, date := range []string{"2024-02-29", "2026-12-31", "2026-01-01", "2027-10-09"} {
+		f := goodForm()
+		f.VisitDate = date
+		if err := submission.Validate(f); err != nil {
+			t.Errorf("VisitDate %q: Validate = %v; want nil: it is a valid YYYY-MM-DD date", date, err)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package records_test
 
 import (
+	"runtime"
 	"slices"
 	"testing"
 
@@ -89,5 +90,64 @@ func TestHiddenNIsClamped(t *testing.T) {
 
 	if got := records.FirstN(snapshot, -1); len(got) != 0 {
 		t.Fatalf("FirstN(snapshot, -1) has %d records; want 0", len(got))
+	}
+}
+
+func TestHiddenResultCapacityFollowsItsLength(t *testing.T) {
+	snapshot := snapshotOf(20_000)
+
+	for _, n := range []int{0, 1, 3, 100, 1000} {
+		got := records.FirstN(snapshot, n)
+		if limit := 2*len(got) + 16; cap(got) > limit {
+			t.Fatalf("FirstN(snapshot of 20,000, %d) = %s: it holds %d records but keeps room for %d. "+
+				"That memory stays in use for as long as the report job holds the result, just like the "+
+				"snapshot it came from; want a capacity close to its length (at most %d).",
+				n, describe(got), len(got), cap(got), limit)
+		}
+	}
+}
+
+func TestHiddenResultHoldsMemoryOnlyForItsOwnRecords(t *testing.T) {
+	snapshot := snapshotOf(50_000)
+	var results [8][]records.PatientRecord
+	var before, after runtime.MemStats
+
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	for i := range results {
+		results[i] = records.FirstN(snapshot, 2+i)
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	runtime.KeepAlive(&results)
+
+	for i, got := range results {
+		if len(got) != 2+i {
+			t.Fatalf("FirstN(snapshot of 50,000, %d) has %d records; want %d", 2+i, len(got), 2+i)
+		}
+	}
+	if held := int64(after.HeapAlloc) - int64(before.HeapAlloc); held > 1<<20 {
+		t.Fatalf("8 results of 2 to 9 records each, taken from a snapshot of 50,000, still hold %d KB after a "+
+			"garbage collection; want a few KB. A result must hold memory for its own records only, not "+
+			"for an array sized after the snapshot.", held>>10)
+	}
+}
+
+func TestHiddenEmptySnapshotWithSpareCapacityIsNotPinned(t *testing.T) {
+	// Loaded, no patients enrolled yet, room already reserved for the enrolment.
+	snapshot := make([]records.PatientRecord, 0, 20_000)
+	keepAlive = append(keepAlive, snapshot)
+
+	for _, n := range []int{0, 5, -1} {
+		got := records.FirstN(snapshot, n)
+		if got == nil || len(got) != 0 {
+			t.Fatalf("FirstN(empty snapshot with room for 20,000, %d) = %s; want an empty, non-nil slice",
+				n, describe(got))
+		}
+		if pointsIntoArrayOf(got, snapshot) {
+			t.Fatalf("FirstN(empty snapshot with room for 20,000, %d) = %s points into the snapshot's array: "+
+				"an empty result must not keep the snapshot's array alive either, and appending to it "+
+				"would write into the snapshot's spare room.", n, describe(got))
+		}
 	}
 }
