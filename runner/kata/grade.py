@@ -33,7 +33,7 @@ from runner.kata.diagnostics import PathMap, compile_errors
 from runner.kata.events import EventCollector
 from runner.kata.gocache import MAX_FILE_BYTES, trim_after_run
 from runner.kata.harness import NONCE_ENV, RESULTS_ENV, Harness, Records, other_test_functions, read_records
-from runner.kata.isolation import RunGate, RunSlots, gate_available, plan_for
+from runner.kata.isolation import Plan, RunGate, RunSlots, gate_available, plan_for
 from runner.kata.phrases import Said, say
 from runner.kata.policy import MAX_LEARNER_FILE, check_files, check_sources
 from runner.kata.process import Limits, ProcessOutcome, run_limited
@@ -307,6 +307,7 @@ def _grade_sources(
             # the build a program really runs too; this run costs a fraction of the race run.
             plain = _run_without_race(
                 argv,
+                plan,
                 box,
                 env,
                 limits,
@@ -327,6 +328,7 @@ def _grade_sources(
                     duration_s=d,
                 ),
                 harness.nonce,
+                run_slots,
             )
             if plain.status != "pass":
                 result = _only_under_race(result, plain)
@@ -345,21 +347,35 @@ def _grade_sources(
 
 def _run_without_race(
     race_argv: list[str],
+    plan: Plan,
     box: Sandbox,
     env: dict[str, str],
     limits: Limits,
     cancel: threading.Event | None,
     facts: Callable[[EventCollector, ProcessOutcome, Records, float], RunFacts],
     nonce: str,
+    run_slots: RunSlots | None,
 ) -> KataResult:
-    """The same tests in the same sandbox, built without the race detector."""
+    """The same tests in the same sandbox, built without the race detector; in a batch, the test
+    binary waits for a slot of its own (the race run's was given back when it ended)."""
     box.results.write_bytes(b"")  # the harness's records of this run only
-    argv = [a for a in race_argv if a not in ("-race", "-shuffle=on")]
-    collector = EventCollector()
     started = time.monotonic()
-    outcome = run_limited(argv, cwd=box.pkg, env=env, limits=limits, sink=collector, cancel=cancel)
+    with contextlib.ExitStack() as stack:
+        gate = stack.enter_context(RunGate(run_slots)) if run_slots is not None and gate_available() else None
+        argv = [a for a in race_argv if a not in ("-race", "-shuffle=on") and not a.startswith("-exec=")]
+        argv[-1:-1] = plan.exec_flag(gate.prefix if gate is not None else ())
+        collector = EventCollector()
+        outcome = run_limited(
+            argv,
+            cwd=box.pkg,
+            env=env,
+            limits=limits,
+            sink=collector if gate is None else _GatedSink(collector, gate),
+            cancel=cancel,
+        )
+    queued = _unqueue(collector, gate)
     collector.close()
-    return decide(facts(collector, outcome, read_records(box.results, nonce), time.monotonic() - started))
+    return decide(facts(collector, outcome, read_records(box.results, nonce), time.monotonic() - started - queued))
 
 
 def _only_under_race(race: KataResult, plain: KataResult) -> KataResult:
