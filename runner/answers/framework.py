@@ -47,6 +47,7 @@ from runner.answers.sequence import stated_reversal
 from runner.answers.verdict import Expected, expected_opening, turned_verdict
 from runner.content import plain_words
 from runner.content.models import FrameworkPoint, LocalText, Misconception, OpenQuestion
+from runner.errors import BadInput
 
 # A bare list of the framework's terms: the blind dev writers score those 0.15-0.25, the bank's
 # calibration examples 0.2-0.3. 0.3 is better than 0.35 on both (dev keyword lists MAE 0.134 ->
@@ -341,8 +342,18 @@ class _ConceptFinding:
     dismissed: bool = False  # contradicted by a dismissal: "no need to ...", "不需要 ..."
 
 
+# Far beyond any spoken or written interview answer (the exam refuses longer ones at submission):
+# grading time grows with length (1 MB took 6 s), and a batch must not wait on one candidate.
+MAX_ANSWER_CHARS = 100_000
+
+
 def grade_open(question: OpenQuestion, text: str) -> OpenGrade:
     """Grade one free-text answer. Pure and deterministic."""
+    if len(text) > MAX_ANSWER_CHARS:
+        raise BadInput(
+            f"the answer to {question.id} is {len(text):,} characters long; "
+            f"answers of more than {MAX_ANSWER_CHARS:,} are not graded"
+        )
     compiled = compile_question(question)
     graded = _grade(question, compiled, text)
 

@@ -17,6 +17,9 @@ from collections.abc import Iterable
 
 MIN_FUZZY = 5
 LONG_WORD = 9
+# No Go term or English word is longer; a longer "word" is noise, and its two-deletion
+# neighbourhood grows with the cube of its length (a 2,000-letter word took 3.9 GB).
+MAX_FUZZY = 40
 
 
 def allowed_edits(length: int) -> int:
@@ -79,7 +82,7 @@ class FuzzyIndex:
 
     def lookup(self, word: str) -> tuple[str, ...]:
         """The vocabulary words within the allowed distance of `word` (not `word` itself)."""
-        if len(word) < MIN_FUZZY or not word.isalpha() or word in self._vocab:
+        if len(word) < MIN_FUZZY or len(word) > MAX_FUZZY or not word.isalpha() or word in self._vocab:
             return ()
         # One deletion on each side finds candidates up to distance 2; two on the query side
         # reach distance 2 for long words whose typo sits next to another edit.

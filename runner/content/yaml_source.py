@@ -49,18 +49,14 @@ def read_yaml(path: Path, *, json_first: bool = False) -> YamlFile:
 
     `json_first`: a file that is plain JSON (a mapping, no duplicate keys, no floats) is read
     with the json module; it reads the same as YAML, and anything else goes to the YAML reader."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ContentError([Problem(str(path), 1, 1, "", "file not found")]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ContentError([Problem(str(path), 1, 1, "", f"cannot read: {exc}")]) from None
+    text = _read_text(path)
     if json_first and text.lstrip().startswith("{"):
         data = _plain_json(text)
         if data is not None:
             return YamlFile(path, text, data, plain_json=True)
     import yaml
 
+    _check_aliases(path, text)
     try:
         data = yaml.load(text, Loader=_loader())
     except yaml.MarkedYAMLError as exc:
@@ -70,7 +66,81 @@ def read_yaml(path: Path, *, json_first: bool = False) -> YamlFile:
         raise ContentError([Problem(str(path), line, col, "", f"malformed YAML: {what}")]) from None
     except yaml.YAMLError as exc:
         raise ContentError([Problem(str(path), 1, 1, "", f"malformed YAML: {exc}")]) from None
+    except (ValueError, RecursionError, MemoryError):
+        # Python refuses integers of more than 4,300 digits; nesting can outrun the stack.
+        at = _LONG_NUMBER.search(text)
+        line = text.count("\n", 0, at.start()) + 1 if at else 1
+        what = "a number too long to read" if at else "nested too deeply to read"
+        raise ContentError([Problem(str(path), line, 1, "", what)]) from None
     return YamlFile(path, text, data)
+
+
+# Far above any bank, beliefs file, exam spec or answers file (the largest bundled bank is under
+# 300 KB); what is larger, or not a regular file (/dev/zero, a pipe), is refused unread.
+MAX_BYTES = 16 * 1024 * 1024
+# What the aliases of a file may expand to, in values: a ten-level "billion laughs" is 10^9.
+MAX_EXPANDED = 1_000_000
+_LONG_NUMBER = re.compile(r"[0-9_]{4000,}")
+
+
+def _read_text(path: Path) -> str:
+    import os
+    import stat
+
+    try:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
+            what = "a folder" if stat.S_ISDIR(st.st_mode) else "not a regular file (a pipe or a device)"
+            raise ContentError([Problem(str(path), 1, 1, "", what)])
+        if st.st_size > MAX_BYTES:
+            raise ContentError([Problem(str(path), 1, 1, "", f"larger than {MAX_BYTES // (1024 * 1024)} MiB")])
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            raise ContentError([Problem(str(path), 1, 1, "", f"larger than {MAX_BYTES // (1024 * 1024)} MiB")])
+        return raw.decode("utf-8")
+    except FileNotFoundError:
+        raise ContentError([Problem(str(path), 1, 1, "", "file not found")]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ContentError([Problem(str(path), 1, 1, "", f"cannot read: {exc}")]) from None
+
+
+def _check_aliases(path: Path, text: str) -> None:
+    """Refuse aliases that expand beyond MAX_EXPANDED values. PyYAML shares an aliased value
+    rather than copying it, so loading is cheap; whatever walks the data later (validation, a
+    report) meets every copy, and a few lines can stand for billions of them."""
+    if "*" not in text:
+        return
+    import yaml
+
+    try:
+        root = yaml.compose(text, Loader=_loader())
+    except (yaml.YAMLError, ValueError, RecursionError):
+        return  # yaml.load reports it, with its line
+    if root is None:
+        return
+    sizes: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        if id(node) in sizes:
+            continue
+        children: list[yaml.Node] = []
+        if isinstance(node, yaml.SequenceNode):
+            children = list(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            children = [n for pair in node.value for n in pair]
+        if done or not children:
+            total = 1 + sum(sizes.get(id(c), 1) for c in children)
+            sizes[id(node)] = total
+            if total > MAX_EXPANDED:
+                line = node.start_mark.line + 1
+                raise ContentError(
+                    [Problem(str(path), line, 1, "", f"YAML aliases here expand to more than {MAX_EXPANDED:,} values")]
+                )
+            continue
+        stack.append((node, True))
+        stack.extend((c, False) for c in children if id(c) not in sizes)
 
 
 class _NotPlain(ValueError):
