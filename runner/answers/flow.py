@@ -106,11 +106,24 @@ def calibrate(
 
 
 def read_file(path: Path) -> str:
-    """A UTF-8 text file, or stdin for `-`; a file that cannot be read is bad input."""
+    """A UTF-8 text file, or stdin for `-`; a file that cannot be read is bad input. Only
+    regular files are opened, and no more is read than an answer may hold (stdin could be
+    /dev/zero)."""
+    from runner.answers.framework import MAX_ANSWER_CHARS
+
     if str(path) == "-":
-        return sys.stdin.read()
+        text = sys.stdin.read(MAX_ANSWER_CHARS + 1)
+        if len(text) > MAX_ANSWER_CHARS:
+            raise BadInput(f"the answer on stdin is longer than {MAX_ANSWER_CHARS:,} characters; it is not graded")
+        return text
     try:
-        return path.read_text(encoding="utf-8")
+        if path.exists() and not path.is_file():
+            raise BadInput(f"{path}: not a regular file (a folder, a pipe or a device)")
+        with path.open(encoding="utf-8") as fh:
+            text = fh.read(MAX_ANSWER_CHARS + 1)
+        if len(text) > MAX_ANSWER_CHARS:
+            raise BadInput(f"{path}: longer than {MAX_ANSWER_CHARS:,} characters; an answer that long is not graded")
+        return text
     except FileNotFoundError:
         raise BadInput(f"{path}: no such file") from None
     except UnicodeDecodeError:

@@ -26,7 +26,9 @@ else:
 
 def interview(
     topic: list[str] | None = typer.Option(None, "--topic", help="Interview on this topic (repeatable)."),
-    minutes: float | None = typer.Option(None, "--minutes", min=1, help="A soft time budget for the round."),
+    minutes: float | None = typer.Option(
+        None, "--minutes", min=1, max=24 * 60, help="A soft time budget for the round (1 to 1440)."
+    ),
     count: int = typer.Option(4, "--count", min=3, max=5, help="Main questions: 3 to 5."),
     lang: LangOpt = typer.Option(LangOpt.en, "--lang", help="Conduct the interview in en or zh."),
     seed: int | None = typer.Option(None, "--seed", help="Choose the same questions again."),

@@ -60,11 +60,15 @@ class Kata:
         return localized if lang == "zh" and localized.is_file() else self.root / "README.md"
 
 
+# Longer than any kata's name, and short enough for every file system (255 bytes a name).
+MAX_SLUG = 100
+
+
 def load_kata(slug: str) -> Kata:
     """The bundled (or GOKATA_KATAS) kata named `slug`."""
     from runner.paths import katas_dir
 
-    if not SLUG_RE.match(slug):
+    if not SLUG_RE.match(slug) or len(slug) > MAX_SLUG:
         raise BadInput(f"{slug!r} is not a kata name", hint="See `gokata kata list` for the katas there are.")
     if not katas_dir().is_dir():
         raise BadInput(f"{katas_dir()}: no such folder", hint=_katas_hint(None))

@@ -1,0 +1,49 @@
+"""Flags and answer files an audit broke: each is now one message and exit 2, never a traceback
+or a read without end."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.cli_helpers import run_cli
+
+QUESTION = "slices.interview-shared-array-trap"
+
+
+@pytest.fixture(autouse=True)
+def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GOKATA_HOME", str(tmp_path / "home"))
+
+
+def test_an_infinite_interview_budget_is_refused(tmp_path: Path) -> None:
+    answers = tmp_path / "a.yaml"
+    answers.write_text("x: y\n")
+    result = run_cli("interview", "--answers", str(answers), "--minutes", "inf")
+    assert result.exit_code == 2 and "--minutes" in result.output
+
+
+def test_a_kata_name_too_long_for_a_file_system_is_not_a_kata_name() -> None:
+    result = run_cli("kata", "hint", "a" * 300)
+    assert result.exit_code == 2 and "is not a kata name" in result.output
+
+
+@pytest.mark.parametrize("kind", ["dev-zero", "folder", "too-long"])
+def test_an_answer_file_that_is_no_answer_is_refused_unread(tmp_path: Path, kind: str) -> None:
+    path = tmp_path / "answer.txt"
+    if kind == "dev-zero":
+        path.symlink_to("/dev/zero")
+    elif kind == "folder":
+        path.mkdir()
+    else:
+        path.write_text("the sub-slice shares the backing array " * 3000)
+    result = run_cli("answer", QUESTION, "--file", str(path), "--json")
+    assert result.exit_code == 2
+    expected = "longer than 100,000 characters" if kind == "too-long" else "not a regular file"
+    assert expected in result.output
+
+
+def test_an_endless_stdin_is_read_no_further_than_an_answer_may_hold() -> None:
+    result = run_cli("answer", QUESTION, "--json", input="x" * 200_000)
+    assert result.exit_code == 2 and "longer than 100,000 characters" in result.output
