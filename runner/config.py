@@ -18,6 +18,7 @@ is reported as `file:line: what is wrong`, never as a traceback.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,6 +117,7 @@ class Setting:
 class Settings:
     path: Path
     values: dict[str, Setting]
+    problems: tuple[str, ...] = ()  # the file's bad lines, when read to be shown (`gokata config`)
 
     def __getitem__(self, key: str) -> Value:
         return self.values[key].value
@@ -129,6 +131,7 @@ class Settings:
         return {
             "path": str(self.path),
             "settings": {k: {"value": s.value, "source": s.source} for k, s in self.values.items()},
+            "problems": list(self.problems),
         }
 
 
@@ -152,6 +155,16 @@ def config_path() -> Path:
 
 def parse(text: str, where: str) -> dict[str, tuple[Value, int]]:
     """key -> (value, line) of a config file's text; ConfigError listing every bad line."""
+    found, problems = parse_lines(text, where)
+    if problems:
+        raise ConfigError(
+            "\n".join(problems), hint="Fix it with `gokata config edit` or `gokata config set KEY VALUE`."
+        )
+    return found
+
+
+def parse_lines(text: str, where: str) -> tuple[dict[str, tuple[Value, int]], list[str]]:
+    """key -> (value, line) of the good lines, and a problem per bad line."""
     import tomllib  # here: most runs have no config file, and every command starts here
 
     found: dict[str, tuple[Value, int]] = {}
@@ -185,11 +198,7 @@ def parse(text: str, where: str) -> dict[str, tuple[Value, int]]:
             found[name] = (key.check(raw), number)
         except ValueError as exc:
             problems.append(f"{where}:{number}: {name} {exc}")
-    if problems:
-        raise ConfigError(
-            "\n".join(problems), hint="Fix it with `gokata config edit` or `gokata config set KEY VALUE`."
-        )
-    return found
+    return found, problems
 
 
 def _read_file(path: Path) -> str | None:
@@ -208,11 +217,22 @@ def _read_file(path: Path) -> str | None:
         ) from None
 
 
-def load_settings(flags: Mapping[str, object | None] | None = None, *, path: Path | None = None) -> Settings:
-    """Every key with its value and where it came from. `flags`: values given on the command line."""
+def load_settings(
+    flags: Mapping[str, object | None] | None = None, *, path: Path | None = None, to_show: bool = False
+) -> Settings:
+    """Every key with its value and where it came from. `flags`: values given on the command line.
+    `to_show`: a file with bad lines still gives its good ones, and the problems ride along, so
+    `gokata config` can show a broken file instead of stopping like every other command."""
     path = path or config_path()
     text = _read_file(path)
-    in_file = parse(text, str(path)) if text is not None else {}
+    problems: list[str] = []
+    in_file: dict[str, tuple[Value, int]]
+    if text is None:
+        in_file = {}
+    elif to_show:
+        in_file, problems = parse_lines(text, str(path))
+    else:
+        in_file = parse(text, str(path))
     values: dict[str, Setting] = {}
     for name, key in KEYS.items():
         flag = (flags or {}).get(name)
@@ -227,7 +247,13 @@ def load_settings(flags: Mapping[str, object | None] | None = None, *, path: Pat
             values[name] = Setting(name, os.environ.get("VISUAL") or os.environ.get("EDITOR") or "", "env")
         else:
             values[name] = Setting(name, key.default, "default")
-    return Settings(path, values)
+    return Settings(path, values, tuple(problems))
+
+
+def _line_naming(lines: list[str], name: str) -> int | None:
+    """The index of the first line that sets `name`, read or not (`lang = zh`)."""
+    pattern = re.compile(rf"^\s*{re.escape(name)}\s*=")
+    return next((i for i, line in enumerate(lines) if pattern.match(line)), None)
 
 
 def _checked(key: Key, raw: object, origin: str) -> Value:
@@ -245,11 +271,14 @@ def set_value(name: str, raw: str, *, path: Path | None = None) -> Setting:
     value = _checked(key, raw, "value")
     path = path or config_path()
     text = _read_file(path) or ""
-    existing = parse(text, str(path))
+    # Read leniently: `config set` is how a broken line is fixed. The key's own line is replaced
+    # even when it is the broken one (`lang = zh` without quotes); other lines are kept as they are.
+    existing, _ = parse_lines(text, str(path))
     new_line = f"{name} = {_toml(value)}"
     lines = text.splitlines()
-    if name in existing:
-        lines[existing[name][1] - 1] = new_line
+    at = existing[name][1] - 1 if name in existing else _line_naming(lines, name)
+    if at is not None:
+        lines[at] = new_line
     else:
         lines.append(new_line)
     try:

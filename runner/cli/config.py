@@ -38,8 +38,10 @@ def show(
     """
     if ctx.invoked_subcommand is not None:
         return ExitStatus.OK
-    settings = Outcome(cfg.load_settings({"lang": lang, "workspace": workspace}))
-    return present("config", settings, json_out=json_out, data=lambda v: v.to_json(), draw=ui.render_settings)
+    loaded = cfg.load_settings({"lang": lang, "workspace": workspace}, to_show=True)
+    status = present("config", Outcome(loaded), json_out=json_out, data=lambda v: v.to_json(), draw=ui.render_settings)
+    # Shown, good lines and all, and still a failure: a script must not take the file for sound.
+    return ExitStatus.BAD_INPUT if loaded.problems else status
 
 
 @app.command("set")

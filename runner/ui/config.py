@@ -30,6 +30,8 @@ def render_settings(settings: Settings) -> None:
             msg(f"config.help.{name}", lang),
         )
     console.print(table)
+    for problem in settings.problems:
+        err().print(f"[yellow]{escape(problem)}[/]", soft_wrap=True)
     console.print(msg("config.how", lang), soft_wrap=True)
 
 

@@ -218,3 +218,20 @@ def test_the_new_question_limit_is_per_day() -> None:
             store.record_question(QuestionAttempt(qid, "defer", "single", "A", True, 1.0, 1.0, "review", at=at))
     assert new_left_today(3, now=now) == 1  # defer.a was met three days ago: not new today
     assert new_left_today(1, now=now) == 0
+
+
+def test_a_broken_file_is_still_shown_and_config_set_fixes_the_broken_line() -> None:
+    """`lang = zh` (no quotes) stopped `config` and `config set lang en` too (an audit): the file
+    is shown with its good lines and the problem, and setting the key replaces its broken line."""
+    path = config_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("lang = zh\nnew_per_day = 12\n", encoding="utf-8")
+    shown = run_cli("config", "--json")
+    assert shown.exit_code == EXIT_BAD_INPUT
+    data = json.loads(shown.stdout)
+    assert data["settings"]["new_per_day"] == {"value": 12, "source": "file"}
+    assert data["problems"] == [f'{path}:1: not a setting: write one `key = value` per line, text in quotes (lang = "zh")']
+    fixed = run_cli("config", "set", "lang", "en")
+    assert fixed.exit_code == 0, fixed.output
+    assert path.read_text(encoding="utf-8") == 'lang = "en"\nnew_per_day = 12\n'
+    assert run_cli("config").exit_code == 0
