@@ -51,7 +51,7 @@ class SavedQuiz(_Model):
     rate: bool = False
     seed: int | None = None
     items: tuple[SavedItem, ...] = Field(max_length=10_000)
-    position: int = Field(ge=0)
+    position: int = Field(ge=0, le=10_000)  # never past items: see load()
     answered: tuple[SavedAnswer, ...] = ()
     skipped: tuple[str, ...] = ()
 
@@ -88,6 +88,11 @@ def load(path: Path | None = None) -> SavedQuiz | None:
     """The paused quiz, or None when there is none."""
     path = path or saved_path()
     try:
+        if path.exists() and not path.is_file():
+            raise BadInput(
+                f"{path}: not a regular file (a folder, a pipe or a device); not read",
+                hint="Remove it, then start a new quiz.",
+            )
         if path.stat().st_size > MAX_BYTES:
             raise BadInput(
                 f"{path}: the saved quiz is larger than {MAX_BYTES // 1024 // 1024} MiB; not read",
@@ -103,15 +108,29 @@ def load(path: Path | None = None) -> SavedQuiz | None:
     try:
         data = json.loads(raw)
         state = SavedQuiz.model_validate(data)
-    except (json.JSONDecodeError, ValidationError, ValueError, TypeError) as exc:
+        if state.position > len(state.items):
+            raise ValueError(f"position {state.position} is past its {len(state.items)} questions")
+    except (json.JSONDecodeError, ValidationError, ValueError, TypeError, RecursionError) as exc:
         line = getattr(exc, "lineno", 1)
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        first = _first_problem(exc)
         raise BadInput(
             f"{path}:{line}: the saved quiz is damaged: {first}", hint="Start a new quiz; the file was left in place."
         ) from None
     if state.format > FORMAT:
         raise BadInput(f"{path}: written by a newer gokata (format {state.format})", hint="Upgrade gokata.")
     return state
+
+
+def _first_problem(exc: Exception) -> str:
+    """What is wrong, naming the field: pydantic's own first line names only the model."""
+    if isinstance(exc, ValidationError) and exc.errors():
+        error = exc.errors()[0]
+        where = ".".join(str(part) for part in error["loc"])
+        return f"{where}: {error['msg']}" if where else str(error["msg"])
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def clear(path: Path | None = None) -> None:

@@ -113,7 +113,18 @@ def test_q_pauses_and_resume_continues_where_it_stopped() -> None:
     assert run_cli("quiz", "--resume").exit_code == EXIT_BAD_INPUT
 
 
-@pytest.mark.parametrize("content", ["{not json", '{"items": "x", "position": -1}', "\x00\xff", '{"items": []}'])
+@pytest.mark.parametrize(
+    "content",
+    [
+        "{not json",
+        '{"items": "x", "position": -1}',
+        "\x00\xff",
+        '{"items": []}',
+        '{"items": [{"id": "defer.lifo"}], "position": 1e30}',  # was "there is no paused quiz"
+        '{"items": [{"id": "defer.lifo"}], "position": 2}',
+        "[" * 100_000 + "]" * 100_000,  # was a RecursionError traceback
+    ],
+)
 def test_a_damaged_paused_quiz_is_named_and_left_in_place(content: str) -> None:
     path = saved.saved_path()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -184,3 +195,21 @@ def test_show_in_chinese_json_and_unknown_ids() -> None:
     assert data["id"] == "defer.lifo" and data["answer"] is True
     missing = run_cli("show", "defer.nope")
     assert missing.exit_code == EXIT_BAD_INPUT and "defer.nope" in missing.stderr
+
+
+def test_a_paused_quiz_that_names_no_file_is_refused_unread(tmp_path: Path) -> None:
+    """A symlink to /dev/zero made `quiz --resume` read forever (an audit)."""
+    path = saved.saved_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.symlink_to("/dev/zero")
+    result = run_cli("quiz", "--resume")
+    assert result.exit_code == EXIT_BAD_INPUT and "not a regular file" in result.stderr
+
+
+def test_a_damaged_paused_quiz_names_the_field() -> None:
+    path = saved.saved_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('{"items": [{"id": ""}], "position": 0}', encoding="utf-8")
+    result = run_cli("quiz", "--resume")
+    assert "items.0.id: String should have at least 1 character" in result.stderr
+    assert "validation error for SavedQuiz" not in result.stderr
