@@ -66,7 +66,27 @@ def quiz(
 
     Examples: gokata quiz -t defer -n 5 · gokata quiz --kind output --lang zh · gokata quiz --resume
     """
-    if answers is not None and not resume:
+    if answers is not None:
+        # The file names its questions, and nothing is asked: a selection or a mode would be
+        # silently ignored, and --resume would drop the file for an interactive quiz.
+        given = [
+            flag
+            for flag, on in (
+                ("--resume", resume),
+                ("--topic", bool(topic)),
+                ("--tag", bool(tag)),
+                ("--difficulty", bool(difficulty)),
+                ("--kind", bool(kind)),
+                ("--weak", weak),
+                ("--exam", exam),
+                ("--self-grade", self_grade),
+                ("--rate", rate),
+                ("--seed", seed is not None),
+            )
+            if on
+        ]
+        if given:
+            raise BadInput(f"--answers grades the questions its file names; {', '.join(given)} does not go with it")
         outcome = flow.grade_file(answers)
         return present(
             "quiz",

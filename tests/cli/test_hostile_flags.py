@@ -47,3 +47,11 @@ def test_an_answer_file_that_is_no_answer_is_refused_unread(tmp_path: Path, kind
 def test_an_endless_stdin_is_read_no_further_than_an_answer_may_hold() -> None:
     result = run_cli("answer", QUESTION, "--json", input="x" * 200_000)
     assert result.exit_code == 2 and "longer than 100,000 characters" in result.output
+
+
+@pytest.mark.parametrize("flags", [("--resume",), ("--topic", "nosuch"), ("--exam",), ("--seed", "3")])
+def test_flags_an_answers_file_would_ignore_are_refused(tmp_path: Path, flags: tuple[str, ...]) -> None:
+    answers = tmp_path / "a.yaml"
+    answers.write_text("defer.lifo: t\n")
+    result = run_cli("quiz", "--answers", str(answers), *flags)
+    assert result.exit_code == 2 and f"{flags[0]} does not go with it" in result.output
