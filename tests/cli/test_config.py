@@ -230,7 +230,9 @@ def test_a_broken_file_is_still_shown_and_config_set_fixes_the_broken_line() -> 
     assert shown.exit_code == EXIT_BAD_INPUT
     data = json.loads(shown.stdout)
     assert data["settings"]["new_per_day"] == {"value": 12, "source": "file"}
-    assert data["problems"] == [f'{path}:1: not a setting: write one `key = value` per line, text in quotes (lang = "zh")']
+    assert data["problems"] == [
+        f'{path}:1: not a setting: write one `key = value` per line, text in quotes (lang = "zh")'
+    ]
     fixed = run_cli("config", "set", "lang", "en")
     assert fixed.exit_code == 0, fixed.output
     assert path.read_text(encoding="utf-8") == 'lang = "en"\nnew_per_day = 12\n'
