@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 
-# C0 controls except tab and newline, DEL, and the C1 controls (the 8-bit CSI \x9b among them).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 controls except tab and newline, DEL, the C1 controls (the 8-bit CSI \x9b among them), and
+# lone surrogates, which no terminal encoding can write (Rich raised UnicodeEncodeError).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 # What XML 1.0 cannot hold at all (besides the controls): lone surrogates and U+FFFE/U+FFFF.
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -28,7 +29,8 @@ def _picture(m: re.Match[str]) -> str:
 
 
 def visible(text: str) -> str:
-    """`text` with every control character but tab and newline shown as a picture of it."""
+    """`text` with every control character but tab and newline shown as a picture of it (a lone
+    surrogate as U+FFFD)."""
     return _CONTROL.sub(_picture, text) if _CONTROL.search(text) else text
 
 

@@ -220,5 +220,9 @@ def verify(
 
 
 def _render_submitted(done: flow.Submitted) -> None:
+    from rich.markup import escape
+
+    for warning in done.warnings():
+        console.err().print(f"[yellow]warning:[/] {escape(warning)}", soft_wrap=True)
     note = f" ({done.unanswered} question(s) unanswered)" if done.unanswered else ""
     console.out().print(f"wrote {done.path}{note}; send this file to your interviewer")

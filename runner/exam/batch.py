@@ -19,7 +19,7 @@ from typing import Any
 
 from runner.errors import BadInput
 from runner.exam.grading import GradingContext, grade_submission
-from runner.exam.model import CandidateReport, DecodeError, Note, decode, encode
+from runner.exam.model import CandidateReport, DecodeError, Note, decode, encode, json_safe
 from runner.exam.signing import file_hash, sign, verify
 from runner.exam.similarity import PairFlag, pair_flags, with_pair_flags
 from runner.kata.isolation import RunSlots, gate_available
@@ -193,13 +193,15 @@ def write_summary(
         "summary.md": _write(out_dir / "summary.md", R.summary_markdown(title, reports, pairs)),
         "summary.csv": _write(out_dir / "summary.csv", R.summary_csv(reports)),
     }
-    summary: dict[str, Any] = {
-        "format": SUMMARY_FORMAT,
-        "exam": title,
-        "candidates": R.summary_rows(reports),
-        "similar": pairs,
-        "files": files,
-    }
+    summary: dict[str, Any] = json_safe(
+        {
+            "format": SUMMARY_FORMAT,
+            "exam": title,
+            "candidates": R.summary_rows(reports),
+            "similar": pairs,
+            "files": files,
+        }
+    )
     if key:
         summary = sign(summary, key)
     (out_dir / "summary.json").write_text(json_text(summary), encoding="utf-8")

@@ -5,6 +5,7 @@ submission file sent back."""
 from __future__ import annotations
 
 import json
+import stat
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,9 @@ from runner.paths import EXAM_STATE_FILE
 
 STATE = EXAM_STATE_FILE
 SUBMISSION_FORMAT = 2
+# What a grader reads of one submission (answers and a few learner files; far below this).
+# Here, not in submission.py, because `exam submit` checks it before it writes.
+MAX_SUBMISSION_BYTES = 8 * 1024 * 1024
 MAX_STATE_BYTES = 16 * 1024 * 1024
 # Typing speed above which a long answer most likely arrived by paste (chars per second).
 PASTE_CPS = 15.0
@@ -144,6 +148,8 @@ def _state_from(workdir: Path, f: _StateFile) -> ExamState:
 def start_or_resume(pack: OpenedPack, workdir: Path, candidate: str | None, *, now: float | None = None) -> ExamState:
     """Resume the state in `workdir` if it belongs to this pack; otherwise start, copying the kata starters."""
     state_file = workdir / STATE
+    if state_file.exists() and not state_file.is_file():
+        raise _not_a_state_file(state_file)
     if state_file.exists():
         saved = _read_state(state_file)
         if saved.pack_hash != pack.pack_hash:
@@ -174,32 +180,98 @@ def start_or_resume(pack: OpenedPack, workdir: Path, candidate: str | None, *, n
 
 def load_state(workdir: Path) -> ExamState:
     state_file = workdir / STATE
+    if state_file.exists() and not state_file.is_file():
+        raise _not_a_state_file(state_file)
     if not state_file.is_file():
         raise BadInput(f"{workdir}: no exam in progress here (start one with `gokata exam take PACK`)")
     return _state_from(workdir, _read_state(state_file))
 
 
+def _not_a_state_file(state_file: Path) -> BadInput:
+    what = "a folder" if state_file.is_dir() else "not a regular file"
+    return BadInput(
+        f"{state_file}: {what} where the saved exam state belongs; move it away (or use another --dir)",
+        hint="gokata keeps the exam state in this file; it never writes over something else in its place.",
+    )
+
+
+@dataclass(frozen=True)
+class LearnerFiles:
+    """The learner files of one kata as `exam submit` found them in the workspace."""
+
+    files: dict[str, str]
+    missing: tuple[str, ...]  # named by the kata, absent from the workspace: submitted without them
+    refused: tuple[str, ...]  # what is wrong with each file that cannot be submitted as it is
+
+
+def read_learner_files(ws: Path, names: list[str]) -> LearnerFiles:
+    """Read a kata's learner files without following links or reading what is not a file.
+
+    A file the grader would refuse (over the kata runner's per-file limit, a symlink, a folder)
+    is refused here, while the candidate can still fix it, instead of going out in a submission
+    that grades as "refused" or is too large to grade at all."""
+    from runner.kata.policy import MAX_LEARNER_FILE
+
+    files: dict[str, str] = {}
+    missing: list[str] = []
+    refused: list[str] = []
+    for name in names:
+        p = ws / name
+        try:
+            st = p.lstat()
+        except FileNotFoundError:
+            missing.append(name)
+            continue
+        except OSError as exc:
+            refused.append(f"{p}: cannot read: {exc.strerror}")
+            continue
+        if stat.S_ISLNK(st.st_mode):
+            refused.append(f"{p}: a symbolic link; put the file itself there (graders never follow links)")
+        elif not stat.S_ISREG(st.st_mode):
+            what = "a folder" if stat.S_ISDIR(st.st_mode) else "not a regular file"
+            refused.append(f"{p}: {what}; the kata needs its Go source file here")
+        elif st.st_size > MAX_LEARNER_FILE:
+            refused.append(
+                f"{p}: {st.st_size >> 10} KiB, over the {MAX_LEARNER_FILE >> 10} KiB limit for a kata file "
+                "(the grader refuses larger ones)"
+            )
+        else:
+            try:
+                with p.open("rb") as fh:
+                    # bounded even if the file grew since lstat
+                    files[name] = fh.read(MAX_LEARNER_FILE + 1).decode("utf-8", errors="replace")
+            except OSError as exc:
+                refused.append(f"{p}: cannot read: {exc.strerror}")
+    return LearnerFiles(files, tuple(missing), tuple(refused))
+
+
+def submission_text(data: dict[str, Any]) -> str:
+    """The submission file's exact text (its size is checked against the grader's limit before writing)."""
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
 def build_submission(state: ExamState, pack: OpenedPack, *, now: float | None = None) -> dict[str, Any]:
-    katas: dict[str, dict[str, dict[str, str]]] = {}
+    """The submission's content. Every check runs before the submit event is logged: a refusal
+    leaves the saved state exactly as it was, so the candidate fixes the file and submits again.
+    Learner files that are missing are left out and named in the kata's `missing` list."""
+    katas: dict[str, dict[str, Any]] = {}
+    refused: list[str] = []
     for section in pack.settings.sections:
         for slug in section.katas:
-            learner = pack.kata_learner_files(slug)
-            ws = kata_workspace(state.workdir, slug)
-            files: dict[str, str] = {}
-            for name in learner:
-                p = ws / name
-                if p.is_file() and not p.is_symlink():
-                    try:
-                        files[name] = p.read_text(encoding="utf-8", errors="replace")
-                    except OSError as exc:
-                        raise BadInput(f"{p}: cannot read: {exc.strerror}") from None
-            katas[slug] = {"files": files}
+            found = read_learner_files(kata_workspace(state.workdir, slug), pack.kata_learner_files(slug))
+            refused.extend(found.refused)
+            katas[slug] = {"files": found.files}
+            if found.missing:
+                katas[slug]["missing"] = list(found.missing)
+    if refused:
+        raise BadInput(
+            "\n".join(refused),
+            hint="Nothing was submitted, and your answers and code are kept: fix the file(s) above "
+            "and run `gokata exam submit` again.",
+        )
     submitted = time.time() if now is None else now
-    state.log("submit", now=submitted)
-    try:
-        state.save()
-    except OSError as exc:
-        raise BadInput(f"{state.workdir}: cannot save the exam state: {exc.strerror}") from None
+    events = list(state.events)
+    new_event(events, state.pack_hash, "submit", submitted)
     data: dict[str, Any] = {
         "format": SUBMISSION_FORMAT,
         "tool_version": __version__,
@@ -209,15 +281,35 @@ def build_submission(state: ExamState, pack: OpenedPack, *, now: float | None = 
         "submitted_at": round(submitted, 3),
         "answers": state.answers,
         "katas": katas,
-        "events": [e.to_json() for e in state.events],
+        "events": [e.to_json() for e in events],
     }
     data["digest"] = digest_of(data)
+    size = len(submission_text(data).encode("utf-8", "replace"))
+    if size > MAX_SUBMISSION_BYTES:
+        raise BadInput(
+            f"{state.workdir}: the submission would be {size / (1 << 20):.1f} MiB, over the "
+            f"{MAX_SUBMISSION_BYTES >> 20} MiB a grader reads",
+            hint="Nothing was submitted, and your answers and code are kept: shorten the largest kata files "
+            "and run `gokata exam submit` again.",
+        )
+    state.events = events
+    state.save()
     return data
+
+
+def missing_files(data: dict[str, Any]) -> list[str]:
+    """`slug/file` for every learner file a submission went out without."""
+    return [
+        f"{slug}/{name}"
+        for slug, kata in data.get("katas", {}).items()
+        if isinstance(kata, dict)
+        for name in kata.get("missing", [])
+    ]
 
 
 def write_submission(data: dict[str, Any], out: Path) -> Path:
     try:
-        atomic_write(out, json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+        atomic_write(out, submission_text(data))
     except OSError as exc:
         raise BadInput(f"{out}: cannot write the submission: {exc.strerror}") from None
     return out

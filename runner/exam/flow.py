@@ -60,6 +60,14 @@ class Taking:
 class Submitted:
     path: Path
     unanswered: int
+    missing: tuple[str, ...] = ()  # `slug/file`: learner files absent from the workspace, submitted without
+
+    def warnings(self) -> list[str]:
+        """What the command says on stderr (the submission is still written, exit 0)."""
+        return [
+            f"{name}: missing from your kata folder; submitted without it (that task is graded without this file)"
+            for name in self.missing
+        ]
 
 
 @dataclass(frozen=True)
@@ -140,7 +148,7 @@ def kata_outcome_json(outcome: KataOutcome) -> dict[str, Any]:
 
 
 def submit(workdir: Path, out_path: Path | None) -> Outcome[Submitted]:
-    from runner.exam.candidate import build_submission, write_submission
+    from runner.exam.candidate import build_submission, missing_files, write_submission
     from runner.exam.workflow import resume
     from runner.files import file_safe
 
@@ -149,7 +157,7 @@ def submit(workdir: Path, out_path: Path | None) -> Outcome[Submitted]:
     target = out_path or workdir / f"submission-{file_safe(state.candidate)}.json"
     write_submission(data, target)
     unanswered = sum(1 for q in opened.questions() if q["id"] not in state.answers)
-    return Outcome(Submitted(target, unanswered))
+    return Outcome(Submitted(target, unanswered, tuple(missing_files(data))))
 
 
 def grade(

@@ -18,6 +18,7 @@ from typing import Protocol
 from runner import __version__
 from runner.content.catalog import Catalog
 from runner.content.models import LETTERS, AnyQuestion, OpenQuestion
+from runner.errors import GokataError
 from runner.exam.candidate import FAST_ANSWER_S, FAST_ANSWERS_TO_FLAG, is_pasted
 from runner.exam.events import SLACK_S, answer_digest, chain_problems, timing_problems
 from runner.exam.model import (
@@ -35,6 +36,8 @@ from runner.exam.model import (
     SectionScore,
     TimeInfo,
     TopicScore,
+    json_safe,
+    non_finite,
 )
 from runner.exam.pack import Shown, presentation
 from runner.exam.similarity import model_answer_flag, own_work
@@ -251,8 +254,12 @@ def score_submission(sub: Submission, ctx: GradingContext, logged_at: dict[str, 
             katas.append(_kata_row(outcome, s.id, own_work(_joined(files), starter) if files else ""))
             scores.append(outcome.score)
         sections.append(SectionScore(s.id, s.title, s.weight, round(sum(scores) / len(scores), 4) if scores else 0.0))
-    total_weight = sum(s.weight for s in sections)
-    score = sum(s.score * s.weight for s in sections) / total_weight if total_weight else 0.0
+    # Weights taken relative to the largest: two finite weights near the float limit (1e308)
+    # would otherwise sum to infinity and turn the score into NaN.
+    top = max((s.weight for s in sections), default=0.0)
+    shares = [s.weight / top for s in sections] if top > 0 else [0.0 for _ in sections]
+    total_share = sum(shares)
+    score = sum(s.score * w for s, w in zip(sections, shares, strict=True)) / total_share if total_share else 0.0
     by_topic: dict[str, list[float]] = defaultdict(list)
     for qr in questions:
         by_topic[qr.topic].append(qr.score)
@@ -401,7 +408,7 @@ def assemble(sub: Submission, ctx: GradingContext, scores: Scores, flags: list[F
         exam=spec.title,
         candidate=sub.candidate,
         folder=file_safe(sub.candidate).lower(),
-        submission=sub.path.name,
+        submission=json_safe(sub.path.name),
         status="graded",
         score=scores.score,
         pass_mark=spec.pass_mark,
@@ -435,15 +442,27 @@ def grade_read(sub: Submission, ctx: GradingContext) -> CandidateReport:
     deadline = (start if start is not None else 0.0) + ctx.exam.spec.time_limit_minutes * 60
     scores = score_submission(sub, ctx, _logged_answers(sub), deadline if start is not None else float("inf"))
     flags = integrity_flags(sub, ctx, scores, deadline if start is not None else float("inf"))
-    return assemble(sub, ctx, scores, flags)
+    report = assemble(sub, ctx, scores, flags)
+    bad = non_finite(report)
+    if bad:
+        # NaN ranks and compares as nothing else does, and JSON cannot hold it: say so instead of
+        # writing "nan%" and a report.json no strict reader accepts. Lint refuses non-finite
+        # weights, so this is a time out of range or a fault of gokata's.
+        raise NotFinite(f"grading gave a number that is not finite at {', '.join(bad[:3])}")
+    return report
+
+
+class NotFinite(GokataError):
+    """A grade with NaN or infinity in it: reported as the submission's not-graded reason."""
 
 
 def not_graded(path: Path, ctx: GradingContext, reason: str) -> CandidateReport:
     return CandidateReport(
         exam=ctx.exam.spec.title,
-        candidate=path.stem[:80] or "submission",
+        # a file name may hold undecodable bytes (surrogate escapes): made printable-safe like any text
+        candidate=json_safe(path.stem[:80]) or "submission",
         folder=file_safe(path.stem).lower(),
-        submission=path.name,
+        submission=json_safe(path.name),
         status="not-graded",
         reason=reason,
         pass_mark=ctx.exam.spec.pass_mark,
@@ -455,7 +474,7 @@ def not_graded(path: Path, ctx: GradingContext, reason: str) -> CandidateReport:
 
 def grade_submission(path: Path, ctx: GradingContext) -> CandidateReport:
     """One submission, whatever the file holds: a report, or a not-graded report saying why."""
-    from runner.errors import GokataError, Interrupted, ToolchainMissing
+    from runner.errors import Interrupted, ToolchainMissing
 
     try:
         return grade_read(read_submission(path), ctx)

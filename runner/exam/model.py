@@ -8,6 +8,8 @@ hand-edited or foreign file is a clear error instead of a KeyError deep in a ren
 from __future__ import annotations
 
 import dataclasses
+import math
+import re
 import types
 import typing
 from dataclasses import dataclass, field
@@ -222,14 +224,49 @@ class CandidateReport:
 
 
 def encode(value: Any) -> Any:
-    """Dataclasses to dicts, tuples to lists: the JSON form."""
+    """Dataclasses to dicts, tuples to lists: the JSON form (made `json_safe`)."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, tuple | list):
         return [encode(v) for v in value]
     if isinstance(value, dict):
-        return {str(k): encode(v) for k, v in value.items()}
+        return {json_safe(str(k)): encode(v) for k, v in value.items()}
+    return json_safe(value)
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def json_safe(value: Any) -> Any:
+    """`value` as valid JSON can hold it in a UTF-8 file: NaN and infinities (which `json` writes as
+    the non-standard `NaN`/`Infinity` every strict reader refuses) become null, and lone surrogates
+    (a submission's `"\\ud800"` decodes to one; UTF-8 cannot encode it) become U+FFFD."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
+    if isinstance(value, dict):
+        return {json_safe(str(k)): json_safe(v) for k, v in value.items()}
+    if isinstance(value, tuple | list):
+        return [json_safe(v) for v in value]
     return value
+
+
+def non_finite(value: Any, path: str = "") -> list[str]:
+    """The paths of every NaN or infinite number in a report (grading refuses to write one)."""
+    if isinstance(value, float):
+        return [] if math.isfinite(value) else [path or "value"]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [
+            p
+            for f in dataclasses.fields(value)
+            for p in non_finite(getattr(value, f.name), f"{path}.{f.name}" if path else f.name)
+        ]
+    if isinstance(value, tuple | list):
+        return [p for i, v in enumerate(value) for p in non_finite(v, f"{path}[{i}]")]
+    if isinstance(value, dict):
+        return [p for k, v in value.items() for p in non_finite(v, f"{path}.{k}")]
+    return []
 
 
 class DecodeError(ValueError):

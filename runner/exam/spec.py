@@ -6,10 +6,11 @@ which is what lets `exam grade` check a submission's pack hash against the spec.
 
 from __future__ import annotations
 
+import math
 import random
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import yaml
 from pydantic import Field, model_validator
@@ -134,6 +135,18 @@ def _precheck(path: Path) -> None:
         raise ContentError([Problem(str(path), 1, 1, "", f"{aliases} YAML aliases; an exam spec needs none")])
 
 
+def _non_finite(data: Any, loc: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    """Where the spec holds `.nan`, `.inf` or `-.inf` (or a number too large for a float, such as
+    1.0e+999): a weight of infinity passes `gt=0` and makes every score NaN."""
+    if isinstance(data, float):
+        return [] if math.isfinite(data) else [loc]
+    if isinstance(data, dict):
+        return [p for k, v in data.items() for p in _non_finite(v, (*loc, str(k)))]
+    if isinstance(data, list):
+        return [p for i, v in enumerate(data) for p in _non_finite(v, (*loc, i))]
+    return []
+
+
 def load_spec(path: Path) -> tuple[ExamSpec, Locator]:
     _precheck(path)
     yf = read_yaml(path)
@@ -141,6 +154,11 @@ def load_spec(path: Path) -> tuple[ExamSpec, Locator]:
     problems = duplicate_key_problems(yf, locator)
     if not isinstance(yf.data, dict):
         raise ContentError([Problem(str(path), 1, 1, "", "an exam spec is a mapping (see `gokata exam new`)")])
+    for loc in _non_finite(yf.data):
+        line, col = locator.find(loc)
+        problems.append(
+            Problem(str(path), line, col, ".".join(map(str, loc)), "not a finite number (NaN and infinity are refused)")
+        )
     spec, found = validate_file(yf, ExamSpec)
     problems.extend(found)
     if spec is None or problems:
@@ -197,11 +215,22 @@ def resolve(
         for ki, slug in enumerate(s.katas):
             if slug not in kata_slugs:
                 problem(("sections", si, "katas", ki), f"unknown kata {slug!r}")
+            elif slug in s.katas[:ki]:
+                # graded twice, it would count twice in the section's score
+                problem(("sections", si, "katas", ki), f"kata {slug!r} listed twice")
         sections.append(ResolvedSection(s.id, s.title, s.weight, tuple(chosen), tuple(s.katas)))
     all_ids = [q for sec in sections for q in sec.question_ids]
     dups = sorted({q for q in all_ids if all_ids.count(q) > 1})
     if dups:
         problem(("sections",), f"question(s) in more than one section: {', '.join(dups)}")
+    kata_sections: dict[str, set[str]] = {}
+    for sec in sections:
+        for slug in sec.katas:
+            kata_sections.setdefault(slug, set()).add(sec.id)
+    # a candidate has one workspace per kata: the same work would be graded in each section
+    shared = sorted(slug for slug, ids in kata_sections.items() if len(ids) > 1)
+    if shared:
+        problem(("sections",), f"kata(s) in more than one section: {', '.join(shared)}")
     if problems:
         raise ContentError(problems, f"{path or 'exam spec'}: references that do not resolve")
     return ResolvedExam(spec, tuple(sections))

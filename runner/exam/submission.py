@@ -15,11 +15,11 @@ from typing import Any
 
 from runner.digests import digest_of
 from runner.errors import GokataError
+from runner.exam.candidate import MAX_SUBMISSION_BYTES as MAX_SUBMISSION_BYTES  # re-exported: the grader's limit
 from runner.exam.candidate import SUBMISSION_FORMAT
 from runner.exam.events import Event
-from runner.exam.model import DecodeError, decode
+from runner.exam.model import DecodeError, decode, json_safe
 
-MAX_SUBMISSION_BYTES = 8 * 1024 * 1024  # answers and a few learner files; far below this
 MAX_ANSWER_CHARS = 100_000
 _CHUNK = 64 * 1024
 
@@ -122,6 +122,16 @@ def _check(path: Path, f: _File) -> None:
             raise NotGradable(path, f"answers.{qid}.chars: negative")
 
 
+def _has_surrogate(data: Any) -> bool:
+    if isinstance(data, str):
+        return any("\ud800" <= c <= "\udfff" for c in data)
+    if isinstance(data, dict):
+        return any(_has_surrogate(k) or _has_surrogate(v) for k, v in data.items())
+    if isinstance(data, list):
+        return any(_has_surrogate(v) for v in data)
+    return False
+
+
 def read_submission(path: Path) -> Submission:
     raw = read_bounded(path)
     if raw[:4] == b"PK\x03\x04":
@@ -158,7 +168,11 @@ def read_submission(path: Path) -> Submission:
     try:
         digest_ok = f.digest == digest_of(data)
     except (ValueError, RecursionError):
-        digest_ok = False
+        digest_ok = False  # a lone surrogate cannot be hashed as UTF-8: no session wrote it
+    if _has_surrogate(data):
+        # `"\ud800"` is valid JSON but no UTF-8 file or terminal can hold what it decodes to;
+        # graded with U+FFFD in its place (the digest above already says the file was edited)
+        f = decode(_File, json_safe(data))
     return Submission(
         path,
         f.candidate.strip(),

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from runner.content.catalog import Catalog, load_catalog
-from runner.errors import BadInput, GokataError
+from runner.errors import BadInput, ContentError, GokataError, Problem
 from runner.exam.candidate import ExamState, kata_workspace, load_state, start_or_resume
 from runner.exam.pack import MANIFEST, BuiltPack, OpenedPack, build_pack, read_pack
 from runner.exam.pack_katas import available_katas, load_kata_files
@@ -110,6 +110,7 @@ def pack_katas(pack: OpenedPack, workdir: Path) -> list[tuple[str, str, list[str
 
 def store_scripted_answers(state: ExamState, pack: OpenedPack, answers_file: Path) -> int:
     """Take the exam non-interactively from a YAML file of id: answer (for rehearsals and tests)."""
+    from runner.exam.submission import MAX_ANSWER_CHARS
     from runner.kinds.answer import AnswerFormatError
     from runner.kinds.registry import parse_public_answer
     from runner.quiz.scripted import read_answers
@@ -122,17 +123,25 @@ def store_scripted_answers(state: ExamState, pack: OpenedPack, answers_file: Pat
         )
     if answers_file.stat().st_size > MAX_ANSWERS_BYTES:
         raise BadInput(f"{answers_file}: larger than {MAX_ANSWERS_BYTES >> 20} MiB; not an answers file")
-    data, _ = read_answers(answers_file)
+    data, locator = read_answers(answers_file)
     questions = {q["id"]: q for q in pack.questions()}
-    unknown = sorted(str(k) for k in data if k not in questions)
-    if unknown:
-        raise BadInput(f"{answers_file}: not questions of this exam: {', '.join(unknown)}")
+    where = str(answers_file)
+    problems: list[Problem] = []
     parsed = {}
     for qid, raw in data.items():
+        if qid not in questions:
+            problems.append(Problem(where, *locator.find((qid,), key=True), qid, "not a question of this exam"))
+            continue
+        if isinstance(raw, str) and len(raw) > MAX_ANSWER_CHARS:
+            # the grader refuses the whole submission over one such answer
+            problems.append(Problem(where, *locator.find((qid,)), qid, f"longer than {MAX_ANSWER_CHARS} characters"))
+            continue
         try:
             parsed[str(qid)] = (parse_public_answer(questions[qid], raw), len(str(raw)))
         except AnswerFormatError as exc:
-            raise BadInput(f"{answers_file}: {qid}: {exc}") from None
-    for qid, (answer, chars) in parsed.items():  # all or nothing: a bad answer stores none of them
+            problems.append(Problem(where, *locator.find((qid,)), qid, str(exc)))
+    if problems:  # all or nothing: a bad answer stores none of them
+        raise ContentError(problems)
+    for qid, (answer, chars) in parsed.items():
         state.record(qid, answer, duration_s=None, chars=chars, from_file=True)
     return len(parsed)

@@ -3,7 +3,10 @@ across candidates (Markdown, CSV). Pure functions from typed reports to text.
 
 Candidate text is never markup: Markdown escapes every character that could start a tag, a link,
 an image or emphasis, and HTML escapes everything, so an answer holding `<script>` or
-`![x](https://...)` shows as those characters and loads nothing.
+`![x](https://...)` shows as those characters and loads nothing. Nor is it a terminal command or
+a broken file: every string goes through `shown` (runner/visible.py), so an escape sequence in an
+answer, a panic message or an edited name is pictured (ESC as "␛") instead of retitling the
+window of whoever runs `cat report.md`, and junit.xml always parses.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import math
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -18,6 +22,7 @@ from xml.etree import ElementTree as ET
 
 from runner.exam.model import OFFLINE_CLOCK_NOTE, CandidateReport, QuestionRow, encode
 from runner.reports.jsonout import json_text
+from runner.visible import visible, xml_text
 
 FLAG_NOTE = (
     "Flags call for a human look, not automatic rejection: each has innocent explanations "
@@ -40,8 +45,20 @@ OPEN_LIMIT_NOTE = (
 STRONG_SCORE = 0.8  # an open answer at or above this gets stretch questions instead of follow-ups
 
 
+def shown(text: str) -> str:
+    """Any text as a report may hold it: controls pictured, and what no XML (or UTF-8) file can hold
+    (lone surrogates from a `\\ud800` in a submission's JSON) replaced, one character for one."""
+    return xml_text(visible(text))
+
+
 def pct(x: float | None) -> str:
-    return "—" if x is None else f"{x * 100:.0f}%"
+    # a score is always finite (grading refuses otherwise); "—" keeps "nan%" out of any report regardless
+    return "—" if x is None or not math.isfinite(x) else f"{x * 100:.0f}%"
+
+
+def num(x: float) -> str:
+    """A weight or a duration; never "inf" or "nan" in a report."""
+    return f"{x:g}" if math.isfinite(x) else "—"
 
 
 # Characters that start markup anywhere in a line: tags, links, images, emphasis, code, tables, entities.
@@ -52,7 +69,7 @@ _MD_LINE_START = re.compile(r"^(\d+)([.)])|^([#+\-=>])")
 
 def md(text: str, limit: int | None = None) -> str:
     """Candidate (or any untrusted) text as inert Markdown on one line."""
-    flat = " ".join(text.split())
+    flat = shown(" ".join(text.split()))
     if limit is not None and len(flat) > limit:
         flat = flat[: limit - 1] + "…"
     flat = _MD_SPECIAL.sub(r"\\\1", flat)
@@ -65,7 +82,7 @@ _MD_HTML = re.compile(r"([<>&|])")
 def md_author(text: str, limit: int | None = None) -> str:
     """Text the bank's author wrote (prompts, choices, points) keeps its code spans and emphasis;
     raw HTML and table pipes are still escaped."""
-    flat = " ".join(text.split())
+    flat = shown(" ".join(text.split()))
     if limit is not None and len(flat) > limit:
         flat = flat[: limit - 1] + "…"
     return _MD_HTML.sub(r"\\\1", flat)
@@ -156,7 +173,7 @@ def to_markdown(d: CandidateReport, *, signed: bool = False) -> str:
     else:
         out += ["None.", ""]
     out += ["## Sections", "", "| section | weight | score |", "|---|---:|---:|"]
-    out += [f"| {md(s.title)} | {s.weight:g} | {pct(s.score)} |" for s in d.sections]
+    out += [f"| {md(s.title)} | {num(s.weight)} | {pct(s.score)} |" for s in d.sections]
     out += ["", "## Topics", "", "| topic | items | score |", "|---|---:|---:|"]
     out += [f"| {md(x.topic)} | {x.items} | {pct(x.score)} |" for x in d.topics]
     out += [
@@ -239,7 +256,7 @@ def to_markdown(d: CandidateReport, *, signed: bool = False) -> str:
             f"## Kata `{md(k.slug)}`: {md(k.title)}",
             "",
             f"Status **{md(k.status)}**, {k.passed}/{k.total} tests passed, score {pct(k.score)}, "
-            f"{k.duration_s} s{iso}.",
+            f"{num(k.duration_s)} s{iso}.",
         ]
         if k.summary:
             out += ["", md(k.summary, 2000)]
@@ -290,11 +307,12 @@ padding-left:.6rem;color:#3d444d}
 
 
 def e(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    return html.escape(shown(str(text)), quote=True)
 
 
 def _bar(x: float) -> str:
-    return f'<span class="bar"><span style="width:{max(0.0, min(1.0, x)) * 100:.0f}%"></span></span> {pct(x)}'
+    width = max(0.0, min(1.0, x)) if math.isfinite(x) else 0.0
+    return f'<span class="bar"><span style="width:{width * 100:.0f}%"></span></span> {pct(x)}'
 
 
 def to_html(d: CandidateReport, *, signed: bool = False) -> str:
@@ -352,7 +370,8 @@ def to_html(d: CandidateReport, *, signed: bool = False) -> str:
         p.append("<p>None.</p>")
     p.append('<h2>Sections</h2><table id="sections"><tr><th>section</th><th>weight</th><th>score</th></tr>')
     p += [
-        f'<tr><td>{e(s.title)}</td><td class="num">{s.weight:g}</td><td>{_bar(s.score)}</td></tr>' for s in d.sections
+        f'<tr><td>{e(s.title)}</td><td class="num">{num(s.weight)}</td><td>{_bar(s.score)}</td></tr>'
+        for s in d.sections
     ]
     p.append("</table><h2>Topics</h2><table><tr><th>topic</th><th>items</th><th>score</th></tr>")
     p += [f'<tr><td>{e(x.topic)}</td><td class="num">{x.items}</td><td>{_bar(x.score)}</td></tr>' for x in d.topics]
@@ -363,7 +382,7 @@ def to_html(d: CandidateReport, *, signed: bool = False) -> str:
         iso = f", sandbox: {e(k.isolation)}" if k.isolation else ""
         p.append(
             f"<h2>Kata <code>{e(k.slug)}</code>: {e(k.title)}</h2><p>Status <b>{e(k.status)}</b>, "
-            f"{k.passed}/{k.total} tests passed, score {pct(k.score)}, {k.duration_s} s{iso}.</p>"
+            f"{k.passed}/{k.total} tests passed, score {pct(k.score)}, {num(k.duration_s)} s{iso}.</p>"
         )
         if k.summary:
             p.append(f"<pre>{e(k.summary)}</pre>")
@@ -482,28 +501,34 @@ def _signed_html(signed: bool) -> list[str]:
 
 
 def to_junit(d: CandidateReport) -> str:
-    suites = ET.Element("testsuites", name=f"{d.exam}: {d.candidate}")
+    """Every attribute and text passes through `shown`: one control character from a candidate
+    (a panic message, an answer, an edited name) would otherwise make the whole file unreadable XML."""
+
+    def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+        node = ET.SubElement(parent, tag, {k: shown(v) for k, v in attrs.items()})
+        if text is not None:
+            node.text = shown(text)
+        return node
+
+    suites = ET.Element("testsuites", name=shown(f"{d.exam}: {d.candidate}"))
     if not d.graded:
-        suite = ET.SubElement(suites, "testsuite", name="submission", tests="1", errors="1", failures="0")
-        case = ET.SubElement(suite, "testcase", classname="submission", name=d.submission)
-        ET.SubElement(case, "error", message="not graded").text = d.reason
+        suite = sub(suites, "testsuite", name="submission", tests="1", errors="1", failures="0")
+        case = sub(suite, "testcase", classname="submission", name=d.submission)
+        sub(case, "error", d.reason, message="not graded")
         return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"
     for s in d.sections:
         cases = [q for q in d.questions if q.section == s.id]
         kata_tests = [(k, x) for k in d.katas if k.section == s.id for x in k.tests]
         failures = sum(1 for q in cases if not q.fully_right) + sum(1 for _, x in kata_tests if x.status != "pass")
-        suite = ET.SubElement(
-            suites, "testsuite", name=s.title, tests=str(len(cases) + len(kata_tests)), failures=str(failures)
-        )
+        suite = sub(suites, "testsuite", name=s.title, tests=str(len(cases) + len(kata_tests)), failures=str(failures))
         for q in cases:
-            case = ET.SubElement(suite, "testcase", classname=q.topic, name=q.id)
+            case = sub(suite, "testcase", classname=q.topic, name=q.id)
             if not q.fully_right:
-                fail = ET.SubElement(case, "failure", message=_verdict(q))
-                fail.text = f"given: {q.given}\nexpected: {q.expected}"
+                sub(case, "failure", f"given: {q.given}\nexpected: {q.expected}", message=_verdict(q))
         for k, x in kata_tests:
-            case = ET.SubElement(suite, "testcase", classname=k.slug, name=f"{k.slug}/{x.name}")
+            case = sub(suite, "testcase", classname=k.slug, name=f"{k.slug}/{x.name}")
             if x.status != "pass":
-                ET.SubElement(case, "failure", message=x.status).text = x.message
+                sub(case, "failure", x.message, message=x.status)
     return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"
 
 
@@ -570,7 +595,9 @@ def summary_markdown(title: str, reports: Sequence[CandidateReport], pairs: Sequ
 
 
 def _csv_cell(value: object) -> str:
-    text = "" if value is None else str(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        value = None  # never "nan" or "inf" in a cell an applicant-tracking system reads
+    text = "" if value is None else shown(str(value))
     # A cell starting with = + - @ (or a tab / CR) is a formula to a spreadsheet: keep it text.
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
@@ -607,7 +634,7 @@ def summary_csv(reports: Sequence[CandidateReport]) -> str:
                     r["rank"] if graded else "",
                     r["candidate"],
                     r["status"],
-                    f"{r['score']:.4f}" if graded else "",
+                    f"{r['score']:.4f}" if graded and math.isfinite(r["score"]) else "",
                     ("yes" if r["passed"] else "no") if graded else "",
                     r["reason"],
                     ";".join(r["flags"]),
