@@ -6,6 +6,7 @@ import sqlite3
 from collections.abc import Iterable
 
 from runner.progress.rating import SCHEDULING_MODES
+from runner.progress.records import check_card, check_log
 from runner.progress.scheduling import Card, replay, review
 
 _MODES = tuple(sorted(SCHEDULING_MODES))
@@ -17,12 +18,20 @@ def load_card(conn: sqlite3.Connection, question_id: str) -> Card | None:
         "SELECT state, step, stability, difficulty, due, last_review FROM cards WHERE question_id = ?",
         (question_id,),
     ).fetchone()
-    return Card(*row) if row else None
+    if row is None:
+        return None
+    check_card(row)
+    return Card(*row)
 
 
 def load_cards(conn: sqlite3.Connection) -> dict[str, Card]:
+    """Every card; a card holding what gokata never writes (a due date of 'never') is StoreDamage."""
     rows = conn.execute("SELECT question_id, state, step, stability, difficulty, due, last_review FROM cards")
-    return {qid: Card(*rest) for qid, *rest in rows}
+    cards = {}
+    for qid, *rest in rows:
+        check_card(rest)
+        cards[qid] = Card(*rest)
+    return cards
 
 
 def save_card(conn: sqlite3.Connection, question_id: str, card: Card) -> None:
@@ -52,6 +61,7 @@ def rebuild_cards(conn: sqlite3.Connection, question_ids: Iterable[str]) -> None
             f"SELECT at, rating FROM question_attempts WHERE question_id = ? AND {_IN_MODES} ORDER BY at, id",
             (qid, *_MODES),
         ).fetchall()
+        check_log(log)  # FSRS would raise on a time off the calendar or an unknown rating
         card = replay(log)
         if card is None:
             conn.execute("DELETE FROM cards WHERE question_id = ?", (qid,))

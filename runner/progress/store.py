@@ -5,7 +5,9 @@ one short write transaction per attempt taken with BEGIN IMMEDIATE (two gokata p
 queue on the busy timeout instead of failing or interleaving a card's read-modify-write).
 
 A store that is damaged, written by a newer gokata, or not a gokata store is copied to a
-timestamped backup and refused with ProgressStoreError; it is never overwritten. Refusing is
+timestamped backup and refused with ProgressStoreError; it is never overwritten. Damage is looked
+for when the store is opened (every page, with quick_check) and in every row read back (a value
+of a type gokata never writes, records.check_row), all through one boundary (`_guard`). Refusing is
 deliberate: a quiz that silently dropped answers would cost the learner weeks of schedule.
 """
 
@@ -24,6 +26,7 @@ from runner.progress.attempts import KataAttempt, KataRecord, QuestionAttempt
 from runner.progress.cards import apply_review, load_cards, rebuild_cards
 from runner.progress.location import db_path
 from runner.progress.rating import SCHEDULING_MODES, UNRECORDED_MODES, is_right, rating_for
+from runner.progress.records import StoreDamage, check_row
 from runner.progress.scheduling import Card
 from runner.progress.schema import SCHEMA_VERSION, TABLES, migrate
 
@@ -125,6 +128,8 @@ class ProgressStore:
             )
         if version > 0 and not tables >= TABLES:
             self._corrupt(f"tables missing: {', '.join(sorted(TABLES - tables))}")
+        if tables:
+            self._check_pages()
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
         if version < SCHEMA_VERSION:
@@ -134,6 +139,16 @@ class ProgressStore:
                 current = int(c.execute("PRAGMA user_version").fetchone()[0])  # another process may have migrated
                 if current < SCHEMA_VERSION:
                     migrate(c, current)
+
+    def _check_pages(self) -> None:
+        """Read every page once before any command uses the store. SQLite only notices a damaged
+        page when a query happens to read it, so without this a write that never touched the
+        damaged pages went through on a damaged file. quick_check (structure, not index contents)
+        costs about 2 ms on a store of 5,000 answers and 37 ms on one of 100,000 (45 MB)."""
+        rows = self._conn.execute("PRAGMA quick_check(1)").fetchall()
+        if rows != [("ok",)]:
+            detail = str(rows[0][0]) if rows else "quick_check gave no answer"
+            self._corrupt(" ".join(detail.replace("*** in database main ***", "").split()))
 
     def _backup_before_migration(self, version: int) -> None:
         target = self.path.with_name(f"{self.path.name}.v{version}-backup")
@@ -199,6 +214,13 @@ class ProgressStore:
     def _read(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
         with self._guard():
             return self._conn.execute(sql, params).fetchall()
+
+    def _check(self, table: str, columns: tuple[str, ...], row: tuple[Any, ...]) -> None:
+        """check_row for values already fetched (outside `_guard`): damage is refused the same way."""
+        try:
+            check_row(table, columns, row)
+        except StoreDamage as exc:
+            self._corrupt(str(exc))
 
     def close(self) -> None:
         self._conn.close()
@@ -273,7 +295,10 @@ class ProgressStore:
 
     def hints_shown(self, slug: str) -> int:
         rows = self._read("SELECT MAX(level) FROM kata_hints WHERE slug = ?", (slug,))
-        return int(rows[0][0] or 0)
+        level = rows[0][0]
+        if level is not None:
+            self._check("kata_hints", ("level",), (level,))
+        return int(level or 0)
 
     def kata_statuses(self) -> dict[str, KataRecord]:
         rows = self._read(
@@ -281,6 +306,8 @@ class ProgressStore:
             " (SELECT k2.status FROM kata_attempts k2 WHERE k2.slug = k.slug ORDER BY k2.at DESC, k2.id DESC LIMIT 1)"
             " FROM kata_attempts k GROUP BY slug"
         )
+        for slug, _, last in rows:
+            self._check("kata_attempts", ("slug", "status"), (slug, last))
         return {slug: KataRecord(bool(passed), last) for slug, passed, last in rows}
 
     # -- suspending and undoing -----------------------------------------------------------------
@@ -314,6 +341,7 @@ class ProgressStore:
             if row is None:
                 return None
             rid, qid, at, answer, rating, mode = row
+            check_row("question_attempts", ("question_id", "at", "answer", "rating", "mode"), row[1:])
             c.execute("DELETE FROM question_attempts WHERE id = ?", (rid,))
             rebuild_cards(c, (qid,))
         return {"question_id": qid, "at": at, "answer": answer, "rating": rating, "mode": mode}
@@ -370,16 +398,20 @@ class ProgressStore:
         with self._guard():
             cur = self._conn.execute(f"SELECT {', '.join(QUESTION_COLUMNS)} FROM question_attempts ORDER BY at, id")
             for row in cur:
+                check_row("question_attempts", QUESTION_COLUMNS, row)
                 yield dict(zip(QUESTION_COLUMNS, row, strict=True))
 
     def kata_rows(self) -> Iterator[dict[str, Any]]:
         with self._guard():
             cur = self._conn.execute(f"SELECT {', '.join(KATA_COLUMNS)} FROM kata_attempts ORDER BY at, id")
             for row in cur:
+                check_row("kata_attempts", KATA_COLUMNS, row)
                 yield dict(zip(KATA_COLUMNS, row, strict=True))
 
     def hint_rows(self) -> list[dict[str, Any]]:
         rows = self._read(f"SELECT {', '.join(HINT_COLUMNS)} FROM kata_hints ORDER BY slug, level")
+        for row in rows:
+            self._check("kata_hints", HINT_COLUMNS, row)
         return [dict(zip(HINT_COLUMNS, r, strict=True)) for r in rows]
 
     # -- merging another store's export --------------------------------------------------------

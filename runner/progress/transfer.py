@@ -3,12 +3,17 @@
 The file is JSON holding the raw attempt log (each attempt with its unique id). Importing adds
 only attempts the store lacks, so importing twice, or both ways between two machines, never
 duplicates anything; review cards of the questions that gained attempts are rebuilt by replay.
+
+An import file is untrusted: only a regular file of at most MAX_IMPORT_BYTES is read, every record
+is checked (records.RULES), and one bad record refuses the whole file with a message naming it
+(`questions[3].at: ...`), before the store is touched. `export` only ever replaces a regular file.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import stat
 import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -16,43 +21,21 @@ from pathlib import Path
 from typing import Any
 
 from runner.errors import BadInput
+from runner.progress.records import RULES, RecordProblem, check_record, show
 from runner.progress.store import MergeCounts, ProgressStore
 
 FORMAT = "gokata-progress"
 VERSION = 1
+SECTIONS = ("questions", "katas", "hints")
+# The fields of each section: the store's columns, in order (records.RULES checks each).
+FIELDS: dict[str, tuple[str, ...]] = {section: tuple(RULES[section]) for section in SECTIONS}
 
-_NUM = (int, float)
-FIELDS: dict[str, dict[str, tuple[type, ...]]] = {
-    "questions": {
-        "uid": (str,),
-        "at": _NUM,
-        "question_id": (str,),
-        "topic": (str,),
-        "kind": (str,),
-        "answer": (str,),
-        "correct": (int, type(None)),
-        "score": _NUM,
-        "duration_s": _NUM,
-        "mode": (str,),
-        "hints": (int,),
-        "missed_core": (int,),
-        "rating": (int,),
-        "rating_override": (int, type(None)),
-        "right": (int,),
-    },
-    "katas": {
-        "uid": (str,),
-        "at": _NUM,
-        "slug": (str,),
-        "topic": (str,),
-        "status": (str,),
-        "score": _NUM,
-        "tests_passed": (int,),
-        "tests_total": (int,),
-        "duration_s": _NUM,
-    },
-    "hints": {"slug": (str,), "level": (int,), "at": _NUM},
-}
+# An export of 100,000 answers (a quarter of them open answers of ~700 characters) is 51 MB and
+# imports in 3 s with 190 MB of memory; the cap leaves room for more than twice that. It bounds
+# what a hostile file costs too: parsing JSON takes up to ~26 times the file's size in memory
+# (a file of empty lists), so about 3.3 GB at the cap, instead of everything a device can yield.
+MAX_IMPORT_BYTES = 128 * 1024 * 1024
+_CHUNK = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -63,10 +46,29 @@ class ExportCounts:
     hints: int
 
 
+def _check_target(path: Path, *, force: bool) -> None:
+    """Only a regular file is ever replaced: the rename that writes the export would swap a symlink,
+    a FIFO or a device node (as root, /dev/full) for a regular file, and a symlink's target would
+    not even be the file replaced."""
+    try:
+        mode = path.lstat().st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise BadInput(f"cannot write {path}: {exc.strerror}") from None
+    if not stat.S_ISREG(mode):
+        kind = "a symlink" if stat.S_ISLNK(mode) else "a folder" if stat.S_ISDIR(mode) else "not a regular file"
+        raise BadInput(
+            f"{path} exists and is {kind}; gokata only replaces a regular file",
+            hint="Name a new file (or a regular file with --force).",
+        )
+    if not force:
+        raise BadInput(f"{path} already exists", hint="Pass --force to replace it.")
+
+
 def export_progress(store: ProgressStore, path: Path, *, force: bool = False) -> ExportCounts:
     """Write the whole log to `path` (atomically: a crash leaves no half-written file)."""
-    if path.exists() and not force:
-        raise BadInput(f"{path} already exists", hint="Pass --force to replace it.")
+    _check_target(path, force=force)
     questions, katas, hints = list(store.question_rows()), list(store.kata_rows()), store.hint_rows()
     data = {
         "format": FORMAT,
@@ -81,53 +83,101 @@ def export_progress(store: ProgressStore, path: Path, *, force: bool = False) ->
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             json.dump(data, f, ensure_ascii=False)
+            f.flush()
+            os.fsync(f.fileno())  # the rename must not land before the data does
+        _check_target(path, force=force)  # again, just before the rename: it may have changed meanwhile
         os.replace(tmp, path)
         tmp = None
     except OSError as exc:
-        raise BadInput(f"cannot write {path}: {exc}") from None
+        raise BadInput(f"cannot write {path}: {exc.strerror or exc}") from None
     finally:
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
     return ExportCounts(str(path), len(questions), len(katas), len(hints))
 
 
+def _read_bounded(path: Path) -> bytearray:
+    """The file's bytes, refusing anything but a regular file of at most MAX_IMPORT_BYTES.
+
+    A symlink to /dev/zero or a FIFO would otherwise be read forever (or block forever). The type
+    is checked before opening (a device is never opened) and again on the open descriptor (the
+    path may have changed in between); O_NONBLOCK keeps a FIFO from blocking the open itself."""
+    cap = MAX_IMPORT_BYTES
+    too_big = BadInput(
+        f"{path}: larger than {cap >> 20} MiB; not a gokata progress export",
+        hint="An export of 100,000 answers is about 50 MB.",
+    )
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise BadInput(f"{path}: not a regular file", hint="Import the .json file `gokata progress export` wrote.")
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as fh:
+            info = os.fstat(fh.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise BadInput(f"{path}: not a regular file")
+            if info.st_size > cap:
+                raise too_big
+            buf = bytearray()
+            while chunk := fh.read(_CHUNK):
+                buf += chunk
+                if len(buf) > cap:  # grown since fstat
+                    raise too_big
+            return buf  # not bytes(buf): a second copy of up to MAX_IMPORT_BYTES
+    except FileNotFoundError:
+        raise BadInput(f"{path}: no such file") from None
+    except OSError as exc:
+        raise BadInput(f"cannot read {path}: {exc.strerror or exc}") from None
+
+
 def _check_rows(path: Path, data: dict[str, Any], section: str) -> list[dict[str, Any]]:
+    """Every record of a section, checked (records.RULES); the first bad one refuses the whole file."""
     rows = data.get(section, [])
     if not isinstance(rows, list):
         raise BadInput(f"{path}: {section}: expected a list")
-    fields = FIELDS[section]
+    seen: dict[object, int] = {}
     for i, row in enumerate(rows):
-        if not isinstance(row, dict):
-            raise BadInput(f"{path}: {section}[{i}]: expected an object")
-        for name, types in fields.items():
-            if name not in row:
-                raise BadInput(f"{path}: {section}[{i}]: missing {name!r}")
-            value = row[name]
-            if isinstance(value, bool) or not isinstance(value, types):
-                raise BadInput(f"{path}: {section}[{i}].{name}: unexpected value {value!r}")
-        if section == "questions" and not (1 <= row["rating"] <= 4):
-            raise BadInput(f"{path}: {section}[{i}].rating: must be 1..4, got {row['rating']}")
+        try:
+            check_record(section, row)
+        except RecordProblem as exc:
+            where = f"{section}[{i}].{exc.field}" if exc.field else f"{section}[{i}]"
+            raise BadInput(f"{path}: {where}: {exc.problem}", hint="Nothing was imported.") from None
+        # An export never holds an attempt twice (the store's ids are unique): two records with one
+        # id would import the first and count the second as "already here".
+        key = (row["slug"], row["level"]) if section == "hints" else row["uid"]
+        if key in seen:
+            field = "level" if section == "hints" else "uid"
+            raise BadInput(
+                f"{path}: {section}[{i}].{field}: the same as {section}[{seen[key]}]", hint="Nothing was imported."
+            )
+        seen[key] = i
     return rows
 
 
 def read_export(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise BadInput(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BadInput(f"cannot read {path}: {exc}") from None
+        text = _read_bounded(path).decode("utf-8")  # the bytes are freed before parsing
+    except UnicodeDecodeError as exc:
+        raise BadInput(f"{path}: not UTF-8 text (byte {exc.start})") from None
+    try:
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise BadInput(f"{path}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
+    except RecursionError:
+        raise BadInput(f"{path}: values nested too deeply; not a gokata progress export") from None
+    except ValueError:  # the one other ValueError json raises: an integer of more than 4,300 digits
+        raise BadInput(f"{path}: not valid JSON: a number too long to read") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise BadInput(f"{path}: not a gokata progress export", hint="Create one with `gokata progress export FILE`.")
     version = data.get("version")
-    if not isinstance(version, int) or version > VERSION:
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise BadInput(f"{path}: version: expected a whole number from 1, got {show(version)}")
+    if version > VERSION:
         raise BadInput(
             f"{path}: export format v{version} is newer than this gokata reads (v{VERSION})",
             hint="Upgrade gokata on this machine.",
         )
-    return _check_rows(path, data, "questions"), _check_rows(path, data, "katas"), _check_rows(path, data, "hints")
+    questions, katas, hints = (_check_rows(path, data, section) for section in SECTIONS)
+    return questions, katas, hints
 
 
 def import_progress(store: ProgressStore, path: Path) -> MergeCounts:

@@ -115,7 +115,7 @@ def test_a_bad_row_deep_in_the_file_rejects_the_whole_import(tmp_path: Path) -> 
     data["questions"][1]["score"] = "high"
     (tmp_path / "a.json").write_text(json.dumps(data), encoding="utf-8")
     b = _machine(tmp_path, "b", Clock())
-    with pytest.raises(BadInput, match=r"questions\[1\]\.score: unexpected value 'high'"):
+    with pytest.raises(BadInput, match=r"questions\[1\]\.score: expected a score, got 'high'"):
         import_progress(b, tmp_path / "a.json")
     assert list(b.question_rows()) == []
     with pytest.raises(BadInput, match="no such file"):
