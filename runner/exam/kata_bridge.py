@@ -146,7 +146,7 @@ def hidden_grader(exam: ResolvedExam, run_slots: RunSlots | None = None) -> Kata
                 # Messages name the file as the candidate knows it, not this temporary folder:
                 # the same report whichever folder (and however many at once) it was graded in.
                 shown = {name: f"katas/{slug}/{name}" for name in submission.display}
-                result = grade_sources(kata, replace(submission, display=shown), run_slots=run_slots)
+                result = grade_sources(kata, replace(submission, display=shown), run_slots=run_slots, both_builds=True)
             runs[key] = result
             return result
 

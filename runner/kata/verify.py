@@ -192,7 +192,14 @@ def verify_katas(
 
     def run(unit: tuple[str, Kata, str, Callable[[KataResult], list[str]], Submission]) -> None:
         slug, kata, what, judge, submission = unit
-        result = grade_sources(kata, submission, shuffle=what.startswith("solution"), cancel=cancel, progress=progress)
+        result = grade_sources(
+            kata,
+            submission,
+            shuffle=what.startswith("solution"),
+            cancel=cancel,
+            progress=progress,
+            both_builds=what.startswith("solution"),
+        )
         found = [f"{what}: {p}" for p in judge(result)]
         with lock:
             tally = tallies[slug]

@@ -410,10 +410,13 @@ def test_a_fake_race_line_does_not_hide_a_real_timeout(tmp_path: Path) -> None:
     assert result.timeout is not None and result.timeout.running == ("TestSum",)
 
 
-def test_code_right_only_under_the_race_detector_fails() -> None:
-    """Graded with -race, a program runs without it: a pass must hold in both builds (red team:
-    sync.Pool drops items under the race detector, so code can tell it is being graded)."""
-    result = grade("race_only")
+def test_code_right_only_under_the_race_detector_fails_where_both_builds_count() -> None:
+    """Graded with -race, a program runs without it: in an exam or verify a pass must hold in
+    both builds (red team: sync.Pool drops items under the race detector, so code can tell it is
+    being graded). A practice run checks the race build only."""
+    kata = load_kata("stats")
+    assert grade("race_only").status == "pass"
+    result = grade_submission(kata, submission("stats", "race_only"), both_builds=True)
     assert result.status == "fail" and result.score < 1
     assert result.summary.startswith("Passes only under the race detector")
     assert "TestSum" in result.summary
@@ -421,7 +424,7 @@ def test_code_right_only_under_the_race_detector_fails() -> None:
 
 
 def test_a_plain_pass_holds_without_the_race_detector_too() -> None:
-    result = grade("passing")
+    result = grade_submission(load_kata("stats"), submission("stats", "passing"), both_builds=True)
     assert result.status == "pass" and "race detector" not in result.summary
 
 
