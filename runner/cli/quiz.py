@@ -39,6 +39,19 @@ else:  # one member per kind in the registry, so a new kind needs no change here
     KindOpt = StrEnum("KindOpt", {name.replace("-", "_"): name for name in KIND_NAMES})
 
 
+def _check_flags(answers: bool, *, json_out: bool, **given: bool) -> None:
+    """With --answers the file names its questions and nothing is asked: a selection or a mode
+    would be silently ignored, and --resume would drop the file for an interactive quiz. Without
+    it, --json has nothing to print."""
+    if not answers:
+        if json_out and not given["resume"]:
+            raise BadInput("--json goes with --answers (an interactive quiz prints for a person)")
+        return
+    flags = [f"--{name.replace('_', '-')}" for name, on in given.items() if on]
+    if flags:
+        raise BadInput(f"--answers grades the questions its file names; {', '.join(flags)} does not go with it")
+
+
 def quiz(
     topic: list[str] = typer.Option(None, "--topic", "-t", help="Only this topic (repeatable)."),
     tag: list[str] = typer.Option(None, "--tag", help="Only questions with this tag (repeatable)."),
@@ -66,27 +79,21 @@ def quiz(
 
     Examples: gokata quiz -t defer -n 5 · gokata quiz --kind output --lang zh · gokata quiz --resume
     """
+    _check_flags(
+        answers is not None,
+        json_out=json_out,
+        resume=resume,
+        topic=bool(topic),
+        tag=bool(tag),
+        difficulty=bool(difficulty),
+        kind=bool(kind),
+        weak=weak,
+        exam=exam,
+        self_grade=self_grade,
+        rate=rate,
+        seed=seed is not None,
+    )
     if answers is not None:
-        # The file names its questions, and nothing is asked: a selection or a mode would be
-        # silently ignored, and --resume would drop the file for an interactive quiz.
-        given = [
-            flag
-            for flag, on in (
-                ("--resume", resume),
-                ("--topic", bool(topic)),
-                ("--tag", bool(tag)),
-                ("--difficulty", bool(difficulty)),
-                ("--kind", bool(kind)),
-                ("--weak", weak),
-                ("--exam", exam),
-                ("--self-grade", self_grade),
-                ("--rate", rate),
-                ("--seed", seed is not None),
-            )
-            if on
-        ]
-        if given:
-            raise BadInput(f"--answers grades the questions its file names; {', '.join(given)} does not go with it")
         outcome = flow.grade_file(answers)
         return present(
             "quiz",
@@ -95,8 +102,6 @@ def quiz(
             data=lambda s: s.to_json(),
             draw=lambda s: ui.render_scripted(s, lang=lang.value),
         )
-    if json_out and not resume:
-        raise BadInput("--json goes with --answers (an interactive quiz prints for a person)")
     catalog = flow.load()
     if resume:
         return quiz_ui.resume_quiz(catalog)
