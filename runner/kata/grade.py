@@ -287,21 +287,27 @@ def _grade_sources(
             hidden=frozenset(box.hidden_files),
             harness_token=harness.token,
         )
-        result = decide(
-            RunFacts(
+
+        def facts(events: EventCollector, process: ProcessOutcome, found: Records, duration_s: float) -> RunFacts:
+            return RunFacts(
                 kata=kata.slug,
                 expected=dict(box.expected),
                 unscored=unscored,
-                events=collector,
-                records=records,
-                process=outcome,
+                events=events,
+                records=found,
+                process=process,
                 paths=paths,
                 time_limit_s=spec.time_limit,
                 memory_limit_mb=spec.memory_limit_mb,
                 limits=limits,
                 visible_only=visible_only,
                 ignored=submission.ignored,
-                duration_s=time.monotonic() - started - queued,
+                duration_s=duration_s,
+            )
+
+        result = decide(
+            dataclasses.replace(
+                facts(collector, outcome, records, time.monotonic() - started - queued),
                 race_reports=race_reports(box),
             )
         )
@@ -320,21 +326,7 @@ def _grade_sources(
                 env,
                 limits,
                 cancel,
-                lambda c, o, r, d: RunFacts(
-                    kata=kata.slug,
-                    expected=dict(box.expected),
-                    unscored=unscored,
-                    events=c,
-                    records=r,
-                    process=o,
-                    paths=paths,
-                    time_limit_s=spec.time_limit,
-                    memory_limit_mb=spec.memory_limit_mb,
-                    limits=limits,
-                    visible_only=visible_only,
-                    ignored=submission.ignored,
-                    duration_s=d,
-                ),
+                facts,
                 harness.nonce,
                 run_slots,
             )
