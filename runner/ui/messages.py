@@ -286,6 +286,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "kata.result.race_during": ("data race during {test}", "数据竞争，发生在 {test}"),
     "kata.result.every_test": ("every test: {message}", "所有测试：{message}"),
     "kata.result.details": ("details", "详情"),
+    "exam.too_long": (
+        "That answer is {n} characters; an answer may hold at most {most}. Shorten it and answer again.",
+        "这个回答有 {n} 个字符；一个回答最多 {most} 个字符。请缩短后重新作答。",
+    ),
     "kata.result.ignored": ("not used from your folder", "你的文件夹中未使用的文件"),
     "kata.result.line": (
         "{passed}/{total} tests passed · score {score} · {seconds} s",

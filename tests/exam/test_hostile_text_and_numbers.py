@@ -307,3 +307,21 @@ def test_answers_file_problems_have_lines_and_store_nothing(tmp_path: Path) -> N
     assert f"{answers}:1:" in r.stderr and f"{answers}:2:" in r.stderr and f"{answers}:3:" in r.stderr, r.stderr
     assert "not a question of this exam" in r.stderr and "longer than" in r.stderr
     assert load_state(work).answers == {}
+
+
+def test_the_interactive_session_asks_again_for_an_answer_over_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A typed (or pasted) answer longer than the grader reads would make the whole submission
+    ungradable: the session says so and asks again instead of saving it."""
+    import io
+
+    from rich.console import Console
+
+    from runner.exam.submission import MAX_ANSWER_CHARS
+    from runner.ui import exam as exam_ui
+
+    given = iter(["x" * (MAX_ANSWER_CHARS + 1), "a short answer"])
+    monkeypatch.setattr(exam_ui, "read_multiline", lambda *_a, **_k: next(given))
+    shown = io.StringIO()
+    text, length = exam_ui._read(Console(file=shown, width=200), {"kind": "open", "id": "q1"})
+    assert (text, length) == ("a short answer", len("a short answer"))
+    assert f"{MAX_ANSWER_CHARS + 1:,} characters" in shown.getvalue()
