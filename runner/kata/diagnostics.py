@@ -270,6 +270,22 @@ def compile_errors(build_output: str, paths: PathMap) -> list[CompileError]:
         line = raw.rstrip()
         if not line or line.startswith("#"):
             continue
+        if errors and raw.startswith("\t"):
+            # Go's note under an error ("\ttransfer.go:28:6: other declaration of LockOf") belongs
+            # to it: read as an error of its own, the learner's line sorted first and the summary
+            # said "other declaration of LockOf" without the "redeclared" it explains.
+            last = errors[-1]
+            note = _COMPILE.match(line.strip())
+            text = (
+                f"{paths.display(note.group(1).rsplit('/', 1)[-1])}:{note.group(2)}:{note.group(3) or 0}: "
+                f"{paths.clean(note.group(4))}"
+                if note
+                else paths.clean(line.strip())
+            )
+            errors[-1] = CompileError(
+                last.file, last.line, last.column, last.message + "\n" + text, last.in_hidden_test
+            )
+            continue
         m = _COMPILE.match(line.strip())
         if m:
             name = m.group(1).rsplit("/", 1)[-1]

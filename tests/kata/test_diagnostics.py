@@ -112,3 +112,18 @@ def test_messages_drop_framing_and_keep_subtests_and_panic_location() -> None:
 def test_paths_and_generated_names_are_cleaned() -> None:
     text = "example.com/stats/stats.go:3 gokatat0k_TestA zz_gokata_t0k_0_test.go:9 /tmp/gokata-run-x/src/stats.go:4"
     assert PATHS.clean(text) == "work/stats.go:3 TestA (gokata harness):9 work/stats.go:4"
+
+
+def test_go_s_note_under_an_error_stays_with_it() -> None:
+    """A learner redeclaring a name the kata's export_test.go declares: Go reports the test file's
+    line and, under it, the learner's as "other declaration". Read as two errors, the learner's
+    note came first and the summary said "other declaration of LockOf" (red team)."""
+    output = (
+        "# example.com/stats [example.com/stats.test]\n"
+        "./stats_test.go:5:6: LockOf redeclared in this block\n"
+        "\t./stats.go:28:6: other declaration of LockOf\n"
+    )
+    errors = compile_errors(output, PATHS)
+    assert [str(e) for e in errors] == [
+        "stats_test.go:5:6: LockOf redeclared in this block\nwork/stats.go:28:6: other declaration of LockOf"
+    ]
