@@ -1,4 +1,5 @@
-"""Writing files so that a crash never leaves half of one behind."""
+"""Writing files so that a crash never leaves half of one behind, and reading untrusted ones in
+bounded memory."""
 
 from __future__ import annotations
 
@@ -19,3 +20,39 @@ def atomic_write(path: Path, text: str) -> None:
 def file_safe(name: str) -> str:
     """A name (a candidate's, a file's stem) as a file or folder name."""
     return "".join(c if c.isalnum() or c in "-_" else "-" for c in name).strip("-")[:80] or "candidate"
+
+
+class NotReadable(Exception):
+    """A path that is not a regular file, or a file over the caller's limit: nothing was read
+    past the limit. `what` says which: "a folder", "not a regular file" or "too large"."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(what)
+        self.what = what
+
+
+def read_regular_file(path: Path, limit: int) -> bytearray:
+    """The bytes of a regular file of at most `limit` bytes (FileNotFoundError and OSError as open
+    raises them, NotReadable otherwise). A symlink to /dev/zero or a pipe would be read, or block,
+    forever: the type is checked before opening (a device is never opened) and again on the open
+    descriptor (the path may have changed in between), O_NONBLOCK keeps a pipe from blocking the
+    open itself, and a file that grows past `limit` while read is refused all the same. A
+    bytearray, not bytes: no second copy of up to `limit` bytes."""
+    import stat
+
+    mode = os.stat(path).st_mode
+    if not stat.S_ISREG(mode):
+        raise NotReadable("a folder" if stat.S_ISDIR(mode) else "not a regular file")
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fh.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise NotReadable("not a regular file")
+        if info.st_size > limit:
+            raise NotReadable("too large")
+        buf = bytearray()
+        while chunk := fh.read(64 * 1024):
+            buf += chunk
+            if len(buf) > limit:
+                raise NotReadable("too large")
+        return buf

@@ -36,6 +36,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "runner.reports.jsonout",  # the one JSON writer: standard library only
             "runner.reports.files",  # writing a text file or stdout: standard library only
             "runner.answers.scale",  # the interviewer's scale of open scores: one pure function
+            "runner.answers.limits",  # how long an answer may be: one number
             "runner.visible",  # outside text made safe to show (terminal, XML): standard library only
         ),
     ),

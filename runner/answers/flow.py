@@ -109,21 +109,26 @@ def read_file(path: Path) -> str:
     """A UTF-8 text file, or stdin for `-`; a file that cannot be read is bad input. Only
     regular files are opened, and no more is read than an answer may hold (stdin could be
     /dev/zero)."""
-    from runner.answers.framework import MAX_ANSWER_CHARS
+    from runner.answers.limits import MAX_ANSWER_CHARS
+    from runner.files import NotReadable, read_regular_file
 
     if str(path) == "-":
         text = sys.stdin.read(MAX_ANSWER_CHARS + 1)
         if len(text) > MAX_ANSWER_CHARS:
             raise BadInput(f"the answer on stdin is longer than {MAX_ANSWER_CHARS:,} characters; it is not graded")
         return text
+    too_long = BadInput(f"{path}: longer than {MAX_ANSWER_CHARS:,} characters; an answer that long is not graded")
     try:
-        if path.exists() and not path.is_file():
-            raise BadInput(f"{path}: not a regular file (a folder, a pipe or a device)")
-        with path.open(encoding="utf-8") as fh:
-            text = fh.read(MAX_ANSWER_CHARS + 1)
+        # UTF-8 takes at most 4 bytes a character: a file over that holds too many characters
+        raw = read_regular_file(path, 4 * (MAX_ANSWER_CHARS + 1)).decode("utf-8")
+        text = raw.replace("\r\n", "\n").replace("\r", "\n")  # as a text-mode read gives it
         if len(text) > MAX_ANSWER_CHARS:
-            raise BadInput(f"{path}: longer than {MAX_ANSWER_CHARS:,} characters; an answer that long is not graded")
+            raise too_long
         return text
+    except NotReadable as exc:
+        if exc.what == "too large":
+            raise too_long from None
+        raise BadInput(f"{path}: not a regular file (a folder, a pipe or a device)") from None
     except FileNotFoundError:
         raise BadInput(f"{path}: no such file") from None
     except UnicodeDecodeError:

@@ -37,6 +37,7 @@ from runner.answers.claims import CompiledClaim, CompiledOrder, ContrastHit, ass
 from runner.answers.confidence import assess
 from runner.answers.dismissal import MARGIN, dismissals
 from runner.answers.fuzzy import FuzzyIndex
+from runner.answers.limits import MAX_ANSWER_CHARS
 from runner.answers.lists import looks_like_list
 from runner.answers.matcher import Phrasing, Resolved, compile_phrasing
 from runner.answers.normalize import Sentence, split_sentences
@@ -340,11 +341,6 @@ class _ConceptFinding:
     sentence: int | None = None
     echo: bool = False  # present only through phrasings the prompt itself contains
     dismissed: bool = False  # contradicted by a dismissal: "no need to ...", "不需要 ..."
-
-
-# Far beyond any spoken or written interview answer (the exam refuses longer ones at submission):
-# grading time grows with length (1 MB took 6 s), and a batch must not wait on one candidate.
-MAX_ANSWER_CHARS = 100_000
 
 
 def grade_open(question: OpenQuestion, text: str) -> OpenGrade:

@@ -84,21 +84,16 @@ _LONG_NUMBER = re.compile(r"[0-9_]{4000,}")
 
 
 def _read_text(path: Path) -> str:
-    import os
-    import stat
+    from runner.files import NotReadable, read_regular_file
 
     try:
-        st = os.stat(path)
-        if not stat.S_ISREG(st.st_mode):
-            what = "a folder" if stat.S_ISDIR(st.st_mode) else "not a regular file (a pipe or a device)"
-            raise ContentError([Problem(str(path), 1, 1, "", what)])
-        if st.st_size > MAX_BYTES:
-            raise ContentError([Problem(str(path), 1, 1, "", f"larger than {MAX_BYTES // (1024 * 1024)} MiB")])
-        with path.open("rb") as fh:
-            raw = fh.read(MAX_BYTES + 1)
-        if len(raw) > MAX_BYTES:
-            raise ContentError([Problem(str(path), 1, 1, "", f"larger than {MAX_BYTES // (1024 * 1024)} MiB")])
-        return raw.decode("utf-8")
+        return read_regular_file(path, MAX_BYTES).decode("utf-8")
+    except NotReadable as exc:
+        what = {
+            "a folder": "a folder",
+            "too large": f"larger than {MAX_BYTES // (1024 * 1024)} MiB",
+        }.get(exc.what, "not a regular file (a pipe or a device)")
+        raise ContentError([Problem(str(path), 1, 1, "", what)]) from None
     except FileNotFoundError:
         raise ContentError([Problem(str(path), 1, 1, "", "file not found")]) from None
     except (OSError, UnicodeDecodeError) as exc:

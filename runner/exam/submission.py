@@ -13,15 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from runner.answers.limits import MAX_ANSWER_CHARS as MAX_ANSWER_CHARS  # re-exported: the exam's limit
 from runner.digests import digest_of
 from runner.errors import GokataError
 from runner.exam.candidate import MAX_SUBMISSION_BYTES as MAX_SUBMISSION_BYTES  # re-exported: the grader's limit
 from runner.exam.candidate import SUBMISSION_FORMAT
 from runner.exam.events import Event
 from runner.exam.model import DecodeError, decode, json_safe
-
-MAX_ANSWER_CHARS = 100_000
-_CHUNK = 64 * 1024
+from runner.files import NotReadable, read_regular_file
 
 
 class NotGradable(GokataError):
@@ -91,20 +90,15 @@ class Submission:
 
 
 def read_bounded(path: Path, limit: int = MAX_SUBMISSION_BYTES) -> bytes:
-    """At most `limit` bytes, read in chunks: a huge file costs `limit` of memory, not its size."""
+    """At most `limit` bytes of a regular file: a huge file costs `limit` of memory, not its size."""
     try:
-        if not path.is_file():
-            raise NotGradable(path, "no such file" if not path.exists() else "not a regular file")
-        buf = bytearray()
-        with path.open("rb") as fh:
-            while True:
-                chunk = fh.read(_CHUNK)
-                if not chunk:
-                    break
-                buf += chunk
-                if len(buf) > limit:
-                    raise NotGradable(path, f"larger than {limit >> 20} MiB; a submission is far smaller")
-        return bytes(buf)
+        return bytes(read_regular_file(path, limit))
+    except NotReadable as exc:
+        if exc.what == "too large":
+            raise NotGradable(path, f"larger than {limit >> 20} MiB; a submission is far smaller") from None
+        raise NotGradable(path, "not a regular file") from None
+    except FileNotFoundError:
+        raise NotGradable(path, "no such file") from None
     except OSError as exc:
         raise NotGradable(path, f"cannot read it ({exc.strerror})") from None
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from runner.errors import BadInput
+from runner.files import NotReadable, read_regular_file
 from runner.progress.records import RULES, RecordProblem, check_record, show
 from runner.progress.store import MergeCounts, ProgressStore
 
@@ -35,7 +36,6 @@ FIELDS: dict[str, tuple[str, ...]] = {section: tuple(RULES[section]) for section
 # what a hostile file costs too: parsing JSON takes up to ~26 times the file's size in memory
 # (a file of empty lists), so about 3.3 GB at the cap, instead of everything a device can yield.
 MAX_IMPORT_BYTES = 128 * 1024 * 1024
-_CHUNK = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -97,32 +97,19 @@ def export_progress(store: ProgressStore, path: Path, *, force: bool = False) ->
 
 
 def _read_bounded(path: Path) -> bytearray:
-    """The file's bytes, refusing anything but a regular file of at most MAX_IMPORT_BYTES.
-
-    A symlink to /dev/zero or a FIFO would otherwise be read forever (or block forever). The type
-    is checked before opening (a device is never opened) and again on the open descriptor (the
-    path may have changed in between); O_NONBLOCK keeps a FIFO from blocking the open itself."""
-    cap = MAX_IMPORT_BYTES
-    too_big = BadInput(
-        f"{path}: larger than {cap >> 20} MiB; not a gokata progress export",
-        hint="An export of 100,000 answers is about 50 MB.",
-    )
+    """The file's bytes, refusing anything but a regular file of at most MAX_IMPORT_BYTES (a
+    symlink to /dev/zero or a FIFO would otherwise be read, or block, forever)."""
     try:
-        if not stat.S_ISREG(path.stat().st_mode):
-            raise BadInput(f"{path}: not a regular file", hint="Import the .json file `gokata progress export` wrote.")
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-        with os.fdopen(fd, "rb") as fh:
-            info = os.fstat(fh.fileno())
-            if not stat.S_ISREG(info.st_mode):
-                raise BadInput(f"{path}: not a regular file")
-            if info.st_size > cap:
-                raise too_big
-            buf = bytearray()
-            while chunk := fh.read(_CHUNK):
-                buf += chunk
-                if len(buf) > cap:  # grown since fstat
-                    raise too_big
-            return buf  # not bytes(buf): a second copy of up to MAX_IMPORT_BYTES
+        return read_regular_file(path, MAX_IMPORT_BYTES)
+    except NotReadable as exc:
+        if exc.what == "too large":
+            raise BadInput(
+                f"{path}: larger than {MAX_IMPORT_BYTES >> 20} MiB; not a gokata progress export",
+                hint="An export of 100,000 answers is about 50 MB.",
+            ) from None
+        raise BadInput(
+            f"{path}: not a regular file", hint="Import the .json file `gokata progress export` wrote."
+        ) from None
     except FileNotFoundError:
         raise BadInput(f"{path}: no such file") from None
     except OSError as exc:

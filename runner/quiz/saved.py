@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from runner.content.models import AnyQuestion, Lang
 from runner.errors import BadInput
-from runner.files import atomic_write
+from runner.files import NotReadable, atomic_write, read_regular_file
 from runner.progress.location import data_dir
 from runner.quiz.select import Presented
 from runner.quiz.session import QuizSession
@@ -88,17 +88,17 @@ def load(path: Path | None = None) -> SavedQuiz | None:
     """The paused quiz, or None when there is none."""
     path = path or saved_path()
     try:
-        if path.exists() and not path.is_file():
-            raise BadInput(
-                f"{path}: not a regular file (a folder, a pipe or a device); not read",
-                hint="Remove it, then start a new quiz.",
-            )
-        if path.stat().st_size > MAX_BYTES:
+        raw = read_regular_file(path, MAX_BYTES).decode("utf-8")
+    except NotReadable as exc:
+        if exc.what == "too large":
             raise BadInput(
                 f"{path}: the saved quiz is larger than {MAX_BYTES // 1024 // 1024} MiB; not read",
                 hint="Start a new quiz; the file was left in place.",
-            )
-        raw = path.read_text(encoding="utf-8")
+            ) from None
+        raise BadInput(
+            f"{path}: not a regular file (a folder, a pipe or a device); not read",
+            hint="Remove it, then start a new quiz.",
+        ) from None
     except FileNotFoundError:
         return None
     except (OSError, UnicodeDecodeError) as exc:

@@ -156,7 +156,7 @@ def test_clause_facts_are_read_once_per_answer_not_per_match() -> None:
 def test_an_answer_over_the_length_cap_is_refused_with_its_length(defer_q: OpenQuestion) -> None:
     import pytest
 
-    from runner.answers.framework import MAX_ANSWER_CHARS
+    from runner.answers.limits import MAX_ANSWER_CHARS
     from runner.errors import BadInput
 
     assert 0.0 <= grade_open(defer_q, "defer " * (MAX_ANSWER_CHARS // 6)).score <= 1.0
