@@ -34,6 +34,9 @@ from runner.content.models import Frozen, NonEmpty, OpenQuestion, QuestionId, SF
 from runner.errors import ContentError, Problem
 
 TEST_SPLIT = "test"
+# Further held-out sets ("test-probes", ...): reported after the test split, never tuned on, and
+# not part of the recorded CI baseline, which stays the test split's.
+HELD_OUT_PREFIX = "test-"
 TOLERANCE = 0.2
 AnswerClass = Literal[
     "strong-plain", "strong-technical", "inversion", "denial", "partial", "keywords", "off-topic", "typos", "mixed"
@@ -239,12 +242,19 @@ def default_blind_dir() -> Path | None:
     return folder if folder.is_dir() else None
 
 
+def is_held_out(split: str) -> bool:
+    """A split nobody tunes on: the test split and any `test-*` folder."""
+    return split == TEST_SPLIT or split.startswith(HELD_OUT_PREFIX)
+
+
 def splits_in(root: Path) -> list[str]:
-    """The split folders under `root` in report order: dev, dev2, ..., dev10, then test. Each later
-    round of fresh answers is a folder of its own; nothing lists them by name."""
+    """The split folders under `root` in report order: dev, dev2, ..., dev10, then test, then any
+    other held-out `test-*` folders. Each later round of fresh answers is a folder of its own;
+    nothing lists them by name."""
     names = [d.name for d in root.iterdir() if d.is_dir() and any(d.glob("*.yaml"))] if root.is_dir() else []
-    tuning = sorted((n for n in names if n != TEST_SPLIT), key=lambda n: (len(n), n))
-    return tuning + ([TEST_SPLIT] if TEST_SPLIT in names else [])
+    tuning = sorted((n for n in names if not is_held_out(n)), key=lambda n: (len(n), n))
+    held = sorted(n for n in names if is_held_out(n) and n != TEST_SPLIT)
+    return tuning + ([TEST_SPLIT] if TEST_SPLIT in names else []) + held
 
 
 def grade_blind(catalog: Catalog, root: Path) -> tuple[SplitReport, ...]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from runner.answers.blind import TARGETS, TEST_SPLIT, SplitReport, grade_split, splits_in
+from runner.answers.blind import TARGETS, SplitReport, grade_split, is_held_out, splits_in
 from runner.answers.framework import grade_open
 from runner.answers.scale import interviewer_scale
 from runner.content.catalog import load_catalog
@@ -58,7 +58,7 @@ def main() -> None:
     print(f"\nmodel answers earning under 90 % of their framework: {len(bad_model)}", *bad_model, sep="\n  ")
     print(f"\nbank examples off by > 0.15: {len(bad_examples)}", *bad_examples[: args.show], sep="\n  ")
     for split in splits_in(BLIND):
-        if split == TEST_SPLIT:
+        if is_held_out(split):
             continue
         report = grade_split(catalog, BLIND / split, split)
         rs = [r for r in report.results if r.question_id in opens]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from runner.answers.blind import grade_split, load_split
+from runner.answers.blind import grade_split, is_held_out, load_split, splits_in
 from runner.content.catalog import Catalog
 from runner.errors import ContentError
 from tests.cli_helpers import run_cli
@@ -81,3 +81,12 @@ def test_calibrate_reports_a_blind_set(tmp_path: Path, grading_bank_env: Path) -
 def test_calibrate_with_a_missing_blind_folder_is_bad_input(tmp_path: Path, grading_bank_env: Path) -> None:
     result = run_cli("bank", "calibrate", "--blind", str(tmp_path / "nope"))
     assert result.exit_code == 2 and "no such folder" in result.output
+
+
+def test_test_folders_are_held_out_and_reported_after_the_tuning_splits(tmp_path: Path) -> None:
+    for name in ("test-probes", "dev10", "test", "dev2", "dev", "test-more", "empty"):
+        (tmp_path / name).mkdir()
+        if name != "empty":
+            (tmp_path / name / "a.yaml").write_text(BLIND, encoding="utf-8")
+    assert splits_in(tmp_path) == ["dev", "dev2", "dev10", "test", "test-more", "test-probes"]
+    assert [is_held_out(n) for n in ("test", "test-probes", "dev", "dev30", "testing")] == [True, True, False, False, False]
