@@ -89,4 +89,10 @@ def test_test_folders_are_held_out_and_reported_after_the_tuning_splits(tmp_path
         if name != "empty":
             (tmp_path / name / "a.yaml").write_text(BLIND, encoding="utf-8")
     assert splits_in(tmp_path) == ["dev", "dev2", "dev10", "test", "test-more", "test-probes"]
-    assert [is_held_out(n) for n in ("test", "test-probes", "dev", "dev30", "testing")] == [True, True, False, False, False]
+    assert [is_held_out(n) for n in ("test", "test-probes", "dev", "dev30", "testing")] == [
+        True,
+        True,
+        False,
+        False,
+        False,
+    ]
