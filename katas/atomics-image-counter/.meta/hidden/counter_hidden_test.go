@@ -1,6 +1,7 @@
 package imagecount_test
 
 import (
+	"math"
 	"runtime"
 	"sync"
 	"testing"
@@ -168,5 +169,36 @@ func TestHiddenCorrectionsAfterAnExport(t *testing.T) {
 	c.Add(-(1 << 33))
 	if got := c.Reset(); got != -(1 << 33) {
 		t.Fatalf("Add(-8589934592) then Reset() = %d; want -8589934592", got)
+	}
+}
+
+func TestHiddenExactOverTheWholeInt64Range(t *testing.T) {
+	var c imagecount.Counter
+	c.Add(1 << 53) // 9007199254740992: past this, a float64 can no longer hold every whole number
+	c.Inc()
+	if got, want := c.Load(), int64(1<<53+1); got != want {
+		t.Fatalf("after Add(9007199254740992) and Inc(), Load() = %d; want %d. The count is an exact int64: "+
+			"every single image counts, however large the total already is.", got, want)
+	}
+	c.Add(math.MaxInt64 - (1<<53 + 1) - 3)
+	for range 3 {
+		c.Inc()
+	}
+	if got := c.Load(); got != math.MaxInt64 {
+		t.Fatalf("counting up to math.MaxInt64 gave Load() = %d; want %d: the count must be exact over the "+
+			"whole int64 range", got, int64(math.MaxInt64))
+	}
+	if got := c.Reset(); got != math.MaxInt64 || c.Load() != 0 {
+		t.Fatalf("Reset() = %d, then Load() = %d; want %d and 0", got, c.Load(), int64(math.MaxInt64))
+	}
+
+	c.Add(math.MinInt64 + 2)
+	c.Add(-1)
+	if got, want := c.Load(), int64(math.MinInt64+1); got != want {
+		t.Fatalf("Add(%d) then Add(-1) gave Load() = %d; want %d", int64(math.MinInt64+2), got, want)
+	}
+	c.Add(-1)
+	if got := c.Reset(); got != math.MinInt64 {
+		t.Fatalf("counting down to math.MinInt64 gave Reset() = %d; want %d", got, int64(math.MinInt64))
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strconv"
+	"sync/atomic"
 	"testing"
 	"testing/synctest"
 
@@ -175,5 +176,43 @@ func TestHiddenEmitBlockedOnSendStopsWhenCancelled(t *testing.T) {
 		expectAllExited(t, "after cancelling Emit while it was blocked sending to a consumer that stopped "+
 			"reading (checking ctx.Err() before a plain send is not enough: the send itself needs a select "+
 			"with a <-ctx.Done() case)")
+	})
+}
+
+func TestHiddenCancelledStageDiscardsWithoutProcessing(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		ctx, cancel := context.WithCancel(t.Context())
+		// A legacy feed reader: plain sends, no ctx.
+		in := make(chan string)
+		go func() {
+			for _, l := range manyLines(50) {
+				in <- l
+			}
+			close(in)
+		}()
+		var calls, callsAfterCancel atomic.Int32
+		parse := func(line string) (hl7pipe.Segment, bool) {
+			calls.Add(1)
+			if ctx.Err() != nil {
+				callsAfterCancel.Add(1)
+			}
+			return hl7pipe.ParseSegment(line)
+		}
+
+		out := hl7pipe.Stage(ctx, in, parse)
+		<-out
+		<-out
+		synctest.Wait() // the stage has parsed the third line and waits to send it
+		cancel()
+		synctest.Wait() // nobody is reading: the stage can only see the cancellation
+
+		expectClosed(t, out, "the stage's output")
+		synctest.Wait() // the stage has drained its input to the end
+		if n := callsAfterCancel.Load(); n > 0 {
+			t.Fatalf("after ctx was cancelled, the stage still ran f on %d of the lines it drained from its "+
+				"input (%d calls in all; it had received 3 lines before the cancellation); want none. A cancelled "+
+				"stage keeps receiving from its input only to discard the values, so that the upstream is not "+
+				"left blocked: it does no more work on them.", n, calls.Load())
+		}
 	})
 }

@@ -97,15 +97,21 @@ func TestHiddenCallerCancellationEndsItAtOnce(t *testing.T) {
 func TestHiddenGenErrorPassesThrough(t *testing.T) {
 	inBubble(t, func(t *testing.T) {
 		errTemplate := errors.New("questionnaire template v4 missing")
+		genErr := fmt.Errorf("render: %w", errTemplate)
 		gen := func(ctx context.Context) (eproreport.Report, error) {
 			time.Sleep(time.Second)
-			return eproreport.Report{}, fmt.Errorf("render: %w", errTemplate)
+			return eproreport.Report{}, genErr
 		}
 
 		_, err := eproreport.Generate(t.Context(), 5*time.Second, gen)
 
 		if !errors.Is(err, errTemplate) {
 			t.Fatalf("gen failed after 1s with a 5s budget; Generate returned %v; want gen's error", err)
+		}
+		if err != genErr {
+			t.Fatalf("gen failed after 1s with a 5s budget and returned the error %q; Generate returned %q "+
+				"(%T). When gen finishes within the budget, Generate returns what gen returned: that very "+
+				"error, not a new one wrapping it.", genErr, err, err)
 		}
 	})
 }
@@ -215,6 +221,48 @@ func TestHiddenCallerDeadlineIsNotOurTimeout(t *testing.T) {
 				"%v; want ctx.Err() (context.DeadlineExceeded), not ErrTimeout: ErrTimeout means the report's "+
 				"budget ran out. Both end gen's ctx with DeadlineExceeded, so gen's ctx.Err() cannot tell them "+
 				"apart; context.WithTimeoutCause or checking the caller's ctx can.", err)
+		}
+	})
+}
+
+func TestHiddenCallerCancelledWithACauseStillGetsCtxErr(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		errPageClosed := errors.New("doctor closed the report page")
+		ctx, cancel := context.WithCancelCause(t.Context())
+		time.AfterFunc(time.Second, func() { cancel(errPageClosed) })
+		gen := func(ctx context.Context) (eproreport.Report, error) {
+			<-ctx.Done()
+			return eproreport.Report{}, ctx.Err()
+		}
+		start := time.Now()
+
+		_, err := eproreport.Generate(ctx, 30*time.Second, gen)
+
+		if d := time.Since(start); d != time.Second {
+			t.Fatalf("the caller cancelled after 1s (budget 30s); Generate returned after %v; want 1s", d)
+		}
+		if !errors.Is(err, context.Canceled) {
+			t.Fatalf("the caller cancelled its ctx with the cause %q; Generate returned %v; want ctx.Err() "+
+				"(context.Canceled): when the caller's ctx is cancelled first, Generate returns ctx.Err(), "+
+				"not context.Cause(ctx)", errPageClosed, err)
+		}
+	})
+
+	inBubble(t, func(t *testing.T) {
+		errHandlerBudget := errors.New("HTTP handler budget of 2s used up")
+		ctx, cancel := context.WithTimeoutCause(t.Context(), 2*time.Second, errHandlerBudget)
+		defer cancel()
+		gen := func(ctx context.Context) (eproreport.Report, error) {
+			<-ctx.Done()
+			return eproreport.Report{}, ctx.Err()
+		}
+
+		_, err := eproreport.Generate(ctx, 30*time.Second, gen)
+
+		if !errors.Is(err, context.DeadlineExceeded) || errors.Is(err, eproreport.ErrTimeout) {
+			t.Fatalf("the caller's ctx hit its own 2s deadline (with the cause %q) long before the 30s budget; "+
+				"Generate returned %v; want ctx.Err() (context.DeadlineExceeded), not context.Cause(ctx) and "+
+				"not ErrTimeout", errHandlerBudget, err)
 		}
 	})
 }

@@ -4,9 +4,12 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"sync"
 	"testing"
 	"testing/synctest"
 	"time"
+
+	hl7pipe "gokata.dev/katas/context-pipeline-cancel-cause"
 )
 
 func TestHiddenConvertersLearnTheCause(t *testing.T) {
@@ -186,6 +189,86 @@ func TestHiddenFailedBatchReturnsNoResults(t *testing.T) {
 		if !errors.Is(o.err, errSiteClosed) || o.out != nil {
 			t.Fatalf("the caller cancelled midway; ConvertAll returned %d result(s) and %v; want no results (nil) "+
 				"and the caller's cause: a batch is all or nothing", len(o.out), o.err)
+		}
+	})
+}
+
+func TestHiddenNoConversionStartsAfterTheStop(t *testing.T) {
+	// lateStarts wraps the converter and records every conversion that was
+	// started on a ctx that was already done: work started after the stop.
+	type late struct {
+		mu   sync.Mutex
+		msgs []string
+	}
+	wrap := func(conv *fakeConverter, l *late) func(ctx context.Context, msg string) (string, error) {
+		return func(ctx context.Context, msg string) (string, error) {
+			if ctx.Err() != nil {
+				l.mu.Lock()
+				l.msgs = append(l.msgs, msg)
+				l.mu.Unlock()
+			}
+			return conv.convert(ctx, msg)
+		}
+	}
+
+	t.Run("a conversion fails", func(t *testing.T) {
+		inBubble(t, func(t *testing.T) {
+			conv, l := &fakeConverter{}, &late{}
+
+			_, err := hl7pipe.ConvertAll(t.Context(), messages(100, 9), 4, wrap(conv, l))
+
+			if !errors.Is(err, errBadSegment) {
+				t.Fatalf("ConvertAll returned %v; want an error wrapping %q", err, errBadSegment)
+			}
+			synctest.Wait()
+			if len(l.msgs) > 0 {
+				t.Fatalf("after message 9 failed and the pipeline was stopped, conversions of %q were still "+
+					"started (on a ctx that was already cancelled); want none: once a conversion fails, no "+
+					"further work is started. Check the ctx before handing out or starting a message.", l.msgs)
+			}
+			if started, _, _, _ := conv.snapshot(); started != 12 {
+				t.Fatalf("%d conversions were started; want 12 (messages 0-11: three rounds of 4, and message 9 "+
+					"of the third round fails): no further work is started after a failure", started)
+			}
+		})
+	})
+
+	t.Run("the caller cancels", func(t *testing.T) {
+		inBubble(t, func(t *testing.T) {
+			ctx, cancel := context.WithCancelCause(t.Context())
+			defer cancel(nil)
+			time.AfterFunc(2500*time.Millisecond, func() { cancel(errSiteClosed) })
+			conv, l := &fakeConverter{}, &late{}
+
+			_, err := hl7pipe.ConvertAll(ctx, messages(100), 4, wrap(conv, l))
+
+			if !errors.Is(err, errSiteClosed) {
+				t.Fatalf("ConvertAll returned %v; want an error wrapping the caller's cause %q", err, errSiteClosed)
+			}
+			synctest.Wait()
+			if len(l.msgs) > 0 {
+				t.Fatalf("after the caller cancelled, conversions of %q were still started (on a ctx that was "+
+					"already cancelled); want none: when the caller's ctx ends, stop the same way, starting no "+
+					"further work", l.msgs)
+			}
+		})
+	})
+}
+
+func TestHiddenFailureIsNotReportedAsACancellation(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		conv := &fakeConverter{}
+
+		o := convertAll(t.Context(), conv, messages(100, 9), 4)
+
+		if !errors.Is(o.err, errBadSegment) {
+			t.Fatalf("ConvertAll returned %v; want an error wrapping %q", o.err, errBadSegment)
+		}
+		if errors.Is(o.err, context.Canceled) {
+			t.Fatalf("message 9 failed and ConvertAll returned %q, which also matches context.Canceled: the "+
+				"caller would take it for its own cancellation. The conversions stopped because of the failure "+
+				"return ctx's error, but ConvertAll returns the failure that stopped the pipeline (wrapped), "+
+				"not the errors of the conversions it stopped.", o.err)
 		}
 	})
 }

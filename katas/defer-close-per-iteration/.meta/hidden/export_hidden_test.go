@@ -134,3 +134,72 @@ func TestHiddenNoReportsNoWork(t *testing.T) {
 		t.Fatalf("ExportAll(no names) opened %q", site.opened)
 	}
 }
+
+// failingClose wraps a report whose Close does close it but then reports an
+// error, like a read-only file on a flaky network share.
+type failingClose struct {
+	io.ReadCloser
+	err error
+}
+
+func (f failingClose) Close() error {
+	f.ReadCloser.Close()
+	return f.err
+}
+
+func TestHiddenCloseErrorsAreIgnored(t *testing.T) {
+	errStale := errors.New("stale file handle")
+	failing := func(site *fakeSite) export.Opener {
+		return func(name string) (io.ReadCloser, error) {
+			r, err := site.Open(name)
+			if err != nil {
+				return nil, err
+			}
+			return failingClose{r, errStale}, nil
+		}
+	}
+
+	t.Run("process succeeds", func(t *testing.T) {
+		site := newFakeSite()
+		names := reportNames(7)
+		got := map[string]string{}
+
+		err := runExport(t, names, failing(site), readAll(got))
+
+		if err != nil {
+			t.Fatalf("ExportAll returned %v when every report was processed but each Close failed; want nil: "+
+				"errors from Close are ignored (the reports are only read)", err)
+		}
+		if !slices.Equal(site.opened, names) || len(got) != len(names) {
+			t.Fatalf("opened %q and processed %d reports; want all %d: a failing Close must not stop the export",
+				site.opened, len(got), len(names))
+		}
+		site.checkAllClosedOnce(t)
+	})
+
+	t.Run("process fails", func(t *testing.T) {
+		site := newFakeSite()
+		errSchema := errors.New("schema violation")
+		process := func(name string, r io.Reader) error {
+			if name == "site-002.xml" {
+				return errSchema
+			}
+			return nil
+		}
+
+		err := runExport(t, reportNames(5), failing(site), process)
+
+		if !errors.Is(err, errSchema) {
+			t.Fatalf("ExportAll returned %v; want an error wrapping the process error %v even though that "+
+				"report's Close failed too: errors from Close are ignored", err, errSchema)
+		}
+		if errors.Is(err, errStale) {
+			t.Fatalf("ExportAll returned %v, which wraps the Close error %v; errors from Close are ignored",
+				err, errStale)
+		}
+		if want := reportNames(2); !slices.Equal(site.opened, want) {
+			t.Fatalf("opened %q; want %q", site.opened, want)
+		}
+		site.checkAllClosedOnce(t)
+	})
+}

@@ -109,3 +109,89 @@ func TestHiddenRealClockShutdownWithNoTasks(t *testing.T) {
 			err, time.Since(start))
 	}
 }
+
+func TestHiddenRealClockGoRacingShutdown(t *testing.T) {
+	// Monitors keep submitting checks while the service shuts down. Whatever
+	// the interleaving, a task that Go accepted is one Shutdown waits for, so
+	// none of them may start after Shutdown has returned nil.
+	const rounds, submitters = 100, 4
+	for round := range rounds {
+		tr := bgtasks.NewTracker()
+		var shutdownReturned atomic.Bool
+		var accepted, late atomic.Int32
+		var tasks sync.WaitGroup // the test's own count: every accepted task, until it has run
+		var subs sync.WaitGroup
+		goPanics := make(chan any, submitters)
+		warmedUp := make(chan struct{})
+		var warm sync.Once
+		for range submitters {
+			subs.Go(func() {
+				defer func() {
+					if p := recover(); p != nil {
+						goPanics <- p
+					}
+				}()
+				for !shutdownReturned.Load() {
+					tasks.Add(1)
+					err := tr.Go(func(ctx context.Context) {
+						defer tasks.Done()
+						if shutdownReturned.Load() {
+							late.Add(1)
+						}
+					})
+					if err != nil {
+						tasks.Done()
+						if !errors.Is(err, bgtasks.ErrClosed) {
+							t.Errorf("Go while Shutdown runs returned %v; want nil or ErrClosed", err)
+						}
+						return
+					}
+					if accepted.Add(1) == 2*submitters {
+						warm.Do(func() { close(warmedUp) })
+					}
+				}
+			})
+		}
+		select {
+		case <-warmedUp:
+		case <-time.After(5 * time.Second):
+			t.Fatalf("round %d: Go accepted only %d tasks in 5s (real clock); want tasks to start at once",
+				round, accepted.Load())
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		err := tr.Shutdown(ctx)
+		cancel()
+		shutdownReturned.Store(true)
+		if err != nil {
+			t.Fatalf("round %d: Shutdown with tasks that return at once returned %v; want nil", round, err)
+		}
+
+		allDone := make(chan struct{})
+		go func() {
+			subs.Wait()
+			tasks.Wait()
+			close(allDone)
+		}()
+		select {
+		case <-allDone:
+		case <-time.After(5 * time.Second):
+			t.Fatalf("round %d: 5s after Shutdown had returned, a call to Go had not returned or a task it "+
+				"accepted had not run; want Go to return ErrClosed once Shutdown has started, and every task "+
+				"it accepted to run", round)
+		}
+		select {
+		case p := <-goPanics:
+			t.Fatalf("round %d: Go, called while Shutdown was running, panicked: %v. The check of \"closed\" "+
+				"and the counting of the task (wg.Add) must be one step under one lock, so that no task is "+
+				"counted after Shutdown has started waiting.", round, p)
+		default:
+		}
+		if n := late.Load(); n > 0 {
+			t.Fatalf("round %d: %d task(s) that Go accepted (returned nil) while Shutdown was running started "+
+				"only after Shutdown had returned nil; want none: once Shutdown has started, Go starts nothing, "+
+				"and Shutdown waits until every task Go accepted has returned. Checking \"closed\" and counting "+
+				"the task (wg.Add) must be one step under one lock, or a task can be accepted after Shutdown "+
+				"started waiting.", round, n)
+		}
+	}
+}

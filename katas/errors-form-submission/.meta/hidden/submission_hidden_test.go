@@ -180,6 +180,10 @@ func TestHiddenVisitDateIsExactlyYYYYMMDD(t *testing.T) {
 		{"2026-03-02 ", "a space after the date"},
 		{"2026-13-01", "month 13"},
 		{"2025-02-29", "February 29 in a year that is not a leap year"},
+		{"2100-02-29", "February 29 in 2100: a century year is a leap year only if divisible by 400"},
+		{"1900-02-29", "February 29 in 1900: a century year is a leap year only if divisible by 400"},
+		{"2026-00-10", "month 00"},
+		{"2026-01-00", "day 00"},
 		{"2026-04-31", "April 31"},
 	}
 	for i, c := range rejected {
@@ -192,7 +196,7 @@ func TestHiddenVisitDateIsExactlyYYYYMMDD(t *testing.T) {
 				"nothing before or after) and a real calendar day", c.date, c.why, got)
 		}
 	}
-	for _, date := range []string{"2024-02-29", "2026-12-31", "2026-01-01", "2027-10-09"} {
+	for _, date := range []string{"2024-02-29", "2000-02-29", "2026-12-31", "2026-01-01", "2027-10-09"} {
 		f := goodForm()
 		f.VisitDate = date
 		if err := submission.Validate(f); err != nil {

@@ -2,6 +2,8 @@ package armlookup_test
 
 import (
 	"context"
+	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -76,4 +78,22 @@ func replicas(c *calls, start time.Time, fakes ...*fake) []armlookup.Replica {
 		rs[i] = c.wrap(f.replica(start))
 	}
 	return rs
+}
+
+// goroutineID returns the header of the calling goroutine's stack, "goroutine N".
+func goroutineID() string {
+	buf := make([]byte, 64)
+	buf = buf[:runtime.Stack(buf, false)]
+	id, _, _ := strings.Cut(string(buf), " [")
+	return id
+}
+
+// onOwnGoroutine wraps r so that it records the goroutine each call runs on.
+func onOwnGoroutine(r armlookup.Replica, mu *sync.Mutex, ids *[]string) armlookup.Replica {
+	return func(ctx context.Context, subjectID string) (armlookup.Assignment, error) {
+		mu.Lock()
+		*ids = append(*ids, goroutineID())
+		mu.Unlock()
+		return r(ctx, subjectID)
+	}
 }

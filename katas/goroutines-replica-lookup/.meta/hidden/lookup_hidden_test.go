@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"testing"
 	"time"
 
@@ -478,5 +479,72 @@ func TestHiddenCancelledCtxWinsOverTheFailuresItCaused(t *testing.T) {
 	inBubble(t, func(t *testing.T) {
 		cancelledThenEveryReplicaFails(t, t.Context(), "in a bubble")
 		expectAllExited(t, "after lookups with a cancelled ctx")
+	})
+}
+
+func TestHiddenReplicasCtxCarriesTheCallersDeadline(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		var c calls
+		start := time.Now()
+		ctx, cancel := context.WithTimeout(t.Context(), 3*time.Second) // the dispensing page's own deadline
+		defer cancel()
+		want, _ := ctx.Deadline()
+		fakes := []*fake{
+			{name: "eu-west", after: time.Minute, answer: armA},
+			{name: "eu-central", after: 2 * time.Minute, answer: armB},
+		}
+
+		a, err := armlookup.Lookup(ctx, "S-0311", replicas(&c, start, fakes...))
+
+		if err != context.DeadlineExceeded || a != (armlookup.Assignment{}) { //nolint:errorlint
+			t.Fatalf("the caller's ctx expired after 3s; Lookup = %+v, %v; want the zero Assignment and "+
+				"context.DeadlineExceeded", a, err)
+		}
+		for _, f := range fakes {
+			f.mu.Lock()
+			got, ok := f.ctx.Deadline()
+			f.mu.Unlock()
+			if !ok || !got.Equal(want) {
+				t.Fatalf("replica %s's ctx has deadline %v (set: %v); want the caller's, %v: the replicas' ctx is "+
+					"derived from Lookup's ctx, so it carries its deadline (a replica passes it on to its "+
+					"database). A ctx detached from the caller's and cancelled by hand is not derived from it.",
+					f.name, got, ok, want)
+			}
+		}
+		finish(t, &c, "after the caller's deadline")
+	})
+}
+
+func TestHiddenOneReplicaIgnoringCtxCannotOverruleTheCaller(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		var c calls
+		start := time.Now()
+		ctx, cancel := context.WithCancel(t.Context())
+		time.AfterFunc(time.Second, cancel)
+		var mu sync.Mutex
+		var ids []string
+		only := &fake{name: "eu-west", after: 4 * time.Second, answer: armA, ignoreCtx: true} // answers well, too late
+
+		a, err := armlookup.Lookup(ctx, "S-0311",
+			[]armlookup.Replica{onOwnGoroutine(replicas(&c, start, only)[0], &mu, &ids)})
+
+		if err != context.Canceled || a != (armlookup.Assignment{}) { //nolint:errorlint
+			t.Fatalf("the only replica ignored its ctx and answered well after 4s; the caller cancelled after 1s; "+
+				"Lookup = %+v, %v; want the zero Assignment and context.Canceled: the outcome was decided at 1s, "+
+				"also with a single replica", a, err)
+		}
+		if d := time.Since(start); d != 4*time.Second {
+			t.Fatalf("Lookup returned after %v; want 4s: after the caller cancelled at 1s it waits for the replica", d)
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		if len(ids) != 1 {
+			t.Fatalf("the only replica was called %d time(s); want once", len(ids))
+		}
+		if ids[0] == goroutineID() {
+			t.Fatalf("the only replica ran on the goroutine that called Lookup; want it in its own goroutine: rule 2 " +
+				"holds for a single replica too, and only then can Lookup see ctx end while the replica works")
+		}
+		finish(t, &c, "after the caller cancelled a lookup with one replica")
 	})
 }

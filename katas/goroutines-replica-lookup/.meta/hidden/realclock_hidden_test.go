@@ -193,3 +193,46 @@ func TestHiddenRealClockCancelledCtxWinsOverTheFailuresItCaused(t *testing.T) {
 	cancelledThenEveryReplicaFails(t, context.Background(), "on the real clock")
 	expectNoLookupGoroutines(t, baseline, "after lookups with a cancelled ctx")
 }
+
+func TestHiddenRealClockDeadlineAndASingleReplica(t *testing.T) {
+	baseline := len(lookupGoroutines())
+	var c calls
+
+	// The replicas' ctx carries the caller's deadline.
+	start := time.Now()
+	ctx, cancel := context.WithTimeout(context.Background(), 40*time.Millisecond)
+	defer cancel()
+	want, _ := ctx.Deadline()
+	fakes := []*fake{{name: "eu-west", after: 5 * time.Second, answer: armA}, {name: "us-east", after: 5 * time.Second, answer: armB}}
+	a, err := armlookup.Lookup(ctx, "S-0311", replicas(&c, start, fakes...))
+	if d := time.Since(start); err != context.DeadlineExceeded || a != (armlookup.Assignment{}) || //nolint:errorlint
+		!within(d, 40*time.Millisecond) {
+		t.Fatalf("the caller's ctx expired after 40ms (real clock); Lookup = %+v, %v after %v; want the zero "+
+			"Assignment and context.DeadlineExceeded after 40ms", a, err, d)
+	}
+	for _, f := range fakes {
+		f.mu.Lock()
+		got, ok := f.ctx.Deadline()
+		f.mu.Unlock()
+		if !ok || !got.Equal(want) {
+			t.Fatalf("replica %s's ctx has deadline %v (set: %v) (real clock); want the caller's, %v: the replicas' "+
+				"ctx is derived from Lookup's ctx, so it carries its deadline", f.name, got, ok, want)
+		}
+	}
+
+	// A single replica that ignores its ctx and answers well after the caller cancelled.
+	start = time.Now()
+	ctx, cancel = context.WithCancel(context.Background())
+	defer cancel()
+	time.AfterFunc(30*time.Millisecond, cancel)
+	a, err = armlookup.Lookup(ctx, "S-0311", replicas(&c, start,
+		&fake{name: "eu-west", after: 120 * time.Millisecond, answer: armA, ignoreCtx: true}))
+	if d := time.Since(start); err != context.Canceled || a != (armlookup.Assignment{}) || //nolint:errorlint
+		!within(d, 120*time.Millisecond) {
+		t.Fatalf("the caller cancelled after 30ms; the only replica ignored its ctx and answered well after 120ms "+
+			"(real clock); Lookup = %+v, %v after %v; want the zero Assignment and context.Canceled after 120ms: "+
+			"the outcome was decided when ctx ended, also with a single replica", a, err, d)
+	}
+	c.expectNoneRunning(t, "after the caller's deadline and cancel (real clock)")
+	expectNoLookupGoroutines(t, baseline, "after the caller's deadline and cancel")
+}

@@ -309,3 +309,113 @@ func TestHiddenMalformedJSONIsAnErrorAndStillClosed(t *testing.T) {
 		t.Errorf("the body was not closed after a decode error")
 	}
 }
+
+func TestHiddenEveryMethodButGetIsRejected(t *testing.T) {
+	for _, method := range []string{http.MethodHead, http.MethodPut, http.MethodDelete, http.MethodOptions, http.MethodPatch} {
+		store := &hiddenStore{results: []labresults.Result{{Subject: "S-1", Analyte: "ALT", Value: 31, Unit: "U/L"}}}
+		rec := serve(t, store, httptest.NewRequest(method, "/results?subject=S-1", nil))
+		if rec.Code != http.StatusMethodNotAllowed {
+			t.Errorf("%s: status = %d; want 405: a method other than GET (HEAD included) gets 405 with Allow: GET",
+				method, rec.Code)
+		}
+		if allow := rec.Header().Get("Allow"); allow != http.MethodGet {
+			t.Errorf("%s: Allow = %q; want GET", method, allow)
+		}
+		if store.calls != 0 {
+			t.Errorf("%s: store called %d time(s); for a method other than GET the store is not called", method, store.calls)
+		}
+	}
+}
+
+func TestHiddenOnly200IsASuccess(t *testing.T) {
+	const results = `[{"subject":"S-4","analyte":"Na","value":140,"unit":"mmol/L"}]`
+	for _, c := range []struct {
+		code int
+		body string
+	}{
+		{http.StatusCreated, results},
+		{http.StatusAccepted, results},
+		{http.StatusNoContent, ""},
+		{http.StatusPartialContent, results},
+		{299, "[]"},
+	} {
+		b := newBody(c.body)
+		cl := labresults.NewClient("http://central.example", rtFunc(func(r *http.Request) (*http.Response, error) {
+			return answer(r, c.code, b), nil
+		}))
+		got, err := cl.Fetch(context.Background(), "S-4")
+		var se *labresults.StatusError
+		if !errors.As(err, &se) || se.Code != c.code || got != nil {
+			t.Errorf("status %d: Fetch = %v, %v; want nil and a *StatusError with Code %d: only 200 is decoded, "+
+				"any other status (another 2xx too) is a *StatusError", c.code, got, err, c.code)
+		}
+		if _, closed := b.state(); !closed {
+			t.Errorf("status %d: the body was not closed", c.code)
+		}
+	}
+}
+
+// endlessBody serves prefix and then filler without end, as a broken or hostile central lab might.
+// It stops at a hard cap so that a Fetch that reads everything still returns; it counts what was read.
+type endlessBody struct {
+	mu     sync.Mutex
+	prefix string
+	read   int
+	closed bool
+}
+
+const endlessCap = 8 << 20
+
+func (b *endlessBody) Read(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.read >= endlessCap {
+		return 0, io.EOF
+	}
+	p = p[:min(len(p), endlessCap-b.read)]
+	n := 0
+	if b.read < len(b.prefix) {
+		n = copy(p, b.prefix[b.read:])
+	}
+	for i := n; i < len(p); i++ {
+		p[i] = ' '
+	}
+	b.read += len(p)
+	return len(p), nil
+}
+
+func (b *endlessBody) Close() error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.closed = true
+	return nil
+}
+
+func TestHiddenAnEndlessBodyIsNotReadForever(t *testing.T) {
+	const results = `[{"subject":"S-6","analyte":"Cr","value":71,"unit":"umol/L"}]`
+	for _, code := range []int{http.StatusOK, http.StatusServiceUnavailable} {
+		b := &endlessBody{}
+		if code == http.StatusOK {
+			b.prefix = results
+		}
+		cl := labresults.NewClient("http://central.example", rtFunc(func(r *http.Request) (*http.Response, error) {
+			return &http.Response{StatusCode: code, Header: http.Header{}, Body: b, Request: r}, nil
+		}))
+		got, err := cl.Fetch(context.Background(), "S-6")
+		if code == http.StatusOK && (err != nil || len(got) != 1 || got[0].Analyte != "Cr") {
+			t.Errorf("status 200: Fetch = %v, %v; want the Cr result", got, err)
+		}
+		b.mu.Lock()
+		read, closed := b.read, b.closed
+		b.mu.Unlock()
+		// What was decoded, the 64 KiB allowed beyond it, and 8 KiB for a decoder's read-ahead.
+		if limit := len(b.prefix) + 64<<10 + 8<<10; read > limit {
+			t.Errorf("status %d: Fetch read %d KiB of a body that never ends (it stopped only because the test's "+
+				"body gave up at %d MiB); drain at most 64 KiB beyond what was decoded, then close the body, or a "+
+				"central lab that keeps sending hangs every fetch", code, read>>10, endlessCap>>20)
+		}
+		if !closed {
+			t.Errorf("status %d: the body was not closed", code)
+		}
+	}
+}

@@ -157,3 +157,26 @@ func TestHiddenTheFirstProblemInOrderIsReported(t *testing.T) {
 			"first problem", hugeThenNegative, got, err)
 	}
 }
+
+func TestHiddenAProductWithOneSmallFactorThatWrapsIsRejected(t *testing.T) {
+	// One factor small, the other huge: the product still does not fit, and wraps to a small
+	// positive number that looks like an ordinary dose.
+	cases := []struct {
+		o       dosing.Order
+		wrapsTo int64
+	}{
+		{dosing.Order{Units: 4, MicrogramsPerUnit: 1<<62 + 1}, 4},
+		{dosing.Order{Units: 1<<62 + 1, MicrogramsPerUnit: 4}, 4},
+		{dosing.Order{Units: math.MaxInt32, MicrogramsPerUnit: 8_589_934_597}, 2_147_483_643},
+		{dosing.Order{Units: 8_589_934_597, MicrogramsPerUnit: math.MaxInt32}, 2_147_483_643},
+	}
+	for _, c := range cases {
+		got, err := total(t, dosing.Order{Units: 2, MicrogramsPerUnit: 50}, c.o)
+		if !errors.Is(err, dosing.ErrOutOfRange) || got != 0 {
+			t.Fatalf("TotalMicrograms(2 x 50 µg, %d x %d µg) = %d, %v; want 0 and ErrOutOfRange: the second "+
+				"line's product does not fit in an int64 (it wraps to %d). A product overflows whenever it exceeds "+
+				"math.MaxInt64, also when one factor is small; check before multiplying.",
+				c.o.Units, c.o.MicrogramsPerUnit, got, err, c.wrapsTo)
+		}
+	}
+}

@@ -167,3 +167,43 @@ func TestHiddenTheAddressProblemComesFirst(t *testing.T) {
 			"problem (%q) first, then the options in the order given", both, onlyAddress[0])
 	}
 }
+
+func TestHiddenTheSameProblemTwiceIsReportedTwice(t *testing.T) {
+	_, err := hl7.NewListener(":2575",
+		hl7.WithSiteID(""),
+		hl7.WithReadTimeout(0),
+		hl7.WithSiteID(""),
+		hl7.WithReadTimeout(0),
+		hl7.WithMaxMessageBytes(0),
+		hl7.WithMaxMessageBytes(0),
+	)
+	var cerr *hl7.ConfigError
+	if !errors.As(err, &cerr) {
+		t.Fatalf("NewListener with six invalid options returned error %v; want a *hl7.ConfigError", err)
+	}
+	if len(cerr.Problems) != 6 {
+		t.Fatalf("ConfigError.Problems = %q; want 6 problems, one per invalid option, even when two options "+
+			"are invalid in the same way: Problems holds one description per problem, all of them", cerr.Problems)
+	}
+	for i, p := range cerr.Problems {
+		if p == "" {
+			t.Fatalf("ConfigError.Problems[%d] is empty; want a description", i)
+		}
+	}
+}
+
+func TestHiddenALaterValidOptionDoesNotHideAnInvalidOne(t *testing.T) {
+	for name, opts := range map[string][]hl7.Option{
+		"WithReadTimeout(0), WithReadTimeout(5s)":          {hl7.WithReadTimeout(0), hl7.WithReadTimeout(5 * time.Second)},
+		"WithMaxMessageBytes(0), WithMaxMessageBytes(512)": {hl7.WithMaxMessageBytes(0), hl7.WithMaxMessageBytes(512)},
+		"WithSiteID(\"\"), WithSiteID(\"site-07\")":        {hl7.WithSiteID(""), hl7.WithSiteID("site-07")},
+	} {
+		l, err := hl7.NewListener(":2575", opts...)
+		var cerr *hl7.ConfigError
+		if !errors.As(err, &cerr) || len(cerr.Problems) != 1 || l != nil {
+			t.Errorf("NewListener(\":2575\", %s) = %v, %v; want a nil listener and a *hl7.ConfigError with one "+
+				"problem: every invalid option value is a problem. \"The later one wins\" decides which valid "+
+				"value is used, it does not excuse an invalid one.", name, l, err)
+		}
+	}
+}

@@ -80,7 +80,7 @@ func TestHiddenOptionalAndUnknownFields(t *testing.T) {
 }
 
 func TestHiddenInputThatIsNotAnObject(t *testing.T) {
-	for _, input := range []string{``, `{`, `[1, 2]`, `"P00042"`, `{"patient_id": "P1", "answers": {"pain_level": 5,}}`} {
+	for _, input := range []string{``, `{`, `[1, 2]`, `"P00042"`, `{"patient_id": "P1", "answers": {"pain_level": 5,}}`, `null`, ` null `} {
 		_, err := decode(t, input)
 		if err == nil {
 			t.Fatalf("Decode(%q) returned no error; want an error: that is not a submission", input)
@@ -90,7 +90,19 @@ func TestHiddenInputThatIsNotAnObject(t *testing.T) {
 				"object: there is no field to blame", input, fe.Field)
 		}
 	}
-	if _, err := decode(t, `null`); err == nil {
-		t.Fatalf("Decode(null) returned no error; want one")
+}
+
+func TestHiddenPainLevelGotIsTheNumberAsWritten(t *testing.T) {
+	// None of these is an integer; Got is the number exactly as the app wrote it, not as Go would print it.
+	for _, raw := range []string{`8.50`, `7.25e0`, `0.10`, `-2.50`, `1.5E-1`} {
+		input := submission(`"P00042"`, raw, `true`, ``)
+		_, err := decode(t, input)
+		var fe *epro.FieldError
+		if errors.As(err, &fe) && fe.Field == "answers.pain_level" && fe.Got != raw {
+			t.Fatalf("Decode(%s) returned FieldError.Got %q; want %q: for a pain level that is not an integer from "+
+				"0 to 10, Got is the number as written in the submission, not the number parsed and printed again",
+				input, fe.Got, raw)
+		}
+		expectFieldError(t, input, err, "answers.pain_level", epro.WantPainLevel, raw)
 	}
 }

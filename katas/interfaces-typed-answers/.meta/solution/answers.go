@@ -76,6 +76,11 @@ var want = map[string]string{
 // that is missing or holds the wrong value gives a *FieldError. Input that is
 // not a JSON object gives some other error. Decode never panics.
 func Decode(data []byte) (Submission, error) {
+	// json.Unmarshal reads a top-level null into a struct as "nothing to do", which would blame
+	// patient_id for input that is not an object at all.
+	if strings.TrimSpace(string(data)) == "null" {
+		return Submission{}, errors.New("epro: submission is null, not a JSON object")
+	}
 	var w wire
 	if err := json.Unmarshal(data, &w); err != nil {
 		var typeErr *json.UnmarshalTypeError

@@ -204,3 +204,110 @@ func TestHiddenStoreGrowsAgainAfterShrinking(t *testing.T) {
 			len(ids), ids[0], ids[len(ids)-1])
 	}
 }
+
+// fillRange puts the sessions S-<from> .. S-<to-1>, expiring one second apart from t0.
+func fillRange(st *sessions.Store, from, to int) {
+	for i := from; i < to; i++ {
+		st.Put(fmt.Sprintf("S-%06d", i), sessions.Session{
+			Subject: "PT",
+			Expires: t0.Add(time.Duration(i) * time.Second),
+			Scores:  [8]int64{int64(i)},
+		})
+	}
+}
+
+func TestHiddenMemoryGivenBackJustUnderAQuarter(t *testing.T) {
+	// A quarter of the peak is the rule, not a sixteenth: leaving one session fewer than a
+	// quarter must already give the memory back.
+	var st sessions.Store
+	base := hiddenHeap()
+	const n = 20_000
+	const left = n/4 - 1
+	fillRange(&st, 0, n)
+	peak := hiddenHeap() - base
+	for i := left; i < n; i++ {
+		st.Delete(fmt.Sprintf("S-%06d", i))
+	}
+	if st.Len() != left {
+		t.Fatalf("Len() = %d after deleting down to %d; want %d", st.Len(), left, left)
+	}
+	after := hiddenHeap() - min(base, hiddenHeap())
+	if after > peak/2 {
+		t.Fatalf("%d of %d sessions left after Delete (fewer than a quarter of the peak), yet the store "+
+			"holds %d KB (%d KB at the peak): below a quarter of the most sessions held, the memory of "+
+			"the peak must be given back", left, n, after>>10, peak>>10)
+	}
+	for _, i := range []int{0, left / 2, left - 1} {
+		id := fmt.Sprintf("S-%06d", i)
+		if got, ok := st.Get(id); !ok || got.Scores[0] != int64(i) {
+			t.Fatalf("after the store shrank, Get(%s) = %+v, %v; want the session put earlier", id, got, ok)
+		}
+	}
+	runtime.KeepAlive(&st)
+}
+
+func TestHiddenMemoryGivenBackForAPeakOf1024(t *testing.T) {
+	// A peak of exactly 1024 sessions is large enough for the rule. One such store is small, so
+	// the test uses many of them and measures them together.
+	const stores, n, left = 24, 1024, 10
+	sts := make([]sessions.Store, stores)
+	base := hiddenHeap()
+	for k := range sts {
+		fillRange(&sts[k], 0, n)
+	}
+	peak := hiddenHeap() - base
+	for k := range sts {
+		if k%2 == 0 {
+			for i := left; i < n; i++ {
+				sts[k].Delete(fmt.Sprintf("S-%06d", i))
+			}
+		} else if removed := sts[k].ExpireBefore(t0.Add((n - left) * time.Second)); removed != n-left {
+			t.Fatalf("ExpireBefore removed %d of %d sessions; want %d", removed, n, n-left)
+		}
+	}
+	after := hiddenHeap() - min(base, hiddenHeap())
+	if after > peak/2 {
+		t.Fatalf("%d stores each deleted from a peak of %d sessions down to %d hold %d KB together "+
+			"(%d KB at the peak): a peak of at least 1024 sessions must be given back, not only larger ones",
+			stores, n, left, after>>10, peak>>10)
+	}
+	for k := range sts {
+		if sts[k].Len() != left {
+			t.Fatalf("store %d: Len() = %d; want %d", k, sts[k].Len(), left)
+		}
+	}
+	runtime.KeepAlive(sts)
+}
+
+func TestHiddenMemoryGivenBackAgainAfterRegrowing(t *testing.T) {
+	// "Whenever" a deletion leaves fewer than a quarter of the peak since the map was last built:
+	// not only the first time. Each round grows the store back to its old peak and empties it again.
+	var st sessions.Store
+	const n, left = 16_000, 20
+	base := hiddenHeap()
+	for i := range left { // these stay in the store from round to round
+		st.Put(fmt.Sprintf("S-%06d", i), sessions.Session{Subject: "PT", Expires: t0.Add(1000 * time.Hour)})
+	}
+	for round := range 4 {
+		fillRange(&st, left, n)
+		peak := hiddenHeap() - min(base, hiddenHeap())
+		if round%2 == 0 {
+			for i := left; i < n; i++ {
+				st.Delete(fmt.Sprintf("S-%06d", i))
+			}
+		} else if removed := st.ExpireBefore(t0.Add(n * time.Second)); removed != n-left {
+			t.Fatalf("round %d: ExpireBefore removed %d; want %d", round+1, removed, n-left)
+		}
+		if st.Len() != left {
+			t.Fatalf("round %d: Len() = %d; want %d", round+1, st.Len(), left)
+		}
+		after := hiddenHeap() - min(base, hiddenHeap())
+		if after > peak/2 {
+			t.Fatalf("round %d: the store grew back to %d sessions and was emptied down to %d, yet it holds "+
+				"%d KB (%d KB at this round's peak): the memory must be given back whenever a deletion "+
+				"leaves fewer than a quarter of the peak since the map was last built, not just the first time",
+				round+1, n, left, after>>10, peak>>10)
+		}
+	}
+	runtime.KeepAlive(&st)
+}

@@ -213,3 +213,48 @@ func TestHiddenKitsAreNeverAtNeitherDepot(t *testing.T) {
 		}
 	}
 }
+
+func TestHiddenTheLastKitsAreNotMovedTwice(t *testing.T) {
+	// Both ID orders: the destination sorts before the source, then after it.
+	for _, ids := range [][2]string{{"SITE-B", "DEPOT-A"}, {"DEPOT-A", "SITE-B"}} {
+		from, to := ipsupply.NewDepot(ids[0], 3), ipsupply.NewDepot(ids[1], 0)
+		const jobs = 5
+
+		// A stock count holds the destination while five jobs each ask for one of the 3 kits.
+		base := blockedInTransfer()
+		ipsupply.LockOf(to).Lock()
+		results := make(chan error, jobs)
+		for range jobs {
+			go func() { results <- ipsupply.Transfer(from, to, 1) }()
+		}
+		waitUntilBlockedInTransfer(base, jobs)
+		ipsupply.LockOf(to).Unlock()
+
+		var moved, refused int
+		var errs []error
+		if !finishes(func() {
+			for range jobs {
+				errs = append(errs, <-results)
+			}
+		}) {
+			t.Fatalf("%d transfers %s -> %s deadlocked\n%s", jobs, ids[0], ids[1], blockedStacks())
+		}
+		for _, err := range errs {
+			switch {
+			case err == nil:
+				moved++
+			case errors.Is(err, ipsupply.ErrInsufficientStock):
+				refused++
+			default:
+				t.Fatalf("Transfer(%s -> %s, 1) = %v; want nil or ErrInsufficientStock", ids[0], ids[1], err)
+			}
+		}
+		if moved != 3 || refused != 2 || from.Kits() != 0 || to.Kits() != 3 {
+			t.Fatalf("%d concurrent 1-kit transfers from %s (3 kits) to %s: %d succeeded, %d refused, %s holds %d, "+
+				"%s holds %d; want 3, 2, 0, 3. Checking the stock before both locks are held lets two transfers "+
+				"move the same kit: a transfer is atomic only if the check and the move happen under both locks, "+
+				"and it must fail with ErrInsufficientStock when the source holds fewer kits than asked for.",
+				jobs, ids[0], ids[1], moved, refused, ids[0], from.Kits(), ids[1], to.Kits())
+		}
+	}
+}
