@@ -119,6 +119,12 @@ PHRASES: Final[dict[str, tuple[str, str]]] = {
         "{name} 不是普通文件（而是文件夹、管道或设备）；请把代码放在这个名字的文件里",
     ),
     "refuse.cgo": ("{name}: //go:cgo_ directives are refused", "{name}：不允许 //go:cgo_ 指令"),
+    "refuse.directive": (
+        "{where}: the compiler directive //go:{directive} is refused: directives change how your code "
+        "meets the tests (//go:norace hides data races from the race detector), and no kata needs one",
+        "{where}：不允许编译器指令 //go:{directive}：指令会改变你的代码在测试中的表现"
+        "（//go:norace 会让竞态检测器看不到数据竞争），任何 kata 都用不到它",
+    ),
     "refuse.predeclared": (
         "{where}:{line}: `{kind} {ident}` declares the predeclared identifier {ident} at package scope, "
         "which changes what it means in the kata's tests too; give it another name",

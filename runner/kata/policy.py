@@ -13,20 +13,30 @@ from runner.toolchain import GoToolchain
 DANGEROUS = frozenset(
     {"os", "os/exec", "os/signal", "syscall", "unsafe", "runtime/debug", "reflect", "plugin", "net", "C"}
 )
-_LINKNAME = re.compile(r"^\s*//go:linkname\b", re.M)
-_CGO_DIRECTIVE = re.compile(r"^\s*//go:cgo_", re.M)
+_DIRECTIVE = re.compile(r"^[ \t]*//go:([A-Za-z0-9_]*)", re.M)
+# Compiler directives that change nothing the tests rely on. Every other one is refused: each
+# changes how the compiled code meets the tests or the race detector (`//go:norace` turns a data
+# race the hidden tests exist to catch into a pass), and none is needed to solve a kata.
+_HARMLESS_DIRECTIVES = frozenset({"build", "generate", "noinline"})
 MAX_LEARNER_FILE = 1 << 20
 
 
 def check_files(pkg_dir: Path, learner_files: tuple[str, ...]) -> list[Said]:
-    """Refusals that need no toolchain: linkname and cgo directives in the learner's text."""
+    """Refusals that need no toolchain: compiler directives in the learner's text."""
     reasons: list[Said] = []
     for name in learner_files:
         text = (pkg_dir / name).read_text(encoding="utf-8", errors="replace")
-        if _LINKNAME.search(text):
-            reasons.append(say("refuse.linkname", name=name))
-        if _CGO_DIRECTIVE.search(text):
-            reasons.append(say("refuse.cgo", name=name))
+        for m in _DIRECTIVE.finditer(text):
+            directive = m.group(1)
+            if directive in _HARMLESS_DIRECTIVES:
+                continue
+            line = text.count("\n", 0, m.start()) + 1
+            if directive == "linkname":
+                reasons.append(say("refuse.linkname", name=f"{name}:{line}"))
+            elif directive.startswith("cgo_"):
+                reasons.append(say("refuse.cgo", name=f"{name}:{line}"))
+            else:
+                reasons.append(say("refuse.directive", where=f"{name}:{line}", directive=directive))
     return reasons
 
 

@@ -281,6 +281,7 @@ def test_extra_test_file_changed_go_mod_and_extra_source_are_ignored_and_reporte
     [
         ("forbidden_import", 'import "os" in tests/kata/submissions/stats/forbidden_import/stats.go:5 is not allowed'),
         ("linkname", "//go:linkname is refused"),
+        ("norace", "stats.go:30: the compiler directive //go:norace is refused"),
     ],
 )
 def test_refused_code_never_runs(case: str, reason: str) -> None:
