@@ -305,6 +305,28 @@ def compile_errors(build_output: str, paths: PathMap) -> list[CompileError]:
             errors[-1] = CompileError(last.file, last.line, last.column, message, last.in_hidden_test)
         else:
             errors.append(CompileError("", 0, 0, paths.clean(line.strip())))
+    errors = _hidden_redacted(errors)
     # The learner's own errors first: a broken learner file also breaks every test that uses it.
     errors.sort(key=lambda e: (e.in_hidden_test, e.file not in paths.learner.values()))
     return errors[:50]
+
+
+HIDDEN_DOES_NOT_COMPILE = (
+    "a hidden test does not compile against your code: keep every exported name, type and signature "
+    "the README and the starter define (Go's message is not shown, since it quotes the hidden test)"
+)
+
+
+def _hidden_redacted(errors: list[CompileError]) -> list[CompileError]:
+    """Errors inside a hidden test file, one per file and without Go's text: the compiler quotes
+    the line it stops at (`got != http.StatusNotFound`, a test's dates), so a submission that
+    changes a type on purpose could read the hidden tests ten errors at a time."""
+    out: list[CompileError] = []
+    seen: set[str] = set()
+    for e in errors:
+        if not e.in_hidden_test:
+            out.append(e)
+        elif e.file not in seen:
+            seen.add(e.file)
+            out.append(CompileError(e.file, 0, 0, HIDDEN_DOES_NOT_COMPILE, in_hidden_test=True))
+    return out

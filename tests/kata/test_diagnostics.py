@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from runner.kata.diagnostics import (
+    HIDDEN_DOES_NOT_COMPILE,
     PathMap,
     blocked_summary,
     compile_errors,
@@ -88,9 +89,28 @@ def test_compile_errors_point_at_the_learners_file_and_flag_hidden_tests() -> No
     errors = compile_errors(output, PATHS)
     assert [str(e) for e in errors] == [
         "work/stats.go:9:2: undefined: undefinedThing",
-        "stats_hidden_test.go:6:15: too many arguments in call to Max\nhave (number, number)\nwant ([]int)",
+        f"stats_hidden_test.go: {HIDDEN_DOES_NOT_COMPILE}",
     ]
     assert [e.in_hidden_test for e in errors] == [False, True]
+
+
+def test_hidden_test_compile_errors_never_quote_the_hidden_test() -> None:
+    """A red team changed a type the tests use on purpose: Go's messages quoted the hidden test's
+    lines (`got != http.StatusNotFound`, its dates), ten errors per run."""
+    output = (
+        "# example.com/stats [example.com/stats.test]\n"
+        './stats_hidden_test.go:12:5: invalid operation: got != "02/03/2026" (mismatched types int and untyped string)\n'
+        "./stats_hidden_test.go:30:9: cannot use want (variable of type []string) as int value\n"
+        '\t./stats_hidden_test.go:29:2: declared here: want := []string{"2026-02-30"}\n'
+        "./stats_test.go:7:3: undefined: stats.Mean\n"
+    )
+    errors = compile_errors(output, PATHS)
+    shown = "\n".join(str(e) for e in errors)
+    assert "2026" not in shown and "mismatched" not in shown and "declared here" not in shown
+    assert [str(e) for e in errors] == [
+        "stats_test.go:7:3: undefined: stats.Mean",
+        f"stats_hidden_test.go: {HIDDEN_DOES_NOT_COMPILE}",
+    ]
 
 
 def test_messages_drop_framing_and_keep_subtests_and_panic_location() -> None:
