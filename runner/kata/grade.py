@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from runner.errors import BadInput, Interrupted
+from runner.files import NotReadable, read_regular_file
 from runner.kata.build import AnyOf, BuildAlongside, BuildOutcome, build_alone
 from runner.kata.catalog import Kata
 from runner.kata.diagnostics import PathMap, compile_errors
@@ -565,18 +566,25 @@ def _ignored(kata: Kata, code_dir: Path) -> list[str]:
     return notes
 
 
+# Files in the folder that are not used are only compared or searched for a note; one bigger than
+# this is "changed" and not searched (a 32 GiB sparse file costs no disk, but read whole it cost
+# twice its size in memory).
+_MAX_NOTED_FILE = 4 * MAX_LEARNER_FILE
+
+
 def _same(a: Path, b: Path) -> bool:
     try:
-        return (
-            b.is_file()
-            and a.read_bytes().replace(b"\r\n", b"\n").strip() == b.read_bytes().replace(b"\r\n", b"\n").strip()
-        )
-    except OSError:
+        return b.is_file() and _bytes(a).replace(b"\r\n", b"\n").strip() == _bytes(b).replace(b"\r\n", b"\n").strip()
+    except (OSError, NotReadable):
         return False
+
+
+def _bytes(path: Path) -> bytes:
+    return bytes(read_regular_file(path, _MAX_NOTED_FILE))
 
 
 def _text(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
+        return _bytes(path).decode("utf-8", errors="replace")
+    except (OSError, NotReadable):
         return ""
