@@ -73,6 +73,11 @@ def plan_for(
         bwrap = shutil.which("bwrap")
         if bwrap and _works("bwrap", [bwrap, *_bwrap_args(Path("/")), "true"]):
             hidden = [f for f in private if _hideable(f, [run_root, *needed])]
+            # The folder holding the run folders (XDG_RUNTIME_DIR, TMPDIR, GOKATA_RUN_DIR) also
+            # holds the other runs of a batch, whose hidden tests are plain text until compiled:
+            # hidden too, and the run's own folder mounted back over it.
+            if _hideable(run_root.parent, needed):
+                hidden.append(run_root.parent)
             return Plan("bwrap", (bwrap, *_bwrap_args(run_root, hidden, blank)))
     if wanted in ("", "auto", "bwrap", "unshare"):
         unshare = shutil.which("unshare")

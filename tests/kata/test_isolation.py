@@ -149,3 +149,30 @@ def test_a_refused_submission_ran_nothing_so_names_no_isolation(tmp_path: Path) 
 
     result = grade_submission(load_kata("stats"), submission("stats", "forbidden_import"))
     assert result.status == "rejected" and result.isolation is None
+
+
+@needs_bwrap
+def test_under_bwrap_other_runs_beside_this_one_are_hidden(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, listener: Listener
+) -> None:
+    """A red team (net/http's http.Dir) walked the folder holding the run folders when it was not
+    /tmp (XDG_RUNTIME_DIR, TMPDIR, GOKATA_RUN_DIR) and read another run's hidden test as text."""
+    runs = Path(tempfile.mkdtemp(prefix="gokata-runs-", dir="/var/tmp"))
+    try:
+        neighbour = runs / "gokata-run-other" / "src"
+        neighbour.mkdir(parents=True)
+        (neighbour / "other_hidden_test.go").write_text("package other // the other run's hidden test\n")
+        monkeypatch.setenv("GOKATA_RUN_DIR", str(runs))
+        monkeypatch.setenv("GOKATA_SANDBOX", "bwrap")
+        root = tmp_path / "katas"
+        shutil.copytree(FIXTURE, root / "sandbox")
+        (root / "sandbox" / "testdata" / "targets.txt").write_text(listener.address + "\n")
+        (root / "sandbox" / "testdata" / "secrets.txt").write_text(str(neighbour / "other_hidden_test.go") + "\n")
+        monkeypatch.setenv("GOKATA_KATAS", str(root))
+        kata = load_kata("sandbox")
+        result = grade_sources(kata, solution_submission(kata))
+        assert result.isolation == "bwrap"
+        assert by_name(result)["TestNoSecretsReadable"] == "pass", result.tests
+        assert by_name(result)["TestWritesInsideTheRunFolder"] == "pass", result.tests
+    finally:
+        shutil.rmtree(runs, ignore_errors=True)
