@@ -95,15 +95,24 @@ func TestHiddenLaterCallsDoNotBuildAgain(t *testing.T) {
 	var builds atomic.Int32
 	reg := patientdb.NewRegistry(countingBuilder(&builds, "postgres://patients-eu"))
 
+	// A registry lives as long as the service: tens of thousands of requests
+	// call Get, and every one of them must get the first client.
+	const later = 20000
 	first := reg.Get()
-	for range 100 {
+	for i := range later {
 		if c := reg.Get(); c != first {
-			t.Fatalf("a later Get returned %p; want the first client %p", c, first)
+			t.Fatalf("call %d to Get returned %p; want the first client %p. build runs at most once per "+
+				"Registry, for its whole life: a later Get must never build (or \"recycle\") the client again.",
+				i+2, c, first)
 		}
 	}
-	getConcurrently(t, reg, 100)
+	for _, c := range getConcurrently(t, reg, 100) {
+		if c != first {
+			t.Fatalf("a later concurrent Get returned %p; want the first client %p", c, first)
+		}
+	}
 	if n := builds.Load(); n != 1 {
-		t.Fatalf("build ran %d times over 201 calls; want once", n)
+		t.Fatalf("build ran %d times over %d calls; want once per Registry, however many calls it serves", n, later+101)
 	}
 }
 

@@ -228,3 +228,56 @@ func TestHiddenOutputIsExactlyWhatMarshalGives(t *testing.T) {
 			"gives different bytes)", got, want)
 	}
 }
+
+func TestHiddenLargeMessagesAreNotPutBackIntoThePool(t *testing.T) {
+	// Lab reports of a few KiB are common; they stay well under
+	// MaxPooledBufferCap, so their buffers go back to the pool.
+	for _, payload := range []int{900, 1500, 4 << 10, 16 << 10, 40 << 10} {
+		pool := newRecordingPool(cleanBuffer)
+		e := hl7json.NewEncoderWithPool(pool)
+		r := record(80, payload)
+		want := wantJSON(t, r)
+
+		out := mustEncode(t, e, r)
+		for _, p := range pool.putsSince(0) {
+			if sharesMemory(out, p.buf) {
+				t.Fatalf("for a %d-byte message, Encode returned bytes that live inside the buffer it put back "+
+					"into the pool. The caller owns the returned bytes, whatever the message's size: the next "+
+					"user of that buffer writes over them. Return a copy, e.g. bytes.Clone(buf.Bytes()).", len(want))
+			}
+		}
+		next := record(81, payload)
+		mustEncode(t, e, next)
+		if string(out) != want {
+			t.Fatalf("the output of a %d-byte message changed after the next Encode: %s\nwant it unchanged: %s",
+				len(want), short(string(out)), short(want))
+		}
+	}
+}
+
+func TestHiddenMessageIsEncodedIntoThePooledBuffer(t *testing.T) {
+	// The pool hands out one roomy buffer; Encode is to write the message into it
+	// rather than into memory allocated for this message alone.
+	roomy := func() *bytes.Buffer { return bytes.NewBuffer(make([]byte, 0, 8<<10)) }
+	for i, payload := range []int{10, 200, 2 << 10} {
+		pool := newRecordingPool(roomy)
+		e := hl7json.NewEncoderWithPool(pool)
+		r := record(90+i, payload)
+		want := wantJSON(t, r)
+
+		mustEncode(t, e, r)
+
+		puts := pool.putsSince(0)
+		if len(puts) != 1 {
+			t.Fatalf("Encode of a %d-byte message made %d Puts; want the one buffer it took back in the pool",
+				len(want), len(puts))
+		}
+		b := puts[0].buf.Bytes()
+		if !bytes.Contains(b[:cap(b)], []byte(want)) {
+			t.Fatal("Encode took a buffer from the pool and put it back, but never encoded the message into " +
+				"it. The encoder reuses its *bytes.Buffers through the pool instead of allocating memory for " +
+				"each message: encode into the pooled buffer (json.NewEncoder(buf).Encode(r)), then copy the " +
+				"result out. Getting and putting a buffer that json.Marshal bypasses is not reuse.")
+		}
+	}
+}

@@ -221,3 +221,112 @@ func TestHiddenEdgeCases(t *testing.T) {
 	}
 	checkReports(t, forms, reports)
 }
+
+func TestHiddenNoValidationStartsAfterTheFirstErrorEvenIfOthersSucceed(t *testing.T) {
+	// The validations still running when CRF-0000 fails finish their work
+	// anyway once their ctx is cancelled, and report success. The workers must
+	// still not take another form.
+	const workers = 4
+	baseline := runtime.NumGoroutine()
+	forms := makeForms(100)
+	var calls atomic.Int32
+	validate := func(ctx context.Context, f edcbatch.Form) (edcbatch.Report, error) {
+		calls.Add(1)
+		if f.ID == "CRF-0000" {
+			return edcbatch.Report{}, errBadForm
+		}
+		<-ctx.Done()
+		return reportFor(f), nil // this check completed before it noticed the cancellation
+	}
+
+	reports, err := validateAllWithin(t, context.Background(), forms, workers, validate,
+		"After CRF-0000 failed, the other validations wait for their ctx to be cancelled.")
+
+	if !errors.Is(err, errBadForm) || reports != nil {
+		t.Fatalf("ValidateAll returned %d reports, %v; want nil reports and the error of CRF-0000", len(reports), err)
+	}
+	if n := calls.Load(); n > workers {
+		t.Fatalf("validate was called %d times for %d forms; want at most %d (the forms already in progress "+
+			"when CRF-0000 failed). After the first error no new validation may start, even when the running "+
+			"ones return successfully: a worker checks ctx before it takes the next form.", n, len(forms), workers)
+	}
+	expectNoLeak(t, baseline, "after ValidateAll returned the first error")
+}
+
+func TestHiddenCallerCancellationIsReportedEvenIfValidationsSucceed(t *testing.T) {
+	for round := range 5 {
+		baseline := runtime.NumGoroutine()
+		ctx, cancel := context.WithCancel(context.Background())
+		forms := makeForms(50)
+		const workers = 3
+		var started atomic.Int32
+		validate := func(vctx context.Context, f edcbatch.Form) (edcbatch.Report, error) {
+			if started.Add(1) == workers {
+				cancel() // the operator aborts the nightly run
+			}
+			<-vctx.Done()
+			return reportFor(f), nil // these checks completed anyway; no validation fails
+		}
+
+		reports, err := validateAllWithin(t, ctx, forms, workers, validate,
+			"The caller cancelled ctx; the validations wait for theirs to be cancelled too.")
+		cancel()
+
+		if !errors.Is(err, context.Canceled) {
+			t.Fatalf("round %d: after the caller cancelled ctx (with %d of %d forms never validated), ValidateAll "+
+				"returned %d reports and error %v; want nil reports and an error wrapping ctx.Err() "+
+				"(context.Canceled), also when no validation itself returned an error", round, len(forms)-workers,
+				len(forms), len(reports), err)
+		}
+		if reports != nil {
+			t.Fatalf("round %d: got %d reports after cancellation; want nil", round, len(reports))
+		}
+		if n := started.Load(); n > workers {
+			t.Fatalf("round %d: %d validations started; want no new ones after the caller cancelled (%d were "+
+				"running)", round, n, workers)
+		}
+		expectNoLeak(t, baseline, "after a cancelled batch")
+	}
+}
+
+func TestHiddenReturnsTheFirstFailureInTimeNotTheLowestIndex(t *testing.T) {
+	// Two forms fail for real. The one later in the list fails first; the
+	// other, a slow cross-form check, fails only afterwards.
+	for _, pair := range [][2]int{{1, 3}, {0, 2}, {2, 3}} {
+		late, early := pair[0], pair[1]
+		const workers = 4
+		forms := makeForms(20)
+		lateID, earlyID := forms[late].ID, forms[early].ID
+		cause := fmt.Errorf("%s: visit date before consent date", earlyID)
+		later := fmt.Errorf("%s: weight missing on visit 2", lateID)
+		lateStarted := make(chan struct{})
+		validate := func(ctx context.Context, f edcbatch.Form) (edcbatch.Report, error) {
+			switch f.ID {
+			case earlyID:
+				select {
+				case <-lateStarted:
+				case <-time.After(guard):
+				}
+				return edcbatch.Report{}, cause
+			case lateID:
+				close(lateStarted)
+				<-ctx.Done() // still busy when the other form fails; then fails too
+				return edcbatch.Report{}, later
+			}
+			<-ctx.Done()
+			return edcbatch.Report{}, fmt.Errorf("%s: %w", f.ID, ctx.Err())
+		}
+
+		reports, err := validateAllWithin(t, context.Background(), forms, workers, validate,
+			"The other validations only stop when their ctx is cancelled.")
+
+		if !errors.Is(err, cause) {
+			t.Fatalf("%s failed first, then %s failed too; ValidateAll returned %v; want the first failure: %v. "+
+				"\"First\" is the first to fail in time, not the failed form that comes first in the list.",
+				earlyID, lateID, err, cause)
+		}
+		if reports != nil {
+			t.Fatalf("got %d reports with the error; want nil", len(reports))
+		}
+	}
+}

@@ -115,14 +115,63 @@ func TestHiddenNoIDsGiveNoBatches(t *testing.T) {
 }
 
 func TestHiddenSizeBelowOnePanics(t *testing.T) {
-	for _, size := range []int{0, -1} {
-		func() {
-			defer func() {
-				if recover() == nil {
-					t.Errorf("Batches(ids, %d) returned; want a panic (a batch size below 1 is a bug in the caller)", size)
-				}
+	for _, ids := range [][]string{{"P01"}, numberedIDs(7), nil, {}} {
+		for _, size := range []int{0, -1, -3} {
+			func() {
+				defer func() {
+					if recover() == nil {
+						desc := fmt.Sprintf("%d IDs", len(ids))
+						if ids == nil {
+							desc = "nil"
+						}
+						t.Errorf("Batches(%s, %d) returned; want a panic. A batch size below 1 is a bug in the "+
+							"caller, and size < 1 panics whether or not there are any IDs to split.", desc, size)
+					}
+				}()
+				batching.Batches(ids, size)
 			}()
-			batching.Batches([]string{"P01"}, size)
-		}()
+		}
+	}
+}
+
+func TestHiddenLargeInputsAppendIndependently(t *testing.T) {
+	// A busy night: hundreds of patient IDs, not a handful.
+	for _, n := range []int{100, 257, 1000} {
+		for _, size := range []int{1, 7, 100} {
+			backing := append(numberedIDs(n), "NEXT-RUN-1", "NEXT-RUN-2")
+			ids := backing[:n]
+			orig := slices.Clone(ids)
+			batches := batching.Batches(ids, size)
+			if want := (n + size - 1) / size; len(batches) != want {
+				t.Fatalf("Batches(%d IDs, %d) gave %d batches; want %d", n, size, len(batches), want)
+			}
+			want := make([][]string, len(batches))
+			for i, b := range batches {
+				want[i] = slices.Clone(b)
+			}
+
+			for i := range batches {
+				for k := range 3 {
+					extra := fmt.Sprintf("CHK-%d-%d", i, k)
+					batches[i] = append(batches[i], extra)
+					want[i] = append(want[i], extra)
+				}
+			}
+
+			for i := range batches {
+				if !slices.Equal(batches[i], want[i]) {
+					t.Fatalf("%d IDs in batches of %d: batch %d is %q after every job appended 3 control IDs; "+
+						"want %q. Appending to one batch overwrote another one, whatever the number of IDs.",
+						n, size, i, batches[i], want[i])
+				}
+			}
+			if !slices.Equal(ids, orig) {
+				t.Fatalf("%d IDs in batches of %d: appending to the batches changed the caller's ids", n, size)
+			}
+			if backing[n] != "NEXT-RUN-1" || backing[n+1] != "NEXT-RUN-2" {
+				t.Fatalf("%d IDs in batches of %d: appending to the last batch overwrote what the caller keeps "+
+					"after ids (%q)", n, size, backing[n:])
+			}
+		}
 	}
 }

@@ -151,3 +151,33 @@ func TestHiddenEmptySnapshotWithSpareCapacityIsNotPinned(t *testing.T) {
 		}
 	}
 }
+
+func TestHiddenLargeResultsAreCompactIndependentCopies(t *testing.T) {
+	// Some report jobs ask for thousands of records, not a handful.
+	snapshot := snapshotOf(30_000)
+
+	for _, n := range []int{1000, 5000, 20_000} {
+		got := records.FirstN(snapshot, n)
+		if len(got) != n {
+			t.Fatalf("FirstN(snapshot of 30,000, %d) has %d records; want %d", n, len(got), n)
+		}
+		if pointsIntoArrayOf(got, snapshot) {
+			t.Fatalf("FirstN(snapshot of 30,000, %d) points into the snapshot's array (%s). However many records "+
+				"are asked for, the result is independent of the snapshot and must not keep its array alive: "+
+				"copy into a new array.", n, describe(got))
+		}
+		got[n-1].Status = "Processing"
+		if snapshot[n-1].Status != "Enrolled" {
+			t.Fatalf("FirstN(snapshot of 30,000, %d): marking the last result record \"Processing\" changed the "+
+				"snapshot; the result must be a copy", n)
+		}
+		// An append loop grows a large slice by about 1.25x, and slices.Clone rounds up to the allocator's
+		// size class; reserving twice the length is memory for records the result does not have.
+		if limit := len(got) + 3*len(got)/5 + 64; cap(got) > limit {
+			t.Fatalf("FirstN(snapshot of 30,000, %d) = %s: it holds %d records but keeps room for %d. "+
+				"The result holds memory for its own records only, for as long as the report job keeps it; "+
+				"want a capacity close to its length (at most %d here), not spare room to append.",
+				n, describe(got), len(got), cap(got), limit)
+		}
+	}
+}

@@ -113,3 +113,57 @@ func TestHiddenWithdrawnRecordsAreFreed(t *testing.T) {
 	runtime.KeepAlive(kept)
 	runtime.KeepAlive(list)
 }
+
+func TestHiddenLargeWithdrawalWaveIsCleared(t *testing.T) {
+	// After a large wave of withdrawals, hundreds or thousands of slots are vacated at once.
+	rng := rand.New(rand.NewPCG(23, 5))
+	patterns := []string{
+		strings.Repeat("W", 1000),
+		strings.Repeat("K", 300) + strings.Repeat("W", 700),
+		strings.Repeat("W", 700) + strings.Repeat("K", 300),
+		strings.Repeat("KWWW", 500),
+	}
+	for _, n := range []int{150, 1000, 5000} {
+		var b strings.Builder
+		for range n {
+			b.WriteByte("KWW"[rng.IntN(3)])
+		}
+		patterns = append(patterns, b.String())
+	}
+	for _, pattern := range patterns {
+		list := rosterOf(pattern)
+		want := keptIDs(pattern)
+		got := roster.RemoveWithdrawn(list)
+		if ids(got) != want {
+			t.Fatalf("a roster of %d patients, %d withdrawn: RemoveWithdrawn returned %d patients, not the %d "+
+				"kept ones in their original order", len(pattern), strings.Count(pattern, "W"), len(got),
+				len(pattern)-strings.Count(pattern, "W"))
+		}
+		for i := len(got); i < len(list); i++ {
+			if list[i] != nil {
+				t.Fatalf("a roster of %d patients, %d withdrawn: slot %d of the array (of the %d vacated, from %d "+
+					"to %d) still points at %s after the removal. Every vacated slot must be nil, however many "+
+					"patients withdrew at once, so that their records can be freed.", len(pattern),
+					strings.Count(pattern, "W"), i, len(list)-len(got), len(got), len(list)-1, list[i].PatientID)
+			}
+		}
+	}
+}
+
+func TestHiddenResultReusesTheRostersArray(t *testing.T) {
+	for _, pattern := range []string{"W", "WWWW", "KWK", "WWWK", "KKKW", strings.Repeat("W", 40)} {
+		list := rosterOf(pattern)
+		got := roster.RemoveWithdrawn(list)
+		if got == nil || cap(got) != cap(list) {
+			t.Fatalf("pattern %q: RemoveWithdrawn returned a slice with cap %d (nil: %t); want roster's array "+
+				"reused, cap %d, even when every patient withdrew: the service appends its next enrolments to "+
+				"the result, and a new array means allocating a million-slot roster again.",
+				pattern, cap(got), got == nil, cap(list))
+		}
+		got = append(got, &roster.PatientRecord{PatientID: "NEW-001", SiteID: "SITE-02"})
+		if &got[0] != &list[0] {
+			t.Fatalf("pattern %q: the result does not start at roster's array; want the result to reuse it "+
+				"(in place, no allocation)", pattern)
+		}
+	}
+}

@@ -86,11 +86,13 @@ func TestHiddenBaseNameTrimsOneSuffixOnly(t *testing.T) {
 		"notes.txt":          "notes.txt",
 		"csv":                "csv",
 		".csv":               "",
+		"visit_docs.CSV":     "visit_docs.CSV",
+		"ae_export.Csv":      "ae_export.Csv",
 	}
 	for in, want := range cases {
 		if got := badge.BaseName(in); got != want {
-			t.Errorf("BaseName(%q) = %q; want %q (remove the suffix \".csv\" once, not every trailing '.', 'c', 's' or 'v')",
-				in, got, want)
+			t.Errorf("BaseName(%q) = %q; want %q (remove the suffix \".csv\" once, exactly as written in lower "+
+				"case, and nothing else: not every trailing '.', 'c', 's' or 'v', not \".CSV\")", in, got, want)
 		}
 	}
 }
@@ -200,5 +202,47 @@ func TestHiddenRenderAllocatesOnceForShortFields(t *testing.T) {
 	if allocs > 2 {
 		t.Fatalf("Render of 2000 rows of one-character fields made %.0f allocations; want at most 2. With short "+
 			"fields the two commas and the newline are half of every line: size the buffer for them too.", allocs)
+	}
+}
+
+func TestHiddenAccessionCountsBytesNotCharacters(t *testing.T) {
+	// Accession numbers from some laboratories carry non-ASCII characters; the
+	// accession number is still the first 12 bytes of the message.
+	for _, msg := range []string{
+		"LAB·00012345|ORU^R01|", // a two-byte middle dot
+		"LAB0€€€€|ORU^R01|",     // the 12th byte is inside a three-byte character
+		"ÆØÅÆØÅ",                // exactly 12 bytes, but only 6 characters
+		"检验科样本编号0042|ORU^R01|",  // Chinese: three bytes per character
+	} {
+		want := msg[:badge.AccessionLen]
+		got, err := badge.Accession(msg)
+		if err != nil || got != want {
+			t.Errorf("Accession(%q) = %q, %v; want %q, nil: the accession number is the first AccessionLen "+
+				"(12) bytes of the message, not its first 12 characters, and a message of at least 12 bytes is "+
+				"not short", msg, got, err, want)
+		}
+	}
+}
+
+func TestHiddenRenderAllocatesOnceForLongRows(t *testing.T) {
+	// Verbatim terms as the investigator wrote them: lines of well over a hundred bytes.
+	rs := make([]badge.Row, 2000)
+	for i := range rs {
+		rs[i] = badge.Row{
+			ID:      fmt.Sprintf("AE-%05d", i),
+			Subject: fmt.Sprintf("PT-%04d", i%700),
+			Term: fmt.Sprintf("injection site reaction with erythema and induration of %d cm, resolved after "+
+				"topical corticosteroid treatment, no action taken with study drug", 2+i%9),
+		}
+	}
+	allocs := testing.AllocsPerRun(5, func() { _ = badge.Render(rs) })
+	if allocs > 2 {
+		t.Fatalf("Render of 2000 rows of about 150 bytes each made %.0f allocations; want at most 2 however "+
+			"long the rows are. An estimate of the size (so many bytes per row) is too small for long rows, "+
+			"and the buffer reallocates as it grows: measure the rows and size it once.", allocs)
+	}
+	lines := strings.Split(strings.TrimSuffix(badge.Render(rs), "\n"), "\n")
+	if want := rs[1999].ID + "," + rs[1999].Subject + "," + rs[1999].Term; len(lines) != 2000 || lines[1999] != want {
+		t.Fatalf("Render of 2000 long rows: %d lines, last %q; want 2000, last %q", len(lines), lines[len(lines)-1], want)
 	}
 }

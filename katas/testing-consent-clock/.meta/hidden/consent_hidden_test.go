@@ -195,3 +195,46 @@ func TestHiddenWatchWithTheRealClockAndShortDurations(t *testing.T) {
 		t.Errorf("Real().Now() is %v away from time.Now()", d)
 	}
 }
+
+func TestHiddenWatchStopsOnCancelAfterTheReminder(t *testing.T) {
+	f := consent.NewFake(day0)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	reminded := make(chan struct{}, 1)
+	out := make(chan consent.Outcome, 1)
+	go func() {
+		out <- consent.Watch(ctx, f, policy, make(chan struct{}), func() { reminded <- struct{}{} })
+	}()
+	waitPending(t, f, 2)
+	advance(t, f, 24*time.Hour)
+	select {
+	case <-reminded:
+	case <-time.After(2 * time.Second):
+		t.Fatalf("Watch did not call remind when the clock reached 24h")
+	}
+
+	cancel() // the subject withdrew; the site closes the watch between reminder and escalation
+	select {
+	case got := <-out:
+		if got != consent.Cancelled {
+			t.Errorf("Watch = %v after ctx was cancelled at 24h (after the reminder); want Cancelled", got)
+		}
+	case <-time.After(2 * time.Second):
+		advance(t, f, 48*time.Hour) // let a stuck Watch return
+		t.Fatalf("Watch ignored a ctx cancelled after the reminder: it returns Cancelled when ctx is done, " +
+			"before the reminder or after it")
+	}
+
+	// The same with the real clock in a bubble: ctx expires 30h into the watch.
+	synctest.Test(t, func(t *testing.T) {
+		begin := time.Now()
+		ctx, cancel := context.WithTimeout(t.Context(), 30*time.Hour)
+		defer cancel()
+		reminders := 0
+		got := consent.Watch(ctx, consent.Real(), policy, make(chan struct{}), func() { reminders++ })
+		if got != consent.Cancelled || time.Since(begin) != 30*time.Hour || reminders != 1 {
+			t.Fatalf("with ctx done 30h into the watch: Watch = %v after %v with %d reminder(s); want Cancelled "+
+				"after exactly 30h, with the one reminder at 24h", got, time.Since(begin), reminders)
+		}
+	})
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -69,24 +70,74 @@ func TestHiddenEveryPanickingCentreIsReported(t *testing.T) {
 	}
 }
 
-func TestHiddenCentresRunConcurrently(t *testing.T) {
-	const n = 8
-	var arrived atomic.Int32
+// allAtOnce returns a process function that succeeds only once n centres are
+// being processed at the same time. If that does not happen within 2s, the
+// centre waiting longest gives up and so does every centre after it, so that
+// a ProcessAll that runs too few centres at once returns quickly with an
+// error saying so.
+func allAtOnce(n int) func(int) error {
+	var arrived, atGiveUp atomic.Int32
 	allIn := make(chan struct{})
-	process := func(centre int) error {
-		if arrived.Add(1) == n {
+	gaveUp := make(chan struct{})
+	var giveUp sync.Once
+	return func(centre int) error {
+		if arrived.Add(1) == int32(n) {
 			close(allIn)
 		}
 		select {
 		case <-allIn:
 			return nil
+		case <-gaveUp:
 		case <-time.After(2 * time.Second):
-			return fmt.Errorf("only %d of %d centres were ever being processed at the same time", arrived.Load(), n)
+			// Nobody has finished yet, so every centre that arrived is still being processed.
+			giveUp.Do(func() { atGiveUp.Store(arrived.Load()); close(gaveUp) })
 		}
+		return fmt.Errorf("only %d of %d centres were ever being processed at the same time", atGiveUp.Load(), n)
 	}
+}
 
-	if err := processAllWithin(t, centreRange(401, n), process); err != nil {
+func TestHiddenCentresRunConcurrently(t *testing.T) {
+	const n = 8
+	if err := processAllWithin(t, centreRange(401, n), allAtOnce(n)); err != nil {
 		t.Fatalf("%v; want every centre processed concurrently (the nightly window is short)", err)
+	}
+}
+
+func TestHiddenAllCentresRunAtOnce(t *testing.T) {
+	// A large trial: 300 research centres, and the doc comment says all of them concurrently.
+	const n = 300
+	err := processAllWithin(t, centreRange(7001, n), allAtOnce(n))
+	if err != nil {
+		first := centreErrors(t, err)[0]
+		t.Fatalf("%v; want all %d centres processed concurrently, not at most so many at a time: ProcessAll "+
+			"runs process for every centre, all of them at once", first.Err, n)
+	}
+}
+
+func TestHiddenOneFailureIsStillJoined(t *testing.T) {
+	for _, failing := range []func() error{
+		func() error { return errors.New("centre export missing") },
+		func() error { panic("corrupt export") },
+	} {
+		err := processAllWithin(t, centreRange(801, 12), func(centre int) error {
+			if centre == 807 {
+				return failing()
+			}
+			return nil
+		})
+
+		joined, ok := err.(interface{ Unwrap() []error })
+		if !ok {
+			t.Fatalf("one centre of 12 failed; ProcessAll returned %v (%T); want errors.Join of the failed "+
+				"centres' *CentreErrors, also when only one centre failed: the job's report reads the list of "+
+				"failed centres from the joined error (Unwrap() []error)", err, err)
+		}
+		list := joined.Unwrap()
+		var ce *nightly.CentreError
+		if len(list) != 1 || !errors.As(list[0], &ce) || ce.Centre != 807 {
+			t.Fatalf("one centre of 12 failed; the joined error holds %v; want exactly one *CentreError, for "+
+				"centre 807", list)
+		}
 	}
 }
 
