@@ -88,11 +88,15 @@ func TestHiddenBaseNameTrimsOneSuffixOnly(t *testing.T) {
 		".csv":               "",
 		"visit_docs.CSV":     "visit_docs.CSV",
 		"ae_export.Csv":      "ae_export.Csv",
+		"visits.csv.bak":     "visits.csv.bak",
+		"data.csvx":          "data.csvx",
+		"a.csv_b.csv":        "a.csv_b",
 	}
 	for in, want := range cases {
 		if got := badge.BaseName(in); got != want {
 			t.Errorf("BaseName(%q) = %q; want %q (remove the suffix \".csv\" once, exactly as written in lower "+
-				"case, and nothing else: not every trailing '.', 'c', 's' or 'v', not \".CSV\")", in, got, want)
+				"case, only at the very end, and nothing else: not every trailing '.', 'c', 's' or 'v', not \".CSV\", "+
+				"not a \".csv\" in the middle of the name)", in, got, want)
 		}
 	}
 }
