@@ -164,3 +164,42 @@ func TestHiddenShutdownWithNoTasks(t *testing.T) {
 		}
 	})
 }
+
+func TestHiddenShutdownWithExpiredCtxStillStopsEverything(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		tr := bgtasks.NewTracker()
+		saw := make(chan error, 1)
+		if err := tr.Go(func(ctx context.Context) {
+			select {
+			case <-ctx.Done(): // a check that stops when asked
+				saw <- ctx.Err()
+			case <-time.After(time.Hour):
+				saw <- nil
+			}
+		}); err != nil {
+			t.Fatalf("Go: %v", err)
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel() // the orchestrator's budget is already spent
+
+		err := tr.Shutdown(ctx)
+
+		if !errors.Is(err, context.Canceled) {
+			t.Fatalf("Shutdown(already cancelled ctx) with a running task = %v; want context.Canceled", err)
+		}
+		var ran atomic.Bool
+		if err := tr.Go(func(ctx context.Context) { ran.Store(true) }); !errors.Is(err, bgtasks.ErrClosed) {
+			t.Fatalf("Go after Shutdown(already cancelled ctx) = %v; want ErrClosed. README: once Shutdown has "+
+				"started, Go starts nothing and returns ErrClosed, even when Shutdown's ctx has already ended.", err)
+		}
+		if e := <-saw; !errors.Is(e, context.Canceled) {
+			t.Fatalf("after Shutdown(already cancelled ctx), the running task's ctx ended with %v; want "+
+				"context.Canceled. README: Shutdown cancels the tasks' ctx; only the waiting is cut short when "+
+				"its own ctx has ended.", e)
+		}
+		synctest.Wait()
+		if ran.Load() {
+			t.Fatalf("a task passed to Go after Shutdown started ran; want nothing started")
+		}
+	})
+}

@@ -58,6 +58,33 @@ func TestHiddenIDsSortedOnEveryCall(t *testing.T) {
 	}
 }
 
+func TestHiddenIDsResultBelongsToTheCaller(t *testing.T) {
+	var st sessions.Store
+	for _, id := range []string{"S-3", "S-1", "S-2"} {
+		st.Put(id, sessions.Session{})
+	}
+	want := []string{"S-1", "S-2", "S-3"}
+	first := st.IDs()
+	if !slices.Equal(first, want) {
+		t.Fatalf("IDs() = %v; want %v", first, want)
+	}
+	// The audit page re-sorts and edits the slice it was given.
+	slices.Reverse(first)
+	first[0] = "XXX"
+	if got := st.IDs(); !slices.Equal(got, want) {
+		t.Fatalf("after the caller reversed and overwrote the slice an earlier IDs() returned, IDs() = %v; "+
+			"want %v. IDs() returns every id in ascending order on every call: each call must return a "+
+			"new slice the caller owns, not the store's own (cached) slice", got, want)
+	}
+	st.Put("S-0", sessions.Session{})
+	second := st.IDs()
+	second[0] = "YYY"
+	if got := st.IDs(); !slices.Equal(got, []string{"S-0", "S-1", "S-2", "S-3"}) {
+		t.Fatalf("after the caller overwrote the slice an earlier IDs() returned, IDs() = %v; want "+
+			"[S-0 S-1 S-2 S-3]: every call must return a new slice the caller owns", got)
+	}
+}
+
 func TestHiddenPutReplaces(t *testing.T) {
 	var st sessions.Store
 	st.Put("S-1", sessions.Session{Device: "TAB-1"})
