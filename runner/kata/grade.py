@@ -37,7 +37,7 @@ from runner.kata.harness import NONCE_ENV, RESULTS_ENV, Harness, Records, other_
 from runner.kata.isolation import Plan, RunGate, RunSlots, gate_available, plan_for
 from runner.kata.phrases import Said, say
 from runner.kata.policy import MAX_LEARNER_FILE, check_files, check_sources
-from runner.kata.process import Limits, ProcessOutcome, run_limited
+from runner.kata.process import CancelFlag, Limits, ProcessOutcome, run_limited
 from runner.kata.race_ready import kata_built, mark_kata_built, mark_race_runtime_built, race_runtime_built
 from runner.kata.result import CompileError, KataResult, TestOutcome
 from runner.kata.sandbox import (
@@ -246,39 +246,25 @@ def _grade_sources(
             blank=tuple(p for p in box.pkg.iterdir() if p.suffix == ".go"),
             needed=(Path(go.goroot),) if go.goroot else (),
         )
-        with contextlib.ExitStack() as stack:
-            gate = stack.enter_context(RunGate(run_slots)) if run_slots is not None and gate_available() else None
-            argv = [
-                go.exe,
-                "test",
-                "-race",
-                "-json",
-                "-count=1",
-                "-trimpath",
-                f"-timeout={spec.time_limit:g}s",
-                *plan.exec_flag(gate.prefix if gate is not None else ()),
-            ]
-            if shuffle:
-                argv.append("-shuffle=on")
-            argv.append(".")
-            collector = EventCollector()
-            outcome = run_limited(
-                argv,
-                cwd=box.pkg,
-                env=env,
-                limits=limits,
-                sink=collector if gate is None else _GatedSink(collector, gate),
-                cancel=AnyOf(cancel, alongside.failed if alongside is not None else None),
-                on_slow_start=_slow_note(go, progress),
-            )
+        argv = [go.exe, "test", "-race", "-json", "-count=1", "-trimpath", f"-timeout={spec.time_limit:g}s"]
+        if shuffle:
+            argv.append("-shuffle=on")
+        collector, outcome, queued = _run_tests(
+            argv,
+            plan,
+            box,
+            env,
+            limits,
+            run_slots,
+            AnyOf(cancel, alongside.failed if alongside is not None else None),
+            on_slow_start=_slow_note(go, progress),
+        )
         if alongside is not None:
             built = alongside.outcome()
         if not built.ok:
             return _does_not_build(
                 kata, submission, built, _build_paths(kata, submission, box.alone), visible_only, started
             )
-        queued = _unqueue(collector, gate)
-        collector.close()
         records = read_records(box.results, harness.nonce)
         paths = PathMap(
             module=kata.module,
@@ -346,6 +332,36 @@ def _grade_sources(
         )
 
 
+def _run_tests(
+    argv: list[str],
+    plan: Plan,
+    box: Sandbox,
+    env: dict[str, str],
+    limits: Limits,
+    run_slots: RunSlots | None,
+    cancel: CancelFlag | None,
+    on_slow_start: Callable[[], None] | None = None,
+) -> tuple[EventCollector, ProcessOutcome, float]:
+    """`go test` with these flags on the sandbox's package, its test binary run through the
+    sandbox; in a batch the binary waits for a slot. The events, the outcome, and the seconds the
+    binary waited for its slot (taken out of the run's time)."""
+    with contextlib.ExitStack() as stack:
+        gate = stack.enter_context(RunGate(run_slots)) if run_slots is not None and gate_available() else None
+        collector = EventCollector()
+        outcome = run_limited(
+            [*argv, *plan.exec_flag(gate.prefix if gate is not None else ()), "."],
+            cwd=box.pkg,
+            env=env,
+            limits=limits,
+            sink=collector if gate is None else _GatedSink(collector, gate),
+            cancel=cancel,
+            on_slow_start=on_slow_start,
+        )
+    queued = _unqueue(collector, gate)
+    collector.close()
+    return collector, outcome, queued
+
+
 def _run_without_race(
     race_argv: list[str],
     plan: Plan,
@@ -361,21 +377,8 @@ def _run_without_race(
     binary waits for a slot of its own (the race run's was given back when it ended)."""
     box.results.write_bytes(b"")  # the harness's records of this run only
     started = time.monotonic()
-    with contextlib.ExitStack() as stack:
-        gate = stack.enter_context(RunGate(run_slots)) if run_slots is not None and gate_available() else None
-        argv = [a for a in race_argv if a not in ("-race", "-shuffle=on") and not a.startswith("-exec=")]
-        argv[-1:-1] = plan.exec_flag(gate.prefix if gate is not None else ())
-        collector = EventCollector()
-        outcome = run_limited(
-            argv,
-            cwd=box.pkg,
-            env=env,
-            limits=limits,
-            sink=collector if gate is None else _GatedSink(collector, gate),
-            cancel=cancel,
-        )
-    queued = _unqueue(collector, gate)
-    collector.close()
+    argv = [a for a in race_argv if a not in ("-race", "-shuffle=on")]
+    collector, outcome, queued = _run_tests(argv, plan, box, env, limits, run_slots, cancel)
     return decide(facts(collector, outcome, read_records(box.results, nonce), time.monotonic() - started - queued))
 
 
