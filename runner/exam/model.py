@@ -252,21 +252,30 @@ def json_safe(value: Any) -> Any:
     return value
 
 
-def non_finite(value: Any, path: str = "") -> list[str]:
-    """The paths of every NaN or infinite number in a report (grading refuses to write one)."""
+Loc = tuple[str | int, ...]  # field and key names, list indices
+
+
+def non_finite_at(value: Any, loc: Loc = ()) -> list[Loc]:
+    """Where `value` (dataclasses, mappings, lists, as decoded or as read from YAML) holds a NaN or
+    an infinite number: a report grading refuses to write, a spec weight lint refuses."""
     if isinstance(value, float):
-        return [] if math.isfinite(value) else [path or "value"]
+        return [] if math.isfinite(value) else [loc]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return [
-            p
-            for f in dataclasses.fields(value)
-            for p in non_finite(getattr(value, f.name), f"{path}.{f.name}" if path else f.name)
-        ]
+        return [p for f in dataclasses.fields(value) for p in non_finite_at(getattr(value, f.name), (*loc, f.name))]
     if isinstance(value, tuple | list):
-        return [p for i, v in enumerate(value) for p in non_finite(v, f"{path}[{i}]")]
+        return [p for i, v in enumerate(value) for p in non_finite_at(v, (*loc, i))]
     if isinstance(value, dict):
-        return [p for k, v in value.items() for p in non_finite(v, f"{path}.{k}")]
+        return [p for k, v in value.items() for p in non_finite_at(v, (*loc, str(k)))]
     return []
+
+
+def non_finite(value: Any) -> list[str]:
+    """The paths (`questions[3].score`) of every NaN or infinite number in a report."""
+    return [
+        "".join(f"[{part}]" if isinstance(part, int) else f".{part}" if i else part for i, part in enumerate(loc))
+        or "value"
+        for loc in non_finite_at(value)
+    ]
 
 
 class DecodeError(ValueError):

@@ -6,11 +6,10 @@ which is what lets `exam grade` check a submission's pack hash against the spec.
 
 from __future__ import annotations
 
-import math
 import random
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 import yaml
 from pydantic import Field, model_validator
@@ -29,6 +28,7 @@ from runner.content.models import (
 from runner.content.validate import duplicate_key_problems, validate_file
 from runner.content.yaml_source import Locator, read_yaml
 from runner.errors import ContentError, Problem
+from runner.exam.model import non_finite_at
 from runner.kinds.registry import KindName
 
 Kind = KindName  # a section may draw by kind: any kind the registry knows
@@ -135,18 +135,6 @@ def _precheck(path: Path) -> None:
         raise ContentError([Problem(str(path), 1, 1, "", f"{aliases} YAML aliases; an exam spec needs none")])
 
 
-def _non_finite(data: Any, loc: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
-    """Where the spec holds `.nan`, `.inf` or `-.inf` (or a number too large for a float, such as
-    1.0e+999): a weight of infinity passes `gt=0` and makes every score NaN."""
-    if isinstance(data, float):
-        return [] if math.isfinite(data) else [loc]
-    if isinstance(data, dict):
-        return [p for k, v in data.items() for p in _non_finite(v, (*loc, str(k)))]
-    if isinstance(data, list):
-        return [p for i, v in enumerate(data) for p in _non_finite(v, (*loc, i))]
-    return []
-
-
 def load_spec(path: Path) -> tuple[ExamSpec, Locator]:
     _precheck(path)
     yf = read_yaml(path)
@@ -154,7 +142,9 @@ def load_spec(path: Path) -> tuple[ExamSpec, Locator]:
     problems = duplicate_key_problems(yf, locator)
     if not isinstance(yf.data, dict):
         raise ContentError([Problem(str(path), 1, 1, "", "an exam spec is a mapping (see `gokata exam new`)")])
-    for loc in _non_finite(yf.data):
+    # `.nan`, `.inf`, `-.inf` or a number too large for a float (1.0e+999): a weight of infinity
+    # passes `gt=0` and makes every score NaN.
+    for loc in non_finite_at(yf.data):
         line, col = locator.find(loc)
         problems.append(
             Problem(str(path), line, col, ".".join(map(str, loc)), "not a finite number (NaN and infinity are refused)")
