@@ -17,7 +17,7 @@ from runner.errors import BadInput
 from runner.exam.events import Event, EventKind, answer_digest, new_event
 from runner.exam.model import DecodeError, decode
 from runner.exam.pack import OpenedPack
-from runner.files import atomic_write
+from runner.files import NotReadable, atomic_write, read_regular_file
 from runner.paths import EXAM_STATE_FILE
 
 STATE = EXAM_STATE_FILE
@@ -227,21 +227,19 @@ def read_learner_files(ws: Path, names: list[str]) -> LearnerFiles:
             continue
         if stat.S_ISLNK(st.st_mode):
             refused.append(f"{p}: a symbolic link; put the file itself there (graders never follow links)")
-        elif not stat.S_ISREG(st.st_mode):
-            what = "a folder" if stat.S_ISDIR(st.st_mode) else "not a regular file"
-            refused.append(f"{p}: {what}; the kata needs its Go source file here")
-        elif st.st_size > MAX_LEARNER_FILE:
-            refused.append(
-                f"{p}: {st.st_size >> 10} KiB, over the {MAX_LEARNER_FILE >> 10} KiB limit for a kata file "
-                "(the grader refuses larger ones)"
-            )
-        else:
-            try:
-                with p.open("rb") as fh:
-                    # bounded even if the file grew since lstat
-                    files[name] = fh.read(MAX_LEARNER_FILE + 1).decode("utf-8", errors="replace")
-            except OSError as exc:
-                refused.append(f"{p}: cannot read: {exc.strerror}")
+            continue
+        try:
+            files[name] = read_regular_file(p, MAX_LEARNER_FILE).decode("utf-8", errors="replace")
+        except NotReadable as exc:
+            if exc.what == "too large":  # by lstat, or grown past the limit since
+                refused.append(
+                    f"{p}: {max(st.st_size, MAX_LEARNER_FILE + 1) >> 10} KiB, over the {MAX_LEARNER_FILE >> 10} KiB "
+                    "limit for a kata file (the grader refuses larger ones)"
+                )
+            else:
+                refused.append(f"{p}: {exc.what}; the kata needs its Go source file here")
+        except OSError as exc:
+            refused.append(f"{p}: cannot read: {exc.strerror}")
     return LearnerFiles(files, tuple(missing), tuple(refused))
 
 
