@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"runtime"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -327,6 +329,146 @@ func TestHiddenReturnsTheFirstFailureInTimeNotTheLowestIndex(t *testing.T) {
 		}
 		if reports != nil {
 			t.Fatalf("got %d reports with the error; want nil", len(reports))
+		}
+	}
+}
+
+func TestHiddenNegativeWorkersMeansOneAtATime(t *testing.T) {
+	// Each validation holds its slot for a moment, or until a second one
+	// starts beside it: with one worker that never happens.
+	const hold = 10 * time.Millisecond
+	for _, workers := range []int{-1, -6, math.MinInt} {
+		forms := makeForms(6)
+		var inFlight, peak atomic.Int32
+		overlap := make(chan struct{})
+		var once sync.Once
+		validate := func(ctx context.Context, f edcbatch.Form) (edcbatch.Report, error) {
+			n := inFlight.Add(1)
+			defer inFlight.Add(-1)
+			for {
+				p := peak.Load()
+				if n <= p || peak.CompareAndSwap(p, n) {
+					break
+				}
+			}
+			if n > 1 {
+				once.Do(func() { close(overlap) })
+			}
+			select {
+			case <-overlap:
+			case <-time.After(hold):
+			}
+			return reportFor(f), nil
+		}
+
+		reports, err := validateAllWithin(t, context.Background(), forms, workers, validate,
+			"A workers value below 1 means 1 worker.")
+
+		if p := peak.Load(); p > 1 {
+			t.Fatalf("workers=%d: %d validations ran at the same time; want at most 1: a workers value below 1 "+
+				"means 1 worker, whether it is 0 or negative (not one worker per form)", workers, p)
+		}
+		if err != nil {
+			t.Fatalf("workers=%d: error %v", workers, err)
+		}
+		checkReports(t, forms, reports)
+	}
+}
+
+// With one worker, the validation that fails (or during which the caller
+// cancels) is the only one running: after it, not a single validation may
+// start. The rounds are fast; a pool that only sometimes notices the stop
+// before handing out the next form is caught in some of them.
+const stopRounds = 150
+
+func TestHiddenNoValidationStartsAfterTheFirstErrorWithOneWorker(t *testing.T) {
+	for round := range stopRounds {
+		forms := makeForms(20)
+		k := 2 + round%11 // the (k+1)th validation fails; the ones before it pass
+		var calls atomic.Int32
+		var failed, late atomic.Value
+		validate := func(ctx context.Context, f edcbatch.Form) (edcbatch.Report, error) {
+			n := calls.Add(1)
+			if n == int32(k+1) {
+				failed.Store(f.ID)
+				return edcbatch.Report{}, errBadForm
+			}
+			if n > int32(k+1) {
+				late.CompareAndSwap(nil, f.ID)
+			}
+			return reportFor(f), nil
+		}
+
+		reports, err := validateAllWithin(t, context.Background(), forms, 1, validate, "")
+
+		if !errors.Is(err, errBadForm) || reports != nil {
+			t.Fatalf("round %d: ValidateAll returned %d reports, %v; want nil reports and the error of %v",
+				round, len(reports), err, failed.Load())
+		}
+		if n := calls.Load(); n > int32(k+1) {
+			t.Fatalf("round %d: with workers=1, %s failed, and then validate was still called for %v (%d calls, "+
+				"want %d). On the first failed validation no new one may start: before taking (or validating) "+
+				"the next form, check whether the batch has stopped; a select between ctx.Done() and handing out "+
+				"the next form picks at random when both are ready.", round, failed.Load(), late.Load(), n, k+1)
+		}
+	}
+}
+
+func TestHiddenNoValidationStartsAfterTheCallerCancelsWithOneWorker(t *testing.T) {
+	for round := range stopRounds {
+		forms := makeForms(20)
+		k := 2 + round%11 // the operator aborts the run during the (k+1)th validation
+		ctx, cancel := context.WithCancel(context.Background())
+		var calls atomic.Int32
+		var during, late atomic.Value
+		validate := func(vctx context.Context, f edcbatch.Form) (edcbatch.Report, error) {
+			n := calls.Add(1)
+			if n == int32(k+1) {
+				during.Store(f.ID)
+				cancel()
+			}
+			if n > int32(k+1) {
+				late.CompareAndSwap(nil, f.ID)
+			}
+			return reportFor(f), nil // this check completed anyway
+		}
+
+		reports, err := validateAllWithin(t, ctx, forms, 1, validate, "")
+		cancel()
+
+		if !errors.Is(err, context.Canceled) || reports != nil {
+			t.Fatalf("round %d: the caller cancelled ctx during %s; ValidateAll returned %d reports, %v; want nil "+
+				"reports and an error wrapping context.Canceled", round, during.Load(), len(reports), err)
+		}
+		if n := calls.Load(); n > int32(k+1) {
+			t.Fatalf("round %d: with workers=1, the caller cancelled ctx during %s, and then validate was still "+
+				"called for %v (%d calls, want %d). After the caller cancels, no new validation may start: "+
+				"before taking (or validating) the next form, check whether ctx is done; a select between "+
+				"ctx.Done() and handing out the next form picks at random when both are ready.",
+				round, during.Load(), late.Load(), n, k+1)
+		}
+	}
+
+	// A ctx cancelled before the call: not a single validation may start.
+	for round := range 20 {
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		forms := makeForms(10)
+		var calls atomic.Int32
+		validate := func(vctx context.Context, f edcbatch.Form) (edcbatch.Report, error) {
+			calls.Add(1)
+			return reportFor(f), nil
+		}
+
+		reports, err := validateAllWithin(t, ctx, forms, 1+round%4, validate, "")
+
+		if !errors.Is(err, context.Canceled) || reports != nil {
+			t.Fatalf("round %d: with a ctx cancelled before the call, ValidateAll returned %d reports, %v; want nil "+
+				"reports and an error wrapping context.Canceled", round, len(reports), err)
+		}
+		if n := calls.Load(); n != 0 {
+			t.Fatalf("round %d: with a ctx cancelled before the call, validate was called %d times; want none: "+
+				"the batch is stopped before it starts", round, n)
 		}
 	}
 }

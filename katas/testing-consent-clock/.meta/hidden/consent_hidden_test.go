@@ -238,3 +238,68 @@ func TestHiddenWatchStopsOnCancelAfterTheReminder(t *testing.T) {
 		}
 	})
 }
+
+// jumpingClock is a Fake that moves forward by jump as soon as the watch has
+// created its second timer: the clock passes both deadlines before Watch waits
+// on either. That is what an Advance from another goroutine does when it comes
+// right after Pending() reaches 2 (or a machine that sleeps through the
+// weekend); here it happens every time.
+type jumpingClock struct {
+	*consent.Fake
+	jump time.Duration
+	once sync.Once
+}
+
+func (c *jumpingClock) After(d time.Duration) <-chan time.Time {
+	ch := c.Fake.After(d)
+	if c.Fake.Pending() == 2 {
+		c.once.Do(func() { c.Fake.Advance(c.jump) })
+	}
+	return ch
+}
+
+func TestHiddenWatchRemindsEvenWhenOneAdvancePassesBothDeadlines(t *testing.T) {
+	// The site is reminded at 24h even if the clock reaches 72h in one step:
+	// the reminder was due first. Both timers are ready at once then, and a
+	// select between them picks at random, so this is checked many times.
+	check := func(round int, how string, out <-chan consent.Outcome, reminders *atomic.Int32) {
+		t.Helper()
+		select {
+		case got := <-out:
+			if got != consent.Escalated {
+				t.Fatalf("round %d (%s): Watch = %v; want Escalated", round, how, got)
+			}
+		case <-time.After(2 * time.Second):
+			t.Fatalf("round %d (%s): Watch did not return after the clock passed 72h; it creates both of its "+
+				"timers from clk at the start of the watch", round, how)
+		}
+		if n := reminders.Load(); n != 1 {
+			t.Fatalf("round %d (%s): Watch returned Escalated after calling remind %d time(s); want exactly once. "+
+				"remind is due once RemindAfter (24h) has passed, also when the clock passes the escalation "+
+				"deadline in the same step: then both timers are ready, and select picks one of them at random. "+
+				"Do not escalate without the reminder that was due first.", round, how, n)
+		}
+	}
+
+	for round := range 10 {
+		f := consent.NewFake(day0)
+		var reminders atomic.Int32
+		out := make(chan consent.Outcome, 1)
+		go func() {
+			out <- consent.Watch(context.Background(), f, policy, make(chan struct{}), func() { reminders.Add(1) })
+		}()
+		waitPending(t, f, 2)
+		advance(t, f, 72*time.Hour+time.Duration(round)*time.Hour)
+		check(round, "one Advance past 24h and 72h", out, &reminders)
+	}
+
+	for round := range 40 {
+		clk := &jumpingClock{Fake: consent.NewFake(day0), jump: 72*time.Hour + time.Duration(round)*time.Minute}
+		var reminders atomic.Int32
+		out := make(chan consent.Outcome, 1)
+		go func() {
+			out <- consent.Watch(context.Background(), clk, policy, make(chan struct{}), func() { reminders.Add(1) })
+		}()
+		check(round, "the clock passed 72h right after Watch created its timers", out, &reminders)
+	}
+}

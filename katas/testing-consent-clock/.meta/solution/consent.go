@@ -107,6 +107,12 @@ func Watch(ctx context.Context, clk Clock, p Policy, signed <-chan struct{}, rem
 			remindC = nil
 			remind()
 		case <-escalateC:
+			if remindC != nil && p.RemindAfter <= p.EscalateAfter {
+				// The clock passed both deadlines before Watch looked (a fake
+				// clock advanced by days, a machine that slept): select picks
+				// a ready case at random, but the reminder was due first.
+				remind()
+			}
 			return Escalated
 		case <-ctx.Done():
 			return Cancelled
