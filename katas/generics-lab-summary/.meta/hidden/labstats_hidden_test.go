@@ -58,6 +58,33 @@ func TestHiddenMeanIsNotTruncated(t *testing.T) {
 	}
 }
 
+// Dose is a defined float32 type: Mean of it must not be computed in float32 either.
+type Dose float32
+
+func TestHiddenMeanOfFloat32IsComputedInFloat64(t *testing.T) {
+	// Two float32 values add exactly in float64, so the exact mean is available; summing in float32
+	// overflows to +Inf near MaxFloat32 and rounds 2^24+1 down to 2^24.
+	big := float32(3e38)
+	got, err := labstats.Mean([]float32{big, big})
+	if err != nil || got != float64(big) {
+		t.Fatalf("Mean([]float32{3e38, 3e38}) = %v, %v; want %v: the mean is exact, so it cannot overflow "+
+			"when the sum does not fit in a float32", got, err, float64(big))
+	}
+	got, err = labstats.Mean([]Dose{Dose(big), Dose(big), Dose(big)})
+	if err != nil || got != float64(big) {
+		t.Fatalf("Mean([]Dose{3e38, 3e38, 3e38}) = %v, %v; want %v (Dose is a float32)", got, err, float64(big))
+	}
+	got, err = labstats.Mean([]float32{16777216, 1})
+	if err != nil || got != 8388608.5 {
+		t.Fatalf("Mean([]float32{16777216, 1}) = %v, %v; want exactly 8388608.5: 16777217 does not fit in a "+
+			"float32, so a float32 sum loses the 1", got, err)
+	}
+	got, err = labstats.Mean([]Dose{-16777216, -1, 0, 0})
+	if err != nil || got != -4194304.25 {
+		t.Fatalf("Mean([]Dose{-16777216, -1, 0, 0}) = %v, %v; want exactly -4194304.25", got, err)
+	}
+}
+
 func TestHiddenMeanOfNothing(t *testing.T) {
 	if _, err := labstats.Mean([]int{}); !errors.Is(err, labstats.ErrEmpty) {
 		t.Fatalf("Mean([]int{}) error = %v; want ErrEmpty", err)

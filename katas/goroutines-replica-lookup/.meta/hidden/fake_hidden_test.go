@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"testing"
 	"time"
 
 	armlookup "gokata.dev/katas/goroutines-replica-lookup"
@@ -95,5 +96,35 @@ func onOwnGoroutine(r armlookup.Replica, mu *sync.Mutex, ids *[]string) armlooku
 		*ids = append(*ids, goroutineID())
 		mu.Unlock()
 		return r(ctx, subjectID)
+	}
+}
+
+// sameCtx reports whether a and b are the same ctx value. A ctx type that
+// cannot be compared (a struct holding a func, say) panics on ==; such a pair
+// is given the benefit of the doubt.
+func sameCtx(a, b context.Context) (same bool) {
+	defer func() {
+		if recover() != nil {
+			same = true
+		}
+	}()
+	return a == b
+}
+
+// expectOneCtx fails the test unless every replica call recorded by c got
+// the very same ctx (rule 3), and there were want calls.
+func (c *calls) expectOneCtx(t *testing.T, want int, when string) {
+	t.Helper()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.ctxs) != want {
+		t.Fatalf("%s, %d replica call(s) were made; want %d", when, len(c.ctxs), want)
+	}
+	for i, ctx := range c.ctxs[1:] {
+		if !sameCtx(ctx, c.ctxs[0]) {
+			t.Fatalf("%s, replica calls 1 and %d got different ctx values; want every replica to "+
+				"get the same ctx (rule 3): derive one ctx for the replicas from Lookup's ctx and pass that one "+
+				"to each, not a ctx of its own per replica", when, i+2)
+		}
 	}
 }

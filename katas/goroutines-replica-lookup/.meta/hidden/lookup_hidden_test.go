@@ -207,6 +207,39 @@ func TestHiddenReplicasCtxIsDerivedFromTheCallers(t *testing.T) {
 	})
 }
 
+func TestHiddenEveryReplicaGetsTheSameCtx(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		var c calls
+		start := time.Now()
+		fakes := []*fake{
+			{name: "eu-west", after: 3 * time.Second, answer: armB},
+			{name: "eu-central", after: time.Second, err: errors.New("eu-central: read timeout")},
+			{name: "us-east", after: 2 * time.Second, answer: armA},
+			{name: "ap-south", after: time.Minute, answer: armB, ignoreCtx: true},
+		}
+
+		a, err := armlookup.Lookup(t.Context(), "S-0311", replicas(&c, start, fakes...))
+
+		if err != nil || a != armA {
+			t.Fatalf("Lookup = %+v, %v; want us-east's %+v", a, err, armA)
+		}
+		c.expectOneCtx(t, len(fakes), "after a good answer")
+		finish(t, &c, "after a good answer")
+
+		var all calls
+		fails := []*fake{
+			{name: "eu-west", after: 2 * time.Second, err: errors.New("eu-west: replica lagging")},
+			{name: "eu-central", after: time.Second, err: errors.New("eu-central: connection reset")},
+			{name: "us-east", after: 3 * time.Second, err: errors.New("us-east: subject not found")},
+		}
+		if _, err := armlookup.Lookup(t.Context(), "S-0311", replicas(&all, time.Now(), fails...)); err == nil {
+			t.Fatalf("every replica failed; Lookup returned a nil error")
+		}
+		all.expectOneCtx(t, len(fails), "after every replica failed")
+		finish(t, &all, "after every replica failed")
+	})
+}
+
 func TestHiddenAllFailJoinedInSliceOrderNotFailureOrder(t *testing.T) {
 	inBubble(t, func(t *testing.T) {
 		var c calls

@@ -81,6 +81,7 @@ func TestHiddenRealClockFirstGoodAnswerCancelsAndWaits(t *testing.T) {
 		!errors.Is(cerr, context.Canceled) {
 		t.Fatalf("eu-west saw its ctx end at %v with %v (real clock); want at 30ms with context.Canceled", at, cerr)
 	}
+	c.expectOneCtx(t, 3, "after a good answer (real clock)")
 	c.expectNoneRunning(t, "after a good answer (real clock)")
 	expectNoLookupGoroutines(t, baseline, "after a good answer")
 }

@@ -298,16 +298,65 @@ func TestHiddenSuccessIsDrainedAndClosed(t *testing.T) {
 }
 
 func TestHiddenMalformedJSONIsAnErrorAndStillClosed(t *testing.T) {
-	b := newBody(`[{"subject":"S-8","value":"high"}]`)
-	c := labresults.NewClient("http://central.example", rtFunc(func(r *http.Request) (*http.Response, error) {
-		return answer(r, http.StatusOK, b), nil
-	}))
-	if _, err := c.Fetch(context.Background(), "S-8"); err == nil {
-		t.Errorf("Fetch of malformed JSON returned no error")
+	// What follows the malformed part (an HTML error page, say) is well under the 64 KiB Fetch may drain.
+	trailer := "\n<html><body>" + strings.Repeat("central lab: internal error, see log. ", 300) + "</body></html>\n"
+	for _, bad := range []string{
+		`[{"subject":"S-8","value":"high"}]`, // a string where a number belongs
+		`[{"subject":"S-8","value":4.1,,}]`,  // not JSON at all
+	} {
+		b := newBody(bad + trailer)
+		c := labresults.NewClient("http://central.example", rtFunc(func(r *http.Request) (*http.Response, error) {
+			return answer(r, http.StatusOK, b), nil
+		}))
+		if _, err := c.Fetch(context.Background(), "S-8"); err == nil {
+			t.Errorf("Fetch of malformed JSON %s returned no error", bad)
+		}
+		sawEOF, closed := b.state()
+		if !closed {
+			t.Errorf("the body was not closed after a decode error (%s)", bad)
+		}
+		if !sawEOF {
+			t.Errorf("after a decode error (%s), the body was closed without being read to EOF (%d bytes followed, "+
+				"well under 64 KiB): whatever the outcome, once Do has returned a response its body is read to EOF, "+
+				"so the connection can be reused", bad, len(trailer))
+		}
 	}
-	if _, closed := b.state(); !closed {
-		t.Errorf("the body was not closed after a decode error")
+}
+
+func TestHiddenFetchQueryEscapesTheSubject(t *testing.T) {
+	for _, subject := range []string{
+		"S&1+2=3 x",
+		"S-014&subject=S-999",
+		"S+1",
+		"a=b",
+		"S 014#2",
+		"S%20?1/2",
+		"Sujet-Müller-é;ü",
+	} {
+		var gotPath string
+		var gotQuery map[string][]string
+		b := newBody(`[]`)
+		c := labresults.NewClient("http://central.example/api", rtFunc(func(r *http.Request) (*http.Response, error) {
+			gotPath, gotQuery = r.URL.Path, r.URL.Query()
+			return answer(r, http.StatusOK, b), nil
+		}))
+		if _, err := c.Fetch(context.Background(), subject); err != nil {
+			t.Errorf("Fetch(%q) = %v; want no error", subject, err)
+			continue
+		}
+		if got := gotQuery["subject"]; gotPath != "/api/results" || len(got) != 1 || got[0] != subject || len(gotQuery) != 1 {
+			t.Errorf("Fetch(%q) sent path %q and query %v; the server reads subject %q; want /api/results with exactly "+
+				"subject=%q: query-escape the subject (url.QueryEscape), or &, + and = in it change the query",
+				subject, gotPath, gotQuery, firstOr(got), subject)
+		}
 	}
+}
+
+func firstOr(vs []string) string {
+	if len(vs) == 0 {
+		return ""
+	}
+	return vs[0]
 }
 
 func TestHiddenEveryMethodButGetIsRejected(t *testing.T) {

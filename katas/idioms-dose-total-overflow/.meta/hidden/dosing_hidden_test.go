@@ -180,3 +180,31 @@ func TestHiddenAProductWithOneSmallFactorThatWrapsIsRejected(t *testing.T) {
 		}
 	}
 }
+
+func TestHiddenANegativeFactorIsReportedEvenWhenTheProductOverflows(t *testing.T) {
+	// One line, one (or two) negative factors, and a product that does not fit in an int64 either:
+	// the line is negative, so the error wraps ErrNegative, whatever the product does.
+	cases := []dosing.Order{
+		{Units: 1 << 40, MicrogramsPerUnit: -(1 << 40)},
+		{Units: -(1 << 40), MicrogramsPerUnit: 1 << 40},
+		{Units: -(1 << 40), MicrogramsPerUnit: -(1 << 40)}, // the product would be positive
+		{Units: -2, MicrogramsPerUnit: math.MaxInt64},      // wraps to +2
+		{Units: math.MaxInt64, MicrogramsPerUnit: -2},
+		{Units: math.MinInt64, MicrogramsPerUnit: 2}, // wraps to 0
+		{Units: 2, MicrogramsPerUnit: math.MinInt64},
+		{Units: -1, MicrogramsPerUnit: math.MinInt64}, // -MinInt64 does not fit
+		{Units: math.MinInt64, MicrogramsPerUnit: -1},
+		{Units: math.MinInt64, MicrogramsPerUnit: math.MinInt64},
+	}
+	for _, o := range cases {
+		for _, orders := range [][]dosing.Order{{o}, {{Units: 3, MicrogramsPerUnit: 40}, o}} {
+			got, err := dosing.TotalMicrograms(orders)
+			if !errors.Is(err, dosing.ErrNegative) || got != 0 {
+				t.Fatalf("TotalMicrograms(%v) = %d, %v; want 0 and an error wrapping ErrNegative: the line %d x %d µg "+
+					"has a negative quantity, and a negative line is rejected with ErrNegative whatever its product, "+
+					"also when the product would not fit in an int64; check the signs first",
+					orders, got, err, o.Units, o.MicrogramsPerUnit)
+			}
+		}
+	}
+}

@@ -304,3 +304,82 @@ func TestHiddenTwoWorkersMeetANewSiteAtTheSameMoment(t *testing.T) {
 		}
 	}
 }
+
+// readDuringAdd plays an Add in progress on busy (it holds busy's lock) while
+// read runs in another goroutine. It waits until read has either returned or
+// is blocked on a lock in fn, then finishes the Add (one more accepted) and
+// releases the lock. It returns read's result and whether read returned
+// while the lock was still held.
+func readDuringAdd(t *testing.T, busy *eprostats.SiteCounter, fn string, read func() eprostats.Counts) (
+	got eprostats.Counts, early bool) {
+	t.Helper()
+	eprostats.LockOf(busy).Lock()
+	res := make(chan eprostats.Counts, 1)
+	go func() { res <- read() }()
+	deadline := time.Now().Add(5 * time.Second)
+	for !early && blockedIn(fn) == 0 && time.Now().Before(deadline) {
+		select {
+		case got = <-res:
+			early = true
+		default:
+			time.Sleep(time.Millisecond)
+		}
+	}
+	eprostats.CountAcceptedLocked(busy)
+	eprostats.LockOf(busy).Unlock()
+	if early {
+		return got, true
+	}
+	select {
+	case got = <-res:
+		return got, false
+	case <-time.After(3 * time.Second):
+		t.Fatalf("%s did not return within 3s after the Add in progress released the counter's lock", fn)
+		return got, false
+	}
+}
+
+func TestHiddenTotalsDuringAnAddLeavesNoCentreOut(t *testing.T) {
+	b := eprostats.NewBoard()
+	for i, id := range []string{"SITE-BJ-01", "SITE-SZ-07", "SITE-CD-11", "SITE-WH-03"} {
+		for n := range 3 + i {
+			b.Site(id).Add(n%3 != 0)
+		}
+	}
+	busy := b.Site("SITE-SZ-07") // 2 accepted, 2 rejected so far
+	recorded := b.Totals()
+	withAdd := eprostats.Counts{Accepted: recorded.Accepted + 1, Rejected: recorded.Rejected}
+
+	got, early := readDuringAdd(t, busy, ".Totals(", b.Totals)
+
+	if early && got != recorded {
+		t.Fatalf("Totals() called while an Add at SITE-SZ-07 held that counter's lock returned %+v at once; want "+
+			"%+v, everything recorded so far: the 4 submissions SITE-SZ-07 had already recorded are not in it. "+
+			"Totals must not skip a centre whose counter is busy (TryLock): wait for its lock.", got, recorded)
+	}
+	if !early && got != withAdd && got != recorded {
+		t.Fatalf("Totals() called while an Add at SITE-SZ-07 held that counter's lock returned %+v once the Add "+
+			"finished; want %+v (or %+v without that Add): what has been recorded, every centre included",
+			got, withAdd, recorded)
+	}
+}
+
+func TestHiddenCountsDuringAnAddLeavesNothingOut(t *testing.T) {
+	b := eprostats.NewBoard()
+	busy := b.Site("SITE-GZ-05")
+	for n := range 5 {
+		busy.Add(n != 2)
+	}
+	recorded := eprostats.Counts{Accepted: 4, Rejected: 1}
+
+	got, early := readDuringAdd(t, busy, ".Counts(", func() eprostats.Counts { return b.Site("SITE-GZ-05").Counts() })
+
+	if early && got != recorded {
+		t.Fatalf("Counts() called while an Add held the counter's lock returned %+v at once; want %+v, what has "+
+			"been recorded: wait for the lock rather than give up when it is busy", got, recorded)
+	}
+	if want := (eprostats.Counts{Accepted: 5, Rejected: 1}); !early && got != want && got != recorded {
+		t.Fatalf("Counts() called while an Add held the counter's lock returned %+v once the Add finished; want %+v",
+			got, want)
+	}
+}
