@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Final, Literal
 
 from runner.errors import BadInput
-from runner.files import atomic_write
+from runner.files import atomic_write, locked
 
 Source = Literal["default", "file", "env", "flag"]
 Value = str | int
@@ -41,9 +41,18 @@ def _lang(raw: object) -> Value:
     return str(raw)
 
 
+def _control_character(text: str) -> str | None:
+    """The first control character in a text value, as U+XXXX: a newline in `config set` wrote
+    a second line gokata then refused, and a NUL in a path stopped `kata start` with a traceback."""
+    bad = next((c for c in text if ord(c) < 32 or 0x7F <= ord(c) < 0xA0), None)
+    return None if bad is None else f"U+{ord(bad):04X}"
+
+
 def _workspace(raw: object) -> Value:
     if not isinstance(raw, str) or not raw.strip():
         raise ValueError('must be a folder path in quotes, e.g. "~/gokata-workspace"')
+    if bad := _control_character(raw):
+        raise ValueError(f"must be a folder path without control characters (found {bad})")
     return raw
 
 
@@ -64,6 +73,8 @@ def _grader(raw: object) -> Value:
 def _editor(raw: object) -> Value:
     if not isinstance(raw, str) or not raw.strip():
         raise ValueError('must be a command in quotes, e.g. "vim" or "code --wait"')
+    if bad := _control_character(raw):
+        raise ValueError(f"must be a command line without control characters (found {bad})")
     return raw
 
 
@@ -209,7 +220,7 @@ def _read_file(path: Path) -> str | None:
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read the config file: {exc.strerror}") from None
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8").removeprefix("\ufeff")  # a BOM some Windows editors write
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise ConfigError(
@@ -270,6 +281,18 @@ def set_value(name: str, raw: str, *, path: Path | None = None) -> Setting:
         raise ConfigError(f"unknown key {name!r}; the keys are {', '.join(KEYS)}")
     value = _checked(key, raw, "value")
     path = path or config_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Two `config set` at once each read the file and wrote it back with their own line:
+        # one change was lost. Read and write under the lock.
+        with locked(path):
+            _rewrite(path, name, value)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot write the config file: {exc.strerror}") from None
+    return Setting(name, value, "file")
+
+
+def _rewrite(path: Path, name: str, value: Value) -> None:
     text = _read_file(path) or ""
     # Read leniently: `config set` is how a broken line is fixed. The key's own line is replaced
     # even when it is the broken one (`lang = zh` without quotes); other lines are kept as they are.
@@ -281,18 +304,15 @@ def set_value(name: str, raw: str, *, path: Path | None = None) -> Setting:
         lines[at] = new_line
     else:
         lines.append(new_line)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, "\n".join(lines) + "\n")
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot write the config file: {exc.strerror}") from None
-    return Setting(name, value, "file")
+    atomic_write(path, "\n".join(lines) + "\n")
 
 
 def _toml(value: Value) -> str:
     if isinstance(value, int):
         return str(value)
     escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    # The checks refuse control characters; escaped all the same, so no value can end the line.
+    escaped = "".join(c if ord(c) >= 32 and ord(c) != 0x7F else f"\\u{ord(c):04X}" for c in escaped)
     return f'"{escaped}"'
 
 

@@ -9,7 +9,7 @@ import stat
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from runner import __version__
 from runner.digests import digest_of
@@ -17,7 +17,7 @@ from runner.errors import BadInput
 from runner.exam.events import Event, EventKind, answer_digest, new_event
 from runner.exam.model import DecodeError, decode
 from runner.exam.pack import OpenedPack
-from runner.files import NotReadable, atomic_write, read_regular_file
+from runner.files import NotReadable, atomic_write, locked, read_regular_file
 from runner.paths import EXAM_STATE_FILE
 
 STATE = EXAM_STATE_FILE
@@ -58,19 +58,53 @@ class ExamState:
     def remaining_s(self, now: float | None = None) -> float:
         return self.deadline - (time.time() if now is None else now)
 
+    # The events already on disk when this state was read or last saved, and the answers given
+    # since: what a save must keep of its own when another process saved in between.
+    synced: int = field(default=0, repr=False)
+    touched: set[str] = field(default_factory=set, repr=False)
+
     def save(self) -> None:
-        data = {
-            "pack_hash": self.pack_hash,
-            "candidate": self.candidate,
-            "started_at": self.started_at,
-            "time_limit_minutes": self.time_limit_minutes,
-            "answers": self.answers,
-            "events": [e.to_json() for e in self.events],
-        }
+        """Write the state; under a lock, merged with what another gokata saved in the same
+        folder since this one read it (`exam take` answering in one terminal while `exam test`
+        runs in another, or two `exam take --answers` at once): their answers and events are
+        kept, this process's answers are put over theirs, and its new events are chained after
+        theirs. Before, the last to save wrote what it had read, and answers reported as saved
+        were lost."""
+        path = self.workdir / STATE
         try:
-            atomic_write(self.workdir / STATE, json.dumps(data, ensure_ascii=False, indent=2))
+            with locked(path):
+                self._merge_saved(path)
+                data = {
+                    "pack_hash": self.pack_hash,
+                    "candidate": self.candidate,
+                    "started_at": self.started_at,
+                    "time_limit_minutes": self.time_limit_minutes,
+                    "answers": self.answers,
+                    "events": [e.to_json() for e in self.events],
+                }
+                atomic_write(path, json.dumps(data, ensure_ascii=False, indent=2))
         except OSError as exc:
-            raise BadInput(f"{self.workdir / STATE}: cannot save the exam state: {exc.strerror}") from None
+            raise BadInput(f"{path}: cannot save the exam state: {exc.strerror}") from None
+        self.synced = len(self.events)
+
+    def _merge_saved(self, path: Path) -> None:
+        if not path.is_file():
+            return
+        try:
+            saved = _read_state(path)
+        except BadInput:
+            return  # damaged on disk: this process's state replaces it, as before
+        if saved.pack_hash != self.pack_hash or len(saved.events) <= self.synced:
+            return  # nothing saved since this process read it
+        if tuple(saved.events[: self.synced]) != tuple(self.events[: self.synced]):
+            return  # not the log this process read: its own state is written, the grader sees the chain
+        mine = self.events[self.synced :]
+        merged = list(saved.events)
+        for e in mine:
+            new_event(merged, self.pack_hash, cast(EventKind, e.kind), e.at, qid=e.qid, data=e.data)
+        answers = dict(saved.answers)
+        answers.update({q: self.answers[q] for q in self.touched if q in self.answers})
+        self.events, self.answers = merged, answers
 
     def log(self, kind: EventKind, *, now: float | None = None, qid: str = "", data: str = "") -> None:
         new_event(self.events, self.pack_hash, kind, time.time() if now is None else now, qid=qid, data=data)
@@ -90,7 +124,9 @@ class ExamState:
         now = time.time() if now is None else now
         entry = {
             "answer": answer,
-            "duration_s": None if duration_s is None else round(duration_s, 2),
+            "duration_s": None
+            if duration_s is None
+            else round(float(duration_s), 2),  # 5, not 5.0, digested differently
             "chars": chars,
             "pasted": not from_file and is_pasted(chars, duration_s),
             "from_file": from_file,
@@ -99,6 +135,7 @@ class ExamState:
             "at": round(now, 3),
         }
         self.answers[qid] = entry
+        self.touched.add(qid)
         self.log("answer", now=now, qid=qid, data=answer_digest(qid, entry))
         self.save()
 
@@ -142,7 +179,16 @@ def _state_from(workdir: Path, f: _StateFile) -> ExamState:
     start = next((e.at for e in f.events if e.kind == "start"), f.started_at)
     if start is None:
         raise BadInput(f"{workdir / STATE}: the saved exam state has no start; start again in a new --dir")
-    return ExamState(workdir, f.pack_hash, f.candidate, start, f.time_limit_minutes, dict(f.answers), list(f.events))
+    return ExamState(
+        workdir,
+        f.pack_hash,
+        f.candidate,
+        start,
+        f.time_limit_minutes,
+        dict(f.answers),
+        list(f.events),
+        synced=len(f.events),
+    )
 
 
 def start_or_resume(pack: OpenedPack, workdir: Path, candidate: str | None, *, now: float | None = None) -> ExamState:

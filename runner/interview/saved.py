@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from runner.errors import BadInput
+from runner.files import atomic_write
 from runner.progress.location import data_dir
 from runner.reports.jsonout import json_text
 
@@ -35,11 +36,17 @@ def save(markdown: str, data: dict[str, Any]) -> SavedInterview:
     root = folder()
     root.mkdir(parents=True, exist_ok=True)
     number = (_numbers(root) or [0])[-1] + 1
-    md, js = root / f"{number:04d}.md", root / f"{number:04d}.json"
-    for path, text in ((js, json_text(data)), (md, markdown)):
-        tmp = path.with_suffix(path.suffix + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
+    # Two interviews ending at once both took the next number and one transcript replaced the
+    # other: the JSON file is created exclusively to claim the number.
+    while True:
+        md, js = root / f"{number:04d}.md", root / f"{number:04d}.json"
+        try:
+            os.close(os.open(js, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+            break
+        except FileExistsError:
+            number += 1
+    atomic_write(js, json_text(data))
+    atomic_write(md, markdown)
     return SavedInterview(number, md, data)
 
 

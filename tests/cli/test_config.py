@@ -237,3 +237,59 @@ def test_a_broken_file_is_still_shown_and_config_set_fixes_the_broken_line() -> 
     assert fixed.exit_code == 0, fixed.output
     assert path.read_text(encoding="utf-8") == 'lang = "en"\nnew_per_day = 12\n'
     assert run_cli("config").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("key", "value"), [("editor", 'vim\nlang = "en"'), ("workspace", "/tmp/a\x01b"), ("workspace", "/tmp/a\x00b")]
+)
+def test_set_refuses_control_characters_so_it_never_writes_a_file_it_cannot_read(key: str, value: str) -> None:
+    result = run_cli("config", "set", key, value)
+    assert result.exit_code == EXIT_BAD_INPUT and "control characters" in result.stderr
+    assert not config_path().exists()
+    assert run_cli("topics").exit_code == 0
+
+
+def test_a_nul_in_the_file_is_a_file_line_message_not_a_traceback() -> None:
+    path = config_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('workspace = "/tmp/a\\u0000b"\n', encoding="utf-8")
+    result = run_cli("kata", "list")
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert f"{path}:1: workspace must be a folder path without control characters (found U+0000)" in result.stderr
+
+
+def test_a_byte_order_mark_is_read_like_the_banks_read_it() -> None:
+    path = config_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes('\ufefflang = "zh"\n'.encode())
+    assert load_settings()["lang"] == "zh"
+
+
+def test_a_failed_write_leaves_the_file_as_it_was_and_no_temporary_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    from runner.config import set_value
+
+    path = config_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('lang = "zh"\n', encoding="utf-8")
+
+    def full_disk(*_: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    with pytest.raises(ConfigError, match="No space left on device"):
+        set_value("editor", "nano")
+    assert path.read_text(encoding="utf-8") == 'lang = "zh"\n'
+    assert sorted(p.name for p in path.parent.iterdir() if "config" in p.name) == [".config.toml.lock", "config.toml"]
+
+
+def test_config_set_from_many_processes_at_once_loses_no_change(tmp_path: Path) -> None:
+    import subprocess
+
+    path = tmp_path / "config.toml"
+    script = "import sys; from runner.config import set_value; set_value(sys.argv[1], sys.argv[2])"
+    env = {**os.environ, "GOKATA_CONFIG": str(path)}
+    changes = [("lang", "zh"), ("editor", "nano"), ("new_per_day", "7"), ("workspace", "/w"), ("grader", "words")]
+    procs = [subprocess.Popen([sys.executable, "-c", script, k, v], env=env) for k, v in changes * 3]
+    assert all(p.wait(timeout=60) == 0 for p in procs)
+    written = parse(path.read_text(encoding="utf-8"), str(path))
+    assert {k: str(v[0]) for k, v in written.items()} == dict(changes)
