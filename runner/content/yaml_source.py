@@ -49,7 +49,7 @@ def read_yaml(path: Path, *, json_first: bool = False) -> YamlFile:
 
     `json_first`: a file that is plain JSON (a mapping, no duplicate keys, no floats) is read
     with the json module; it reads the same as YAML, and anything else goes to the YAML reader."""
-    text = _read_text(path)
+    text = read_text(path)
     if json_first and text.lstrip().startswith("{"):
         data = _plain_json(text)
         if data is not None:
@@ -83,11 +83,13 @@ MAX_EXPANDED = 1_000_000
 _LONG_NUMBER = re.compile(r"[0-9_]{4000,}")
 
 
-def _read_text(path: Path) -> str:
+def read_text(path: Path) -> str:
+    """An untrusted text file as read_yaml reads it: a regular file, bounded, UTF-8; anything else
+    is a ContentError with the path."""
     from runner.files import NotReadable, read_regular_file
 
     try:
-        return read_regular_file(path, MAX_BYTES).decode("utf-8")
+        raw = read_regular_file(path, MAX_BYTES)
     except NotReadable as exc:
         what = {
             "a folder": "a folder",
@@ -96,8 +98,14 @@ def _read_text(path: Path) -> str:
         raise ContentError([Problem(str(path), 1, 1, "", what)]) from None
     except FileNotFoundError:
         raise ContentError([Problem(str(path), 1, 1, "", "file not found")]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ContentError([Problem(str(path), 1, 1, "", f"cannot read: {exc}")]) from None
+    except OSError as exc:
+        raise ContentError([Problem(str(path), 1, 1, "", f"cannot read: {exc.strerror or exc}")]) from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ContentError([Problem(str(path), line, col, "", "not UTF-8 text")]) from None
 
 
 def _check_aliases(path: Path, text: str) -> None:

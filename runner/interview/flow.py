@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from runner.errors import BadInput, ExitStatus
+from runner.errors import ContentError, ExitStatus, Problem
 from runner.outcome import Outcome
 
 if TYPE_CHECKING:
@@ -126,17 +126,36 @@ def debrief(round_: Round) -> Debrief:
 
 
 def read_answers(path: Path) -> list[str]:
-    """A YAML list of strings; otherwise plain text, answers separated by lines holding only ---."""
-    import yaml
+    """A YAML list of strings; otherwise plain text, answers separated by lines holding only ---.
 
-    text = path.read_text(encoding="utf-8")
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError:
-        data = None
-    if isinstance(data, list):
-        if not all(isinstance(a, str) for a in data):
-            raise BadInput(f"{path}: every answer must be a string (quote answers YAML would read otherwise)")
+    Read like every other answers file (a regular file, bounded, UTF-8). A file that opens as a
+    YAML list (`- ...` or `[`) is YAML, and malformed YAML is reported with its line instead of
+    being graded as one answer holding the whole file."""
+    from runner.content.yaml_source import Locator, read_text, read_yaml
+
+    text = read_text(path)
+    first = next(
+        (ln.strip() for ln in text.lstrip("\ufeff").splitlines() if ln.strip() and not ln.lstrip().startswith("#")), ""
+    )
+    if first == "-" or first.startswith(("- ", "[")):
+        data = read_yaml(path).data
+        if not isinstance(data, list):
+            raise ContentError([Problem(str(path), 1, 1, "", "expected a YAML list of answers")])
+        locator = Locator(text)
+        for i, a in enumerate(data):
+            if not isinstance(a, str):
+                row, col = locator.find((i,))
+                raise ContentError(
+                    [
+                        Problem(
+                            str(path),
+                            row,
+                            col,
+                            "",
+                            "every answer must be a string (quote answers YAML would read otherwise)",
+                        )
+                    ]
+                )
         return list(data)
     chunks: list[str] = []
     current: list[str] = []
