@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, SupportsIndex
 
-from pydantic import BaseModel, ConfigDict, Field, Strict
+from pydantic import AllowInfNan, BaseModel, ConfigDict, Field, Strict
 
 Lang = Literal["en", "zh"]
 LANGS: tuple[Lang, ...] = ("en", "zh")
@@ -18,7 +18,9 @@ SText = Annotated[str, Strict()]
 NonEmpty = Annotated[str, Strict(), Field(min_length=1)]
 SBool = Annotated[bool, Strict()]
 SInt = Annotated[int, Strict()]
-SFloat = Annotated[float, Strict()]
+# Finite only: a weight of .inf passed lint, then scored a missed point as if it weighed nothing
+# and printed `Infinity`, which is not JSON.
+SFloat = Annotated[float, Strict(), AllowInfNan(False)]
 Slug = Annotated[str, Strict(), Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
 QuestionId = Annotated[str, Strict(), Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$")]
 GoVersion = Annotated[str, Strict(), Field(pattern=r"^1\.\d+$")]

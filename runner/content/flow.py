@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from runner.errors import ContentError, ExitStatus
+from runner.errors import BadInput, ContentError, ExitStatus
 from runner.outcome import Outcome
 
 if TYPE_CHECKING:
@@ -21,6 +21,9 @@ def lint(paths: list[Path] | None) -> Outcome[Catalog]:
     catalog, problems = lint_banks(paths or None)
     if problems:
         raise ContentError(problems, f"{len(problems)} problem(s) found")
+    if paths and not catalog.banks:
+        # "ok: 0 bank(s)" passed a CI step pointed at the wrong folder
+        raise BadInput(f"no bank files (*.yaml) in {', '.join(str(p) for p in paths)}; nothing was checked")
     return Outcome(catalog)
 
 

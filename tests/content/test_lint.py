@@ -193,3 +193,32 @@ def test_check_banks_without_strict_skips_duplicate_keys(tmp_path: Path) -> None
     path = bank(tmp_path, SINGLE.replace("    difficulty: 2\n", "    difficulty: 2\n    difficulty: 3\n"))
     _, problems = check_banks([path])
     assert problems == []
+
+
+@pytest.mark.parametrize("weight", [".inf", "-.inf", ".nan", "1.0e+400"])
+def test_a_weight_that_is_not_a_finite_number_is_refused(tmp_path: Path, weight: str) -> None:
+    # .inf passed lint, then scored a missed point as if it weighed nothing and printed Infinity
+    body = f"""\
+  - id: t.open
+    kind: open
+    difficulty: 3
+    prompt: {{en: P}}
+    explanation: {{en: E}}
+    model_answer: {{en: M}}
+    framework:
+      - id: a
+        point: {{en: A}}
+        weight: {weight}
+        concepts: [[x]]
+"""
+    found = problems_of(bank(tmp_path, body))
+    assert any("questions.0.framework.0.weight: Input should be a finite number" in p for p in found), found
+
+
+def test_lint_of_a_folder_without_banks_is_not_ok(tmp_path: Path) -> None:
+    from runner.errors import EXIT_BAD_INPUT
+    from tests.cli_helpers import run_cli
+
+    (tmp_path / "empty").mkdir()
+    result = run_cli("bank", "lint", str(tmp_path / "empty"))
+    assert result.exit_code == EXIT_BAD_INPUT and "no bank files" in result.stderr
