@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from runner.errors import BadInput
+from runner.errors import BadInput, ProgressStoreError
 from runner.files import NotReadable, read_regular_file
 from runner.progress.records import RULES, RecordProblem, check_record, show
 from runner.progress.store import MergeCounts, ProgressStore
@@ -70,6 +70,8 @@ def export_progress(store: ProgressStore, path: Path, *, force: bool = False) ->
     """Write the whole log to `path` (atomically: a crash leaves no half-written file)."""
     _check_target(path, force=force)
     questions, katas, hints = list(store.question_rows()), list(store.kata_rows()), store.hint_rows()
+    for section, rows in zip(SECTIONS, (questions, katas, hints), strict=True):
+        _check_exportable(store, section, rows)
     data = {
         "format": FORMAT,
         "version": VERSION,
@@ -94,6 +96,38 @@ def export_progress(store: ProgressStore, path: Path, *, force: bool = False) ->
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
     return ExportCounts(str(path), len(questions), len(katas), len(hints))
+
+
+def _check_exportable(store: ProgressStore, section: str, rows: list[dict[str, Any]]) -> None:
+    """An export is a backup: one that `progress import` refuses could never be restored. A row
+    gokata never writes (a score of 9.9, an unknown kind) means the store was edited or damaged;
+    say which row instead of writing a file that exits 0 now and fails when it is needed."""
+    for row in rows:
+        try:
+            check_record(section, row)
+        except RecordProblem as exc:
+            which = f"level {row.get('level')} of {row.get('slug')}" if section == "hints" else f"uid {row.get('uid')}"
+            raise ProgressStoreError(
+                f"the progress store {store.path} holds a {section} record gokata never writes "
+                f"({which}: {exc.field or 'record'}: {exc.problem}); nothing was exported",
+                hint="An export that `progress import` refuses could never be restored. Fix or delete that row "
+                f"(sqlite3 {store.path}), then export again.",
+            ) from None
+
+
+def _reject_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise _DuplicateKey(key)
+        seen[key] = value
+    return seen
+
+
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
 
 
 def _read_bounded(path: Path) -> bytearray:
@@ -146,9 +180,16 @@ def read_export(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]],
     except UnicodeDecodeError as exc:
         raise BadInput(f"{path}: not UTF-8 text (byte {exc.start})") from None
     try:
-        data = json.loads(text)
+        # A key given twice: json keeps the last, so a second `"questions": []` silently dropped
+        # every answer of the first.
+        data = json.loads(text, object_pairs_hook=_reject_duplicate_keys)
     except json.JSONDecodeError as exc:
         raise BadInput(f"{path}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
+    except _DuplicateKey as exc:
+        raise BadInput(
+            f"{path}: the key {show(exc.key)} is given twice in one object (a JSON reader keeps only the last)",
+            hint="Nothing was imported. `gokata progress export` never writes a key twice.",
+        ) from None
     except RecursionError:
         raise BadInput(f"{path}: values nested too deeply; not a gokata progress export") from None
     except ValueError:  # the one other ValueError json raises: an integer of more than 4,300 digits

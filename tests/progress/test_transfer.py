@@ -120,3 +120,32 @@ def test_a_bad_row_deep_in_the_file_rejects_the_whole_import(tmp_path: Path) -> 
     assert list(b.question_rows()) == []
     with pytest.raises(BadInput, match="no such file"):
         import_progress(b, tmp_path / "missing.json")
+
+
+def test_a_key_given_twice_refuses_the_import_instead_of_keeping_the_last(tmp_path: Path) -> None:
+    a = _machine(tmp_path, "a", Clock())
+    a.record_question(attempt("alpha.one"))
+    export_progress(a, tmp_path / "a.json")
+    text = (tmp_path / "a.json").read_text(encoding="utf-8").rstrip()
+    # A second "questions" would silently drop every answer of the first.
+    (tmp_path / "d.json").write_text(text[:-1] + ', "questions": []}', encoding="utf-8")
+    b = _machine(tmp_path, "b", Clock())
+    with pytest.raises(BadInput, match="the key 'questions' is given twice"):
+        import_progress(b, tmp_path / "d.json")
+    assert list(b.question_rows()) == []
+
+
+def test_export_refuses_a_store_whose_rows_import_would_refuse(tmp_path: Path) -> None:
+    import sqlite3
+
+    from runner.errors import ProgressStoreError
+
+    a = _machine(tmp_path, "a", Clock())
+    a.record_question(attempt("alpha.one"))
+    a.close()
+    with sqlite3.connect(tmp_path / "a" / "progress.db") as db:
+        db.execute("update question_attempts set score = 9.9")
+    a = open_store(tmp_path / "a" / "progress.db", clock=Clock())
+    with pytest.raises(ProgressStoreError, match=r"questions record gokata never writes \(uid .*score"):
+        export_progress(a, tmp_path / "a.json")
+    assert not (tmp_path / "a.json").exists()
