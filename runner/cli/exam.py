@@ -60,6 +60,19 @@ def content_dirs(bank: Path | None, katas: Path | None) -> Iterator[None]:
                 os.environ[k] = v
 
 
+def _checked_key(key: str | None) -> str | None:
+    """An empty secret signs nothing: `--key ''`, or GOKATA_EXAM_KEY set to nothing by a CI secret
+    that failed to load, gave unsigned reports without a word."""
+    if key is not None and not key.strip():
+        raise BadInput("--key: the secret is empty; give the secret itself (or leave --key out to sign nothing)")
+    if key is None and "GOKATA_EXAM_KEY" in os.environ and not os.environ["GOKATA_EXAM_KEY"].strip():
+        raise BadInput(
+            "GOKATA_EXAM_KEY is set but empty; set it to the secret, or unset it to sign nothing",
+            hint="A CI secret that did not load leaves the variable empty.",
+        )
+    return key
+
+
 def _bank_opt() -> Path | None:
     return typer.Option(None, "--bank", help=BANK_HELP, file_okay=False)  # type: ignore[no-any-return]
 
@@ -169,7 +182,9 @@ def grade(
 
     Exit 0 when every submission was graded, 1 when any could not be (its row says why)."""
     with content_dirs(bank, katas), steps.step_reporter("grading submissions", quiet=json_out) as on_step:
-        outcome = flow.grade(spec, submissions, jobs=jobs, out_dir=out_dir, key=key, shard=shard, on_step=on_step)
+        outcome = flow.grade(
+            spec, submissions, jobs=jobs, out_dir=out_dir, key=_checked_key(key), shard=shard, on_step=on_step
+        )
     return present("exam grade", outcome, json_out=json_out, data=flow.batch_json, draw=ui.render_batch)
 
 
@@ -186,7 +201,7 @@ def merge(
     json_out: bool = typer.Option(False, "--json", help="Print the summary as one JSON object."),
 ) -> ExitStatus:
     """Put graded shards together: ranks, similarity across all candidates, summary and signatures."""
-    outcome = flow.merge(dirs, out_dir, key)
+    outcome = flow.merge(dirs, out_dir, _checked_key(key))
     return present("exam merge", outcome, json_out=json_out, data=flow.batch_json, draw=ui.render_batch)
 
 
@@ -202,7 +217,7 @@ def note(
     key: str | None = typer.Option(None, "--key", envvar="GOKATA_EXAM_KEY", help="Sign again with this secret."),
 ) -> ExitStatus:
     """Add interview notes and scorecard scores to a candidate's report; the reports are written again."""
-    outcome = flow.note(report_dir, candidate, text=text, author=author, scores=score, key=key)
+    outcome = flow.note(report_dir, candidate, text=text, author=author, scores=score, key=_checked_key(key))
     return draw_only(outcome, lambda v: ui.render_noted(v.report_dir, v.report))
 
 
@@ -216,7 +231,7 @@ def verify(
     key: str = typer.Option(..., "--key", envvar="GOKATA_EXAM_KEY", help="The secret it was signed with."),
 ) -> ExitStatus:
     """Say whether a report file is intact (unchanged and signed with this key) or altered: exit 0 or 1."""
-    return draw_only(flow.verify(file, key), ui.render_verdict)
+    return draw_only(flow.verify(file, _checked_key(key) or ""), ui.render_verdict)
 
 
 def _render_submitted(done: flow.Submitted) -> None:

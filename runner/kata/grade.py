@@ -113,7 +113,10 @@ def grade_submission(
 
 def collect_submission(kata: Kata, code_dir: Path) -> Submission:
     if not code_dir.is_dir():
-        raise BadInput(f"{code_dir}: no such folder")
+        what = (
+            "no such folder" if not code_dir.exists() else "not a folder (give the folder that holds the learner files)"
+        )
+        raise BadInput(f"{code_dir}: {what}")
     sources: dict[str, Path] = {}
     display: dict[str, str] = {}
     refused: list[Said] = []

@@ -57,8 +57,20 @@ def grade_answers(questions: Catalog | Callable[[list[str]], Mapping[str, AnyQue
             continue
         if isinstance(question, OpenQuestion):
             from runner.answers.framework import grade_open
+            from runner.answers.limits import MAX_ANSWER_CHARS
 
             text = answer.text if isinstance(answer, TextAnswer) else ""
+            if len(text) > MAX_ANSWER_CHARS:
+                where = locator.find((qid,))
+                problems.append(
+                    Problem(
+                        str(path),
+                        *where,
+                        qid,
+                        f"{len(text):,} characters; answers of more than {MAX_ANSWER_CHARS:,} are not graded",
+                    )
+                )
+                continue
             verdicts.append(grade(question, answer, open_grade=grade_open(question, text)))
         else:
             verdicts.append(grade(question, answer))

@@ -55,3 +55,37 @@ def test_flags_an_answers_file_would_ignore_are_refused(tmp_path: Path, flags: t
     answers.write_text("defer.lifo: t\n")
     result = run_cli("quiz", "--answers", str(answers), *flags)
     assert result.exit_code == 2 and f"{flags[0]} does not go with it" in result.output
+
+
+def test_a_huge_unknown_value_is_not_printed_back_whole() -> None:
+    result = run_cli("quiz", "--topic", "x" * 100_000)
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "characters)" in result.stderr and len(result.stderr) < 2_000
+
+
+def test_an_over_long_open_answer_in_an_answers_file_is_located(tmp_path: Path) -> None:
+    import json
+
+    from runner.answers.limits import MAX_ANSWER_CHARS
+
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps({QUESTION: "word " * (MAX_ANSWER_CHARS // 5 + 1)}), encoding="utf-8")
+    result = run_cli("quiz", "--answers", str(answers))
+    assert result.exit_code == 2 and f"{answers}:1:" in result.stderr and "are not graded" in result.stderr
+
+
+@pytest.mark.parametrize("how", ["flag", "env"])
+def test_an_empty_exam_key_is_refused_not_a_silent_unsigned_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text("title: t\n", encoding="utf-8")
+    if how == "env":
+        monkeypatch.setenv("GOKATA_EXAM_KEY", " ")
+        args: tuple[str, ...] = ()
+    else:
+        monkeypatch.delenv("GOKATA_EXAM_KEY", raising=False)
+        args = ("--key", "")
+    result = run_cli("exam", "grade", str(spec), str(tmp_path / "sub.json"), "--out", str(tmp_path / "r"), *args)
+    assert result.exit_code == 2 and "empty" in result.stderr
+    assert not (tmp_path / "r").exists()

@@ -200,8 +200,10 @@ def test_notes_and_scorecard_rerender_and_resign(tmp_path: Path, quiz_spec: Path
     assert bad.exit_code == 2 and "not a criterion" in bad.stderr
     bad = run_cli("exam", "note", str(out), "Ada Lovelace", "--score", "go-fluency=9", "--key", "k")
     assert bad.exit_code == 2 and "from 1 to 4" in bad.stderr
-    unsigned = run_cli("exam", "note", str(out), "Ada Lovelace", "-t", "x", "--key", "")
+    unsigned = run_cli("exam", "note", str(out), "Ada Lovelace", "-t", "x")
     assert unsigned.exit_code == 2 and "is signed" in unsigned.stderr
+    empty = run_cli("exam", "note", str(out), "Ada Lovelace", "-t", "x", "--key", "")
+    assert empty.exit_code == 2 and "the secret is empty" in empty.stderr
 
 
 def test_strong_open_answers_get_stretch_questions(tmp_path: Path, quiz_spec: Path) -> None:

@@ -132,6 +132,14 @@ def test_bad_input_exits_2(tmp_path: Path) -> None:
 
 
 @pytest.mark.go
+def test_a_code_path_that_is_a_file_is_named_as_such(tmp_path: Path) -> None:
+    a_file = tmp_path / "solution.go"
+    a_file.write_text("package stats\n", encoding="utf-8")
+    result = run_cli("kata", "test", "stats", "--code", str(a_file))
+    assert result.exit_code == 2 and f"{a_file}: not a folder" in result.stderr
+
+
+@pytest.mark.go
 def test_testing_before_start_says_how_to_start(tmp_path: Path) -> None:
     result = run_cli("kata", "test", "stats", "--workspace", str(tmp_path))
     assert result.exit_code == 2
