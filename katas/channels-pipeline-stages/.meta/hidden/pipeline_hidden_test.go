@@ -2,11 +2,13 @@ package hl7pipe_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strconv"
 	"sync/atomic"
 	"testing"
 	"testing/synctest"
+	"time"
 
 	hl7pipe "gokata.dev/katas/channels-pipeline-stages"
 )
@@ -213,6 +215,61 @@ func TestHiddenCancelledStageDiscardsWithoutProcessing(t *testing.T) {
 				"input (%d calls in all; it had received 3 lines before the cancellation); want none. A cancelled "+
 				"stage keeps receiving from its input only to discard the values, so that the upstream is not "+
 				"left blocked: it does no more work on them.", n, calls.Load())
+		}
+	})
+}
+
+func TestHiddenCancelledStageDoesNotKeepSendingToAWaitingReader(t *testing.T) {
+	// Each round: the stage has received a line and is still parsing it when
+	// the upload is aborted; the upload job is already waiting on the output.
+	// Once f returns, both the send and ctx.Done() are ready. A stage whose
+	// send is a select on the two lets Go pick one at random, so it sends the
+	// segment in about half of the rounds (56 or more of 64: chance 3e-10). A
+	// stage that tries the send first (a non-blocking send before its select
+	// with ctx) sends it in every round: it never stops sending.
+	const rounds, tooMany = 64, 56
+	inBubble(t, func(t *testing.T) {
+		sentAfterCancel := 0
+		for round := range rounds {
+			ctx, cancel := context.WithCancel(t.Context())
+			in := make(chan string)
+			parsing := make(chan struct{})
+			parse := func(line string) (hl7pipe.Segment, bool) {
+				<-parsing
+				return hl7pipe.ParseSegment(line)
+			}
+			out := hl7pipe.Stage(ctx, in, parse)
+			received := make(chan int, 1)
+			go func() { // the upload job, ranging over the stage's output
+				n := 0
+				for range out {
+					n++
+				}
+				received <- n
+			}()
+
+			in <- fmt.Sprintf("OBX|R%04d|%d.0|mmol/L", round, round%9) // the stage is now parsing it
+			cancel()                                                   // the user aborts the upload
+			synctest.Wait()                                            // the upload job waits on the output
+			close(parsing)
+			close(in)
+
+			select {
+			case n := <-received:
+				sentAfterCancel += n
+			case <-time.After(guard):
+				t.Fatalf("round %d: the stage's output was not closed after ctx was cancelled", round)
+			}
+			expectAllExited(t, fmt.Sprintf("round %d: after a cancelled stage closed its output and its input "+
+				"was closed", round))
+		}
+		if sentAfterCancel >= tooMany {
+			t.Fatalf("in %d of %d rounds the stage sent a segment after ctx had been cancelled (f was still "+
+				"running when the upload was aborted, and the upload job was waiting on the output); want it to "+
+				"stop sending: a select on the send and ctx.Done() picks ctx.Done() about half of the time, so "+
+				"at most about %d. A stage that tries the send first (a non-blocking send, then the select with "+
+				"ctx) keeps sending after the cancellation as long as someone reads.",
+				sentAfterCancel, rounds, rounds/2)
 		}
 	})
 }

@@ -116,6 +116,27 @@ func TestHiddenGenErrorPassesThrough(t *testing.T) {
 	})
 }
 
+func TestHiddenGenReportAndErrorBothPassThrough(t *testing.T) {
+	inBubble(t, func(t *testing.T) {
+		// A renderer that got part of the way: it returns the pages it did
+		// render together with the error that stopped it.
+		partial := eproreport.Report{PatientID: "P1", Pages: 2}
+		genErr := errors.New("page 3: questionnaire item Q17 has no template")
+		gen := func(ctx context.Context) (eproreport.Report, error) {
+			time.Sleep(time.Second)
+			return partial, genErr
+		}
+
+		r, err := eproreport.Generate(t.Context(), 5*time.Second, gen)
+
+		if r != partial || err != genErr {
+			t.Fatalf("gen returned %+v together with the error %q after 1s, within the 5s budget; Generate "+
+				"returned %+v, %v. When gen finishes within the budget, Generate returns what gen returned: "+
+				"its Report and its error, both unchanged, even when the error is not nil.", partial, genErr, r, err)
+		}
+	})
+}
+
 func TestHiddenManySlowReportsLeaveNoGoroutines(t *testing.T) {
 	inBubble(t, func(t *testing.T) {
 		errs := make(chan error, 50)

@@ -203,3 +203,37 @@ func TestHiddenShutdownWithExpiredCtxStillStopsEverything(t *testing.T) {
 		}
 	})
 }
+
+func TestHiddenTaskAcceptedOnAnotherGoroutineIsOrderedBeforeShutdown(t *testing.T) {
+	// A monitor's request handler submits a check on its own goroutine; a
+	// second later the service shuts down. The test passes nothing between
+	// the two goroutines (the fake clock orders them), so the only thing that
+	// orders Go's "not closed yet, count the task" before Shutdown's wait is
+	// the Tracker's own synchronisation. Without it (an unlocked or atomic
+	// closed flag read, then wg.Add), a Go racing Shutdown can be accepted
+	// after Shutdown started waiting; the race detector reports that here as
+	// a race between WaitGroup.Add and WaitGroup.Wait, on every run.
+	inBubble(t, func(t *testing.T) {
+		tr := bgtasks.NewTracker()
+		var finished atomic.Bool
+		submitted := make(chan error, 1) // read only after Shutdown: no ordering before it
+		go func() {
+			submitted <- tr.Go(func(ctx context.Context) {
+				time.Sleep(3 * time.Second) // an export that ignores ctx
+				finished.Store(true)
+			})
+		}()
+		time.Sleep(time.Second)
+		start := time.Now()
+
+		err := tr.Shutdown(context.Background())
+
+		if e := <-submitted; e != nil {
+			t.Fatalf("Go, called a second before Shutdown, returned %v; want nil", e)
+		}
+		if err != nil || !finished.Load() || time.Since(start) != 2*time.Second {
+			t.Fatalf("Shutdown returned %v after %v (task finished: %t); want nil after 2s, when the task that Go "+
+				"accepted a second before Shutdown finished", err, time.Since(start), finished.Load())
+		}
+	})
+}
