@@ -10,23 +10,31 @@ from pathlib import Path
 
 
 def atomic_write(path: Path, text: str) -> None:
-    """Write `text` to `path` through a temporary file and a rename: readers see the old file or the new one.
+    """Write `text` (UTF-8) to `path` through a temporary file and a rename: readers see the old
+    file or the new one."""
+    atomic_write_bytes(path, text.encode("utf-8"))
 
-    The temporary file has a name of its own (two processes writing the same file at once shared
-    `config.toml.tmp`: one renamed the other's half-written file into place), and it is removed
-    when the write fails (a full disk left it behind)."""
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """`atomic_write` for bytes. The temporary file has a name of its own (two processes writing
+    the same file at once shared `config.toml.tmp`: one renamed the other's half-written file into
+    place), and it is removed when the write fails (a full disk left it behind)."""
     import secrets
 
     while True:
         tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
         try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
+            fd = os.open(
+                tmp,
+                os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0),
+                0o666,
+            )
             break
         except FileExistsError:  # pragma: no cover - 48 random bits
             continue
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)

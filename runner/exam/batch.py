@@ -22,12 +22,14 @@ from runner.exam.grading import GradingContext, grade_submission
 from runner.exam.model import CandidateReport, DecodeError, Note, decode, encode, json_safe
 from runner.exam.signing import file_hash, sign, verify
 from runner.exam.similarity import PairFlag, pair_flags, with_pair_flags
+from runner.files import atomic_write_bytes, locked
 from runner.kata.isolation import RunSlots, gate_available
 from runner.reports import exam as R
 from runner.reports.jsonout import json_text
 from runner.steps import OnStep, StepCounter
 
 SUMMARY_FORMAT = 2
+SUMMARY_JSON = "summary.json"
 MAX_REPORT_BYTES = 64 * 1024 * 1024
 SCORE_RANGE = (1, 4)
 EXTRA_BUILDS = 1  # submissions built beside the N running their tests (--jobs N >= 2)
@@ -168,8 +170,9 @@ def _pairs_json(pairs: Sequence[PairFlag], reports: Sequence[CandidateReport]) -
 
 
 def _write(path: Path, text: str) -> str:
+    # Atomic: a crash or Ctrl-C never leaves half a report, and `exam note` never reads half a summary.
     data = text.encode("utf-8")
-    path.write_bytes(data)
+    atomic_write_bytes(path, data)
     return file_hash(data)
 
 
@@ -183,7 +186,7 @@ def write_report(r: CandidateReport, folder: Path, key: str | None) -> None:
     data: dict[str, Any] = {**encode(r), "files": files}
     if key:
         data = sign(data, key)
-    (folder / "report.json").write_text(json_text(data), encoding="utf-8")
+    _write(folder / "report.json", json_text(data))
 
 
 def write_summary(
@@ -204,7 +207,7 @@ def write_summary(
     )
     if key:
         summary = sign(summary, key)
-    (out_dir / "summary.json").write_text(json_text(summary), encoding="utf-8")
+    _write(out_dir / "summary.json", json_text(summary))
     return [out_dir / "summary.md", out_dir / "summary.csv", out_dir / "summary.json"]
 
 
@@ -214,13 +217,41 @@ def write_all(
     written: list[Path] = []
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        for r in reports:
-            write_report(r, out_dir / r.folder, key)
-            written.append(out_dir / r.folder)
-        written += write_summary(title, reports, _pairs_json(pairs, reports), out_dir, key)
+        with locked(out_dir / SUMMARY_JSON):
+            # The summary is written last and the old one goes first: a run stopped half-way (Ctrl-C,
+            # a full disk) leaves a folder without summary.json, never an old summary over a mix
+            # of old and new reports.
+            for name in (SUMMARY_JSON, "summary.md", "summary.csv"):
+                (out_dir / name).unlink(missing_ok=True)
+            for r in reports:
+                r = _with_earlier_notes(r, out_dir / r.folder / "report.json")
+                write_report(r, out_dir / r.folder, key)
+                written.append(out_dir / r.folder)
+            written += write_summary(title, reports, _pairs_json(pairs, reports), out_dir, key)
     except OSError as exc:
         raise BadInput(f"{out_dir}: cannot write reports: {exc.strerror or exc}") from None
     return written
+
+
+def _with_earlier_notes(r: CandidateReport, old_path: Path) -> CandidateReport:
+    """Grading again into the same --out (after a kata fix, a new bank) kept nothing of what the
+    interviewers had added: their notes and scorecard scores for this candidate's submission are
+    carried over to the new report."""
+    if not old_path.is_file():
+        return r
+    try:
+        old, _ = read_report(old_path, None)
+    except BadInput:
+        return r  # not a report gokata can read: written over, as before
+    if old.submission != r.submission or old.candidate != r.candidate:
+        return r
+    iv, was = r.interviewer, old.interviewer
+    if not was.notes and not was.scores:
+        return r
+    known = {c.id for c in iv.criteria}
+    notes = (*iv.notes, *(n for n in was.notes if n not in iv.notes))
+    scores = {**{k: v for k, v in was.scores.items() if k in known}, **iv.scores}
+    return r.replace(interviewer=type(iv)(iv.criteria, scores, notes))
 
 
 # ---- reading reports back (merge, note) --------------------------------------------------------
@@ -259,7 +290,41 @@ def read_report(path: Path, key: str | None) -> tuple[CandidateReport, dict[str,
         raise BadInput(f"{path}: not a gokata report: {exc}") from None
     except RecursionError:
         raise BadInput(f"{path}: not a gokata report: nested too deeply") from None
+    # Unsigned reports are only as good as their content: the folder name is a path `exam merge`
+    # writes to (it wrote wherever "folder" said: /tmp/x, ../../x), and a score of 9.5 ranked first.
+    if not _is_folder_name(report.folder):
+        raise BadInput(f"{path}: folder: {report.folder[:80]!r} is not a folder name gokata writes")
+    if where := _out_of_range(data):
+        raise BadInput(f"{path}: {where}")
     return report, data
+
+
+def _is_folder_name(name: str) -> bool:
+    return 0 < len(name) <= 100 and all(c.isalnum() or c in "-_" for c in name)
+
+
+def _out_of_range(value: Any, at: str = "") -> str | None:
+    """The first score outside 0..1, weight below 0 or scorecard score outside SCORE_RANGE."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            here = f"{at}.{k}" if at else str(k)
+            if k == "score" and isinstance(v, int | float) and not 0 <= v <= 1:
+                return f"{here}: expected a score from 0 to 1, got {v}"
+            if k == "weight" and isinstance(v, int | float) and v < 0:
+                return f"{here}: expected a weight of 0 or more, got {v}"
+            if k == "scores" and at.endswith("interviewer") and isinstance(v, dict):
+                bad = [
+                    (c, n) for c, n in v.items() if not (isinstance(n, int) and SCORE_RANGE[0] <= n <= SCORE_RANGE[1])
+                ]
+                if bad:
+                    return f"{here}.{bad[0][0]}: expected {SCORE_RANGE[0]} to {SCORE_RANGE[1]}, got {bad[0][1]}"
+            if found := _out_of_range(v, here):
+                return found
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            if found := _out_of_range(v, f"{at}[{i}]"):
+                return found
+    return None
 
 
 def read_report_dir(folder: Path, key: str | None) -> list[CandidateReport]:
@@ -356,6 +421,26 @@ def add_note(
     scores: dict[str, int],
     key: str | None,
     now: float | None = None,
+) -> CandidateReport:
+    if not report_dir.is_dir():
+        raise BadInput(f"{report_dir}: not a folder of reports (the --out of `gokata exam grade`)")
+    try:
+        # Two notes at once each read the report and wrote it back with their own note: one was lost.
+        with locked(report_dir / SUMMARY_JSON):
+            return _add_note(report_dir, who, text=text, author=author, scores=scores, key=key, now=now)
+    except OSError as exc:
+        raise BadInput(f"{report_dir}: cannot write: {exc.strerror}") from None
+
+
+def _add_note(
+    report_dir: Path,
+    who: str,
+    *,
+    text: str | None,
+    author: str,
+    scores: dict[str, int],
+    key: str | None,
+    now: float | None,
 ) -> CandidateReport:
     folder = find_candidate(report_dir, who, key)
     report, data = read_report(folder / "report.json", key)
