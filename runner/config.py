@@ -41,6 +41,10 @@ def _lang(raw: object) -> Value:
     return str(raw)
 
 
+# PATH_MAX on Linux; a 100,000-character workspace broke every kata command
+MAX_TEXT_VALUE = 4096
+
+
 def _control_character(text: str) -> str | None:
     """The first control character in a text value, as U+XXXX: a newline in `config set` wrote
     a second line gokata then refused, and a NUL in a path stopped `kata start` with a traceback."""
@@ -53,6 +57,8 @@ def _workspace(raw: object) -> Value:
         raise ValueError('must be a folder path in quotes, e.g. "~/gokata-workspace"')
     if bad := _control_character(raw):
         raise ValueError(f"must be a folder path without control characters (found {bad})")
+    if len(raw) > MAX_TEXT_VALUE:
+        raise ValueError(f"must be a folder path of at most {MAX_TEXT_VALUE} characters")
     return raw
 
 
@@ -75,6 +81,8 @@ def _editor(raw: object) -> Value:
         raise ValueError('must be a command in quotes, e.g. "vim" or "code --wait"')
     if bad := _control_character(raw):
         raise ValueError(f"must be a command line without control characters (found {bad})")
+    if len(raw) > MAX_TEXT_VALUE:
+        raise ValueError(f"must be a command line of at most {MAX_TEXT_VALUE} characters")
     return raw
 
 

@@ -65,4 +65,12 @@ def solution_for(slug: str, *, cwd: Path | None = None) -> SolutionView:
     from runner.kata.catalog import load_kata
     from runner.progress.recorder import open_recorder
 
-    return reference_solution(load_kata(slug), open_recorder(), cwd=cwd or Path.cwd())
+    if cwd is None:
+        try:
+            cwd = Path.cwd()
+        except OSError:
+            # whether this is an exam folder cannot be told, so nothing is shown
+            raise BadInput(
+                "the current folder no longer exists; change to an existing folder and run it again"
+            ) from None
+    return reference_solution(load_kata(slug), open_recorder(), cwd=cwd)

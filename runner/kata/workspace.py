@@ -66,8 +66,13 @@ class ResetReport:
 
 def start(kata: Kata, root: Path | None = None) -> StartReport:
     target = kata_workspace(kata, root)
-    if target.exists() and any(target.iterdir()):
-        return StartReport(target, False, kata.learner_files, kata.visible_tests)
+    try:
+        if target.exists() and not target.is_dir():
+            raise BadInput(f"{target}: exists and is not a folder; move it away to start {kata.slug} here")
+        if target.exists() and any(target.iterdir()):
+            return StartReport(target, False, kata.learner_files, kata.visible_tests)
+    except OSError as exc:
+        raise BadInput(f"cannot use the workspace {target}: {exc.strerror or exc}") from None
     _copy_public(kata, target)
     return StartReport(target, True, kata.learner_files, kata.visible_tests)
 
@@ -76,30 +81,62 @@ def reset(kata: Kata, root: Path | None = None) -> ResetReport:
     """Put the starter back. The learner's files are kept in a backup folder first, never lost."""
     target = kata_workspace(kata, root)
     backup: Path | None = None
-    if target.is_dir():
-        changed = [
-            n
-            for n in (*kata.learner_files, *kata.visible_tests, *kata.support_files)
-            if (target / n).is_file() and not _same(target / n, kata.root / n)
-        ]
-        if changed:
-            backup = target / BACKUP_DIR / time.strftime("%Y%m%d-%H%M%S")
-            suffix = 1
-            while backup.exists():
-                suffix += 1
-                backup = backup.with_name(f"{backup.name.split('.')[0]}.{suffix}")
-            backup.mkdir(parents=True)
-            for name in changed:
-                shutil.copy2(target / name, backup / name)
+    try:
+        if target.exists() and not target.is_dir():
+            raise BadInput(f"{target}: exists and is not a folder; move it away to reset {kata.slug} here")
+        if target.is_dir():
+            backup = _back_up(kata, target)
+    except OSError as exc:
+        raise BadInput(
+            f"cannot back up your files in {target}: {exc.strerror or exc}; nothing was reset",
+            hint="Your files are as they were. Fix the folder (space, permissions) and run `kata reset` again.",
+        ) from None
     _copy_public(kata, target)
     return ResetReport(target, backup)
+
+
+def _back_up(kata: Kata, target: Path) -> Path | None:
+    changed = [
+        n
+        for n in (*kata.learner_files, *kata.visible_tests, *kata.support_files)
+        if _exists(target / n) and not _same(target / n, kata.root / n)
+    ]
+    if not changed:
+        return None
+    backups = target / BACKUP_DIR
+    if backups.exists() and not backups.is_dir():
+        raise BadInput(f"{backups}: not a folder; gokata keeps your previous files there. Move it away first")
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    suffix = 1
+    while True:
+        backup = backups / (stamp if suffix == 1 else f"{stamp}.{suffix}")
+        try:
+            backup.mkdir(parents=True)  # exclusive: two resets at once never share a backup folder
+            break
+        except FileExistsError:
+            suffix += 1
+    for name in changed:
+        # Moved, not copied: the starter replaces them next anyway, a rename within one folder
+        # tree costs nothing whatever the size (a 3 GB file in a starter's place was copied), and
+        # a symbolic link moves as the link, never as what it points at.
+        (backup / name).parent.mkdir(parents=True, exist_ok=True)
+        os.replace(target / name, backup / name)
+    return backup
+
+
+def _exists(path: Path) -> bool:
+    return path.is_file() or path.is_symlink()
 
 
 def _copy_public(kata: Kata, target: Path) -> None:
     try:
         target.mkdir(parents=True, exist_ok=True)
         for name in public_files(kata):
-            shutil.copyfile(kata.root / name, target / name)
+            dest = target / name
+            if dest.is_symlink():
+                # replace the link itself: writing through it changed a file outside the workspace
+                dest.unlink()
+            shutil.copyfile(kata.root / name, dest)
         if (kata.root / "testdata").is_dir():
             shutil.copytree(kata.root / "testdata", target / "testdata", dirs_exist_ok=True)
     except OSError as exc:
@@ -107,7 +144,20 @@ def _copy_public(kata: Kata, target: Path) -> None:
 
 
 def _same(a: Path, b: Path) -> bool:
+    """Whether the learner's file still holds the starter, read in chunks and only as far as the
+    starter's length: a 3 GB file in its place was read whole into memory."""
+    import stat
+
     try:
-        return a.read_bytes() == b.read_bytes()
+        st = a.lstat()
+        if not stat.S_ISREG(st.st_mode) or st.st_size != b.stat().st_size:
+            return False
+        with a.open("rb") as fa, b.open("rb") as fb:
+            while True:
+                ca, cb = fa.read(64 * 1024), fb.read(64 * 1024)
+                if ca != cb:
+                    return False
+                if not ca:
+                    return True
     except OSError:
         return False

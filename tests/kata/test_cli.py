@@ -168,6 +168,46 @@ def test_reset_restores_the_starter_and_keeps_a_backup(tmp_path: Path) -> None:
     assert str(backups[0]) in result.stdout
 
 
+def test_reset_moves_a_linked_file_aside_and_never_writes_through_the_link(tmp_path: Path) -> None:
+    outside = tmp_path / "outside.go"
+    outside.write_text("MY WORK\n")
+    ws = tmp_path / "ws" / "stats"
+    ws.mkdir(parents=True)
+    (ws / "stats.go").symlink_to(outside)
+    result = run_cli("kata", "reset", "stats", "--workspace", str(tmp_path / "ws"))
+    assert result.exit_code == 0, result.output
+    assert outside.read_text() == "MY WORK\n"
+    assert not (ws / "stats.go").is_symlink()
+    assert (ws / "stats.go").read_bytes() == (KATAS / "stats" / "stats.go").read_bytes()
+    (backup,) = (ws / ".gokata-backup").iterdir()
+    assert (backup / "stats.go").is_symlink() and (backup / "stats.go").resolve() == outside
+
+
+def test_reset_of_a_huge_file_moves_it_without_reading_it(tmp_path: Path) -> None:
+    ws = tmp_path / "stats"
+    ws.mkdir()
+    with (ws / "stats.go").open("wb") as fh:
+        fh.truncate(3 << 30)  # sparse: 3 GiB that were read whole into memory
+    assert run_cli("kata", "reset", "stats", "--workspace", str(tmp_path)).exit_code == 0
+    (backup,) = (ws / ".gokata-backup").iterdir()
+    assert (backup / "stats.go").stat().st_size == 3 << 30
+
+
+@pytest.mark.parametrize("blocker", ["kata-folder", "backup-folder"])
+def test_reset_where_a_file_stands_for_a_folder_is_a_message(tmp_path: Path, blocker: str) -> None:
+    ws = tmp_path / "stats"
+    if blocker == "kata-folder":
+        ws.write_text("x")
+    else:
+        ws.mkdir()
+        (ws / "stats.go").write_text("package stats // mine\n")
+        (ws / ".gokata-backup").write_text("x")
+    result = run_cli("kata", "reset", "stats", "--workspace", str(tmp_path))
+    assert result.exit_code == 2 and "not a folder" in result.stderr
+    if blocker == "backup-folder":
+        assert (ws / "stats.go").read_text() == "package stats // mine\n"  # nothing was reset
+
+
 def test_without_go_kata_commands_exit_3_and_say_how_to_install(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
