@@ -53,7 +53,7 @@ def schema() -> ExitStatus:
 @app.command()
 def export(
     fmt: ExportFormat = typer.Option(ExportFormat.json, "--format", "-f", help="json (with answers) or markdown"),
-    out: Path | None = typer.Option(None, "--out", "-o", help="Write here instead of stdout."),
+    out: Path | None = typer.Option(None, "--out", "-o", metavar="FILE", help="Write here instead of stdout."),
     paths: list[Path] = typer.Argument(None, help="Bank files or folders (default: the bundled banks)."),
 ) -> ExitStatus:
     """Write the banks out: JSON with answers for tools, Markdown for reading and printing."""

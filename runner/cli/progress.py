@@ -77,7 +77,7 @@ def stats(
 
 def history(
     fmt: HistoryFormat = typer.Option(HistoryFormat.csv, "--format", "-f", help="csv or json"),
-    out: Path | None = typer.Option(None, "--out", "-o", help="Write here instead of stdout."),
+    out: Path | None = typer.Option(None, "--out", "-o", metavar="FILE", help="Write here instead of stdout."),
 ) -> ExitStatus:
     """Export every recorded attempt (answers and kata runs), oldest first."""
     text = formats.render(formats.Subject.HISTORY, formats.Format(fmt.value), flow.history())

@@ -82,7 +82,7 @@ def new_spec(file: Path, *, force: bool) -> Outcome[Path]:
     from runner.exam.spec import SCAFFOLD
     from runner.reports.files import write_text
 
-    if file.exists() and not force:
+    if (file.exists() or file.is_symlink()) and not force:
         raise BadInput(f"{file} exists; use --force to overwrite")
     slugs = sorted(available_katas())
     text = SCAFFOLD.format(

@@ -4,6 +4,7 @@ the same pack hash, so `exam grade` can tell which pack a submission was taken f
 
 from __future__ import annotations
 
+import io
 import json
 import random
 import re
@@ -181,12 +182,18 @@ def write_pack(pack: BuiltPack, out: Path) -> Path:
     """A folder, or a zip when `out` ends in .zip (fixed timestamps: same content, same bytes)."""
     try:
         if out.suffix == ".zip":
-            out.parent.mkdir(parents=True, exist_ok=True)
-            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+            from runner.files import atomic_write_bytes
+            from runner.reports.files import check_target
+
+            check_target(out, what="the pack")
+            buf = io.BytesIO()
+            with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
                 for path in sorted(pack.files):
                     info = zipfile.ZipInfo(path, date_time=(2020, 1, 1, 0, 0, 0))
                     info.external_attr = 0o644 << 16
                     zf.writestr(info, pack.files[path], zipfile.ZIP_DEFLATED)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(out, buf.getvalue())
         else:
             if out.exists() and any(out.iterdir()):
                 raise BadInput(f"{out}: folder exists and is not empty; choose a new folder or a .zip file")

@@ -89,3 +89,46 @@ def test_an_empty_exam_key_is_refused_not_a_silent_unsigned_report(
     result = run_cli("exam", "grade", str(spec), str(tmp_path / "sub.json"), "--out", str(tmp_path / "r"), *args)
     assert result.exit_code == 2 and "empty" in result.stderr
     assert not (tmp_path / "r").exists()
+
+
+@pytest.mark.parametrize("kind", ["fifo", "symlink"])
+@pytest.mark.parametrize("command", [("history", "-o"), ("bank", "export", "-o")])
+def test_an_output_that_is_no_regular_file_is_refused_not_written_through(
+    tmp_path: Path, kind: str, command: tuple[str, ...]
+) -> None:
+    import os
+
+    target = tmp_path / "out.csv"
+    kept = tmp_path / "kept.txt"
+    kept.write_text("keep\n", encoding="utf-8")
+    if kind == "fifo":
+        os.mkfifo(target)  # a write without a reader hung
+    else:
+        target.symlink_to(kept)  # the link's target was overwritten
+    result = run_cli(*command, str(target))
+    assert result.exit_code == 2 and "gokata writes only regular files" in result.stderr
+    assert kept.read_text(encoding="utf-8") == "keep\n"
+
+
+def test_a_terminal_that_cannot_show_every_character_gets_question_marks_not_a_traceback() -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    done = subprocess.run(
+        [sys.executable, "-m", "runner", "show", "defer.lifo-output", "--lang", "zh"],
+        env=env,
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0 and b"Traceback" not in done.stderr
+    assert b"?" in done.stdout
+
+
+def test_an_answer_file_that_is_not_utf8_names_line_and_column(tmp_path: Path) -> None:
+    latin = tmp_path / "answer.txt"
+    latin.write_bytes("first line\nCaf\xe9 au lait".encode("latin-1"))
+    result = run_cli("answer", QUESTION, "--file", str(latin))
+    assert result.exit_code == 2 and f"{latin}:2:4: not UTF-8 text" in result.stderr
