@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Final, Literal
 
 from runner.errors import BadInput
-from runner.files import atomic_write, locked
+from runner.files import NotReadable, atomic_write, locked, read_regular_file
 
 Source = Literal["default", "file", "env", "flag"]
 Value = str | int
@@ -220,11 +220,26 @@ def parse_lines(text: str, where: str) -> tuple[dict[str, tuple[Value, int]], li
     return found, problems
 
 
+MAX_CONFIG_BYTES = 1024 * 1024  # five short lines; a FIFO or /dev/zero in its place is never read
+
+
 def _read_file(path: Path) -> str | None:
     try:
-        raw = path.read_bytes()
+        raw = bytes(read_regular_file(path, MAX_CONFIG_BYTES))
     except FileNotFoundError:
         return None
+    except NotReadable as exc:
+        raise ConfigError(
+            f"{path}: {'larger than 1 MiB' if exc.what == 'too large' else exc.what}; not a gokata config file",
+            hint="Move it away; `gokata config set` writes a new one.",
+        ) from None
+    except NotADirectoryError:
+        raise ConfigError(
+            f"{path}: cannot read the config file: {path.parent} is not a folder",
+            hint="GOKATA_HOME must name a folder (GOKATA_CONFIG names the file itself)."
+            if os.environ.get("GOKATA_HOME")
+            else None,
+        ) from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read the config file: {exc.strerror}") from None
     try:

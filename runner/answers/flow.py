@@ -131,7 +131,10 @@ def read_file(path: Path) -> str:
         raise BadInput(f"{path}: not a regular file (a folder, a pipe or a device)") from None
     except FileNotFoundError:
         raise BadInput(f"{path}: no such file") from None
-    except UnicodeDecodeError:
-        raise BadInput(f"{path}: not UTF-8 text") from None
+    except UnicodeDecodeError as exc:
+        raw_bytes = bytes(exc.object)
+        line = raw_bytes.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw_bytes.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise BadInput(f"{path}:{line}:{col}: not UTF-8 text") from None
     except OSError as exc:
         raise BadInput(f"{path}: cannot read: {exc.strerror}") from None

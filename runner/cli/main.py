@@ -7,6 +7,7 @@ other command line goes to the Typer app (runner.cli.app), which is imported onl
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import importlib
 import sys
@@ -23,6 +24,7 @@ YOUNG_GENERATION = 100_000
 def main() -> None:
     # `python -m runner` is gokata too, for shell completion as well.
     gc.set_threshold(YOUNG_GENERATION, *gc.get_threshold()[1:])
+    _tolerant_streams()
     from runner.cli.kata_test import run_plain
 
     try:
@@ -38,6 +40,17 @@ def main() -> None:
         # flushed; only garbage caught in a reference cycle is no longer finalised (gokata closes
         # its files and temporary folders with `with`, never by leaving them to the collector).
         gc.freeze()
+
+
+def _tolerant_streams() -> None:
+    """A terminal or pipe whose encoding cannot hold every character (PYTHONIOENCODING=ascii, an
+    old Windows code page) shows `?` for what it cannot, instead of a UnicodeEncodeError
+    traceback halfway through a screen of Chinese or a box drawing."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            with contextlib.suppress(OSError, ValueError):
+                stream.reconfigure(errors="replace")
 
 
 def __getattr__(name: str) -> Any:

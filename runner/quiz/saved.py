@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, ValidationError
 
 from runner.content.models import AnyQuestion, Lang
 from runner.errors import BadInput
@@ -33,25 +33,26 @@ class _Model(BaseModel):
 
 class SavedItem(_Model):
     id: str = Field(min_length=1, max_length=200)
-    order: tuple[int, ...] = ()
+    order: tuple[StrictInt, ...] = ()
 
 
 class SavedAnswer(_Model):
     id: str = Field(min_length=1, max_length=200)
     topic: str = Field(max_length=200)
-    score: float = Field(ge=0, le=1)
-    fully_right: bool
+    score: float = Field(ge=0, le=1, strict=True)
+    fully_right: StrictBool
 
 
 class SavedQuiz(_Model):
-    format: int = FORMAT
+    # strict numbers and flags: `"seed": true` and `"position": true` were read as 1
+    format: StrictInt = FORMAT
     lang: Lang = "en"
-    exam: bool = False
-    self_grade: bool = False
-    rate: bool = False
-    seed: int | None = None
+    exam: StrictBool = False
+    self_grade: StrictBool = False
+    rate: StrictBool = False
+    seed: StrictInt | None = None
     items: tuple[SavedItem, ...] = Field(max_length=10_000)
-    position: int = Field(ge=0, le=10_000)  # never past items: see load()
+    position: StrictInt = Field(ge=0, le=10_000)  # never past items: see load()
     answered: tuple[SavedAnswer, ...] = ()
     skipped: tuple[str, ...] = ()
 
@@ -110,6 +111,14 @@ def load(path: Path | None = None) -> SavedQuiz | None:
         state = SavedQuiz.model_validate(data)
         if state.position > len(state.items):
             raise ValueError(f"position {state.position} is past its {len(state.items)} questions")
+        asked = {item.id for item in state.items[: state.position]}
+        # 40,000 answers to a quiz of 3 questions were taken and reported as "answered before the pause"
+        if stray := next((a.id for a in state.answered if a.id not in asked), None):
+            raise ValueError(f"answered: {stray!r} is not among the {state.position} questions asked before the pause")
+        if stray := next((q for q in state.skipped if q not in asked), None):
+            raise ValueError(f"skipped: {stray!r} is not among the {state.position} questions asked before the pause")
+        if len(state.answered) + len(state.skipped) > state.position:
+            raise ValueError(f"more answers and skips than the {state.position} questions asked before the pause")
     except (json.JSONDecodeError, ValidationError, ValueError, TypeError, RecursionError) as exc:
         line = getattr(exc, "lineno", 1)
         first = _first_problem(exc)

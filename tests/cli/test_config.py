@@ -293,3 +293,20 @@ def test_config_set_from_many_processes_at_once_loses_no_change(tmp_path: Path) 
     assert all(p.wait(timeout=60) == 0 for p in procs)
     written = parse(path.read_text(encoding="utf-8"), str(path))
     assert {k: str(v[0]) for k, v in written.items()} == dict(changes)
+
+
+def test_a_config_that_is_a_pipe_or_home_that_is_a_file_is_a_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fifo = tmp_path / "config.toml"
+    os.mkfifo(fifo)  # read whole, it blocked every command
+    monkeypatch.setenv("GOKATA_CONFIG", str(fifo))
+    result = run_cli("topics")
+    assert result.exit_code == EXIT_BAD_INPUT and "not a regular file" in result.stderr
+    monkeypatch.delenv("GOKATA_CONFIG")
+    a_file = tmp_path / "home"
+    a_file.write_text("x")
+    monkeypatch.setenv("GOKATA_HOME", str(a_file))
+    result = run_cli("topics")
+    assert result.exit_code == EXIT_BAD_INPUT and f"{a_file} is not a folder" in result.stderr
+    assert "GOKATA_HOME must name a folder" in result.stderr

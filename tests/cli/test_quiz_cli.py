@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -255,3 +256,30 @@ def test_two_files_for_one_topic_name_both(tmp_path: Path) -> None:
     assert (
         f"{tmp_path / 'b.yaml'}:1:1: topic: topic 'defer' is already defined by {tmp_path / 'a.yaml'}" in result.stderr
     )
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d.update(answered=d["answered"] * 40_000), "more answers and skips than"),
+        (lambda d: d.update(skipped=["not.asked"]), "skipped: 'not.asked' is not among"),
+        (lambda d: d.update(seed=True), "seed: Input should be a valid integer"),
+        (lambda d: d.update(position=True), "position: Input should be a valid integer"),
+    ],
+)
+def test_a_paused_quiz_that_no_session_wrote_is_refused(change: Any, message: str) -> None:
+    from runner.quiz.saved import SavedAnswer, SavedItem, SavedQuiz, save, saved_path
+
+    state = SavedQuiz(
+        items=(SavedItem(id="defer.lifo"), SavedItem(id="slices.three-index-frees")),
+        position=1,
+        answered=(SavedAnswer(id="defer.lifo", topic="defer", score=1.0, fully_right=True),),
+    )
+    save(state)
+    path = saved_path()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(json.dumps(data), encoding="utf-8")
+    result = run_cli("quiz", "--resume")
+    assert result.exit_code == 2 and message in result.stderr, result.stderr
+    assert path.exists()  # left in place
