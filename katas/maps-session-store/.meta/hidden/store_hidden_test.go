@@ -338,3 +338,29 @@ func TestHiddenMemoryGivenBackAgainAfterRegrowing(t *testing.T) {
 	}
 	runtime.KeepAlive(&st)
 }
+
+// A reader that only ever calls Get has nothing but the Store's own lock to order its reads after
+// another goroutine's Put. Without that lock the race detector sees the unordered map accesses on
+// every run, however the goroutines are scheduled (TestHiddenReadersDuringWrites's readers also
+// call Len and IDs, which lock, so a Get-without-lock Store escaped it when the goroutines ran one
+// after another on a loaded machine).
+func TestHiddenGetAloneIsOrderedByTheStoreLock(t *testing.T) {
+	for round := range 10 {
+		var st sessions.Store
+		seen := make(chan bool)
+		go func() {
+			for range 50_000_000 {
+				if _, ok := st.Get("S-1"); ok {
+					seen <- true
+					return
+				}
+				runtime.Gosched()
+			}
+			seen <- false
+		}()
+		st.Put("S-1", sessions.Session{Subject: "PT-1"})
+		if !<-seen {
+			t.Fatalf("round %d: Get never found the session another goroutine Put", round)
+		}
+	}
+}
