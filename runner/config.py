@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Final, Literal
 
 from runner.errors import BadInput
-from runner.files import NotReadable, atomic_write, locked, read_regular_file
+from runner.files import NotReadable, atomic_write, locked, read_regular_file, undecodable_at
 
 Source = Literal["default", "file", "env", "flag"]
 Value = str | int
@@ -245,9 +245,9 @@ def _read_file(path: Path) -> str | None:
     try:
         return raw.decode("utf-8").removeprefix("\ufeff")  # a BOM some Windows editors write
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
+        line, col = undecodable_at(exc)
         raise ConfigError(
-            f"{path}:{line}: not UTF-8 text", hint="Fix it with `gokata config edit`, or remove the file."
+            f"{path}:{line}:{col}: not UTF-8 text", hint="Fix it with `gokata config edit`, or remove the file."
         ) from None
 
 

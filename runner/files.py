@@ -63,6 +63,13 @@ def locked(path: Path) -> Iterator[None]:
         os.close(fd)  # closing the descriptor releases the lock
 
 
+def undecodable_at(exc: UnicodeDecodeError) -> tuple[int, int]:
+    """The line and column (1-based, in bytes) of the first byte that is not UTF-8."""
+    raw = bytes(exc.object)
+    line = raw.count(b"\n", 0, exc.start) + 1
+    return line, exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+
+
 def file_safe(name: str) -> str:
     """A name (a candidate's, a file's stem) as a file or folder name."""
     return "".join(c if c.isalnum() or c in "-_" else "-" for c in name).strip("-")[:80] or "candidate"

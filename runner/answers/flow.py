@@ -110,7 +110,7 @@ def read_file(path: Path) -> str:
     regular files are opened, and no more is read than an answer may hold (stdin could be
     /dev/zero)."""
     from runner.answers.limits import MAX_ANSWER_CHARS
-    from runner.files import NotReadable, read_regular_file
+    from runner.files import NotReadable, read_regular_file, undecodable_at
 
     if str(path) == "-":
         text = sys.stdin.read(MAX_ANSWER_CHARS + 1)
@@ -132,9 +132,7 @@ def read_file(path: Path) -> str:
     except FileNotFoundError:
         raise BadInput(f"{path}: no such file") from None
     except UnicodeDecodeError as exc:
-        raw_bytes = bytes(exc.object)
-        line = raw_bytes.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (raw_bytes.rfind(b"\n", 0, exc.start) + 1) + 1
+        line, col = undecodable_at(exc)
         raise BadInput(f"{path}:{line}:{col}: not UTF-8 text") from None
     except OSError as exc:
         raise BadInput(f"{path}: cannot read: {exc.strerror}") from None

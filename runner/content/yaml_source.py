@@ -86,7 +86,7 @@ _LONG_NUMBER = re.compile(r"[0-9_]{4000,}")
 def read_text(path: Path) -> str:
     """An untrusted text file as read_yaml reads it: a regular file, bounded, UTF-8; anything else
     is a ContentError with the path."""
-    from runner.files import NotReadable, read_regular_file
+    from runner.files import NotReadable, read_regular_file, undecodable_at
 
     try:
         raw = read_regular_file(path, MAX_BYTES)
@@ -103,8 +103,7 @@ def read_text(path: Path) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        line, col = undecodable_at(exc)
         raise ContentError([Problem(str(path), line, col, "", "not UTF-8 text")]) from None
 
 

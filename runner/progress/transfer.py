@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from runner.errors import BadInput, ProgressStoreError
-from runner.files import NotReadable, read_regular_file
+from runner.files import NotReadable, read_regular_file, undecodable_at
 from runner.progress.records import RULES, RecordProblem, check_record, show
 from runner.progress.store import MergeCounts, ProgressStore
 
@@ -178,7 +178,8 @@ def read_export(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]],
     try:
         text = _read_bounded(path).decode("utf-8")  # the bytes are freed before parsing
     except UnicodeDecodeError as exc:
-        raise BadInput(f"{path}: not UTF-8 text (byte {exc.start})") from None
+        line, col = undecodable_at(exc)
+        raise BadInput(f"{path}:{line}:{col}: not UTF-8 text") from None
     try:
         # A key given twice: json keeps the last, so a second `"questions": []` silently dropped
         # every answer of the first.
