@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-import stat
 import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -24,6 +23,7 @@ from runner.errors import BadInput, ProgressStoreError
 from runner.files import NotReadable, read_regular_file, undecodable_at
 from runner.progress.records import RULES, RecordProblem, check_record, show
 from runner.progress.store import MergeCounts, ProgressStore
+from runner.reports.files import check_target
 
 FORMAT = "gokata-progress"
 VERSION = 1
@@ -50,19 +50,8 @@ def _check_target(path: Path, *, force: bool) -> None:
     """Only a regular file is ever replaced: the rename that writes the export would swap a symlink,
     a FIFO or a device node (as root, /dev/full) for a regular file, and a symlink's target would
     not even be the file replaced."""
-    try:
-        mode = path.lstat().st_mode
-    except FileNotFoundError:
-        return
-    except OSError as exc:
-        raise BadInput(f"cannot write {path}: {exc.strerror}") from None
-    if not stat.S_ISREG(mode):
-        kind = "a symlink" if stat.S_ISLNK(mode) else "a folder" if stat.S_ISDIR(mode) else "not a regular file"
-        raise BadInput(
-            f"{path} exists and is {kind}; gokata only replaces a regular file",
-            hint="Name a new file (or a regular file with --force).",
-        )
-    if not force:
+    check_target(path, what="the export")
+    if path.exists() and not force:
         raise BadInput(f"{path} already exists", hint="Pass --force to replace it.")
 
 

@@ -356,7 +356,7 @@ def test_export_refuses_a_target_that_is_not_a_regular_file(tmp_path: Path, stor
         target.mkdir()
     before = os.lstat(target)
     for force in (False, True):
-        with pytest.raises(BadInput, match="gokata only replaces a regular file"):
+        with pytest.raises(BadInput, match="gokata writes only regular files"):
             export_progress(store, target, force=force)
     after = os.lstat(target)
     assert (after.st_mode, after.st_ino) == (before.st_mode, before.st_ino)
@@ -370,5 +370,5 @@ def test_export_onto_a_symlink_through_the_cli_is_exit_2(tmp_path: Path) -> None
     (tmp_path / "out.json").symlink_to(tmp_path / "victim")
     result = run_cli("progress", "export", str(tmp_path / "out.json"), "--force")
     assert result.exit_code == 2
-    assert "is a symlink; gokata only replaces a regular file" in result.output
+    assert "is a symbolic link; gokata writes only regular files" in result.output
     assert (tmp_path / "out.json").is_symlink() and (tmp_path / "victim").read_text(encoding="utf-8") == "precious"
