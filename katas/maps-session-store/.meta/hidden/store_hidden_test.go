@@ -364,3 +364,28 @@ func TestHiddenGetAloneIsOrderedByTheStoreLock(t *testing.T) {
 		}
 	}
 }
+
+// The first Put on a zero Store makes the map. Two goroutines that each make one Put, and do
+// nothing before it, have nothing but the Store's lock to order that making of the map against
+// the other's use of it: made before the lock is taken, the accesses are unordered whatever the
+// schedule, and the race detector reports them on every run. (TestConcurrentPuts and
+// TestHiddenReadersDuringWrites let a Store that makes its map outside the lock pass 4 runs in 60
+// with GOMAXPROCS=1 or on a loaded machine.)
+func TestHiddenFirstPutsOnAZeroStoreAreOrderedByTheStoreLock(t *testing.T) {
+	for round := range 20 {
+		var st sessions.Store
+		done := make(chan struct{})
+		go func() {
+			st.Put("S-A", sessions.Session{Subject: "PT-A"})
+			close(done)
+		}()
+		st.Put("S-B", sessions.Session{Subject: "PT-B"})
+		<-done
+		a, okA := st.Get("S-A")
+		b, okB := st.Get("S-B")
+		if !okA || !okB || a.Subject != "PT-A" || b.Subject != "PT-B" || st.Len() != 2 {
+			t.Fatalf("round %d: after one Put on each of two goroutines, Get(S-A) = %+v, %t, Get(S-B) = %+v, %t, "+
+				"Len() = %d; want both sessions", round, a, okA, b, okB, st.Len())
+		}
+	}
+}
