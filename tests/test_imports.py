@@ -38,6 +38,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "runner.answers.scale",  # the interviewer's scale of open scores: one pure function
             "runner.answers.limits",  # how long an answer may be: one number
             "runner.visible",  # outside text made safe to show (terminal, XML): standard library only
+            "runner.interrupts",  # SIGTERM/SIGHUP as Ctrl-C, signals held back over writes that belong together
         ),
     ),
     # content: the bank and kata models, YAML loading, validation, lint

@@ -143,11 +143,13 @@ def answer_question(
     mode: str,
     review: Review,
     open_grade: OpenGrade | None = None,
+    saved: Callable[[], None] | None = None,
 ) -> Verdict:
     """Grade the answer to the session's current question (None: "I don't know"), let `review` show
-    it, then record it in the progress store and in the session: the one place a quiz or review
-    answer is graded and recorded. `open_grade` is a self-graded open answer (otherwise the
-    framework grader grades it); `started` is when the question was shown (time.monotonic())."""
+    it, then record it in the progress store and in the session, and call `saved()` (which saves
+    the paused session), as one step no signal splits: the one place a quiz or review answer is
+    graded and recorded. `open_grade` is a self-graded open answer (otherwise the framework grader
+    grades it); `started` is when the question was shown (time.monotonic())."""
     from runner.content.models import OpenQuestion
     from runner.kinds.answer import TextAnswer
     from runner.quiz.verdict import dont_know, grade
@@ -169,8 +171,15 @@ def answer_question(
     override = review(verdict, attempt)
     if override is not None:
         attempt = replace(attempt, rating_override=override)
-    recorder.record_question(attempt)
-    session.record(verdict, duration)
+    from runner.interrupts import held_back
+
+    # The store and the paused session (`saved`) change together or not at all: a signal between
+    # them left an answer recorded that --resume asked again.
+    with held_back():
+        recorder.record_question(attempt)
+        session.record(verdict, duration)
+        if saved is not None:
+            saved()
     return verdict
 
 

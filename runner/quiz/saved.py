@@ -52,7 +52,10 @@ class SavedQuiz(_Model):
     rate: StrictBool = False
     seed: StrictInt | None = None
     items: tuple[SavedItem, ...] = Field(max_length=10_000)
-    position: StrictInt = Field(ge=0, le=10_000)  # never past items: see load()
+    position: StrictInt = Field(ge=0, le=10_000)
+    # Which session wrote it: a session that ends clears the file only when it is still its own
+    # (a quiz finished in one terminal deleted the quiz paused in another).
+    session: str = Field(default="", max_length=64)  # never past items: see load()
     answered: tuple[SavedAnswer, ...] = ()
     skipped: tuple[str, ...] = ()
 
@@ -142,6 +145,16 @@ def _first_problem(exc: Exception) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
+def paused_elsewhere(path: Path | None = None) -> SavedQuiz | None:
+    """The unfinished quiz a new one would replace, if any (an unreadable file counts as none here:
+    `--resume` reports it)."""
+    try:
+        state = load(path)
+    except BadInput:
+        return None
+    return state if state is not None and not state.done else None
+
+
 def clear(path: Path | None = None) -> None:
     (path or saved_path()).unlink(missing_ok=True)
 
@@ -157,12 +170,27 @@ class Saver:
     rate: bool
     base: SavedQuiz | None = None
     path: Path | None = None
+    session_id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.session_id:
+            import secrets
+
+            self.session_id = (self.base.session if self.base is not None else "") or secrets.token_hex(8)
 
     def __call__(self, session: QuizSession) -> None:
         if session.current is None and not session.stopped:
-            clear(self.path)
+            self._clear_own()
             return
         save(self.snapshot(session), self.path)
+
+    def _clear_own(self) -> None:
+        try:
+            on_disk = load(self.path)
+        except BadInput:
+            return  # not readable: left for the person to look at
+        if on_disk is not None and on_disk.session in ("", self.session_id):
+            clear(self.path)
 
     def snapshot(self, session: QuizSession) -> SavedQuiz:
         done = self.base.items[: self.base.position] if self.base else ()
@@ -184,4 +212,5 @@ class Saver:
                 ),
             ),
             skipped=(*earlier_skipped, *session.skipped),
+            session=self.session_id,
         )

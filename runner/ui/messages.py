@@ -52,6 +52,14 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "summary.nothing": ("Nothing answered yet.", "还没有作答。"),
     "summary.resume": ("Paused: continue with `gokata quiz --resume`.", "已暂停：用 `gokata quiz --resume` 继续。"),
     "resume.none": ("There is no paused quiz to resume.", "没有可以继续的暂停测验。"),
+    "resume.replace": (
+        "You have a paused quiz with {n} question(s) left; a new quiz replaces it. Start a new one?",
+        "你有一个暂停的测验，还剩 {n} 道题；开始新测验会替换它。要开始新的吗？",
+    ),
+    "resume.kept": (
+        "Kept your paused quiz: continue it with `gokata quiz --resume`.",
+        "已保留暂停的测验：用 `gokata quiz --resume` 继续。",
+    ),
     "resume.dropped": (
         "{n} question(s) of the paused quiz are no longer in the banks and were left out.",
         "暂停的测验中有 {n} 道题已不在题库里，已略过。",
@@ -286,6 +294,12 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "kata.result.race_during": ("data race during {test}", "数据竞争，发生在 {test}"),
     "kata.result.every_test": ("every test: {message}", "所有测试：{message}"),
     "kata.result.details": ("details", "详情"),
+    "answer.line_cut": (
+        "A line of that answer reached the terminal's limit of {n} characters, and the rest of it was cut"
+        " off before gokata saw it. Paste it again with line breaks in it (or use --file with `gokata answer`).",
+        "这个回答中有一行达到了终端的 {n} 字符上限，超出的部分在 gokata 收到之前就被截掉了。"
+        "请加上换行后重新粘贴（或用 `gokata answer --file`）。",
+    ),
     "exam.too_long": (
         "That answer is {n} characters; an answer may hold at most {most}. Shorten it and answer again.",
         "这个回答有 {n} 个字符；一个回答最多 {most} 个字符。请缩短后重新作答。",

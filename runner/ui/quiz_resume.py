@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from runner.content.catalog import Catalog
+from runner.content.models import Lang
 from runner.errors import BadInput, ExitStatus
 from runner.quiz.flow import QuizPlan, finish, plan_resume
 
@@ -16,6 +17,8 @@ def run_quiz(plan: QuizPlan) -> ExitStatus:
     from runner.ui.summary import render_summary
 
     options, catalog = plan.options, plan.catalog
+    if plan.resumed is None and not may_replace_paused(options.lang):
+        return ExitStatus.OK
     if plan.dropped:
         out().print(f"[yellow]{msg('resume.dropped', options.lang, n=plan.dropped)}[/]")
     summary = run_session(
@@ -52,3 +55,25 @@ def resume_quiz(catalog: Catalog) -> ExitStatus:
     if state is None or state.done:
         raise BadInput(msg("resume.none", "en"), hint="Start one with `gokata quiz`.")
     return run_quiz(plan_resume(catalog, state))
+
+
+def may_replace_paused(lang: Lang) -> bool:
+    """A new quiz replaces the paused one (there is one paused quiz): say so and ask first. It was
+    replaced without a word as soon as the new quiz started."""
+    from runner.quiz import saved
+    from runner.ui.console import out
+    from runner.ui.messages import msg
+    from runner.ui.prompts import QuitSession, read_yes_no
+
+    paused = saved.paused_elsewhere()
+    if paused is None:
+        return True
+    left = len(paused.items) - paused.position
+    console = out()
+    try:
+        if read_yes_no(console, msg("resume.replace", lang, n=left)):
+            return True
+    except (QuitSession, EOFError, KeyboardInterrupt):
+        pass
+    console.print(msg("resume.kept", lang))
+    return False

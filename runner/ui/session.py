@@ -7,6 +7,7 @@ once (so Ctrl-C loses at most the answer in flight). Grading and session state l
 
 from __future__ import annotations
 
+import contextlib
 import random
 import time
 from collections.abc import Callable, Sequence
@@ -18,6 +19,7 @@ from rich.markup import escape
 from runner.answers.result import OpenGrade
 from runner.answers.self_grade import self_grade
 from runner.content.models import LETTERS, AnyQuestion, Lang, OpenQuestion
+from runner.interrupts import ends_like_ctrl_c
 from runner.kinds.answer import Answer, AnswerFormatError, TextAnswer
 from runner.kinds.base import pick
 from runner.kinds.registry import choices_of, kind_of
@@ -87,7 +89,7 @@ def _read_answer(console: Console, p: Presented, lang: Lang) -> Answer | Control
     if kind.multiline:
         label = pick(kind.prompt, lang)
         while True:
-            text = read_multiline(console, label, msg("prompt.multiline", lang))
+            text = read_multiline(console, label, msg("prompt.multiline", lang), lang=lang)
             if (control := _control(text, q)) is not None:
                 return control
             if text:
@@ -154,60 +156,71 @@ def run_session(
     if on_step is not None:
         on_step(session)
     try:
-        while (p := session.current) is not None:
-            render_question(console, p, index=session.position + 1, total=total, lang=lang)
-            console.print(f"[dim]{msg('keys.help', lang)}[/]")
-            started = time.monotonic()
-            hints = hints_for(p, lang)
-            shown = 0
-            q = p.question
-            while True:
-                answer = _read_answer(console, p, lang)
-                if answer is not Control.HINT:
-                    break
-                if shown < len(hints):
-                    console.print(
-                        f"[cyan]{msg('hint.label', lang, n=shown + 1, total=len(hints))}[/] {escape(hints[shown])}"
-                    )
-                    shown += 1
+        with ends_like_ctrl_c():  # closing the terminal or `kill` pauses like Ctrl-C
+            while (p := session.current) is not None:
+                render_question(console, p, index=session.position + 1, total=total, lang=lang)
+                console.print(f"[dim]{msg('keys.help', lang)}[/]")
+                started = time.monotonic()
+                hints = hints_for(p, lang)
+                shown = 0
+                q = p.question
+                while True:
+                    answer = _read_answer(console, p, lang)
+                    if answer is not Control.HINT:
+                        break
+                    if shown < len(hints):
+                        console.print(
+                            f"[cyan]{msg('hint.label', lang, n=shown + 1, total=len(hints))}[/] {escape(hints[shown])}"
+                        )
+                        shown += 1
+                    else:
+                        console.print(f"[dim]{msg('hint.none', lang)}[/]")
+                if answer is Control.SKIP:
+                    console.print(f"[dim]{msg('skip.done', lang)}[/]")
+                    session.skip()
+                    if on_step is not None:
+                        on_step(session)
+                    console.rule(style="dim")
+                    continue
+                if answer is Control.DONT_KNOW:
+                    console.print(f"[dim]{msg('dontknow.done', lang)}[/]")
+                    given = None
+                    open_grade = None
                 else:
-                    console.print(f"[dim]{msg('hint.none', lang)}[/]")
-            if answer is Control.SKIP:
-                console.print(f"[dim]{msg('skip.done', lang)}[/]")
-                session.skip()
-                if on_step is not None:
-                    on_step(session)
+                    assert not isinstance(answer, Control)
+                    given = answer
+                    open_grade = None
+                    if self_grade and isinstance(q, OpenQuestion):
+                        text = answer.text if isinstance(answer, TextAnswer) else ""
+                        open_grade = _self_grade_open(console, q, text, lang=lang)
+
+                def review(verdict: Verdict, attempt: QuestionAttempt, p: Presented = p) -> int | None:
+                    if exam:
+                        console.print(f"[dim]{msg('saved', lang)}[/]")
+                    else:
+                        render_feedback(console, p, verdict, lang=lang)
+                    if ask_rating and not exam and suggest_rating is not None:
+                        return _ask_rating(console, suggest_rating(attempt))
+                    return None
+
+                answer_question(
+                    session,
+                    recorder,
+                    given,
+                    started=started,
+                    hints=shown,
+                    mode=mode,
+                    review=review,
+                    open_grade=open_grade,
+                    saved=None if on_step is None else lambda: on_step(session),
+                )
                 console.rule(style="dim")
-                continue
-            if answer is Control.DONT_KNOW:
-                console.print(f"[dim]{msg('dontknow.done', lang)}[/]")
-                given = None
-                open_grade = None
-            else:
-                assert not isinstance(answer, Control)
-                given = answer
-                open_grade = None
-                if self_grade and isinstance(q, OpenQuestion):
-                    text = answer.text if isinstance(answer, TextAnswer) else ""
-                    open_grade = _self_grade_open(console, q, text, lang=lang)
-
-            def review(verdict: Verdict, attempt: QuestionAttempt, p: Presented = p) -> int | None:
-                if exam:
-                    console.print(f"[dim]{msg('saved', lang)}[/]")
-                else:
-                    render_feedback(console, p, verdict, lang=lang)
-                if ask_rating and not exam and suggest_rating is not None:
-                    return _ask_rating(console, suggest_rating(attempt))
-                return None
-
-            answer_question(
-                session, recorder, given, started=started, hints=shown, mode=mode, review=review, open_grade=open_grade
-            )
-            if on_step is not None:
-                on_step(session)
-            console.rule(style="dim")
     except (QuitSession, KeyboardInterrupt) as stop:
         session.stop(interrupted=isinstance(stop, KeyboardInterrupt))
+        if on_step is not None:
+            # saved again on the way out: another quiz may have written over the file meanwhile
+            with contextlib.suppress(OSError, KeyboardInterrupt):
+                on_step(session)
         console.print()
         return session.summary()
     if exam:

@@ -76,3 +76,48 @@ def test_pause_then_resume_in_a_real_terminal() -> None:
     again.expect(pexpect.EOF)
     again.close()
     assert again.exitstatus == 0
+
+
+@pytest.mark.parametrize("sig", ["SIGHUP", "SIGTERM"])
+def test_closing_the_terminal_pauses_like_ctrl_c_and_resume_records_no_answer_twice(sig: str) -> None:
+    import json
+    import signal
+
+    child = spawn(
+        "quiz", "--topic", "slices", "--kind", "truefalse", "--kind", "spot-the-bug", "--seed", "7", "--topic", "defer"
+    )
+    idx = child.expect([r"True or false \(t/f\): ", r"Faulty line number\(s\).*: "])
+    child.sendline("t" if idx == 0 else "5")
+    child.expect(r" 2/3 ")  # the second question's header: the first answer is recorded
+    child.expect([r"True or false \(t/f\): ", r"Faulty line number\(s\).*: "])
+    child.kill(getattr(signal, sig))
+    rest = child.read()
+    child.close()
+    assert "Traceback" not in rest and "1 of 3 answered" in rest
+    assert child.exitstatus == 130, (child.exitstatus, child.signalstatus, rest)
+    again = spawn("quiz", "--resume")
+    for _ in range(2):
+        idx = again.expect([r"True or false \(t/f\): ", r"Faulty line number\(s\).*: "])
+        again.sendline("t" if idx == 0 else "5")
+        again.expect(["right", "wrong"])
+    again.expect(pexpect.EOF)
+    again.close()
+    history = spawn("history", "--format", "json")
+    history.expect(pexpect.EOF)
+    ids = [r["id"] for r in json.loads(history.before)["questions"]]
+    assert len(ids) == 3 and len(set(ids)) == 3, ids
+
+
+def test_a_pasted_line_the_terminal_cut_is_asked_for_again_not_graded() -> None:
+    child = spawn_gokata(
+        "answer", "slices.interview-reslicing", env={"GOKATA_QUESTIONS": str(FIXTURES / "banks" / "valid")}
+    )
+    child.expect("Finish with an empty line twice")
+    child.send("Re-slicing shares the backing array. " * 150 + "\r")  # 5,550 characters on one line
+    child.send(".\r")
+    child.expect("limit of 4,095 characters")
+    child.expect("Finish with an empty line twice")
+    child.send("A sub-slice shares the backing array with the original.\r.\r")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus in (0, 1)

@@ -48,8 +48,9 @@ def test_question_mark_shows_hints_one_at_a_time_and_rates_the_answer_hard() -> 
     result = run_cli("quiz", "-t", "slices", "-k", "single", "--seed", "3", input="?\n?\n?\nq\n")
     assert "Hint 1/" in result.stdout and "is not right" in result.stdout
     assert "No more hints" in result.stdout
-    result = run_cli("quiz", "-t", "slices", "-k", "multi", "--seed", "3", input="?\nq\n")
-    assert "choices are right" in result.stdout
+    # the first quiz is paused: the new one asks before it replaces it
+    result = run_cli("quiz", "-t", "slices", "-k", "multi", "--seed", "3", input="y\n?\nq\n")
+    assert "a new quiz replaces it" in result.stdout and "choices are right" in result.stdout
 
 
 def test_hints_never_give_the_answer_away() -> None:
@@ -213,3 +214,33 @@ def test_a_damaged_paused_quiz_names_the_field() -> None:
     result = run_cli("quiz", "--resume")
     assert "items.0.id: String should have at least 1 character" in result.stderr
     assert "validation error for SavedQuiz" not in result.stderr
+
+
+def test_a_new_quiz_asks_before_it_replaces_the_paused_one() -> None:
+    run_cli("quiz", "-t", "slices", "-k", "single", "--seed", "3", input="q\n")
+    before = saved.saved_path().read_text(encoding="utf-8")
+    kept = run_cli("quiz", "-t", "defer", "-k", "truefalse", input="n\n")
+    assert "a new quiz replaces it" in kept.stdout and "Kept your paused quiz" in kept.stdout
+    assert saved.saved_path().read_text(encoding="utf-8") == before
+    assert kept.exit_code == EXIT_OK
+
+
+def test_a_quiz_that_ends_never_deletes_another_sessions_paused_quiz() -> None:
+    from runner.quiz.saved import SavedItem, SavedQuiz, Saver, save
+    from runner.quiz.session import QuizSession
+
+    other = SavedQuiz(items=(SavedItem(id="defer.lifo"),), position=0, session="another-terminal")
+    save(other)
+    mine = Saver(lang="en", exam=False, self_grade=False, rate=False)
+    finished = QuizSession([], exam=False, seed=None)  # nothing left to ask: done
+    mine(finished)
+    assert saved.load() == other
+
+
+def test_an_over_long_open_answer_is_asked_for_again_and_the_session_goes_on() -> None:
+    from runner.answers.limits import MAX_ANSWER_CHARS
+
+    huge = ("word " * (MAX_ANSWER_CHARS // 5 + 10)).strip()
+    result = run_cli("quiz", "-t", "slices", "-k", "open", input=f"{huge}\n.\nq\n")
+    assert "characters; an answer may hold at most" in result.stdout
+    assert result.exit_code != 2 and "gokata quiz --resume" in result.stdout
