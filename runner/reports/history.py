@@ -7,6 +7,7 @@ import io
 from typing import TYPE_CHECKING
 
 from runner.reports.jsonout import json_text
+from runner.visible import visible
 
 if TYPE_CHECKING:
     from runner.progress.history import History
@@ -39,8 +40,17 @@ def history_csv(records: History) -> str:
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, restval="", lineterminator="\n")
     writer.writeheader()
     for record in (*records.questions, *records.katas):
-        writer.writerow({k: "" if v is None else v for k, v in record.items()})
+        writer.writerow({k: _cell(v) for k, v in record.items()})
     return out.getvalue()
+
+
+def _cell(value: object) -> object:
+    # An answer is stored as typed, escape sequences included (a pasted ESC[?1049h, a bracketed-
+    # paste marker): written raw to a terminal they switched screens and retitled the window.
+    # JSON escapes them itself; in the CSV each is shown as its control picture (ESC as ␛).
+    if value is None:
+        return ""
+    return visible(value) if isinstance(value, str) else value
 
 
 def history_json(records: History) -> str:

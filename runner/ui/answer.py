@@ -14,7 +14,8 @@ from runner.answers.scale import FULL
 from runner.content.models import Lang, OpenQuestion
 from runner.ui.code import code_block
 from runner.ui.console import out
-from runner.ui.prompts import read_lines
+from runner.ui.messages import msg
+from runner.ui.prompts import TERMINAL_LINE_LIMIT, cut_by_terminal, read_lines
 
 if TYPE_CHECKING:
     from runner.answers.blind import SplitReport
@@ -40,8 +41,12 @@ def read_answer_text(console: Console, *, lang: Lang) -> str:
         if lang == "zh"
         else "Answer in English, Chinese or both. Finish with an empty line twice, a line with only '.', or Ctrl-D."
     )
-    console.print(f"[bold]>[/] [dim]{hint}[/]")
-    return read_lines()
+    while True:
+        console.print(f"[bold]>[/] [dim]{hint}[/]")
+        text = read_lines()
+        if not cut_by_terminal(text):
+            return text
+        console.print(f"[yellow]{msg('answer.line_cut', lang, n=f'{TERMINAL_LINE_LIMIT:,}')}[/]")
 
 
 # Every label `gokata answer` prints, in both languages: a Chinese session reads no English chrome.

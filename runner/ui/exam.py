@@ -72,7 +72,9 @@ def render_public_question(
 def _read(console: Console, q: dict[str, Any], lang: Lang = "en") -> tuple[Any, int]:
     if q["kind"] in ("output", "open"):
         while True:
-            text = read_multiline(console, msg("prompt.output" if q["kind"] == "output" else "prompt.open", lang))
+            text = read_multiline(
+                console, msg("prompt.output" if q["kind"] == "output" else "prompt.open", lang), lang=lang
+            )
             if len(text) <= MAX_ANSWER_CHARS:
                 return text, len(text)
             # Asked again, not saved: the grader refuses a submission holding a longer answer.
@@ -90,25 +92,35 @@ def _read(console: Console, q: dict[str, Any], lang: Lang = "en") -> tuple[Any, 
             console.print(f"[yellow]{exc}[/]")
 
 
-def run_take(state: ExamState, questions: list[dict[str, Any]], *, lang: Lang, console: Console | None = None) -> int:
-    """Ask every unanswered question, saving each answer at once. Returns how many remain."""
+def run_take(
+    state: ExamState, questions: list[dict[str, Any]], *, lang: Lang, console: Console | None = None
+) -> tuple[int, bool]:
+    """Ask every unanswered question, saving each answer at once. Returns how many remain, and
+    whether Ctrl-C (or a closed terminal) stopped it."""
+    from runner.interrupts import ends_like_ctrl_c
+
     console = console or out()
     todo = [q for q in questions if q["id"] not in state.answers]
     done = len(questions) - len(todo)
+    interrupted = False
     try:
-        for i, q in enumerate(todo, done + 1):
-            render_public_question(
-                console, q, index=i, total=len(questions), lang=lang, remaining_s=state.remaining_s()
-            )
-            started = time.monotonic()
-            answer, chars = _read(console, q, lang)
-            state.record(
-                q["id"], answer, duration_s=time.monotonic() - started, chars=chars, terminal=sys.stdin.isatty()
-            )
-            console.print(f"[dim]{msg('exam.saved', lang, clock=clock(state.remaining_s(), lang))}[/]")
-    except (QuitSession, KeyboardInterrupt):
+        with ends_like_ctrl_c():
+            _ask(state, todo, done, len(questions), lang, console)
+    except QuitSession:
         console.print(f"\n[yellow]{msg('exam.paused', lang)}[/]")
-    return sum(1 for q in questions if q["id"] not in state.answers)
+    except KeyboardInterrupt:
+        interrupted = True
+        console.print(f"\n[yellow]{msg('exam.paused', lang)}[/]")
+    return sum(1 for q in questions if q["id"] not in state.answers), interrupted
+
+
+def _ask(state: ExamState, todo: list[dict[str, Any]], done: int, total: int, lang: Lang, console: Console) -> None:
+    for i, q in enumerate(todo, done + 1):
+        render_public_question(console, q, index=i, total=total, lang=lang, remaining_s=state.remaining_s())
+        started = time.monotonic()
+        answer, chars = _read(console, q, lang)
+        state.record(q["id"], answer, duration_s=time.monotonic() - started, chars=chars, terminal=sys.stdin.isatty())
+        console.print(f"[dim]{msg('exam.saved', lang, clock=clock(state.remaining_s(), lang))}[/]")
 
 
 def render_take_status(

@@ -14,8 +14,9 @@ def take_exam(taking: Taking, lang: str | None) -> ExitStatus:
     chosen = lang or taking.opened.settings.lang
     if taking.loaded is not None:
         out().print(msg("exam.loaded", as_lang(chosen), n=taking.loaded, path=taking.answers))
-        remaining = taking.remaining()
+        remaining, interrupted = taking.remaining(), False
     else:
-        remaining = run_take(taking.state, taking.questions, lang=as_lang(chosen))
+        remaining, interrupted = run_take(taking.state, taking.questions, lang=as_lang(chosen))
     render_take_status(taking.state, remaining, taking.katas, lang=chosen)
-    return ExitStatus.OK
+    # Ctrl-C exits 130 like every other command (the answers are saved all the same)
+    return ExitStatus.INTERRUPTED if interrupted else ExitStatus.OK

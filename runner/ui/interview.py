@@ -64,7 +64,9 @@ def show_asked(console: Console, asked: Asked, total: int, lang: Lang) -> None:
 def terminal_reader(console: Console, lang: Lang) -> Reader:
     def read() -> str:
         while True:
-            text = read_multiline(console, f"[bold]{escape(msg('iv.prompt', lang))}[/]", note=msg("iv.input", lang))
+            text = read_multiline(
+                console, f"[bold]{escape(msg('iv.prompt', lang))}[/]", note=msg("iv.input", lang), lang=lang
+            )
             if text.strip():
                 return text
             console.print(f"[yellow]{escape(msg('iv.empty', lang))}[/]")

@@ -21,15 +21,39 @@ def read_line(console: Console, prompt: str) -> str:
         raise QuitSession from None
 
 
-def read_multiline(console: Console, prompt: str, note: str | None = None) -> str:
+# A terminal in its usual (canonical) mode keeps at most 4,095 characters of one line and drops
+# the rest of a longer pasted line: what arrives was cut, so it is asked for again, not graded.
+TERMINAL_LINE_LIMIT = 4095
+
+
+def cut_by_terminal(text: str) -> bool:
+    """Whether a line of `text`, typed at a terminal, reached the line limit (and was cut there)."""
+    import sys
+
+    return sys.stdin.isatty() and any(len(line) >= TERMINAL_LINE_LIMIT for line in text.split("\n"))
+
+
+def read_multiline(console: Console, prompt: str, note: str | None = None, *, lang: Lang = "en") -> str:
     """Several lines; ends with two empty lines in a row, a line with only '.', or Ctrl-D.
-    A lone `q` as the first line, or end of input before anything was typed, quits."""
+    A lone `q` as the first line, or end of input before anything was typed, quits. An answer
+    longer than the grader reads, or with a line the terminal cut, is asked for again (either
+    ended the whole session, or was graded cut without a word)."""
+    from runner.answers.limits import MAX_ANSWER_CHARS
+    from runner.ui.messages import msg
+
     note = note or "finish with an empty line twice, or a line with only '.'; a lone q quits"
-    console.print(f"{prompt} [dim]({escape(note)})[/]")
-    text, ended = read_lines_until_eof()
-    if (ended and not text) or text.strip().lower() == "q":
-        raise QuitSession
-    return text
+    while True:
+        console.print(f"{prompt} [dim]({escape(note)})[/]")
+        text, ended = read_lines_until_eof()
+        if (ended and not text) or text.strip().lower() == "q":
+            raise QuitSession
+        if len(text) > MAX_ANSWER_CHARS:
+            console.print(f"[yellow]{msg('exam.too_long', lang, n=f'{len(text):,}', most=f'{MAX_ANSWER_CHARS:,}')}[/]")
+            continue
+        if cut_by_terminal(text):
+            console.print(f"[yellow]{msg('answer.line_cut', lang, n=f'{TERMINAL_LINE_LIMIT:,}')}[/]")
+            continue
+        return text
 
 
 def read_lines() -> str:

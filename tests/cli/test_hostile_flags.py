@@ -132,3 +132,11 @@ def test_an_answer_file_that_is_not_utf8_names_line_and_column(tmp_path: Path) -
     latin.write_bytes("first line\nCaf\xe9 au lait".encode("latin-1"))
     result = run_cli("answer", QUESTION, "--file", str(latin))
     assert result.exit_code == 2 and f"{latin}:2:4: not UTF-8 text" in result.stderr
+
+
+def test_history_csv_shows_stored_escape_sequences_as_pictures() -> None:
+    run_cli("answer", QUESTION, "--text", "Shares the array.\x1b[?1049h\x1b]0;PWNED\x07\x1b[8m")
+    result = run_cli("history")
+    assert result.exit_code == 0
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "␛[?1049h␛]0;PWNED␇" in result.stdout

@@ -7,6 +7,7 @@ import signal
 from pathlib import Path
 
 import pexpect
+import pytest
 
 from tests.cli_helpers import run_cli
 from tests.conftest import FIXTURES, spawn_gokata
@@ -57,3 +58,23 @@ def test_answers_survive_a_killed_process_and_the_exam_resumes(tmp_path: Path, s
     assert child.exitstatus == 0
     saved = json.loads((workdir / "exam-state.json").read_text(encoding="utf-8"))
     assert len(saved["answers"]) == 6 and saved["candidate"] == "Cleo"
+
+
+@pytest.mark.parametrize("how", ["ctrl-c", "SIGHUP"])
+def test_ctrl_c_or_a_closed_terminal_pauses_the_exam_and_exits_130(tmp_path: Path, spec: Path, how: str) -> None:
+    pack = tmp_path / "pack.zip"
+    assert run_cli("exam", "pack", str(spec), "--out", str(pack)).exit_code == 0
+    workdir = tmp_path / "work"
+    child = spawn("exam", "take", str(pack), "--dir", str(workdir), "--name", "Dana")
+    answer_current(child)
+    child.expect(r"2/6")
+    if how == "ctrl-c":
+        child.sendintr()
+    else:
+        child.kill(signal.SIGHUP)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert "Paused" in (child.before or "")
+    assert child.exitstatus == 130
+    saved = json.loads((workdir / "exam-state.json").read_text(encoding="utf-8"))
+    assert len(saved["answers"]) == 1
