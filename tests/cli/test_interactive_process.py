@@ -90,8 +90,14 @@ def test_closing_the_terminal_pauses_like_ctrl_c_and_resume_records_no_answer_tw
     child.sendline("t" if idx == 0 else "5")
     child.expect(r" 2/3 ")  # the second question's header: the first answer is recorded
     child.expect([r"True or false \(t/f\): ", r"Faulty line number\(s\).*: "])
-    child.kill(getattr(signal, sig))
-    rest = child.read()
+    rest = ""
+    for _ in range(2):
+        # CPython drops a signal that lands between the prompt and the read it starts (the read then
+        # waits): a closed terminal ends that read anyway; the test sends the signal again
+        child.kill(getattr(signal, sig))
+        if child.expect([pexpect.EOF, pexpect.TIMEOUT], timeout=10) == 0:
+            rest = child.before or ""
+            break
     child.close()
     assert "Traceback" not in rest and "1 of 3 answered" in rest
     assert child.exitstatus == 130, (child.exitstatus, child.signalstatus, rest)
