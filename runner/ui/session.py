@@ -130,6 +130,7 @@ def _ask_rating(console: Console, suggested: int) -> int | None:
             return None if value == suggested else value
         if reply.lower() == "q":
             raise QuitSession
+        console.print(f"[yellow]Enter, or one of {choices} (q pauses)[/]")
 
 
 def run_session(
@@ -194,13 +195,25 @@ def run_session(
                         text = answer.text if isinstance(answer, TextAnswer) else ""
                         open_grade = _self_grade_open(console, q, text, lang=lang)
 
-                def review(verdict: Verdict, attempt: QuestionAttempt, p: Presented = p) -> int | None:
+                stopped_at_rating: list[BaseException] = []
+
+                def review(
+                    verdict: Verdict,
+                    attempt: QuestionAttempt,
+                    p: Presented = p,
+                    stopped_at_rating: list[BaseException] = stopped_at_rating,
+                ) -> int | None:
                     if exam:
                         console.print(f"[dim]{msg('saved', lang)}[/]")
                     else:
                         render_feedback(console, p, verdict, lang=lang)
                     if ask_rating and not exam and suggest_rating is not None:
-                        return _ask_rating(console, suggest_rating(attempt))
+                        try:
+                            return _ask_rating(console, suggest_rating(attempt))
+                        except (QuitSession, KeyboardInterrupt) as stop:
+                            # The answer and its feedback were seen: it is recorded (with the
+                            # suggested rating) before the session stops, not asked again on resume.
+                            stopped_at_rating.append(stop)
                     return None
 
                 answer_question(
@@ -214,6 +227,8 @@ def run_session(
                     open_grade=open_grade,
                     saved=None if on_step is None else lambda: on_step(session),
                 )
+                if stopped_at_rating:
+                    raise stopped_at_rating[0]
                 console.rule(style="dim")
     except (QuitSession, KeyboardInterrupt) as stop:
         session.stop(interrupted=isinstance(stop, KeyboardInterrupt))

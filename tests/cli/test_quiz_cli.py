@@ -206,6 +206,19 @@ def test_rate_override_is_stored() -> None:
     assert [(r["question_id"], r["rating_override"]) for r in rows] == [("defer.lifo", 1)]
 
 
+def test_q_at_the_rating_prompt_keeps_the_answer_already_seen() -> None:
+    from runner.progress.store import open_store
+    from runner.quiz.saved import load
+
+    result = run_cli("quiz", "--topic", "slices", "--kind", "truefalse", "--rate", "--seed", "1", input="t\n!\nq\n")
+    assert "Enter, or one of" in result.stdout  # "!" is not a rating: said so, asked again
+    with open_store() as store:
+        rows = list(store.question_rows())
+    assert len(rows) == 1 and rows[0]["rating_override"] is None  # recorded with the suggested rating
+    paused = load()
+    assert paused is not None and paused.position == 1  # --resume goes on with the next question
+
+
 def test_version() -> None:
     result = run_cli("--version")
     assert result.exit_code == 0 and result.stdout.startswith("gokata ")
