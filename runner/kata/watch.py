@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from runner.errors import GokataError
+from runner.errors import BadInput, GokataError
 from runner.kata.result import KataResult
 
 Changes = Iterable[tuple[Any, str]]
@@ -59,7 +59,7 @@ def file_changes(
         step=50,
         stop_event=stop,
         recursive=False,
-        raise_interrupt=False,
+        raise_interrupt=True,  # Ctrl-C reaches gokata (False logged watchfiles' own line)
         rust_timeout=500,
         yield_on_timeout=True,
     )
@@ -92,6 +92,9 @@ def watch_and_grade(
     for batch in source:
         if stop.is_set():
             break
+        if not directory.is_dir():
+            # moved or deleted: the watch went on forever, printing nothing, whatever was saved
+            raise BadInput(f"{directory}: the kata's folder is gone (moved or deleted); stopped watching")
         now = fingerprint(directory, names)
         if (relevant(batch, directory, names) or now != graded) and ready(directory, names):
             graded = now

@@ -66,6 +66,29 @@ def test_grades_once_then_on_each_relevant_batch_while_the_file_exists(tmp_path:
     assert runs == 1
 
 
+def test_a_folder_moved_or_deleted_while_watched_ends_the_watch_with_a_message(tmp_path: Path) -> None:
+    folder = tmp_path / "stats"
+    folder.mkdir()
+    (folder / "stats.go").write_text("package stats\n")
+
+    def wake_ups() -> Iterator[list[tuple[int, str]]]:
+        yield []  # the watcher's half-second wake-up with nothing new
+        shutil.rmtree(folder)
+        while True:  # it went on waking forever, printing nothing
+            yield []
+
+    with pytest.raises(BadInput, match="the kata's folder is gone"):
+        watch_and_grade(
+            folder,
+            NAMES,
+            result,
+            on_result=lambda _: None,
+            on_error=lambda _: None,
+            stop=threading.Event(),
+            changes=wake_ups(),
+        )
+
+
 def test_a_real_watch_sees_a_rename_save_during_a_run_and_stops_on_request(tmp_path: Path) -> None:
     target = tmp_path / "stats.go"
     target.write_text("package stats // v1\n")
