@@ -269,7 +269,20 @@ CHECKS: tuple[Callable[[], Check], ...] = (
 
 
 def run_checks(checks: tuple[Callable[[], Check], ...] = CHECKS) -> DoctorReport:
-    return DoctorReport(tuple(check() for check in checks))
+    return DoctorReport(tuple(_run_check(check) for check in checks))
+
+
+def _run_check(check: Callable[[], Check]) -> Check:
+    """A check that meets an expected failure (a config file it cannot read, a GOKATA_HOME that is a
+    file) fails with that message: doctor exists to report what is broken, and it stopped at the
+    first such error instead."""
+    from runner.errors import GokataError
+
+    try:
+        return check()
+    except GokataError as exc:
+        name = getattr(check, "__name__", "check").removeprefix("check_")
+        return Check(name, Status.FAIL, exc.message, exc.hint or "")
 
 
 def doctor() -> Outcome[DoctorReport]:

@@ -65,3 +65,17 @@ def test_grader_meaning_without_the_extra_fails_its_check_with_the_install_comma
     assert check.status is Status.FAIL and "gokata[meaning]" in check.fix
     result = run_cli("doctor")  # doctor itself still runs, to say what is wrong
     assert result.exit_code == 1 and "FAIL grader" in result.stdout
+
+
+def test_a_gokata_home_that_is_a_file_fails_checks_instead_of_stopping_the_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a_file = tmp_path / "home"
+    a_file.write_text("x")
+    monkeypatch.setenv("GOKATA_HOME", str(a_file))
+    monkeypatch.delenv("GOKATA_WORKSPACE", raising=False)
+    result = run_cli("doctor", "--json")
+    assert result.exit_code == 1, result.output
+    checks = {c["name"]: c for c in json.loads(result.stdout)["checks"]}
+    assert checks["workspace"]["status"] == "fail" and "is not a folder" in checks["workspace"]["detail"]
+    assert checks["banks"]["status"] == "ok"  # the other checks still ran
