@@ -5,7 +5,7 @@ from __future__ import annotations
 import pexpect
 import pytest
 
-from tests.conftest import FIXTURES, spawn_gokata
+from tests.conftest import FIXTURES, interrupt, spawn_gokata
 
 
 def spawn(*args: str) -> pexpect.spawn:
@@ -23,8 +23,7 @@ def test_answer_two_then_ctrl_c_shows_summary_without_traceback() -> None:
         child.sendline("t" if idx == 0 else "5")
         child.expect(["right", "wrong"])
     child.expect([r"True or false", r"Faulty line"])
-    child.sendintr()
-    child.expect("Summary by topic")
+    interrupt(child, "Summary by topic")
     child.expect(r"Score: \d+% — 2 of 3 answered \(interrupted\)")
     rest = child.read()
     child.close()
@@ -90,16 +89,10 @@ def test_closing_the_terminal_pauses_like_ctrl_c_and_resume_records_no_answer_tw
     child.sendline("t" if idx == 0 else "5")
     child.expect(r" 2/3 ")  # the second question's header: the first answer is recorded
     child.expect([r"True or false \(t/f\): ", r"Faulty line number\(s\).*: "])
-    rest = ""
-    for _ in range(2):
-        # CPython drops a signal that lands between the prompt and the read it starts (the read then
-        # waits): a closed terminal ends that read anyway; the test sends the signal again
-        child.kill(getattr(signal, sig))
-        if child.expect([pexpect.EOF, pexpect.TIMEOUT], timeout=10) == 0:
-            rest = child.before or ""
-            break
+    interrupt(child, "1 of 3 answered", sig=getattr(signal, sig))  # a closed terminal ends that read anyway
+    rest = child.read()
     child.close()
-    assert "Traceback" not in rest and "1 of 3 answered" in rest
+    assert "Traceback" not in rest and "gokata quiz --resume" in rest
     assert child.exitstatus == 130, (child.exitstatus, child.signalstatus, rest)
     again = spawn("quiz", "--resume")
     for _ in range(2):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pexpect
 
-from tests.conftest import spawn_gokata
+from tests.conftest import interrupt, spawn_gokata
 from tests.interview.conftest import BANKS
 
 
@@ -30,8 +30,7 @@ def test_follow_up_then_ctrl_c_keeps_the_answers() -> None:
     child.sendline(".")
     child.expect("Question 2 of 2")
     child.expect("Your answer:")
-    child.sendintr()
-    child.expect("Interrupted: the answers given so far are kept.")
+    interrupt(child, "Interrupted: the answers given so far are kept.")
     child.expect("Transcript saved:")
     rest = child.read()
     child.close()
