@@ -334,8 +334,6 @@ def _toml(value: Value) -> str:
     if isinstance(value, int):
         return str(value)
     escaped = value.replace("\\", "\\\\").replace('"', '\\"')
-    # The checks refuse control characters; escaped all the same, so no value can end the line.
-    escaped = "".join(c if ord(c) >= 32 and ord(c) != 0x7F else f"\\u{ord(c):04X}" for c in escaped)
     return f'"{escaped}"'
 
 

@@ -49,7 +49,11 @@ def read_yaml(path: Path, *, json_first: bool = False) -> YamlFile:
 
     `json_first`: a file that is plain JSON (a mapping, no duplicate keys, no floats) is read
     with the json module; it reads the same as YAML, and anything else goes to the YAML reader."""
-    text = read_text(path)
+    return parse_yaml(path, read_text(path), json_first=json_first)
+
+
+def parse_yaml(path: Path, text: str, *, json_first: bool = False) -> YamlFile:
+    """read_yaml on text already read from `path` (the path names the file in messages)."""
     if json_first and text.lstrip().startswith("{"):
         data = _plain_json(text)
         if data is not None:

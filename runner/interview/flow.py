@@ -131,14 +131,14 @@ def read_answers(path: Path) -> list[str]:
     Read like every other answers file (a regular file, bounded, UTF-8). A file that opens as a
     YAML list (`- ...` or `[`) is YAML, and malformed YAML is reported with its line instead of
     being graded as one answer holding the whole file."""
-    from runner.content.yaml_source import Locator, read_text, read_yaml
+    from runner.content.yaml_source import Locator, parse_yaml, read_text
 
     text = read_text(path)
     first = next(
         (ln.strip() for ln in text.lstrip("\ufeff").splitlines() if ln.strip() and not ln.lstrip().startswith("#")), ""
     )
     if first == "-" or first.startswith(("- ", "[")):
-        data = read_yaml(path).data
+        data = parse_yaml(path, text).data  # the text read once above
         if not isinstance(data, list):
             raise ContentError([Problem(str(path), 1, 1, "", "expected a YAML list of answers")])
         locator = Locator(text)

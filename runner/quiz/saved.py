@@ -52,10 +52,10 @@ class SavedQuiz(_Model):
     rate: StrictBool = False
     seed: StrictInt | None = None
     items: tuple[SavedItem, ...] = Field(max_length=10_000)
-    position: StrictInt = Field(ge=0, le=10_000)
+    position: StrictInt = Field(ge=0, le=10_000)  # never past items: see load()
     # Which session wrote it: a session that ends clears the file only when it is still its own
     # (a quiz finished in one terminal deleted the quiz paused in another).
-    session: str = Field(default="", max_length=64)  # never past items: see load()
+    session: str = Field(default="", max_length=64)
     answered: tuple[SavedAnswer, ...] = ()
     skipped: tuple[str, ...] = ()
 

@@ -17,7 +17,6 @@ from rich.text import Text
 from runner.content.models import LETTERS, Lang
 from runner.exam.candidate import ExamState
 from runner.exam.grading import KataOutcome
-from runner.exam.submission import MAX_ANSWER_CHARS
 from runner.kinds.answer import AnswerFormatError
 from runner.kinds.registry import parse_public_answer
 from runner.ui.console import err, out
@@ -71,14 +70,12 @@ def render_public_question(
 
 def _read(console: Console, q: dict[str, Any], lang: Lang = "en") -> tuple[Any, int]:
     if q["kind"] in ("output", "open"):
-        while True:
-            text = read_multiline(
-                console, msg("prompt.output" if q["kind"] == "output" else "prompt.open", lang), lang=lang
-            )
-            if len(text) <= MAX_ANSWER_CHARS:
-                return text, len(text)
-            # Asked again, not saved: the grader refuses a submission holding a longer answer.
-            console.print(f"[yellow]{msg('exam.too_long', lang, n=f'{len(text):,}', most=f'{MAX_ANSWER_CHARS:,}')}[/]")
+        # read_multiline asks again for an answer longer than the grader reads (the exam's limit
+        # too: a submission holding a longer one is refused), so it is never saved
+        text = read_multiline(
+            console, msg("prompt.output" if q["kind"] == "output" else "prompt.open", lang), lang=lang
+        )
+        return text, len(text)
     prompt = msg(_PROMPTS[q["kind"]], lang, letters="/".join(LETTERS[: len(q.get("choices", []))]))
     while True:
         raw = read_line(console, prompt + msg("exam.pause_key", lang)).strip()

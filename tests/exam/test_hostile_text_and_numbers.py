@@ -318,9 +318,11 @@ def test_the_interactive_session_asks_again_for_an_answer_over_the_limit(monkeyp
 
     from runner.exam.submission import MAX_ANSWER_CHARS
     from runner.ui import exam as exam_ui
+    from runner.ui import prompts
 
     given = iter(["x" * (MAX_ANSWER_CHARS + 1), "a short answer"])
-    monkeypatch.setattr(exam_ui, "read_multiline", lambda *_a, **_k: next(given))
+    # what the terminal delivers; the prompt's own reading (read_multiline) decides what is asked again
+    monkeypatch.setattr(prompts, "read_lines_until_eof", lambda: (next(given), False))
     shown = io.StringIO()
     text, length = exam_ui._read(Console(file=shown, width=200), {"kind": "open", "id": "q1"})
     assert (text, length) == ("a short answer", len("a short answer"))
